@@ -1,0 +1,49 @@
+import readline from 'node:readline';
+import { InvalidArgumentError, type Command } from 'commander';
+import { ask, type Answer } from '../core/ask.js';
+import { loadKnowledge } from '../core/library.js';
+import { renderAnswer } from '../terminal/render-answer.js';
+import { styleFor } from '../terminal/style.js';
+import type { CliContext } from './context.js';
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 25) throw new InvalidArgumentError('expected a whole number from 1 to 25');
+  return n;
+};
+
+/** The JSON shape other tools read: keep these keys and their order. */
+export function answerJson(answer: Answer): string {
+  return JSON.stringify({
+    question: answer.question,
+    confident: answer.confident,
+    results: answer.results.map((r) => ({
+      id: r.id, title: r.title, headingPath: r.headingPath, file: r.file, anchor: r.anchor,
+      url: r.url, score: r.score, excerpt: r.excerpt, text: r.text,
+    })),
+  });
+}
+
+export function addAsk(program: Command, context: CliContext): void {
+  program
+    .command('ask')
+    .description('answer a question from the notes; without QUESTION, answer each line of stdin')
+    .argument('[question...]', 'the question (quote it or not)')
+    .option('--json', 'print one JSON object per question, one per line')
+    .option('--limit <n>', 'how many sections to return (1-25)', positiveInt, 5)
+    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .action(async (words: string[], options: { json?: boolean; limit: number; notes?: string }) => {
+      const knowledge = loadKnowledge(context.configFor(options.notes));
+      const style = styleFor(context.output);
+      const answerOne = (question: string): void => {
+        const answer = ask(knowledge.index, question, { limit: options.limit });
+        context.out(options.json ? answerJson(answer) : renderAnswer(answer, style) + '\n');
+      };
+      if (words.length) {
+        answerOne(words.join(' '));
+        return;
+      }
+      const rl = readline.createInterface({ input: context.input, terminal: false });
+      for await (const line of rl) if (line.trim()) answerOne(line);
+    });
+}

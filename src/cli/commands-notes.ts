@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { formatProblem, loadKnowledge } from '../core/library.js';
+import type { CliContext } from './context.js';
+
+export function addStats(program: Command, context: CliContext): void {
+  program
+    .command('stats')
+    .description('count the notes, sections, words and quiz questions, and list problems')
+    .option('--json', 'print one JSON object')
+    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .action((options: { json?: boolean; notes?: string }) => {
+      const { library } = loadKnowledge(context.configFor(options.notes));
+      const stats = {
+        files: library.files,
+        notes: library.notes.length,
+        sections: library.sections.length,
+        words: library.notes.reduce((sum, n) => sum + n.words, 0),
+        quizQuestions: library.quiz.length,
+        errors: library.problems.map(formatProblem),
+        loadMs: Math.round(library.loadMs),
+      };
+      if (options.json) context.out(JSON.stringify(stats));
+      else {
+        context.out(`${stats.files} files, ${stats.notes} notes, ${stats.sections} sections, ${stats.words} words, ${stats.quizQuestions} quiz questions; loaded in ${stats.loadMs} ms`);
+        if (stats.errors.length) context.out(`${stats.errors.length} problem(s): run "nimbus check" to list them`);
+      }
+    });
+}
+
+export function addCheck(program: Command, context: CliContext): void {
+  program
+    .command('check')
+    .description('validate every note; prints each problem as file:line: message and exits 1 if any')
+    .option('--json', 'print the problems as a JSON array')
+    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .action((options: { json?: boolean; notes?: string }) => {
+      const { library } = loadKnowledge(context.configFor(options.notes));
+      if (options.json) context.out(JSON.stringify(library.problems));
+      else {
+        for (const problem of library.problems) context.out(formatProblem(problem));
+        const summary = `${library.files} files checked, ${library.problems.length} problem(s)`;
+        if (library.problems.length) context.err(summary);
+        else context.out(summary);
+      }
+      if (library.problems.length) context.setExitCode(1);
+    });
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { formatProblem, loadKnowledge } from '../core/library.js';
+import { runShell, shellCommands } from '../terminal/shell.js';
+import type { CliContext } from './context.js';
+import { quizShellCommand } from './quiz-shell.js';
+
+export async function startShell(context: CliContext, notesDir?: string): Promise<void> {
+  const config = context.configFor(notesDir);
+  const knowledge = loadKnowledge(config);
+  const { library } = knowledge;
+  const problems = library.problems.length ? ` (${library.problems.length} problem(s) in the notes: run "nimbus check")` : '';
+  if (library.problems.length && library.notes.length === 0) context.err(library.problems.map(formatProblem).join('\n'));
+  const banner = `Nimbus: ${library.notes.length} notes, ${library.sections.length} sections from ${config.NOTES_DIR}${problems}.\nAsk a question, or type /help.`;
+  const quiz = await quizShellCommand(config, knowledge);
+  try {
+    await runShell(shellCommands(knowledge, quiz.commands), { input: context.input, output: context.output }, banner);
+  } finally {
+    quiz.close();
+  }
+}
+
+export function addShell(program: Command, context: CliContext): void {
+  program
+    .command('shell')
+    .description('interactive terminal session over the notes (what npm start runs without a Discord token)')
+    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .action((options: { notes?: string }) => startShell(context, options.notes));
+}

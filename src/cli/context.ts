@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+
+/** What every command needs from the outside world; tests pass their own. */
+export interface CliContext {
+  config: Config;
+  configFor(notesDir?: string): Config;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  out(line: string): void;
+  err(line: string): void;
+  setExitCode(code: number): void;
+}
+
+export function createCliContext(config: Config, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; error: NodeJS.WritableStream }): CliContext {
+  return {
+    config,
+    configFor: (notesDir) => (notesDir ? { ...config, NOTES_DIR: notesDir } : config),
+    input: io.input,
+    output: io.output,
+    out: (line) => void io.output.write(line + '\n'),
+    err: (line) => void io.error.write(line + '\n'),
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+  };
+}

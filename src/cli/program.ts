@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { addAsk } from './commands-ask.js';
+import { addBot, addDeployCommands, startBot } from './commands-discord.js';
+import { addCheck, addStats } from './commands-notes.js';
+import { addShell, startShell } from './commands-shell.js';
+import type { CliContext } from './context.js';
+
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('nimbus')
+    .description('Answers questions and runs quizzes over a folder of Markdown notes, in Discord or the terminal.')
+    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => context.output.write(s), writeErr: (s) => context.err(s.trimEnd()) })
+    .action((options: { notes?: string }) =>
+      // No command: the bot when a token is configured, else the terminal session.
+      context.config.DISCORD_TOKEN ? startBot(context, options.notes) : startShell(context, options.notes),
+    );
+  addShell(program, context);
+  addAsk(program, context);
+  addStats(program, context);
+  addCheck(program, context);
+  addBot(program, context);
+  addDeployCommands(program, context);
+  return program;
+}

@@ -1,0 +1,60 @@
+import { buildExcerpt } from '../search/excerpt.js';
+import type { SearchIndex } from '../search/index.js';
+import { defaultTuning, search, type SearchTuning } from '../search/query.js';
+
+export interface AskResult {
+  id: string;
+  /** Title of the note the section belongs to. */
+  title: string;
+  heading: string;
+  headingPath: string[];
+  file: string;
+  line: number;
+  anchor: string;
+  /** Source link, or null when no base URL is set (show `file` then). */
+  url: string | null;
+  score: number;
+  /** Discord Markdown excerpt with the matched words in bold. */
+  excerpt: string;
+  /** The section's full plain text. */
+  text: string;
+}
+
+export interface Answer {
+  question: string;
+  confident: boolean;
+  /** Ranked sections; when not confident they are only "did you mean" suggestions. */
+  results: AskResult[];
+  /** Why there is no confident answer: nothing to search for, or the notes don't cover it. */
+  reason?: 'empty-question' | 'not-covered';
+}
+
+export interface AskOptions {
+  limit?: number;
+  tuning?: SearchTuning;
+}
+
+/** Longest question we read; longer input is cut so one message cannot stall the bot. */
+export const MAX_QUESTION_CHARS = 1000;
+
+export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions = {}): Answer {
+  const question = rawQuestion.replace(/\s+/g, ' ').trim();
+  const limit = Math.max(1, Math.min(options.limit ?? 5, 25));
+  const outcome = search(index, question.slice(0, MAX_QUESTION_CHARS), limit, options.tuning ?? defaultTuning);
+  const highlight = new Set(outcome.searchedTerms);
+  const results = outcome.hits.map(({ section, score }): AskResult => ({
+    id: section.id,
+    title: section.noteTitle,
+    heading: section.heading,
+    headingPath: section.headingPath,
+    file: section.file,
+    line: section.line,
+    anchor: section.anchor,
+    url: section.url,
+    score: Math.round(score * 1000) / 1000,
+    excerpt: buildExcerpt(section.blocks, highlight),
+    text: section.text,
+  }));
+  if (outcome.terms.length === 0) return { question, confident: false, results: [], reason: 'empty-question' };
+  return outcome.confident ? { question, confident: true, results } : { question, confident: false, results, reason: 'not-covered' };
+}

@@ -1,0 +1,15 @@
+import { ConfigError, loadConfig } from './config.js';
+import { buildProgram } from './cli/program.js';
+import { createCliContext } from './cli/context.js';
+
+try {
+  const config = loadConfig();
+  const context = createCliContext(config, { input: process.stdin, output: process.stdout, error: process.stderr });
+  await buildProgram(context).parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`nimbus: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,120 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+
+const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+export const quizItemSchema = z.strictObject({
+  question: z.string().trim().min(1, 'question is empty'),
+  choices: z.array(text).min(3, 'needs 3 to 5 choices').max(5, 'needs 3 to 5 choices'),
+  answer: text,
+  explanation: z.string().trim().min(1, 'explanation is empty'),
+  section: z.string().trim().min(1).transform((s) => s.replace(/^#/, '')),
+});
+export type QuizItem = z.infer<typeof quizItemSchema>;
+
+const fields = {
+  title: z.string().trim().min(1, 'title is empty'),
+  description: z.string().trim(),
+  tags: z.union([z.array(text), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]),
+  quiz: z.array(z.unknown()),
+} as const;
+const knownKeys = new Set(Object.keys(fields));
+
+/**
+ * The front matter a note may have. Every key is optional: a note without front matter still
+ * loads. Example:
+ *
+ * ```yaml
+ * title: Amazon S3
+ * description: Buckets, objects and storage classes.
+ * tags: [aws, storage]
+ * quiz:
+ *   - question: Which class suits archives restored within 12 hours?
+ *     choices: [S3 Standard, S3 Glacier Deep Archive, S3 One Zone-IA]
+ *     answer: S3 Glacier Deep Archive
+ *     explanation: Deep Archive is the lowest-cost class, restored in hours.
+ *     section: s3-storage-classes-compared
+ * ```
+ */
+export interface FrontMatter {
+  title?: string;
+  description?: string;
+  tags: string[];
+  quiz: { item: QuizItem; line: number }[];
+}
+
+export interface FrontMatterResult {
+  data: FrontMatter;
+  content: string;
+  problems: { line: number; message: string }[];
+}
+
+/** Reads and validates front matter field by field, so one bad value never loses the rest. */
+export function readFrontMatter(source: string): FrontMatterResult {
+  const problems: FrontMatterResult['problems'] = [];
+  const data: FrontMatter = { tags: [], quiz: [] };
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options turns off gray-matter's cache, which would keep every file in memory.
+    parsed = matter(source, { language: 'yaml' });
+  } catch (error) {
+    const err = error as { mark?: { line?: number }; reason?: string; message: string };
+    problems.push({ line: (err.mark?.line ?? 0) + 2, message: `front matter is not valid YAML: ${err.reason ?? err.message}` });
+    return { data, content: source, problems };
+  }
+  const raw: unknown = parsed.data;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    if (parsed.matter.trim()) problems.push({ line: 2, message: 'front matter must be a mapping of keys to values' });
+    return { data, content: parsed.content, problems };
+  }
+
+  const counter = new LineCounter();
+  const doc = parseDocument(parsed.matter, { lineCounter: counter });
+  const lineOf = (path: (string | number)[]): number => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const offset = node?.range?.[0];
+    // +1: the opening "---" line; the matter text starts with the newline after it.
+    return offset === undefined ? 1 : counter.linePos(offset).line + 1;
+  };
+
+  const record = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (!knownKeys.has(key)) {
+      problems.push({ line: lineOf([key]), message: `unknown front matter key "${key}" (expected ${[...knownKeys].join(', ')})` });
+      continue;
+    }
+    const result = fields[key as keyof typeof fields].safeParse(value);
+    if (!result.success) {
+      problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}` });
+      continue;
+    }
+    if (key === 'title') data.title = result.data as string;
+    else if (key === 'description') data.description = result.data as string;
+    else if (key === 'tags') data.tags = result.data as string[];
+  }
+
+  if (Array.isArray(record.quiz)) {
+    record.quiz.forEach((value, index) => {
+      const line = lineOf(['quiz', index]);
+      const result = quizItemSchema.safeParse(value);
+      if (!result.success) {
+        const issue = result.error.issues[0]!;
+        const where = issue.path.length ? ` ${issue.path.join('.')}` : '';
+        problems.push({ line: issue.path.length ? lineOf(['quiz', index, ...(issue.path as (string | number)[])]) : line, message: `quiz question ${index + 1}${where}: ${issue.message}` });
+        return;
+      }
+      const item = result.data;
+      if (!item.choices.includes(item.answer)) {
+        problems.push({ line: lineOf(['quiz', index, 'answer']), message: `quiz question ${index + 1}: answer "${item.answer}" is not among its choices` });
+        return;
+      }
+      if (new Set(item.choices).size !== item.choices.length) {
+        problems.push({ line: lineOf(['quiz', index, 'choices']), message: `quiz question ${index + 1}: choices repeat` });
+        return;
+      }
+      data.quiz.push({ item, line });
+    });
+  }
+  return { data, content: parsed.content, problems };
+}

@@ -1,0 +1,108 @@
+import { tokenize } from './text.js';
+
+/**
+ * General domain abbreviations, for terms the notes use without spelling out. Anything the notes
+ * define themselves ("Elastic Block Store (EBS)") is learned from the text instead.
+ */
+export const knownAcronyms: Record<string, string> = {
+  ec2: 'Elastic Compute Cloud',
+  s3: 'Simple Storage Service',
+  ebs: 'Elastic Block Store',
+  efs: 'Elastic File System',
+  iam: 'Identity and Access Management',
+  kms: 'Key Management Service',
+  vpc: 'Virtual Private Cloud',
+  rds: 'Relational Database Service',
+  sqs: 'Simple Queue Service',
+  sns: 'Simple Notification Service',
+  ses: 'Simple Email Service',
+  acm: 'Certificate Manager',
+  waf: 'Web Application Firewall',
+  elb: 'Elastic Load Balancing',
+  alb: 'Application Load Balancer',
+  nlb: 'Network Load Balancer',
+  ami: 'Amazon Machine Image',
+  az: 'Availability Zone',
+  cdn: 'Content Delivery Network',
+  eks: 'Elastic Kubernetes Service',
+  ecs: 'Elastic Container Service',
+  ecr: 'Elastic Container Registry',
+  emr: 'Elastic MapReduce',
+  mfa: 'Multi-Factor Authentication',
+  scp: 'Service Control Policy',
+  sso: 'Single Sign-On',
+  cur: 'Cost and Usage Report',
+  tam: 'Technical Account Manager',
+  caf: 'Cloud Adoption Framework',
+  hpo: 'Hyperparameter Optimization',
+  rcf: 'Random Cut Forest',
+  gcs: 'Global Control Service',
+  pca: 'Principal Component Analysis',
+  knn: 'k-Nearest Neighbors',
+  cnn: 'Convolutional Neural Network',
+  rnn: 'Recurrent Neural Network',
+  lstm: 'Long Short-Term Memory',
+  nlp: 'Natural Language Processing',
+  roc: 'Receiver Operating Characteristic',
+  auc: 'Area Under the Curve',
+  rmse: 'Root Mean Square Error',
+  mae: 'Mean Absolute Error',
+  smote: 'Synthetic Minority Oversampling Technique',
+  etl: 'Extract Transform Load',
+  iac: 'Infrastructure as Code',
+  rl: 'Reinforcement Learning',
+  gpu: 'Graphics Processing Unit',
+};
+
+/** "EC2" stands for the initials E, C, C: a digit repeats the letter before it. */
+function initialsOf(acronym: string): string | null {
+  let out = '';
+  for (const ch of acronym.toLowerCase().replace(/[^a-z0-9]/g, '')) {
+    if (/\d/.test(ch)) {
+      const previous = out.at(-1);
+      if (!previous) return null;
+      out += previous.repeat(Math.max(0, Number(ch) - 1));
+    } else out += ch;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+const connector = new Set(['of', 'and', 'for', 'the', 'to', 'as', 'a', 'on', 'in', '&']);
+
+/** The shortest run of words ending the phrase whose initials spell the acronym. */
+function matchLongName(words: string[], acronym: string): string | null {
+  const initials = initialsOf(acronym);
+  if (!initials) return null;
+  for (let start = words.length - 1; start >= 0 && words.length - start <= initials.length + 4; start--) {
+    const run = words.slice(start);
+    const letters = run.filter((w) => !connector.has(w.toLowerCase())).map((w) => w[0]!.toLowerCase()).join('');
+    if (letters === initials) return run.join(' ');
+  }
+  return null;
+}
+
+const definition = /([A-Za-z][\w-]*(?:[ -][A-Za-z&][\w-]*){0,8})\s+\(([A-Z][A-Za-z0-9-]{1,9})\)/g;
+
+/**
+ * Learns acronym ↔ long-name pairs from text written as "Long Name (ACRONYM)", then adds the
+ * general table. Returns lower-case acronym → long names.
+ */
+export function learnAcronyms(texts: Iterable<string>): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>();
+  const add = (acronym: string, longName: string): void => {
+    const key = acronym.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (!pairs.has(key)) pairs.set(key, new Set());
+    pairs.get(key)!.add(longName.toLowerCase());
+  };
+  for (const text of texts) {
+    if (!text.includes('(')) continue;
+    for (const match of text.matchAll(definition)) {
+      const acronym = match[2]!;
+      if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
+      const longName = matchLongName(tokenize(match[1]!), acronym);
+      if (longName) add(acronym, longName);
+    }
+  }
+  for (const [acronym, longName] of Object.entries(knownAcronyms)) add(acronym, longName);
+  return pairs;
+}

@@ -1,0 +1,113 @@
+import type { Query, SearchResult as MiniResult } from 'minisearch';
+import type { Section } from '../notes/types.js';
+import { fieldBoosts, type SearchIndex } from './index.js';
+import { indexTerm, queryTerms, tokenize } from './text.js';
+
+export interface Hit {
+  section: Section;
+  score: number;
+  /** Stemmed query terms (and expansions) found in the section. */
+  matched: string[];
+}
+
+export interface SearchOutcome {
+  /** Stemmed terms of the question, after stop words. */
+  terms: string[];
+  /** Every term the search looked for, expansions included (for highlighting). */
+  searchedTerms: string[];
+  hits: Hit[];
+  /** Share of the question's information (IDF-weighted) the best hit covers, 0–1. */
+  coverage: number;
+  confident: boolean;
+}
+
+export interface SearchTuning {
+  /** Weight of terms added by acronym expansion, relative to the question's own terms. */
+  expansionWeight: number;
+  /** Below this coverage the notes are taken not to answer the question. */
+  minCoverage: number;
+  /** Credit for a question term found only by prefix or fuzzy matching. */
+  fuzzyCredit: number;
+  /** Longer questions keep only this many of their most specific terms. */
+  maxTerms: number;
+}
+
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, fuzzyCredit: 0.6, maxTerms: 24 };
+
+const idf = (index: SearchIndex, term: string): number => {
+  const n = index.sections.length || 1;
+  const df = index.docFreq.get(term) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+};
+
+/** Acronym ↔ long-name expansions of the question, both ways. Maps each added term to its source. */
+function expand(index: SearchIndex, question: string, terms: string[]): Map<string, string> {
+  const added = new Map<string, string>();
+  for (const term of terms) {
+    for (const longName of index.acronyms.get(term) ?? []) {
+      for (const t of longName) if (!terms.includes(t) && !added.has(t)) added.set(t, term);
+    }
+  }
+  // Long names spelled out in the question: look for runs of its stemmed words.
+  const words = tokenize(question).map(indexTerm).filter((t): t is string => t !== null);
+  for (let start = 0; start < words.length; start++) {
+    for (let end = Math.min(words.length, start + 6); end >= start + 2; end--) {
+      const acronym = index.longNames.get(words.slice(start, end).join(' '));
+      if (acronym && !terms.includes(acronym)) added.set(acronym, words[start]!);
+    }
+  }
+  return added;
+}
+
+export function search(index: SearchIndex, question: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
+  let terms = queryTerms(question);
+  if (terms.length > tuning.maxTerms) {
+    terms = [...terms].sort((a, b) => idf(index, b) - idf(index, a)).slice(0, tuning.maxTerms);
+  }
+  const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false };
+  if (terms.length === 0) return empty;
+
+  const expansions = expand(index, question, terms);
+  const known = terms.filter((t) => index.docFreq.has(t));
+  const unknown = terms.filter((t) => !index.docFreq.has(t));
+  const exactTerms = [...known, ...[...expansions.keys()].filter((t) => index.docFreq.has(t))];
+  const queries: Query[] = [];
+  if (exactTerms.length) queries.push({ combineWith: 'OR', queries: exactTerms });
+  // Prefix and fuzzy matching only for words the notes never use (typos, plurals of rare words).
+  if (unknown.length) queries.push({ combineWith: 'OR', queries: unknown, prefix: (t) => t.length > 3, fuzzy: (t) => (t.length > 4 ? 0.2 : false) });
+
+  const results: MiniResult[] = index.mini.search({ combineWith: 'OR', queries }, {
+    boost: fieldBoosts,
+    boostTerm: (term) => (expansions.has(term) ? tuning.expansionWeight : 1),
+    tokenize: (text) => [text],
+    processTerm: (term) => term,
+  });
+  if (results.length === 0) return { ...empty, searchedTerms: [...terms, ...expansions.keys()] };
+
+  const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const coverageOf = (result: MiniResult): number => {
+    let covered = 0;
+    for (const [term, weight] of weights) {
+      const viaExpansion = [...expansions].some(([added, source]) => source === term && result.queryTerms.includes(added));
+      if (result.queryTerms.includes(term) && index.docFreq.has(term)) covered += weight;
+      else if (viaExpansion) covered += weight;
+      else if (result.queryTerms.includes(term)) covered += weight * tuning.fuzzyCredit;
+    }
+    return covered / total;
+  };
+
+  const hits: Hit[] = results.slice(0, limit).map((r) => ({
+    section: index.sections[r.id as number]!,
+    score: r.score,
+    matched: [...new Set([...r.queryTerms, ...r.terms.map((t) => indexTerm(t) ?? t)])],
+  }));
+  const coverage = coverageOf(results[0]!);
+  return {
+    terms,
+    searchedTerms: [...terms, ...expansions.keys()],
+    hits,
+    coverage,
+    confident: coverage >= tuning.minCoverage && known.length > 0,
+  };
+}

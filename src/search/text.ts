@@ -1,0 +1,58 @@
+import MiniSearch from 'minisearch';
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+/** Common English words: they match half of all sections and say nothing about the topic. */
+const stopWords = new Set<string>(eng);
+
+/** Words that shape a question but never its topic ("what is the difference between …"). */
+const questionWords = new Set<string>([
+  'what', 'whats', 'how', 'why', 'when', 'which', 'who', 'whom', 'whose', 'does', 'do', 'did',
+  'explain', 'describe', 'tell', 'mean', 'means', 'meaning', 'difference', 'differences', 'differ',
+  'define', 'definition', 'please', 'vs', 'versus', 'is', 'are', 'the', 'a', 'an', 'i', 'me', 'my',
+  'should', 'can', 'could', 'would', 'need', 'want', 'know', 'happens', 'good', 'best', 'way', 'ways',
+  'there', 'thing', 'things', 'work', 'works', 'used', 'using', 'ok', 'hey', 'hi', 'thanks',
+]);
+
+const tokenizeDefault = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+export function tokenize(text: string): string[] {
+  return tokenizeDefault(text);
+}
+
+// The vocabulary is small next to the number of times words are seen: remember stems.
+const stems = new Map<string, string>();
+
+/** Lower-case Porter stem, memoised; the same function serves indexing and querying. */
+export function stem(word: string): string {
+  const lower = word.toLowerCase();
+  let result = stems.get(lower);
+  if (result === undefined) {
+    result = /^[a-z]+$/.test(lower) ? stemmer(lower) : lower;
+    if (stems.size < 500_000) stems.set(lower, result);
+  }
+  return result;
+}
+
+/** Index-time term processing: stop words dropped, the rest stemmed. */
+export function indexTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  if (lower.length === 0 || stopWords.has(lower)) return null;
+  return stem(lower);
+}
+
+/** Query-time term processing: also drops words that only shape the question. */
+export function queryTerm(term: string): string | null {
+  const lower = term.toLowerCase();
+  if (questionWords.has(lower)) return null;
+  return indexTerm(lower);
+}
+
+export function queryTerms(question: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(question)) {
+    const term = queryTerm(token);
+    if (term && !out.includes(term)) out.push(term);
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import readline from 'node:readline';
+import { ask } from '../core/ask.js';
+import type { Knowledge } from '../core/library.js';
+import { listTopics, openTopic } from '../core/topics.js';
+import { renderAnswer } from './render-answer.js';
+import { renderNote, renderTopicList } from './render-topics.js';
+import { styleFor, type Style } from './style.js';
+
+export interface ShellIO {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+/** A command of the terminal session; returns what to print (or nothing). */
+export type ShellCommand = (args: string, context: ShellContext) => Promise<string | void> | string | void;
+
+export interface ShellContext {
+  style: Style;
+  /** Reads one more line from the user (for commands that ask back, like /quiz). */
+  prompt(question: string): Promise<string | undefined>;
+}
+
+const help = `Commands:
+  <question>        ask the notes (same as /ask)
+  /ask <question>   the best matching sections, with an excerpt and a link
+  /topic [name]     list the notes, or open one by name
+  /quiz [topic]     a question from the notes; answer with its number or letter
+  /help             this list
+  /quit             leave (Ctrl-D works too)`;
+
+export function shellCommands(knowledge: Knowledge, extra: Record<string, ShellCommand> = {}): Record<string, ShellCommand> {
+  return {
+    help: () => help,
+    ask: (args, { style }) => renderAnswer(ask(knowledge.index, args), style),
+    topic: (args, { style }) => (args.trim() ? renderNote(openTopic(knowledge.library, args), style) : renderTopicList(listTopics(knowledge.library), style)),
+    ...extra,
+  };
+}
+
+/**
+ * The terminal session. Interactive on a TTY; when piped it prints plain text, no prompt
+ * decoration, and exits at the end of input.
+ */
+export async function runShell(commands: Record<string, ShellCommand>, io: ShellIO, banner?: string): Promise<void> {
+  const tty = 'isTTY' in io.output && (io.output as NodeJS.WriteStream).isTTY === true;
+  const style = styleFor(io.output);
+  const rl = readline.createInterface({ input: io.input, output: io.output, terminal: tty });
+  const lines = rl[Symbol.asyncIterator]();
+  const write = (text: string): void => void io.output.write(text.endsWith('\n') ? text : text + '\n');
+  const prompt = async (question: string): Promise<string | undefined> => {
+    if (tty) io.output.write(question);
+    else if (question) write(question);
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
+  };
+  if (banner) write(banner);
+  try {
+    for (;;) {
+      const line = await prompt(tty ? 'nimbus> ' : '');
+      if (line === undefined) break;
+      const input = line.trim();
+      if (!input) continue;
+      const match = /^\/(\S+)\s*(.*)$/s.exec(input);
+      const [name, args] = match ? [match[1]!.toLowerCase(), match[2]!] : ['ask', input];
+      if (name === 'quit' || name === 'exit') break;
+      const command = commands[name];
+      if (!command) {
+        write(`Unknown command /${name}. Type /help for the list.`);
+        continue;
+      }
+      try {
+        const out = await command(args, { style, prompt });
+        if (out) write(out);
+      } catch (error) {
+        write(style.warn(`Something went wrong: ${(error as Error).message}`));
+      }
+    }
+  } finally {
+    rl.close();
+  }
+}
