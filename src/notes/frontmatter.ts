@@ -65,12 +65,12 @@ export function readFrontMatter(source: string): FrontMatterResult {
   }
   const raw: unknown = parsed.data;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    if (parsed.matter.trim()) problems.push({ line: 2, message: 'front matter must be a mapping of keys to values' });
+    if ((parsed.matter ?? "").trim()) problems.push({ line: 2, message: 'front matter must be a mapping of keys to values' });
     return { data, content: parsed.content, problems };
   }
 
   const counter = new LineCounter();
-  const doc = parseDocument(parsed.matter, { lineCounter: counter });
+  const doc = parseDocument(parsed.matter ?? "", { lineCounter: counter });
   const lineOf = (path: (string | number)[]): number => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const offset = node?.range?.[0];

@@ -25,6 +25,7 @@ export function validateLibrary(loaded: LoadedNote[]): Problem[] {
     const other = byRoute.get(note.route);
     if (other) problems.push({ file: note.file, line: 1, message: `page route "/${note.route}" is also used by ${other.file}` });
     else byRoute.set(note.route, note);
+    if (note.sections.length === 0) problems.push({ file: note.file, line: 1, message: 'note has no content' });
     for (const section of note.sections) {
       const owner = idOwner.get(section.id);
       if (owner && owner === note.file) problems.push({ file: note.file, line: section.line, message: `duplicate section id "${section.id}"` });

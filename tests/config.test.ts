@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('applies defaults when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ NOTES_DIR: './notes', NOTES_LINK_STYLE: 'site', QUIZ_SECONDS: 30, QUIZ_DB: './data/nimbus.db', LOG_LEVEL: 'info' });
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    const config = parseConfig({ DISCORD_TOKEN: '', NOTES_BASE_URL: '  ' });
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(config.NOTES_BASE_URL).toBeUndefined();
+  });
+
+  it('names the variable and what it expects in one line', () => {
+    expect(() => parseConfig({ QUIZ_SECONDS: 'soon' })).toThrow(new ConfigError('Invalid QUIZ_SECONDS: expected a whole number of seconds from 5 to 3600.'));
+    expect(() => parseConfig({ NOTES_BASE_URL: 'notes.example.com' })).toThrow(/^Invalid NOTES_BASE_URL: expected an http\(s\) URL/);
+    expect(() => parseConfig({ NOTES_LINK_STYLE: 'gitlab' })).toThrow('Invalid NOTES_LINK_STYLE: expected "site" or "github".');
+  });
+
+  it('never echoes a bad value, which may be a secret', () => {
+    try {
+      parseConfig({ DISCORD_GUILD_ID: 'super-secret-value' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('super-secret-value');
+      expect((error as Error).message).toContain('DISCORD_GUILD_ID');
+    }
+  });
+});
