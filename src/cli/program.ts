@@ -9,6 +9,7 @@ export function buildProgram(context: CliContext): Command {
   const program = new Command('nimbus')
     .description('Answers questions and runs quizzes over a folder of Markdown notes, in Discord or the terminal.')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .enablePositionalOptions()
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => context.output.write(s), writeErr: (s) => context.err(s.trimEnd()) })
     .action((options: { notes?: string }) =>

@@ -54,7 +54,8 @@ export function listTopics(library: NoteLibrary): TopicList {
   return { kind: 'topics', areas: [...areas.values()] };
 }
 
-const normalize = (s: string): string => s.toLowerCase().replace(/^\/+|\/+$/g, '').replace(/\s+/g, ' ').trim();
+/** "Guide/Page", "guide page" and "guide-page" all read the same. */
+const normalize = (s: string): string => s.toLowerCase().replace(/[/_\s-]+/g, ' ').trim();
 
 /** Notes whose route or title matches the name, best first (exact, prefix, then contains). */
 export function matchNotes(library: NoteLibrary, name: string, limit = 25): Note[] {
@@ -62,14 +63,14 @@ export function matchNotes(library: NoteLibrary, name: string, limit = 25): Note
   if (!query) return library.notes.slice(0, limit);
   const scored: { note: Note; score: number }[] = [];
   for (const note of library.notes) {
-    const route = note.route.toLowerCase();
-    const title = note.title.toLowerCase();
-    const last = route.split('/').at(-1) ?? '';
+    const route = normalize(note.route);
+    const title = normalize(note.title);
+    const last = normalize(note.route.split('/').at(-1) ?? '');
     let score = 0;
     if (route === query || title === query) score = 4;
     else if (last === query) score = 3;
     else if (title.startsWith(query) || last.startsWith(query)) score = 2;
-    else if (title.includes(query) || route.includes(query) || note.breadcrumb.join(' ').toLowerCase().includes(query)) score = 1;
+    else if (title.includes(query) || route.includes(query) || normalize(note.breadcrumb.join(' ')).includes(query)) score = 1;
     if (score) scored.push({ note, score });
   }
   return scored.sort((a, b) => b.score - a.score || a.note.order - b.note.order).slice(0, limit).map((s) => s.note);

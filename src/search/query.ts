@@ -30,9 +30,11 @@ export interface SearchTuning {
   fuzzyCredit: number;
   /** Longer questions keep only this many of their most specific terms. */
   maxTerms: number;
+  /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
+  coordinationFloor: number;
 }
 
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, fuzzyCredit: 0.6, maxTerms: 24 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, fuzzyCredit: 0.6, maxTerms: 24, coordinationFloor: 0.5 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -97,12 +99,19 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
     return covered / total;
   };
 
-  const hits: Hit[] = results.slice(0, limit).map((r) => ({
+  // Coordination: a section that covers more of the question's meaning beats one that only
+  // repeats a single term. Re-ranking the head of the list is enough and keeps this cheap.
+  const head = results.slice(0, Math.max(limit * 8, 40)).map((r) => {
+    const coverage = coverageOf(r);
+    return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage) };
+  });
+  head.sort((a, b) => b.score - a.score);
+  const hits: Hit[] = head.slice(0, limit).map(({ r, score }) => ({
     section: index.sections[r.id as number]!,
-    score: r.score,
+    score,
     matched: [...new Set([...r.queryTerms, ...r.terms.map((t) => indexTerm(t) ?? t)])],
   }));
-  const coverage = coverageOf(results[0]!);
+  const coverage = head[0]!.coverage;
   return {
     terms,
     searchedTerms: [...terms, ...expansions.keys()],

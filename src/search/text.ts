@@ -14,6 +14,8 @@ const questionWords = new Set<string>([
   'there', 'thing', 'things', 'work', 'works', 'used', 'using', 'ok', 'hey', 'hi', 'thanks',
 ]);
 
+const wordLike = /[\p{L}\p{N}]/u;
+
 const tokenizeDefault = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 export function tokenize(text: string): string[] {
@@ -37,7 +39,7 @@ export function stem(word: string): string {
 /** Index-time term processing: stop words dropped, the rest stemmed. */
 export function indexTerm(term: string): string | null {
   const lower = term.toLowerCase();
-  if (lower.length === 0 || stopWords.has(lower)) return null;
+  if (lower.length === 0 || stopWords.has(lower) || !wordLike.test(lower)) return null;
   return stem(lower);
 }
 

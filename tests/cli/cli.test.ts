@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const fixture = 'tests/fixtures/pipeline';
+
+describe('nimbus CLI', () => {
+  it('stats --json prints the documented object', () => {
+    const run = runCli(['stats', '--json', '--notes', fixture]);
+    expect(run.status).toBe(0);
+    const stats = JSON.parse(run.stdout);
+    expect(Object.keys(stats)).toEqual(['files', 'notes', 'sections', 'words', 'quizQuestions', 'errors', 'loadMs']);
+    expect(stats).toMatchObject({ files: 7, notes: 7, quizQuestions: 2 });
+    expect(stats.errors).toContain('guide/empty.md:1: note has no content');
+    expect(typeof stats.loadMs).toBe('number');
+  });
+
+  it('check prints file:line: message for each problem and exits 1', () => {
+    const run = runCli(['check', '--notes', fixture]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n')).toContain('guide/bad-quiz.md:8: quiz question 1: answer "everywhere" is not among its choices');
+    expect(run.stderr).toContain('7 files checked, 9 problem(s)');
+  });
+
+  it('ask --json answers each stdin line with the documented shape', () => {
+    const run = runCli(['ask', '--json', '--limit', '2', '--notes', fixture], { input: 'how do I launch a widget\nbest pizza topping\n' });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[0])).toEqual(['question', 'confident', 'results']);
+    expect(Object.keys(lines[0].results[0])).toEqual(['id', 'title', 'headingPath', 'file', 'anchor', 'url', 'score', 'excerpt', 'text']);
+    expect(lines[0]).toMatchObject({ question: 'how do I launch a widget', confident: true });
+    expect(lines[0].results[0]).toMatchObject({ id: 'intro#-launch-step-1', url: null, file: 'intro.md' });
+    expect(lines[0].results.length).toBeLessThanOrEqual(2);
+    expect(lines[1]).toMatchObject({ question: 'best pizza topping', confident: false });
+  });
+
+  it('ask QUESTION prints a readable answer with the file when no base URL is set', () => {
+    const run = runCli(['ask', 'widget', 'launch', 'command', '--notes', fixture]);
+    expect(run.stdout).toContain('Introduction to Widgets › 🚀 Launch: step 1!');
+    expect(run.stdout).toContain('intro.md:17');
+  });
+
+  it('rejects a bad --limit with a clear message', () => {
+    const run = runCli(['ask', 'x', '--limit', 'lots', '--notes', fixture]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("option '--limit <n>' argument 'lots' is invalid. expected a whole number from 1 to 25");
+  });
+
+  it('the terminal session works when piped: plain text, exits at end of input', () => {
+    const run = runCli(['--notes', fixture], { input: '/help\n/topic\n/topic guide page\nhow do I launch a widget\n/nope\n' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('/topic [name]');
+    expect(run.stdout).toContain('The Guide\n  Guide home (/topic guide)');
+    expect(run.stdout).toContain('A page (meta title)\nThe Guide');
+    expect(run.stdout).toContain('- Callouts keep text');
+    expect(run.stdout).toContain('widget launch --fast');
+    expect(run.stdout).toContain('Unknown command /nope');
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('stops with one line naming a bad setting', () => {
+    const run = runCli(['stats'], { env: { QUIZ_SECONDS: '0' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('nimbus: Invalid QUIZ_SECONDS: expected a whole number of seconds from 5 to 3600.\n');
+  });
+
+  it('has --help on every command', () => {
+    for (const command of ['stats', 'check', 'ask', 'shell']) {
+      const run = runCli([command, '--help']);
+      expect(run.status, command).toBe(0);
+      expect(run.stdout, command).toContain(`Usage: nimbus ${command}`);
+      expect(run.stdout, command).toContain('--notes <dir>');
+    }
+  });
+});

@@ -1,0 +1,19 @@
+import { loadNotes } from '../../src/notes/load.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { NoteLibrary } from '../../src/notes/types.js';
+
+/** Loads a set of notes written to a temporary folder: { "file.md": "markdown" }. */
+export function libraryFrom(files: Record<string, string>, baseUrl?: string): NoteLibrary {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-lib-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  try {
+    return loadNotes({ root: dir, baseUrl });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/core/ask.js';
+import { buildIndex } from '../../src/search/index.js';
+import { libraryFrom } from '../helpers/sections.js';
+
+const library = libraryFrom({
+  'storage.md': `---
+title: Block storage
+tags: [storage]
+---
+# Block storage
+
+Block storage for virtual machines.
+
+## Elastic Block Store (EBS)
+
+Elastic Block Store volumes attach to one instance in one Availability Zone. Volumes persist after the instance stops.
+
+## Snapshots of volumes
+
+Elastic Block Store snapshots are incremental backups of a volume, kept in durable storage.
+
+## Instance store
+
+Instance store disks are physically attached and lose data when the instance stops.
+`,
+  'compute.md': `---
+title: Compute
+---
+# Compute
+
+Virtual servers.
+
+## EC2 purchase options
+
+EC2 offers On-Demand, Savings Plans and Reserved Instances. Spot is mentioned here in passing.
+
+## Spot Instances
+
+Spot Instances use spare capacity at a discount and can be interrupted with a two-minute warning, so they suit fault-tolerant batch jobs.
+
+## Key pairs
+
+A key pair lets you log in to a Linux instance over SSH.
+`,
+}, 'https://notes.example.com');
+const index = buildIndex(library.sections);
+const top = (question: string) => ask(index, question).results[0]?.id;
+
+describe('ask', () => {
+  it('finds the section that answers a paraphrased question', () => {
+    expect(top('how do I back up my disk volumes incrementally')).toBe('storage#snapshots-of-volumes');
+  });
+
+  it('expands acronyms the notes define, both ways', () => {
+    // "EBS" appears only in a heading; the snapshot section says "Elastic Block Store".
+    expect(top('EBS snapshots')).toBe('storage#snapshots-of-volumes');
+    // The question spells out a name the notes only abbreviate (EC2, from the general table).
+    expect(top('elastic compute cloud purchase options')).toBe('compute#ec2-purchase-options');
+  });
+
+  it('ranks a section about a thing above one that mentions it in passing', () => {
+    const answer = ask(index, 'spot');
+    expect(answer.results.map((r) => r.id).slice(0, 2)).toEqual(['compute#spot-instances', 'compute#ec2-purchase-options']);
+  });
+
+  it('falls back to fuzzy matching for words the notes never use', () => {
+    expect(top('snapshtos of volumes')).toBe('storage#snapshots-of-volumes');
+  });
+
+  it('returns the fields the renderers need, with a link to the section anchor', () => {
+    const answer = ask(index, 'what happens to instance store data when the instance stops?');
+    expect(answer.confident).toBe(true);
+    expect(answer.results[0]).toMatchObject({
+      id: 'storage#instance-store',
+      title: 'Block storage',
+      headingPath: ['Block storage', 'Instance store'],
+      file: 'storage.md',
+      anchor: 'instance-store',
+      url: 'https://notes.example.com/storage#instance-store',
+    });
+    expect(answer.results[0]!.excerpt).toContain('**Instance** **store**');
+    expect(answer.results[0]!.text).toBe('Instance store disks are physically attached and lose data when the instance stops.');
+  });
+
+  it('says the notes do not cover off-topic questions and gibberish', () => {
+    for (const question of ['best pizza topping', 'asdkjh qwpeoi zxmcnv', 'who won the world cup in 1998']) {
+      const answer = ask(index, question);
+      expect(answer.confident, question).toBe(false);
+      expect(answer.reason).toBe('not-covered');
+    }
+  });
+
+  it('handles empty, huge, emoji, markup and mention input without throwing', () => {
+    expect(ask(index, '   ')).toMatchObject({ confident: false, reason: 'empty-question', results: [] });
+    expect(ask(index, '🤔🤔🤔')).toMatchObject({ confident: false, reason: 'empty-question' });
+    const huge = ask(index, 'spot instances '.repeat(400) + 'x'.repeat(2000));
+    expect(huge.results[0]?.id).toBe('compute#spot-instances');
+    expect(ask(index, '<@123456789012345678> **what** are `spot instances`? @everyone').results[0]?.id).toBe('compute#spot-instances');
+    expect(ask(index, '<script>alert(1)</script> [x](javascript:alert(1))').confident).toBe(false);
+  });
+
+  it('limits the number of results', () => {
+    expect(ask(index, 'instance', { limit: 2 }).results).toHaveLength(2);
+  });
+});
