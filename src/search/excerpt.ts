@@ -1,5 +1,5 @@
-import { escapeDiscord, escapeLineStart, type Block, type Segment } from '../notes/blocks.js';
-import { stem, tokenize } from './text.js';
+import { escapeDiscord, escapeLineStart, type Block } from '../notes/blocks.js';
+import { stem } from './text.js';
 
 export interface ExcerptOptions {
   /** Stop adding blocks once the excerpt is at least this long. */
@@ -9,7 +9,7 @@ export interface ExcerptOptions {
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+const word = /[\p{L}\p{N}]+/gu;
 
 interface Unit {
   /** Rendered Discord Markdown of this unit. */
@@ -19,56 +19,62 @@ interface Unit {
   startsBlock: boolean;
 }
 
-/** Bolds words whose stem is a query term; everything else is escaped. */
-function renderText(text: string, terms: ReadonlySet<string>): { md: string; matched: Set<string> } {
-  const matched = new Set<string>();
-  let md = '';
-  for (const { segment, isWordLike } of wordSegmenter.segment(text)) {
-    if (isWordLike) {
-      const tokenStems = tokenize(segment).map(stem);
-      if (tokenStems.some((s) => terms.has(s))) {
-        tokenStems.forEach((s) => terms.has(s) && matched.add(s));
-        md += `**${escapeDiscord(segment)}**`;
-        continue;
-      }
-    }
-    md += escapeDiscord(segment);
+const blockLength = (block: Block): number => block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
+
+// Lower-cased block text, computed the first time a block is a candidate.
+const lowerCache = new WeakMap<Block, string>();
+function lowerText(block: Block): string {
+  let lower = lowerCache.get(block);
+  if (lower === undefined) {
+    lower = block.segments.map((s) => ('raw' in s ? s.raw : s.text)).join(' ').toLowerCase();
+    lowerCache.set(block, lower);
   }
-  return { md: md.replace(/\*\*\*\*/g, ''), matched };
+  return lower;
 }
 
-function rawHits(raw: string, terms: ReadonlySet<string>): Set<string> {
-  return new Set(tokenize(raw).map(stem).filter((s) => terms.has(s)));
+/** Cheap relevance of a block: how many query stems occur in it (stems are word prefixes). */
+function blockHits(block: Block, terms: ReadonlySet<string>): number {
+  const lower = lowerText(block);
+  let hits = 0;
+  for (const term of terms) if (lower.includes(term)) hits++;
+  return hits;
 }
 
-/** Splits a block into units an excerpt may start or stop at: whole raw pieces and sentences. */
+/** Escapes plain text and bolds the words whose stem is a query term. */
+function renderText(text: string, terms: ReadonlySet<string>, matched: Set<string>): string {
+  return escapeDiscord(text).replace(word, (w) => {
+    const s = stem(w);
+    if (!terms.has(s)) return w;
+    matched.add(s);
+    return `**${w}**`;
+  });
+}
+
+/** Splits a block into units an excerpt may start or stop at: sentences of text, whole raw pieces. */
 function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boolean): Unit[] {
   const units: Unit[] = [];
-  let current: { md: string; matched: Set<string> } | undefined;
+  let md = '';
+  let matched = new Set<string>();
   const push = (): void => {
-    if (current && current.md.trim()) {
+    if (md.trim()) {
       const startsBlock = units.length === 0;
       // Prefixes (list markers, quotes) are raw; only a block's own leading text needs escaping.
-      const md = startsBlock && 'text' in (block.segments[0] ?? {}) ? escapeLineStart(current.md) : current.md;
-      units.push({ md, hits: current.matched.size, startsBlock });
+      const first = block.segments[0];
+      units.push({ md: startsBlock && first && 'text' in first ? escapeLineStart(md) : md, hits: matched.size, startsBlock });
     }
-    current = undefined;
+    md = '';
+    matched = new Set();
   };
-  const append = (md: string, matched: Iterable<string>): void => {
-    current ??= { md: '', matched: new Set() };
-    current.md += md;
-    for (const m of matched) current.matched.add(m);
-  };
-  for (const segment of block.segments as Segment[]) {
+  for (const segment of block.segments) {
     if ('raw' in segment) {
-      append(segment.raw, block.kind === 'code' ? [] : rawHits(segment.raw, terms));
+      md += segment.raw;
+      if (block.kind !== 'code') for (const w of segment.raw.match(word) ?? []) if (terms.has(stem(w))) matched.add(stem(w));
       continue;
     }
-    const pieces = splitSentences ? [...sentenceSegmenter.segment(segment.text)].map((s) => s.segment) : [segment.text];
+    const pieces = splitSentences ? Array.from(sentenceSegmenter.segment(segment.text), (s) => s.segment) : [segment.text];
     pieces.forEach((piece, index) => {
       if (index > 0) push();
-      const { md, matched } = renderText(piece, terms);
-      append(md, matched);
+      md += renderText(piece, terms, matched);
     });
   }
   push();
@@ -82,28 +88,42 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
 export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, options: ExcerptOptions = {}): string {
   const minChars = options.minChars ?? 300;
   const maxChars = options.maxChars ?? 700;
-  const units: Unit[] = [];
-  for (const block of blocks) {
-    const length = block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
-    const blockUnits = unitsOf(block, terms, length > maxChars / 2);
-    // A code block too long to show whole is left out rather than cut.
-    if (block.kind === 'code' && length > maxChars) continue;
-    units.push(...blockUnits);
-  }
-  if (units.length === 0) return '';
+  // A code block too long to show whole is left out rather than cut.
+  const usable = blocks.filter((b) => !(b.kind === 'code' && blockLength(b) > maxChars));
+  if (usable.length === 0) return '';
 
+  let bestBlock = 0;
+  let bestHits = -1;
+  usable.forEach((block, i) => {
+    const hits = blockHits(block, terms);
+    if (hits > bestHits) [bestBlock, bestHits] = [i, hits];
+  });
+
+  // Render only the blocks that can end up in the window.
+  const units: Unit[] = [];
+  let rendered = 0;
+  for (let i = bestBlock; i < usable.length && rendered < maxChars * 2; i++) {
+    const block = usable[i]!;
+    const blockUnits = unitsOf(block, terms, blockLength(block) > maxChars / 2);
+    units.push(...blockUnits);
+    rendered += blockUnits.reduce((n, u) => n + u.md.length, 0);
+  }
+  const firstBlockUnits = units.findIndex((u, i) => i > 0 && u.startsBlock);
+  const inFirst = units.slice(0, firstBlockUnits < 0 ? units.length : firstBlockUnits);
   let best = 0;
-  for (let i = 1; i < units.length; i++) if (units[i]!.hits > units[best]!.hits) best = i;
-  // Start at the beginning of the block holding the best unit when that still fits.
+  inFirst.forEach((u, i) => {
+    if (u.hits > inFirst[best]!.hits) best = i;
+  });
+  // Start at the beginning of the best block when that still leaves room for the best sentence.
   let start = best;
   let lengthBack = units[best]!.md.length;
-  while (start > 0 && !units[start]!.startsBlock && lengthBack + units[start - 1]!.md.length <= maxChars / 2) {
+  while (start > 0 && lengthBack + units[start - 1]!.md.length <= maxChars / 2) {
     start--;
     lengthBack += units[start]!.md.length;
   }
 
   let out = '';
-  let truncated = false;
+  let truncated = start > 0 && !units[start]!.startsBlock;
   for (let i = start; i < units.length; i++) {
     const unit = units[i]!;
     const separator = out === '' ? '' : unit.startsBlock ? '\n' : ' ';
@@ -112,8 +132,9 @@ export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, option
       break;
     }
     out += separator + unit.md.trim();
+    truncated = false;
     if (out.length >= minChars && (units[i + 1]?.startsBlock ?? true)) {
-      truncated = i + 1 < units.length;
+      truncated = i + 1 < units.length || bestBlock + 1 < usable.length;
       break;
     }
   }

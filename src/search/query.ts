@@ -88,13 +88,14 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
 
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const expandedFrom = new Map<string, string[]>();
+  for (const [added, source] of expansions) expandedFrom.set(source, [...(expandedFrom.get(source) ?? []), added]);
   const coverageOf = (result: MiniResult): number => {
+    const found = new Set(result.queryTerms);
     let covered = 0;
     for (const [term, weight] of weights) {
-      const viaExpansion = [...expansions].some(([added, source]) => source === term && result.queryTerms.includes(added));
-      if (result.queryTerms.includes(term) && index.docFreq.has(term)) covered += weight;
-      else if (viaExpansion) covered += weight;
-      else if (result.queryTerms.includes(term)) covered += weight * tuning.fuzzyCredit;
+      if (found.has(term)) covered += index.docFreq.has(term) ? weight : weight * tuning.fuzzyCredit;
+      else if (expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
     }
     return covered / total;
   };

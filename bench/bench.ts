@@ -1,0 +1,103 @@
+/**
+ * Speed and memory, side by side in one run: `npm run bench` (`-- --quick` skips 100k sections).
+ * For each corpus and engine: index build time, heap growth, serialized index size, and query
+ * latency (median, p99) over the same 1,000+ questions. Ratios are against MiniSearch defaults.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadNotes } from '../src/notes/load.js';
+import type { Section } from '../src/notes/types.js';
+import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
+import { readQuestions } from './metrics.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const sagemakerDir = path.resolve(root, '../shared/corpora/sagemaker-developer-guide/doc_source');
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) console.warn('Run with node --expose-gc (npm run bench does) for heap figures.');
+
+/** Realistic questions: the eval sets, then "what is …"/"how does … work" over headings. */
+function questionPool(sections: Section[], files: string[], size = 1200): string[] {
+  const pool = files.filter((f) => fs.existsSync(f)).flatMap((f) => readQuestions(f).map((q) => q.question));
+  const templates = ['what is {h}', 'how does {h} work', 'explain {h}', '{h}?', 'when should i use {h}'];
+  for (let i = 0; pool.length < size && i < sections.length * 5; i++) {
+    const section = sections[(i * 7919) % sections.length]!;
+    if (section.level > 0) pool.push(templates[i % templates.length]!.replace('{h}', section.heading.toLowerCase()));
+  }
+  return pool.slice(0, size);
+}
+
+/** 100k sections: the SageMaker sections repeated with distinct ids and a little varied text. */
+function synthetic(sections: Section[], target: number): Section[] {
+  const out: Section[] = [];
+  for (let copy = 0; out.length < target; copy++) {
+    for (const s of sections) {
+      if (out.length >= target) break;
+      out.push({ ...s, id: `${s.id}~${copy}`, text: copy ? `${s.text} variant ${copy}` : s.text });
+    }
+  }
+  return out;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+interface Row {
+  name: string;
+  buildMs: number;
+  heapMB: number;
+  sizeMB: number;
+  medianMs: number;
+  p99Ms: number;
+}
+
+function measure(engine: Engine, sections: Section[], questions: string[]): Row {
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  engine.build(sections);
+  const buildMs = performance.now() - started;
+  gc?.();
+  const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
+  for (const q of questions.slice(0, 100)) engine.query(q, 5); // warm-up
+  const times: number[] = [];
+  for (const q of questions) {
+    const t = performance.now();
+    engine.query(q, 5);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const sizeMB = engine.serializedBytes ? engine.serializedBytes() / 1048576 : NaN;
+  return { name: engine.name, buildMs, heapMB, sizeMB, medianMs: percentile(times, 50), p99Ms: percentile(times, 99) };
+}
+
+const n = (x: number, digits = 2) => (Number.isNaN(x) ? '-' : x.toFixed(digits));
+const ratio = (x: number, base: number) => (Number.isNaN(x) || !base ? '-' : `${(x / base).toFixed(2)}×`);
+
+function report(title: string, rows: Row[]): void {
+  const base = rows.find((r) => r.name === 'MiniSearch default')!;
+  console.log(`### ${title}\n`);
+  console.log('| engine | build ms | heap MB | index MB | median ms | p99 ms | build × | heap × | median × | p99 × |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${n(r.buildMs, 0)} | ${n(r.heapMB, 1)} | ${n(r.sizeMB, 1)} | ${n(r.medianMs, 3)} | ${n(r.p99Ms, 3)} | ${ratio(r.buildMs, base.buildMs)} | ${ratio(r.heapMB, base.heapMB)} | ${ratio(r.medianMs, base.medianMs)} | ${ratio(r.p99Ms, base.p99Ms)} |`);
+  }
+  console.log('');
+}
+
+const evalFiles = ['notes-questions.json', 'sagemaker-questions.json'].map((f) => path.join(root, 'tests/fixtures/eval', f));
+const corpora: { title: string; sections: () => Section[] }[] = [
+  { title: 'Our notes', sections: () => loadNotes({ root: path.join(root, 'notes') }).sections },
+];
+if (fs.existsSync(sagemakerDir)) {
+  const sagemaker = () => loadNotes({ root: sagemakerDir }).sections;
+  let cached: Section[] | undefined;
+  corpora.push({ title: 'SageMaker Developer Guide', sections: () => (cached ??= sagemaker()) });
+  if (!process.argv.includes('--quick')) corpora.push({ title: 'Synthetic 100,000 sections', sections: () => synthetic(cached ??= sagemaker(), 100_000) });
+}
+
+for (const corpus of corpora) {
+  const sections = corpus.sections();
+  const questions = questionPool(sections, evalFiles);
+  const engines = [nimbusEngine({ withExcerpts: true }), ...baselineEngines()];
+  const rows = engines.map((engine) => measure(engine, sections, questions));
+  report(`${corpus.title}: ${sections.length} sections, ${questions.length} questions`, rows);
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { Engine } from './engines.js';
+
+const questionSchema = z.object({
+  question: z.string(),
+  expected: z.array(z.string()),
+  outOfScope: z.boolean().optional(),
+  split: z.enum(['tune', 'holdout']),
+});
+export type EvalQuestion = z.infer<typeof questionSchema>;
+
+export function readQuestions(file: string): EvalQuestion[] {
+  return z.array(questionSchema).parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+export interface Scores {
+  questions: number;
+  hit1: number;
+  hit3: number;
+  hit5: number;
+  mrr5: number;
+  /** Out-of-scope questions the engine declined to answer. */
+  oosRejection: number;
+  /** In-scope questions the engine wrongly declined. */
+  falseRejection: number;
+  /** In-scope questions whose expected section was not in the top 5. */
+  misses: { question: string; expected: string[]; got: string[] }[];
+}
+
+export function score(engine: Engine, questions: EvalQuestion[]): Scores {
+  const inScope = questions.filter((q) => !q.outOfScope);
+  const outOfScope = questions.filter((q) => q.outOfScope);
+  let hit1 = 0, hit3 = 0, hit5 = 0, mrr = 0, falseRejections = 0;
+  const misses: Scores['misses'] = [];
+  for (const q of inScope) {
+    const { ids, confident } = engine.query(q.question, 5);
+    const rank = ids.findIndex((id) => q.expected.includes(id));
+    if (rank === 0) hit1++;
+    if (rank >= 0 && rank < 3) hit3++;
+    if (rank >= 0 && rank < 5) hit5++;
+    else misses.push({ question: q.question, expected: q.expected, got: ids.slice(0, 3) });
+    if (rank >= 0) mrr += 1 / (rank + 1);
+    if (!confident) falseRejections++;
+  }
+  const rejected = outOfScope.filter((q) => !engine.query(q.question, 5).confident).length;
+  const n = inScope.length || 1;
+  return {
+    questions: questions.length,
+    hit1: hit1 / n,
+    hit3: hit3 / n,
+    hit5: hit5 / n,
+    mrr5: mrr / n,
+    oosRejection: outOfScope.length ? rejected / outOfScope.length : NaN,
+    falseRejection: falseRejections / n,
+    misses,
+  };
+}
+
+const f = (x: number) => (Number.isNaN(x) ? '   -  ' : x.toFixed(3).padStart(6));
+
+export function table(title: string, rows: { name: string; scores: Scores }[]): string {
+  const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | false rejected |`;
+  const line = `|---------------------|--------|--------|--------|--------|--------------|----------------|`;
+  const body = rows.map(({ name, scores: s }) =>
+    `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.falseRejection).padStart(14)} |`);
+  return [`### ${title}`, '', header, line, ...body, ''].join('\n');
+}
