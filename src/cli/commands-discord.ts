@@ -1,9 +1,65 @@
 import type { Command } from 'commander';
+import { formatProblem, loadKnowledge } from '../core/library.js';
 import type { CliContext } from './context.js';
 
-export async function startBot(context: CliContext, _notesDir?: string): Promise<void> {
-  context.err('The Discord bot is not available yet.');
-  context.setExitCode(1);
+export async function startBot(context: CliContext, notesDir?: string): Promise<void> {
+  const config = context.configFor(notesDir);
+  if (!config.DISCORD_TOKEN) {
+    context.err('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example), or run "nimbus shell" for the terminal session.');
+    context.setExitCode(2);
+    return;
+  }
+  // discord.js loads only when the bot runs, so the terminal session starts fast.
+  const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
+  const logger = createLogger(config.LOG_LEVEL);
+  const knowledge = loadKnowledge(config);
+  for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
+  const bot = createBot({ config, knowledge, logger });
+  const shutdown = (signal: string): void => {
+    logger.info({ signal }, 'shutting down');
+    bot.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  try {
+    await bot.start();
+  } catch (error) {
+    const message = (error as Error).message;
+    logger.error({ err: { message, name: (error as Error).name } }, 'could not log in to Discord');
+    context.err(/token/i.test(message) ? 'Discord rejected the token: check DISCORD_TOKEN in .env.' : `Could not connect to Discord: ${message}`);
+    await bot.stop();
+    context.setExitCode(1);
+  }
 }
-export function addBot(_program: Command, _context: CliContext): void {}
-export function addDeployCommands(_program: Command, _context: CliContext): void {}
+
+export function addBot(program: Command, context: CliContext): void {
+  program
+    .command('bot')
+    .description('run the Discord bot (what npm start runs when DISCORD_TOKEN is set)')
+    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .action((options: { notes?: string }) => startBot(context, options.notes));
+}
+
+export function addDeployCommands(program: Command, context: CliContext): void {
+  program
+    .command('deploy-commands')
+    .description('register the slash commands with Discord (one bulk update)')
+    .option('--guild <id>', 'register in one server only: instant, for testing (default: DISCORD_GUILD_ID, else global)')
+    .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
+    .action(async (options: { guild?: string; global?: boolean }) => {
+      const { deployCommands } = await import('../discord/deploy.js');
+      const guild = options.global ? undefined : (options.guild ?? context.config.DISCORD_GUILD_ID);
+      if (guild && !/^\d{17,20}$/.test(guild)) {
+        context.err(`--guild expects a Discord server id (17-20 digits), got "${guild.slice(0, 30)}".`);
+        context.setExitCode(2);
+        return;
+      }
+      try {
+        const { scope, count } = await deployCommands(context.config, guild);
+        context.out(`Registered ${count} commands for ${scope}.`);
+      } catch (error) {
+        context.err(`Could not register the commands: ${(error as Error).message}`);
+        context.setExitCode(1);
+      }
+    });
+}

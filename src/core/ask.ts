@@ -1,5 +1,6 @@
 import { buildExcerpt } from '../search/excerpt.js';
-import type { SearchIndex } from '../search/index.js';
+import type { Section } from '../notes/types.js';
+import { stemPhrase, type SearchIndex } from '../search/index.js';
 import { defaultTuning, search, type SearchTuning } from '../search/query.js';
 
 export interface AskResult {
@@ -57,4 +58,18 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
   }));
   if (outcome.terms.length === 0) return { question, confident: false, results: [], reason: 'empty-question' };
   return outcome.confident ? { question, confident: true, results } : { question, confident: false, results, reason: 'not-covered' };
+}
+
+/** An answer that shows a chosen section first, followed by its closest neighbours. */
+export function askSection(index: SearchIndex, section: Section, options: AskOptions = {}): Answer {
+  const question = section.headingPath.join(' ');
+  const related = ask(index, question, options);
+  const terms = new Set(stemPhrase(section.heading));
+  const first: AskResult = {
+    id: section.id, title: section.noteTitle, heading: section.heading, headingPath: section.headingPath, file: section.file,
+    line: section.line, anchor: section.anchor, url: section.url, score: related.results[0]?.score ?? 1,
+    excerpt: buildExcerpt(section.blocks, terms), text: section.text,
+  };
+  const rest = related.results.filter((r) => r.id !== section.id);
+  return { question: section.heading, confident: true, results: [first, ...rest].slice(0, Math.max(1, options.limit ?? 5)) };
 }

@@ -1,0 +1,84 @@
+import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { ask, askSection } from '../../core/ask.js';
+import type { Knowledge } from '../../core/library.js';
+import type { Section } from '../../notes/types.js';
+import { search } from '../../search/query.js';
+import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
+import { limits, truncate } from '../limits.js';
+import { renderAnswer, renderMoreResults } from '../render/answer.js';
+import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
+
+const data = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask the study notes a question')
+  .addStringOption((o) => o.setName('question').setDescription('Your question, in your own words').setRequired(true).setAutocomplete(true).setMaxLength(1000))
+  .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer (you can still send it to the chat)'))
+  .addUserOption((o) => o.setName('mention').setDescription('Suggest the answer to someone (they get pinged)'));
+
+const choiceName = (section: Section): string => truncate(section.headingPath.join(' › '), limits.choiceName);
+
+/** An autocomplete pick arrives as its value (a section id), or sometimes as its visible name. */
+function chosenSection(knowledge: Knowledge, value: string): Section | undefined {
+  return knowledge.sectionById.get(value) ?? knowledge.library.sections.find((s) => choiceName(s) === value);
+}
+
+async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const question = interaction.options.getString('question', true);
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const mention = interaction.options.getUser('mention') ?? undefined;
+  const section = chosenSection(context.knowledge, question);
+  const answer = section ? askSection(context.knowledge.index, section) : ask(context.knowledge.index, question);
+  const key = context.answers.put({ answer, userId: interaction.user.id, mention: mention?.id });
+  const message = renderAnswer(answer, { key, isPrivate });
+  // A private answer pings nobody; the mention goes along if it is sent to the chat.
+  const pings = mention && !isPrivate && answer.confident;
+  await interaction.reply({
+    ...message,
+    content: pings ? `Suggested for <@${mention.id}>` : message.content,
+    allowedMentions: pings ? { parse: [], users: [mention.id] } : noPings,
+    ...(isPrivate ? { flags: MessageFlags.Ephemeral as const } : {}),
+  });
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const typed = interaction.options.getFocused().trim();
+  const sections = typed
+    ? search(context.knowledge.index, typed, limits.autocompleteChoices).hits.map((h) => h.section)
+    : context.knowledge.library.sections.filter((s) => s.level === 0).slice(0, limits.autocompleteChoices);
+  const choices = sections.filter((s) => s.id.length <= limits.choiceValue).map((s) => ({ name: choiceName(s), value: s.id }));
+  // Free text always works: offer what was typed as the first choice.
+  if (typed && typed.length <= limits.choiceValue) choices.unshift({ name: truncate(`Ask: ${typed}`, limits.choiceName), value: typed });
+  await interaction.respond(choices.slice(0, limits.autocompleteChoices));
+}
+
+const more: ComponentHandler = async (interaction, [key = ''], context) => {
+  const stored = context.answers.get(key);
+  if (!stored) return replyEphemeral(interaction, expiredMessage);
+  const embeds = renderMoreResults(stored.answer);
+  if (embeds.length === 0) return replyEphemeral(interaction, 'There are no more results for that question.');
+  await interaction.reply({ content: 'More from the notes:', embeds, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+};
+
+const feedback: ComponentHandler = async (interaction, [key = '', vote], context) => {
+  const stored = context.answers.get(key);
+  if (!stored) return replyEphemeral(interaction, expiredMessage);
+  const best = stored.answer.results[0];
+  if (!best || (vote !== 'up' && vote !== 'down')) return replyEphemeral(interaction, 'There is nothing to rate on this answer.');
+  context.store.recordFeedback({ guildId: interaction.guildId ?? 'dm', userId: interaction.user.id, question: stored.answer.question, sectionId: best.id, vote });
+  await replyEphemeral(interaction, vote === 'up' ? 'Thanks! Glad it helped. 👍' : 'Thanks for telling us. 👎 We use this to improve the answers.');
+};
+
+const sendInChat: ComponentHandler = async (interaction, [key = ''], context) => {
+  const stored = context.answers.get(key);
+  if (!stored) return replyEphemeral(interaction, expiredMessage);
+  const message = renderAnswer(stored.answer, { key, isPrivate: false });
+  const suggested = stored.mention ? ` · Suggested for <@${stored.mention}>` : '';
+  await interaction.reply({
+    ...message,
+    content: `Shared by <@${interaction.user.id}>${suggested}`,
+    // The sharer is named, not pinged; only a user picked with `mention` is.
+    allowedMentions: stored.mention ? { parse: [], users: [stored.mention] } : noPings,
+  });
+};
+
+export const askCommand: CommandModule = { data, execute, autocomplete, components: { 'ask.more': more, 'ask.fb': feedback, 'ask.send': sendInChat } };

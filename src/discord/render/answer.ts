@@ -1,0 +1,66 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import type { Answer, AskResult } from '../../core/ask.js';
+import { customId } from '../custom-id.js';
+import { limits, truncate } from '../limits.js';
+import { colours, fitEmbeds, linkTo, sectionEmbed, sourceOf } from './embeds.js';
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+const asSection = (r: AskResult) => ({ headingPath: r.headingPath, url: r.url, noteTitle: r.title, file: r.file, line: r.line });
+
+export interface AnswerMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: Row[];
+}
+
+/** The /ask reply: the best section as an embed, the next ones as links, and the buttons. */
+export function renderAnswer(answer: Answer, options: { key: string; isPrivate: boolean }): AnswerMessage {
+  if (!answer.confident) return renderMiss(answer);
+  const [best, ...others] = answer.results;
+  const embed = sectionEmbed(asSection(best!), best!.excerpt);
+  if (others.length) {
+    const lines = others.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, `${r.file}:${r.line}`)}`);
+    let value = '';
+    for (const line of lines) if (value.length + line.length + 1 <= limits.fieldValue) value += (value ? '\n' : '') + line;
+    embed.fields = [{ name: 'See also', value }];
+  }
+  const buttons: Row = {
+    type: ComponentType.ActionRow,
+    components: [
+      ...(others.length ? [{ type: ComponentType.Button as const, style: ButtonStyle.Secondary, label: 'More results', custom_id: customId('ask.more', options.key) }] : []),
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: customId('ask.fb', options.key, 'up') },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: customId('ask.fb', options.key, 'down') },
+      ...(options.isPrivate ? [{ type: ComponentType.Button as const, style: ButtonStyle.Primary, label: 'Send in chat', custom_id: customId('ask.send', options.key) }] : []),
+    ],
+  };
+  return { embeds: fitEmbeds([embed]), components: [buttons] };
+}
+
+function renderMiss(answer: Answer): AnswerMessage {
+  if (answer.reason === 'empty-question') {
+    return { content: 'Ask me something about the notes, for example `/ask question: what are the S3 storage classes?`', embeds: [], components: [] };
+  }
+  const suggestions = answer.results.slice(0, 3);
+  const content = suggestions.length
+    ? `The notes don't cover that. Did you mean:\n${suggestions.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, sourceOf(r))}`).join('\n')}`
+    : "The notes don't cover that. Try other words, or browse with `/topic`.";
+  const options = suggestions.filter((r) => r.id.length <= limits.selectValue);
+  const components: Row[] = options.length
+    ? [{
+        type: ComponentType.ActionRow,
+        components: [{
+          type: ComponentType.StringSelect,
+          custom_id: customId('topic.section'),
+          placeholder: 'Open one of these sections',
+          options: options.map((r) => ({ label: truncate(r.headingPath.slice(-2).join(' › '), limits.selectLabel), value: r.id, description: truncate(r.title, limits.selectDescription) })),
+        }],
+      }]
+    : [];
+  return { content: truncate(content, limits.content), embeds: [], components };
+}
+
+/** Results after the first, each as its own embed with its own excerpt and distinct link. */
+export function renderMoreResults(answer: Answer): APIEmbed[] {
+  return fitEmbeds(answer.results.slice(1).map((r) => sectionEmbed(asSection(r), r.excerpt, colours.answer)));
+}
