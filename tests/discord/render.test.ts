@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer, AskResult } from '../../src/core/ask.js';
+import type { TopicList } from '../../src/core/topics.js';
+import { embedChars, truncateMarkdown } from '../../src/discord/limits.js';
+import { renderAnswer, renderMoreResults } from '../../src/discord/render/answer.js';
+import { fitEmbeds } from '../../src/discord/render/embeds.js';
+import { renderNotePage, renderTopicList } from '../../src/discord/render/topic.js';
+
+const result = (i: number, extra: Partial<AskResult> = {}): AskResult => ({
+  id: `note#s${i}`, title: 'Note', heading: `S${i}`, headingPath: ['Note', `S${i}`], file: 'note.md', line: i, anchor: `s${i}`,
+  url: `https://notes.example.com/note#s${i}`, score: 10 - i, excerpt: `Excerpt **${i}**`, text: 'text', ...extra,
+});
+
+describe('Discord rendering stays within Discord limits', () => {
+  it('truncates a huge heading path and excerpt cleanly', () => {
+    const long = result(0, { headingPath: ['N'.repeat(300), 'H'.repeat(300)], excerpt: 'word **bold** '.repeat(600) });
+    const message = renderAnswer({ question: 'q', confident: true, results: [long] }, { key: 'k', isPrivate: false });
+    const embed = message.embeds[0]!;
+    expect(embed.title!.length).toBeLessThanOrEqual(256);
+    expect(embed.description!.length).toBeLessThanOrEqual(4096);
+    expect((embed.description!.match(/\*\*/g) ?? []).length % 2).toBe(0);
+  });
+
+  it('puts the next results as distinct links and adds Send in chat only when private', () => {
+    const answer: Answer = { question: 'q', confident: true, results: [0, 1, 2, 3, 4].map((i) => result(i)) };
+    const open = renderAnswer(answer, { key: 'abc', isPrivate: false });
+    expect(open.embeds[0]!.fields![0]!.value.split('\n')).toHaveLength(4);
+    const ids = open.components[0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''));
+    expect(ids).toEqual(['ask.more:abc', 'ask.fb:abc:up', 'ask.fb:abc:down']);
+    const mine = renderAnswer(answer, { key: 'abc', isPrivate: true });
+    expect(mine.components[0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toContain('ask.send:abc');
+    const more = renderMoreResults(answer);
+    expect(new Set(more.map((e) => e.url)).size).toBe(4);
+  });
+
+  it('offers did-you-mean sections when the notes do not cover a question', () => {
+    const message = renderAnswer({ question: 'pizza', confident: false, reason: 'not-covered', results: [result(0), result(1)] }, { key: 'k', isPrivate: false });
+    expect(message.content).toMatch(/^The notes don't cover that\. Did you mean:/);
+    expect(message.embeds).toEqual([]);
+    const select = message.components[0]!.components[0]!;
+    expect('options' in select && select.options.map((o) => o.value)).toEqual(['note#s0', 'note#s1']);
+  });
+
+  it('fits many embeds into 6,000 characters and drops repeated URLs', () => {
+    const embeds = Array.from({ length: 12 }, (_, i) => ({ title: `T${i}`, url: i < 2 ? 'https://same.example' : `https://x.example/${i}`, description: 'x'.repeat(1500) }));
+    const fitted = fitEmbeds(embeds);
+    expect(fitted.length).toBeLessThanOrEqual(10);
+    expect(fitted.reduce((n, e) => n + embedChars(e as Parameters<typeof embedChars>[0]), 0)).toBeLessThanOrEqual(6000);
+    expect(fitted[1]!.url).toBeUndefined();
+  });
+
+  it('keeps the topic list within 5 rows of at most 25 options', () => {
+    const list: TopicList = {
+      kind: 'topics',
+      areas: Array.from({ length: 4 }, (_, a) => ({
+        title: `Area ${a}`,
+        notes: Array.from({ length: 40 }, (_, n) => ({ route: `a${a}/n${n}`, title: `Note ${n}`, description: '', sections: 3, questions: 3 })),
+      })),
+    };
+    const { embeds, components } = renderTopicList(list);
+    expect(components.length).toBeLessThanOrEqual(5);
+    for (const row of components) for (const c of row.components) if ('options' in c) expect(c.options.length).toBeLessThanOrEqual(25);
+    for (const field of embeds[0]!.fields!) expect(field.value.length).toBeLessThanOrEqual(1024);
+  });
+
+  it('pages long notes, 15 sections a page, with previous/next and a link button', () => {
+    const sections = Array.from({ length: 40 }, (_, i) => ({ id: `n#s${i}`, heading: `Section ${i}`, headingPath: ['N', `Section ${i}`], level: 2, anchor: `s${i}`, url: `https://x.example/n#s${i}`, line: i }));
+    const view = { kind: 'note' as const, route: 'n', title: 'N', description: 'About N', breadcrumb: ['Area'], url: 'https://x.example/n', file: 'n.md', sections };
+    const page2 = renderNotePage(view, 2);
+    expect(page2.embeds[0]!.footer!.text).toContain('page 3 of 3');
+    const select = page2.components[0]!.components[0]!;
+    expect('options' in select && select.options.map((o) => o.value)).toEqual(sections.slice(30).map((s) => s.id));
+    const buttons = page2.components[1]!.components;
+    expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : 'url' in b ? b.url : ''))).toEqual(['topic.page:n:1', 'topic.page:n:3', 'https://x.example/n']);
+    expect('disabled' in buttons[1]! && buttons[1]!.disabled).toBe(true);
+  });
+
+  it('truncates Markdown without leaving a link or bold open', () => {
+    const md = 'Intro **bold** text. See [a link](https://example.com/x) and more '.repeat(20);
+    const cut = truncateMarkdown(md, 150);
+    expect(cut.length).toBeLessThanOrEqual(150);
+    expect((cut.match(/\*\*/g) ?? []).length % 2).toBe(0);
+    expect(cut).not.toMatch(/\[[^\]]*$/);
+  });
+});
