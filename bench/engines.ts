@@ -1,4 +1,4 @@
-import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
+import { create, insertMultiple, search as oramaSearch, type AnyOrama } from '@orama/orama';
 import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
@@ -89,7 +89,7 @@ export function lunrDefault(): Engine {
 }
 
 export function flexSearchDefault(): Engine {
-  let index: FlexSearch.Index;
+  let index: InstanceType<typeof FlexSearch.Index>;
   let sections: Section[];
   return {
     name: 'FlexSearch',
@@ -106,13 +106,13 @@ export function flexSearchDefault(): Engine {
 }
 
 export function oramaDefault(): Engine {
-  let db: ReturnType<typeof create>;
+  let db: AnyOrama;
   let sections: Section[];
   return {
     name: 'Orama',
     build(all) {
       sections = all;
-      db = create({ schema: { heading: 'string', body: 'string' } as const });
+      db = create({ schema: { heading: 'string', body: 'string' } });
       const result = insertMultiple(db, all.map((s, i) => ({ id: String(i), ...textOf(s) })));
       if (result instanceof Promise) throw new Error('Orama insert was unexpectedly async');
     },

@@ -1,8 +1,8 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
-import { createQuizService } from '../quiz/service.js';
-import { openQuizStore } from '../quiz/store.js';
+import { createQuizService } from '../quiz/quiz-service.js';
+import { openQuizStore } from '../quiz/quiz-store.js';
 import { ExpiringCache } from './answer-cache.js';
 import { commands as defaultCommands } from './commands/index.js';
 import type { BotContext, CommandModule, StoredAnswer } from './context.js';
@@ -39,7 +39,7 @@ export function createBot(options: BotOptions): Bot {
   const store = openQuizStore(config.QUIZ_DB);
   const quiz = createQuizService({
     store,
-    questions: knowledge.library.quiz,
+    notes: knowledge.library.notes,
     sectionsById: (id) => knowledge.sectionById.get(id),
     quizSeconds: config.QUIZ_SECONDS,
   });
@@ -51,11 +51,13 @@ export function createBot(options: BotOptions): Bot {
     answers: new ExpiringCache<StoredAnswer>(),
     quiz,
     store,
-    scheduleReveal(roundId, closesAt) {
+    scheduleReveal(roundId, closesAt, afterRestart = false) {
       clearTimeout(timers.get(roundId));
+      timers.delete(roundId);
+      if (!Number.isFinite(closesAt)) return;
       const timer = setTimeout(() => {
         timers.delete(roundId);
-        revealRound(client, context, roundId, { timer: true }).catch((err: unknown) => logger.error({ err, roundId }, 'timed reveal failed'));
+        revealRound(client, context, roundId, { afterRestart }).catch((err: unknown) => logger.error({ err, roundId }, 'timed reveal failed'));
       }, Math.max(0, closesAt - Date.now()));
       timer.unref();
       timers.set(roundId, timer);
@@ -71,7 +73,7 @@ export function createBot(options: BotOptions): Bot {
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: knowledge.library.sections.length }, 'connected to Discord');
     // Rounds left open by a previous run: reveal them now or when their time is up.
-    for (const round of quiz.recoverOpenRounds(Date.now())) context.scheduleReveal(round.id, round.closesAt);
+    for (const round of quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
   });
 
   return {

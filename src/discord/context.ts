@@ -7,8 +7,8 @@ import type {
 import type { Config } from '../config.js';
 import type { Answer } from '../core/ask.js';
 import type { Knowledge } from '../core/library.js';
-import type { QuizService } from '../quiz/service.js';
-import type { QuizStore } from '../quiz/store.js';
+import type { QuizService } from '../quiz/quiz-service.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import type { ExpiringCache } from './answer-cache.js';
 import type { Logger } from './logger.js';
 
@@ -26,8 +26,8 @@ export interface BotContext {
   answers: ExpiringCache<StoredAnswer>;
   quiz: QuizService;
   store: QuizStore;
-  /** Schedules the automatic reveal of a quiz round. */
-  scheduleReveal(roundId: string, closesAt: number): void;
+  /** Schedules the automatic reveal of a quiz round; Infinity cancels it. */
+  scheduleReveal(roundId: string, closesAt: number, afterRestart?: boolean): void;
 }
 
 export type ComponentHandler = (interaction: MessageComponentInteraction, args: string[], context: BotContext) => Promise<void>;

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import type { Answer, AskResult } from '../../core/ask.js';
 import { customId } from '../custom-id.js';
 import { limits, truncate } from '../limits.js';
@@ -25,13 +25,19 @@ export function renderAnswer(answer: Answer, options: { key: string; isPrivate: 
     for (const line of lines) if (value.length + line.length + 1 <= limits.fieldValue) value += (value ? '\n' : '') + line;
     embed.fields = [{ name: 'See also', value }];
   }
+  const button = (style: ButtonStyle.Primary | ButtonStyle.Secondary, id: string, label: string | { emoji: string }): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style,
+    custom_id: id,
+    ...(typeof label === 'string' ? { label } : { emoji: { name: label.emoji } }),
+  });
   const buttons: Row = {
     type: ComponentType.ActionRow,
     components: [
-      ...(others.length ? [{ type: ComponentType.Button as const, style: ButtonStyle.Secondary, label: 'More results', custom_id: customId('ask.more', options.key) }] : []),
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: customId('ask.fb', options.key, 'up') },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: customId('ask.fb', options.key, 'down') },
-      ...(options.isPrivate ? [{ type: ComponentType.Button as const, style: ButtonStyle.Primary, label: 'Send in chat', custom_id: customId('ask.send', options.key) }] : []),
+      ...(others.length ? [button(ButtonStyle.Secondary, customId('ask.more', options.key), 'More results')] : []),
+      button(ButtonStyle.Secondary, customId('ask.fb', options.key, 'up'), { emoji: '👍' }),
+      button(ButtonStyle.Secondary, customId('ask.fb', options.key, 'down'), { emoji: '👎' }),
+      ...(options.isPrivate ? [button(ButtonStyle.Primary, customId('ask.send', options.key), 'Send in chat')] : []),
     ],
   };
   return { embeds: fitEmbeds([embed]), components: [buttons] };

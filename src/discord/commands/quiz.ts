@@ -1,0 +1,85 @@
+import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
+import type { RoundView } from '../../quiz/quiz-service.js';
+import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
+import { limits, truncate } from '../limits.js';
+import { renderAnswerResult, renderPrivateResult, renderQuestion, renderReveal } from '../render/quiz.js';
+import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
+
+const data = new SlashCommandBuilder()
+  .setName('quiz')
+  .setDescription('A question from the notes: answer with the buttons')
+  .addStringOption((o) => o.setName('topic').setDescription('A note or area to draw from (default: everything)').setAutocomplete(true).setMaxLength(200))
+  .addBooleanOption((o) => o.setName('private').setDescription('Personal review: questions you are due to revisit, only you see them'))
+  .addBooleanOption((o) => o.setName('review-all').setDescription('With private: go through every question of the topic, weakest first'));
+
+const noQuestions = (topic?: string) =>
+  topic ? `There are no quiz questions for "${truncate(topic, 100)}". Pick a topic from the list, or leave it empty.` : 'There are no quiz questions in the notes yet.';
+
+/** Posts a new round: public in the channel, or ephemeral for personal review. */
+async function startRound(interaction: ChatInputCommandInteraction | MessageComponentInteraction, context: BotContext, options: { topic?: string; isPrivate: boolean; reviewAll: boolean }): Promise<void> {
+  const round = context.quiz.start({
+    guildId: interaction.guildId ?? 'dm',
+    channelId: interaction.channelId,
+    askerId: interaction.user.id,
+    topic: options.topic,
+    private: options.isPrivate,
+    reviewAll: options.reviewAll,
+  });
+  if (!round) return replyEphemeral(interaction, noQuestions(options.topic));
+  const message = renderQuestion(round);
+  if (round.private) {
+    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+    return;
+  }
+  const response = await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true });
+  const messageId = response.resource?.message?.id;
+  if (messageId) context.quiz.attachMessage(round.id, interaction.channelId, messageId);
+  context.scheduleReveal(round.id, round.closesAt);
+}
+
+async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  await startRound(interaction, context, {
+    topic: interaction.options.getString('topic')?.trim() || undefined,
+    isPrivate: interaction.options.getBoolean('private') ?? false,
+    reviewAll: interaction.options.getBoolean('review-all') ?? false,
+  });
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const typed = interaction.options.getFocused().toLowerCase();
+  const topics = context.quiz.topics().filter((t) => !typed || t.name.toLowerCase().includes(typed) || t.id.toLowerCase().includes(typed));
+  await interaction.respond(
+    topics
+      .filter((t) => t.id.length <= limits.choiceValue)
+      .slice(0, limits.autocompleteChoices)
+      .map((t) => ({ name: truncate(`${t.name} (${t.questions} questions)`, limits.choiceName), value: t.id })),
+  );
+}
+
+const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], context) => {
+  const result = context.quiz.answer(roundId, interaction.user.id, letter);
+  if (result.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
+  if (result.status === 'closed') return replyEphemeral(interaction, 'This question is closed: the answer has been revealed.');
+  if (result.status === 'duplicate') return replyEphemeral(interaction, `Your answer is already in (you picked **${result.previousLetter}**). One answer per question.`);
+  if (result.status === 'not-yours') return replyEphemeral(interaction, 'This review question belongs to someone else. Start your own with `/quiz private:true`.');
+  const round = result.round;
+  if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
+  else await replyEphemeral(interaction, renderAnswerResult(result, round));
+};
+
+const reveal: ComponentHandler = async (interaction, [roundId = ''], context) => {
+  const outcome = context.quiz.reveal(roundId, interaction.user.id, {});
+  if (outcome.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
+  if (outcome.status === 'not-asker') return replyEphemeral(interaction, 'Only the person who started this question can reveal it early. It reveals itself when time is up.');
+  if (outcome.status === 'already-revealed') return replyEphemeral(interaction, 'The answer is already revealed.');
+  context.scheduleReveal(roundId, Number.POSITIVE_INFINITY);
+  await interaction.update({ ...renderReveal(outcome.summary), allowedMentions: noPings });
+};
+
+const next: ComponentHandler = async (interaction, [roundId = ''], context) => {
+  const previous: RoundView | undefined = context.quiz.getRound(roundId);
+  if (!previous) return replyEphemeral(interaction, expiredMessage);
+  await startRound(interaction, context, { topic: previous.topic, isPrivate: previous.private, reviewAll: previous.reviewAll });
+};
+
+export const quizCommand: CommandModule = { data, execute, autocomplete, components: { 'quiz.pick': pick, 'quiz.reveal': reveal, 'quiz.next': next } };

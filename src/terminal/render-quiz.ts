@@ -1,0 +1,13 @@
+import type { AnswerResult, RoundView } from '../quiz/quiz-service.js';
+import type { Style } from './style.js';
+
+export function renderQuizRound(round: RoundView, style: Style): string {
+  const choices = round.choices.map((c, i) => `  ${i + 1}) ${c.letter}. ${c.text}`);
+  return [style.bold(`Quiz · ${round.noteTitle}`), round.question, ...choices].join('\n');
+}
+
+export function renderQuizResult(result: Extract<AnswerResult, { status: 'recorded' }>, style: Style): string {
+  const verdict = result.correct ? style.accent('Correct!') : style.warn(`Not quite: the answer is ${result.correctLetter}. ${result.correctText}`);
+  const source = result.round.section ? style.dim(`${result.round.section.headingPath.join(' › ')} · ${result.round.section.url ?? result.round.section.file}`) : '';
+  return [verdict, result.explanation, source].filter(Boolean).join('\n');
+}
