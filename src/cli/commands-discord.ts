@@ -11,7 +11,7 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   }
   // discord.js loads only when the bot runs, so the terminal session starts fast.
   const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
   const knowledge = loadKnowledge(config);
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
   const bot = createBot({ config, knowledge, logger });

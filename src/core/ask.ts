@@ -38,10 +38,15 @@ export interface AskOptions {
 /** Longest question we read; longer input is cut so one message cannot stall the bot. */
 export const MAX_QUESTION_CHARS = 1000;
 
+// Chat syntax that says nothing about the topic: user, role and channel mentions, custom
+// emoji, @everyone/@here and HTML-like tags.
+const chatNoise = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|<\/?[a-z][^>]*>/gi;
+
 export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions = {}): Answer {
   const question = rawQuestion.replace(/\s+/g, ' ').trim();
+  const searchable = question.replace(chatNoise, ' ');
   const limit = Math.max(1, Math.min(options.limit ?? 5, 25));
-  const outcome = search(index, question.slice(0, MAX_QUESTION_CHARS), limit, options.tuning ?? defaultTuning);
+  const outcome = search(index, searchable.slice(0, MAX_QUESTION_CHARS), limit, options.tuning ?? defaultTuning);
   const highlight = new Set(outcome.searchedTerms);
   const results = outcome.hits.map(({ section, score }): AskResult => ({
     id: section.id,

@@ -24,8 +24,15 @@ export interface SearchOutcome {
 export interface SearchTuning {
   /** Weight of terms added by acronym expansion, relative to the question's own terms. */
   expansionWeight: number;
-  /** Below this coverage the notes are taken not to answer the question. */
+  /** At or above this coverage the best section is taken to answer the question. */
   minCoverage: number;
+  /**
+   * A long question full of words the notes never use can still be answered when the best
+   * section matches enough specific terms: IDF mass worth this many of the rarest possible
+   * terms, at this lower coverage.
+   */
+  minEvidence: number;
+  minCoverageWithEvidence: number;
   /** Credit for a question term found only by prefix or fuzzy matching. */
   fuzzyCredit: number;
   /** Longer questions keep only this many of their most specific terms. */
@@ -34,7 +41,7 @@ export interface SearchTuning {
   coordinationFloor: number;
 }
 
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, fuzzyCredit: 0.6, maxTerms: 24, coordinationFloor: 0.5 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, coordinationFloor: 0.5 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -90,15 +97,16 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   const expandedFrom = new Map<string, string[]>();
   for (const [added, source] of expansions) expandedFrom.set(source, [...(expandedFrom.get(source) ?? []), added]);
-  const coverageOf = (result: MiniResult): number => {
+  const evidenceOf = (result: MiniResult): number => {
     const found = new Set(result.queryTerms);
     let covered = 0;
     for (const [term, weight] of weights) {
       if (found.has(term)) covered += index.docFreq.has(term) ? weight : weight * tuning.fuzzyCredit;
       else if (expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
     }
-    return covered / total;
+    return covered;
   };
+  const coverageOf = (result: MiniResult): number => evidenceOf(result) / total;
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of the list is enough and keeps this cheap.
@@ -113,11 +121,13 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
     matched: [...new Set([...r.queryTerms, ...r.terms.map((t) => indexTerm(t) ?? t)])],
   }));
   const coverage = head[0]!.coverage;
+  const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
+  const evidence = (coverage * total) / rarest;
   return {
     terms,
     searchedTerms: [...terms, ...expansions.keys()],
     hits,
     coverage,
-    confident: coverage >= tuning.minCoverage && known.length > 0,
+    confident: known.length > 0 && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
   };
 }

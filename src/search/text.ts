@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
@@ -16,10 +15,12 @@ const questionWords = new Set<string>([
 
 const wordLike = /[\p{L}\p{N}]/u;
 
-const tokenizeDefault = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+// MiniSearch's default splits on spaces and punctuation only, so "`versioning`" or "<script>"
+// would stay single tokens; any run of characters that are not letters or digits separates words.
+const separators = /[^\p{L}\p{N}]+/u;
 
 export function tokenize(text: string): string[] {
-  return tokenizeDefault(text);
+  return text.split(separators).filter((t) => t.length > 0);
 }
 
 // The vocabulary is small next to the number of times words are seen: remember stems.

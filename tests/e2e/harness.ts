@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parseConfig, type Config } from '../../src/config.js';
+import { loadKnowledge } from '../../src/core/library.js';
+import { createBot, type Bot } from '../../src/discord/bot.js';
+import type { CommandModule } from '../../src/discord/context.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { createLogger } from '../../src/discord/logger.js';
+import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
+
+export const TOKEN = 'test-bot-token.secret-part';
+export const notesDir = path.resolve(import.meta.dirname, '../fixtures/e2e-notes');
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: Bot;
+  config: Config;
+  /** Structured log lines the bot wrote. */
+  logs: Record<string, unknown>[];
+  logText(): string;
+  /** Stops the bot (keeping the fake and the database) and starts a new one, as after a crash. */
+  restartBot(): Promise<Bot>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  quizSeconds?: number;
+  commands?: CommandModule[];
+  env?: Record<string, string>;
+}
+
+/** The real bot, logged in to a fake Discord on 127.0.0.1 with its commands registered. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeDiscord({ token: TOKEN });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-e2e-'));
+  const config = parseConfig({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_BASE: fake.apiBase,
+    NOTES_DIR: notesDir,
+    NOTES_BASE_URL: 'https://notes.example.com',
+    QUIZ_DB: path.join(dir, 'nimbus.db'),
+    QUIZ_SECONDS: String(options.quizSeconds ?? 30),
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs: Record<string, unknown>[] = [];
+  let raw = '';
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      raw += String(chunk);
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const knowledge = loadKnowledge(config);
+  await deployCommands(config, fake.guild.id);
+
+  const launch = async (): Promise<Bot> => {
+    const bot = createBot({
+      config,
+      knowledge,
+      logger: createLogger(config.LOG_LEVEL, sink, [config.DISCORD_TOKEN]),
+      commands: options.commands,
+      clientOptions: { rest: { globalRequestsPerSecond: 10_000 } },
+    });
+    const ready = new Promise<void>((resolve) => bot.client.once('clientReady', () => resolve()));
+    await bot.start();
+    await ready;
+    return bot;
+  };
+  let bot = await launch();
+  const harness: Harness = {
+    fake,
+    get bot() {
+      return bot;
+    },
+    config,
+    logs,
+    logText: () => raw,
+    async restartBot() {
+      await bot.stop();
+      bot = await launch();
+      return bot;
+    },
+    async stop() {
+      await bot.stop();
+      await fake.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
