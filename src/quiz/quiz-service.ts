@@ -1,41 +1,65 @@
 import { randomBytes } from 'node:crypto';
-import type { Note, QuizQuestion, Section } from '../notes/types.js';
-import { pickForReview, schedule } from './leitner.js';
-import type { LeaderboardEntry, QuizStore, StoredRound, UserStats } from './quiz-store.js';
+import type { Note, QuizQuestion } from '../notes/types.js';
+import type { Leaderboard, QuizStore, StoredRound, UserStats } from './quiz-store.js';
+import { choiceIndex, letters, roundView, type Letter, type RoundView, type SectionLink } from './round-view.js';
+import { pickForReview, reviewPass } from './scheduler.js';
+import { shuffled, type RandomSource } from './shuffle.js';
+import { buildTopics, type QuizTopic, type TopicIndex } from './topics.js';
 
-export const letters = ['A', 'B', 'C', 'D', 'E'] as const;
+export { letters, type Letter, type RoundView, type SectionLink } from './round-view.js';
+export type { QuizTopic } from './topics.js';
 
-export interface RoundView {
-  id: string;
-  questionId: string;
-  question: string;
-  choices: { letter: string; text: string }[];
-  closesAt: number;
-  topic?: string;
-  noteTitle: string;
-  noteRoute: string;
-  section?: { url: string | null; headingPath: string[]; file: string };
-  private: boolean;
-  reviewAll: boolean;
-  askerId: string;
+export interface QuizServiceOptions {
+  store: QuizStore;
+  /** The notes whose front matter holds the questions (titles name the topics). */
+  notes: readonly Note[];
+  sectionsById?: (id: string) => SectionLink | undefined;
+  /** How long a public round stays open before it reveals itself. */
+  quizSeconds: number;
+  now?: () => number;
+  random?: RandomSource;
+}
+
+export interface StartOptions {
+  guildId: string;
   channelId: string;
-  messageId?: string;
+  askerId: string;
+  /** A topic id or title (see topics()); every question when empty. */
+  topic?: string;
+  /** Personal review: the asker's schedule picks the question and only they may answer. */
+  private?: boolean;
+  /** Personal review of every question of the topic, least known first. Implies private. */
+  reviewAll?: boolean;
 }
 
 export type AnswerResult =
-  | { status: 'recorded'; correct: boolean; correctLetter: string; correctText: string; explanation: string; round: RoundView }
-  | { status: 'duplicate'; previousLetter: string }
+  | { status: 'recorded'; correct: boolean; choiceLetter: Letter; correctLetter: Letter; correctText: string; explanation: string; round: RoundView }
+  | { status: 'duplicate'; previousLetter: Letter; previousText: string }
   | { status: 'closed' }
   | { status: 'not-yours' }
+  /** Also for a letter the round does not have: nothing is recorded. */
   | { status: 'unknown-round' };
+
+/** How to start the question after this one: same topic, same kind of round. */
+export interface NextQuestion {
+  topic?: string;
+  private: boolean;
+  reviewAll: boolean;
+  /** Questions in that topic now (0 if the notes lost them). */
+  questions: number;
+}
 
 export interface RevealSummary {
   round: RoundView;
-  correctLetter: string;
+  correctLetter: Letter;
+  correctText: string;
+  /** Answers per letter, every letter of the round present. */
   counts: Record<string, number>;
+  /** In the order they answered. */
   correctUserIds: string[];
   totalAnswers: number;
   explanation: string;
+  next: NextQuestion;
 }
 
 export type RevealOutcome =
@@ -44,112 +68,53 @@ export type RevealOutcome =
   | { status: 'already-revealed' }
   | { status: 'unknown-round' };
 
-export interface QuizTopic {
-  /** A note route, or a folder such as "aws/cloud-practitioner" covering every note below it. */
-  id: string;
-  name: string;
-  questions: number;
+/** Personal review progress, across servers. */
+export interface ReviewStats {
+  answered: number;
+  correct: number;
+  /** Questions of the notes due for review now. */
+  due: number;
 }
 
-export interface QuizServiceOptions {
-  store: QuizStore;
-  notes: Note[];
-  sectionsById: (id: string) => Section | undefined;
-  quizSeconds: number;
-  now?: () => number;
-  random?: () => number;
-}
+/** A question the buttons can show: 2 to 5 choices (A–E), the answer among them. */
+const usable = (q: QuizQuestion): boolean => q.choices.length >= 2 && q.choices.length <= letters.length && q.choices.includes(q.answer);
 
-export interface StartOptions {
-  guildId: string;
-  channelId: string;
-  askerId: string;
-  topic?: string;
-  private?: boolean;
-  reviewAll?: boolean;
-}
-
-/** Fisher–Yates with an injectable random source, so tests can fix the order. */
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+/** How many of a server's latest public questions not to ask again right away. */
+const recentWindow = 10;
 
 /**
  * The quiz use case, transport-free: starts rounds from the notes' questions, takes answers,
- * reveals, and reads scores. Discord and the terminal render what it returns.
+ * reveals, and reads scores. The Discord and terminal renderers show what it returns.
  */
 export class QuizService {
   private readonly store: QuizStore;
   private readonly now: () => number;
-  private readonly random: () => number;
-  private readonly byId = new Map<string, { question: QuizQuestion; note: Note }>();
-  private readonly topicList: QuizTopic[];
+  private readonly random: RandomSource;
+  private readonly questions: QuizQuestion[];
+  private readonly byId: Map<string, QuizQuestion>;
+  private readonly notesByRoute: Map<string, Note>;
+  private readonly topicIndex: TopicIndex;
 
   constructor(private readonly options: QuizServiceOptions) {
     this.store = options.store;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    for (const note of options.notes) for (const question of note.quiz) this.byId.set(question.id, { question, note });
-    this.topicList = this.buildTopics();
+    this.questions = options.notes.flatMap((n) => n.quiz).filter(usable);
+    this.byId = new Map(this.questions.map((q) => [q.id, q]));
+    this.notesByRoute = new Map(options.notes.map((n) => [n.route, n]));
+    this.topicIndex = buildTopics(options.notes, this.questions);
   }
 
-  private buildTopics(): QuizTopic[] {
-    const topics = new Map<string, QuizTopic>();
-    for (const note of this.options.notes) {
-      if (note.quiz.length === 0) continue;
-      const parts = note.route.split('/');
-      for (let depth = 1; depth < parts.length; depth++) {
-        const id = parts.slice(0, depth).join('/');
-        const name = note.breadcrumb.slice(0, depth).join(' › ') || id;
-        const topic = topics.get(id) ?? { id, name, questions: 0 };
-        topic.questions += note.quiz.length;
-        topics.set(id, topic);
-      }
-      if (note.route) topics.set(note.route, { id: note.route, name: note.title, questions: note.quiz.length });
-    }
-    return [...topics.values()];
-  }
-
+  /** Topics for autocomplete: areas and notes that have questions. */
   topics(): QuizTopic[] {
-    return this.topicList;
+    return this.topicIndex.list;
   }
 
-  /** Questions of a topic given by id, or by name in any case; all questions without one. */
+  /** Questions of a topic (id or title, any case); every question without one; undefined for an unknown topic. */
   questionsFor(topic: string | undefined): QuizQuestion[] | undefined {
-    const all = [...this.byId.values()].map((e) => e.question);
-    if (!topic) return all;
-    const wanted = topic.trim().toLowerCase().replace(/^\/+|\/+$/g, '');
-    const match = this.topicList.find((t) => t.id.toLowerCase() === wanted) ?? this.topicList.find((t) => t.name.toLowerCase() === wanted);
-    if (!match) return undefined;
-    return all.filter((q) => q.noteRoute === match.id || q.noteRoute.startsWith(`${match.id}/`));
-  }
-
-  private view(round: StoredRound): RoundView | undefined {
-    const entry = this.byId.get(round.questionId);
-    if (!entry) return undefined;
-    const { question, note } = entry;
-    const section = this.options.sectionsById(question.section ? `${note.route}#${question.section}` : note.route);
-    return {
-      id: round.id,
-      questionId: round.questionId,
-      question: question.question,
-      choices: round.choices.map((text, i) => ({ letter: letters[i]!, text })),
-      closesAt: round.closesAt,
-      topic: round.topic ?? undefined,
-      noteTitle: note.title,
-      noteRoute: note.route,
-      section: section && { url: section.url, headingPath: section.headingPath, file: `${section.file}:${section.line}` },
-      private: round.private,
-      reviewAll: round.reviewAll,
-      askerId: round.askerId,
-      channelId: round.channelId,
-      messageId: round.messageId ?? undefined,
-    };
+    if (!topic?.trim()) return this.questions;
+    const found = this.topicIndex.find(topic);
+    return found && this.topicIndex.questionsOf(found);
   }
 
   getRound(id: string): RoundView | undefined {
@@ -157,101 +122,163 @@ export class QuizService {
     return round && this.view(round);
   }
 
-  /** A new round, or undefined when the topic has no questions. */
+  /** A new round, or undefined when the topic is unknown or has no questions. */
   start(options: StartOptions): RoundView | undefined {
-    const pool = this.questionsFor(options.topic);
-    if (!pool || pool.length === 0) return undefined;
+    const topic = options.topic?.trim() ? this.topicIndex.find(options.topic) : undefined;
+    if (options.topic?.trim() && !topic) return undefined;
+    const pool = topic ? this.topicIndex.questionsOf(topic) : this.questions;
+    const isPrivate = Boolean(options.private || options.reviewAll);
     const now = this.now();
-    let question: QuizQuestion | undefined;
-    if (options.private) {
-      question = pickForReview(pool, this.store.reviewStates(options.askerId), now, options.reviewAll ? 'all' : 'due', this.random);
-    } else {
-      const recent = new Set(this.store.recentQuestionIds(options.guildId, Math.min(10, pool.length - 1)));
-      const candidates = pool.filter((q) => !recent.has(q.id));
-      const from = candidates.length ? candidates : pool;
-      question = from[Math.floor(this.random() * from.length)];
-    }
+    const question = isPrivate ? this.pickPersonal(pool, options.askerId, Boolean(options.reviewAll), now) : this.pickPublic(pool, options.guildId);
     if (!question) return undefined;
     const choices = shuffled(question.choices, this.random);
-    const id = randomBytes(6).toString('base64url');
-    this.store.createRound({
-      id,
+    const round = {
+      id: this.newRoundId(),
       guildId: options.guildId,
       channelId: options.channelId,
-      questionId: question.id,
       askerId: options.askerId,
-      topic: options.topic ?? null,
-      private: options.private ?? false,
-      reviewAll: options.reviewAll ?? false,
+      topic: topic?.id ?? null,
+      private: isPrivate,
+      reviewAll: Boolean(options.reviewAll),
+      question,
       choices,
       answerIndex: choices.indexOf(question.answer),
       openedAt: now,
       closesAt: now + this.options.quizSeconds * 1000,
-    });
-    return this.getRound(id);
+    };
+    this.store.createRound(round);
+    return this.view({ ...round, questionId: question.id, messageId: null, revealedAt: null });
   }
 
   attachMessage(roundId: string, channelId: string, messageId: string): void {
     this.store.attachMessage(roundId, channelId, messageId);
   }
 
-  /** One user's answer, by letter (A–E) or 0-based index. */
+  /** One user's answer, by letter (A–E, any case) or 0-based index. */
   answer(roundId: string, userId: string, choice: string | number): AnswerResult {
-    const round = this.store.getRound(roundId);
-    const view = round && this.view(round);
-    if (!round || !view) return { status: 'unknown-round' };
-    if (round.private && round.askerId !== userId) return { status: 'not-yours' };
-    const index = typeof choice === 'number' ? choice : letters.indexOf(choice.toUpperCase() as (typeof letters)[number]);
-    if (index < 0 || index >= round.choices.length) return { status: 'unknown-round' };
-    const now = this.now();
-    const result = this.store.recordAnswer(roundId, userId, index, now, (previous, correct) => schedule(previous, round.questionId, correct, now));
-    if (result.status === 'duplicate') return { status: 'duplicate', previousLetter: letters[result.previousChoice]! };
-    if (result.status !== 'recorded') return result;
-    // A personal review question is over once its one player has answered.
-    if (round.private) this.store.markRevealed(roundId, now);
-    const { question } = this.byId.get(round.questionId)!;
-    return { status: 'recorded', correct: result.correct, correctLetter: letters[round.answerIndex]!, correctText: round.choices[round.answerIndex]!, explanation: question.explanation, round: view };
+    const stored = this.store.getRound(roundId);
+    const question = stored && this.questionOf(stored);
+    if (!question) return { status: 'unknown-round' };
+    const picked = choiceIndex(choice);
+    const result = this.store.recordAnswer(roundId, userId, picked, this.now());
+    switch (result.status) {
+      case 'recorded': {
+        const { round } = result;
+        return {
+          status: 'recorded',
+          correct: result.correct,
+          choiceLetter: letters[picked]!,
+          correctLetter: letters[round.answerIndex]!,
+          correctText: round.choices[round.answerIndex]!,
+          explanation: question.explanation,
+          round: this.view(round)!,
+        };
+      }
+      case 'duplicate':
+        return { status: 'duplicate', previousLetter: letters[result.previousChoice]!, previousText: result.round.choices[result.previousChoice]! };
+      case 'closed':
+      case 'not-yours':
+        return { status: result.status };
+      case 'invalid-choice':
+      case 'unknown-round':
+        return { status: 'unknown-round' };
+    }
   }
 
   /**
-   * Reveals a round. Only the asker may reveal early; the timer (byUserId undefined) always may.
-   * Exactly one caller gets "revealed"; the rest hear it already was.
+   * Reveals a round: by its asker, or by the timer (`{ timer: true }`, also after a
+   * restart). Anyone else is refused. Exactly one caller gets "revealed".
    */
-  reveal(roundId: string, byUserId: string | undefined, _options: { timer?: boolean } = {}): RevealOutcome {
-    const round = this.store.getRound(roundId);
-    const view = round && this.view(round);
-    if (!round || !view) return { status: 'unknown-round' };
-    if (round.revealedAt !== null) return { status: 'already-revealed' };
-    if (byUserId !== undefined && byUserId !== round.askerId) return { status: 'not-asker' };
-    if (!this.store.markRevealed(roundId, this.now())) return { status: 'already-revealed' };
-    const answers = this.store.answers(roundId);
+  reveal(roundId: string, byUserId: string | undefined, options: { timer?: boolean } = {}): RevealOutcome {
+    const stored = this.store.getRound(roundId);
+    const question = stored && this.questionOf(stored);
+    if (!question) return { status: 'unknown-round' };
+    const result = this.store.revealRound(roundId, byUserId, this.now(), { force: options.timer === true });
+    if (result.status !== 'revealed') return { status: result.status };
+    const { round, answers } = result;
+    const view = this.view(round)!;
     const counts: Record<string, number> = Object.fromEntries(view.choices.map((c) => [c.letter, 0]));
     for (const a of answers) counts[letters[a.choiceIndex]!]! += 1;
-    const { question } = this.byId.get(round.questionId)!;
+    const nextPool = round.topic ? this.questionsFor(round.topic) : this.questions;
     return {
       status: 'revealed',
       summary: {
         round: view,
         correctLetter: letters[round.answerIndex]!,
+        correctText: round.choices[round.answerIndex]!,
         counts,
         correctUserIds: answers.filter((a) => a.correct).map((a) => a.userId),
         totalAnswers: answers.length,
         explanation: question.explanation,
+        next: { topic: round.topic ?? undefined, private: round.private, reviewAll: round.reviewAll, questions: nextPool?.length ?? 0 },
       },
     };
   }
 
-  /** Public rounds left open when the bot stopped, soonest to close first. */
-  recoverOpenRounds(): RoundView[] {
-    return this.store.openRounds().map((r) => this.view(r)).filter((v): v is RoundView => v !== undefined);
+  /**
+   * Public rounds left open (e.g. by a restart), soonest to close first, for the caller to
+   * reveal now or when their time is up. A round whose question can no longer be shown is
+   * closed here instead; its answers stay counted.
+   */
+  recoverOpenRounds(now = this.now()): RoundView[] {
+    const views: RoundView[] = [];
+    for (const round of this.store.openRounds()) {
+      const view = this.view(round);
+      if (view) views.push(view);
+      else this.store.revealRound(round.id, undefined, now, { force: true });
+    }
+    return views;
   }
 
-  stats(guildId: string, userId: string): UserStats {
-    return this.store.stats(guildId, userId);
+  /** Server results (public rounds) plus the user's personal review progress. */
+  stats(guildId: string, userId: string): UserStats & { review: ReviewStats } {
+    const now = this.now();
+    const states = this.store.reviewStates(userId);
+    const due = this.questions.filter((q) => (states.get(q.id)?.dueAt ?? Infinity) <= now).length;
+    return { ...this.store.stats(guildId, userId), review: { ...this.store.reviewTotals(userId), due } };
   }
 
-  leaderboard(guildId: string, userId: string, limit = 10): { top: LeaderboardEntry[]; own?: LeaderboardEntry } {
+  leaderboard(guildId: string, userId: string, limit = 10): Leaderboard {
     return this.store.leaderboard(guildId, userId, limit);
+  }
+
+  /** Random, avoiding the server's latest questions while the topic has others. */
+  private pickPublic(pool: QuizQuestion[], guildId: string): QuizQuestion | undefined {
+    const recent = new Set(this.store.recentQuestionIds(guildId, Math.min(recentWindow, pool.length - 1)));
+    const candidates = pool.filter((q) => !recent.has(q.id));
+    const from = candidates.length ? candidates : pool;
+    return from[Math.floor(this.random() * from.length)];
+  }
+
+  private pickPersonal(pool: QuizQuestion[], userId: string, reviewAll: boolean, now: number): QuizQuestion | undefined {
+    const states = this.store.reviewStates(userId);
+    if (!reviewAll) return pickForReview(pool, states, now, 'due');
+    return pickForReview(pool, states, now, 'all', reviewPass(pool, this.store.reviewAllHistory(userId)));
+  }
+
+  /** 8 characters of base64url (48 random bits). */
+  private newRoundId(): string {
+    for (;;) {
+      const id = randomBytes(6).toString('base64url');
+      if (!this.store.getRound(id)) return id;
+    }
+  }
+
+  /** The question as asked; rounds from before the snapshot column fall back to the notes. */
+  private questionOf(round: StoredRound): QuizQuestion | undefined {
+    return round.question ?? this.byId.get(round.questionId);
+  }
+
+  private view(round: StoredRound): RoundView | undefined {
+    const question = this.questionOf(round);
+    return (
+      question &&
+      roundView(round, question, {
+        noteTitle: (route) => this.notesByRoute.get(route)?.title,
+        noteFile: (route) => this.notesByRoute.get(route)?.file,
+        sectionsById: this.options.sectionsById,
+      })
+    );
   }
 }
 

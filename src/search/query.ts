@@ -37,11 +37,17 @@ export interface SearchTuning {
   fuzzyCredit: number;
   /** Longer questions keep only this many of their most specific terms. */
   maxTerms: number;
+  /**
+   * Terms found in more than this share of sections (and more than minCommonDocs of them) are
+   * dropped when rarer ones exist; small collections are fast enough to keep every term.
+   */
+  maxDocFraction: number;
+  minCommonDocs: number;
   /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
   coordinationFloor: number;
 }
 
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, coordinationFloor: 0.5 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.1, minCommonDocs: 200, coordinationFloor: 0.5 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -76,10 +82,16 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false };
   if (terms.length === 0) return empty;
 
+  // Words in a large share of all sections ("sagemaker" in the SageMaker guide) barely rank
+  // and cost the most to score: leave them out whenever the question has rarer words.
+  const commonDf = Math.max(tuning.maxDocFraction * index.sections.length, tuning.minCommonDocs);
+  const common = (t: string): boolean => (index.docFreq.get(t) ?? 0) > commonDf;
+  if (terms.some((t) => index.docFreq.has(t) && !common(t))) terms = terms.filter((t) => !common(t));
+
   const expansions = expand(index, question, terms);
   const known = terms.filter((t) => index.docFreq.has(t));
   const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const exactTerms = [...known, ...[...expansions.keys()].filter((t) => index.docFreq.has(t))];
+  const exactTerms = [...known, ...[...expansions.keys()].filter((t) => index.docFreq.has(t) && !common(t))];
   const queries: Query[] = [];
   if (exactTerms.length) queries.push({ combineWith: 'OR', queries: exactTerms });
   // Prefix and fuzzy matching only for words the notes never use (typos, plurals of rare words).

@@ -1,153 +1,207 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { schedule } from '../../src/quiz/leitner.js';
-import { QuizStore } from '../../src/quiz/quiz-store.js';
-import { migrate, migrations, SchemaTooNewError } from '../../src/quiz/schema.js';
+import { openQuizStore, type QuizStore } from '../../src/quiz/quiz-store.js';
+import { newRound, question, tempDbPath } from './support/fixtures.js';
 
-let dir: string;
-let file: string;
+let tmp: ReturnType<typeof tempDbPath>;
+let store: QuizStore;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-store-'));
-  file = path.join(dir, 'nested', 'folder', 'quiz.db');
+  tmp = tempDbPath();
+  store = openQuizStore(tmp.file);
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const round = (id: string, extra: Partial<Parameters<QuizStore['createRound']>[0]> = {}) => ({
-  id, guildId: 'g', channelId: 'c', questionId: 'n?q=1', askerId: 'asker', topic: null, private: false, reviewAll: false,
-  choices: ['right', 'wrong', 'other'], answerIndex: 0, openedAt: 0, closesAt: 30_000, ...extra,
+afterEach(() => {
+  store.close();
+  tmp.cleanup();
 });
-const answer = (store: QuizStore, roundId: string, user: string, choice: number, now = 1) =>
-  store.recordAnswer(roundId, user, choice, now, (prev, correct) => schedule(prev, 'n?q=1', correct, now));
 
-describe('quiz store on a real SQLite file', () => {
-  it('creates the file with its folder, in WAL mode, at the latest schema version', () => {
-    const store = new QuizStore(file);
-    expect(fs.existsSync(file)).toBe(true);
+describe('opening the quiz database', () => {
+  it('creates the file and its missing folders, in WAL mode, with foreign keys and a busy timeout', () => {
+    expect(fs.existsSync(tmp.file)).toBe(true);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    store.close();
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
   });
 
-  it('migrates a version 1 database with data, losing nothing', () => {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const old = new Database(file);
-    migrate(old, 1);
-    old.prepare(`INSERT INTO rounds (id, guild_id, channel_id, question_id, asker_id, choices, answer_index, opened_at, closes_at) VALUES ('r1', 'g', 'c', 'n?q=1', 'asker', '["right","wrong","other"]', 0, 0, 30000)`).run();
-    old.prepare(`INSERT INTO answers VALUES ('r1', 'u1', 0, 1, 5)`).run();
-    old.prepare(`INSERT INTO scores VALUES ('g', 'u1', 4, 3, 2, 3)`).run();
-    expect(old.pragma('user_version', { simple: true })).toBe(1);
-    old.close();
-
-    const store = new QuizStore(file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
-    expect(store.getRound('r1')).toMatchObject({ id: 'r1', reviewAll: false, choices: ['right', 'wrong', 'other'] });
-    expect(store.answers('r1')).toEqual([{ userId: 'u1', choiceIndex: 0, correct: true, answeredAt: 5 }]);
-    expect(store.stats('g', 'u1')).toEqual({ answered: 4, correct: 3, streak: 2, bestStreak: 3 });
-    store.close();
+  it('accepts :memory: for throwaway use', () => {
+    const memory = openQuizStore(':memory:');
+    memory.createRound(newRound('r'));
+    expect(memory.getRound('r')?.id).toBe('r');
+    memory.close();
   });
 
-  it('refuses a database written by a newer version', () => {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const future = new Database(file);
-    future.pragma('user_version = 99');
-    future.close();
-    expect(() => new QuizStore(file)).toThrow(SchemaTooNewError);
+  it('enforces foreign keys: no answer for a round that does not exist', () => {
+    expect(() => store.db.prepare("INSERT INTO answers VALUES ('ghost', 'u', 0, 1, 0)").run()).toThrow(/FOREIGN KEY/);
   });
+});
 
-  it('counts each user once per round and remembers what they picked', () => {
-    const store = new QuizStore(file);
-    store.createRound(round('r'));
-    expect(answer(store, 'r', 'u1', 1)).toEqual({ status: 'recorded', correct: false });
-    expect(answer(store, 'r', 'u1', 0)).toEqual({ status: 'duplicate', previousChoice: 1 });
-    expect(store.stats('g', 'u1')).toMatchObject({ answered: 1, correct: 0 });
-    expect(answer(store, 'missing', 'u1', 0)).toEqual({ status: 'unknown-round' });
-    store.close();
-  });
-
-  it('counts 50 users answering one round exactly once each', () => {
-    const store = new QuizStore(file);
-    store.createRound(round('r'));
-    const results = Array.from({ length: 50 }, (_, i) => answer(store, 'r', `u${i}`, i % 3));
-    const again = Array.from({ length: 50 }, (_, i) => answer(store, 'r', `u${i}`, 0));
-    expect(results.every((r) => r.status === 'recorded')).toBe(true);
-    expect(again.every((r) => r.status === 'duplicate')).toBe(true);
-    expect(store.answers('r')).toHaveLength(50);
-    expect(store.leaderboard('g', 'u0', 100).top.reduce((n, e) => n + e.answered, 0)).toBe(50);
-    store.close();
-  });
-
-  it('keeps streaks: a miss resets the current streak, the best one stays', () => {
-    const store = new QuizStore(file);
-    const picks = [0, 0, 0, 1, 0];
-    picks.forEach((choice, i) => {
-      store.createRound(round(`r${i}`));
-      answer(store, `r${i}`, 'u', choice);
+describe('rounds', () => {
+  it('stores the shuffled choices, the question as asked and where the round was posted', () => {
+    store.createRound(newRound('r', { choices: ['other', 'right', 'wrong'], answerIndex: 1, topic: 'area' }));
+    store.attachMessage('r', 'c2', 'm1');
+    expect(store.getRound('r')).toEqual({
+      ...newRound('r', { choices: ['other', 'right', 'wrong'], answerIndex: 1, topic: 'area' }),
+      questionId: 'q1',
+      channelId: 'c2',
+      messageId: 'm1',
+      revealedAt: null,
     });
-    expect(store.stats('g', 'u')).toEqual({ answered: 5, correct: 4, streak: 1, bestStreak: 3 });
-    store.close();
+    expect(store.getRound('nope')).toBeUndefined();
   });
 
-  it('refuses answers after the reveal, and reveals only once', () => {
-    const store = new QuizStore(file);
-    store.createRound(round('r'));
-    expect(store.markRevealed('r', 10)).toBe(true);
-    expect(store.markRevealed('r', 11)).toBe(false);
-    expect(answer(store, 'r', 'late', 0)).toEqual({ status: 'closed' });
-    store.close();
+  it('refuses a round whose answer is not one of its choices', () => {
+    expect(() => store.createRound(newRound('r', { answerIndex: 3 }))).toThrow(RangeError);
+  });
+});
+
+describe('answers', () => {
+  beforeEach(() => store.createRound(newRound('r')));
+
+  it('records one answer per user and remembers what they picked', () => {
+    expect(store.recordAnswer('r', 'u1', 1, 5)).toMatchObject({ status: 'recorded', correct: false });
+    expect(store.recordAnswer('r', 'u1', 0, 6)).toMatchObject({ status: 'duplicate', previousChoice: 1 });
+    expect(store.answers('r')).toEqual([{ userId: 'u1', choiceIndex: 1, correct: false, answeredAt: 5 }]);
+    expect(store.stats('g', 'u1')).toMatchObject({ answered: 1, correct: 0 });
   });
 
-  it('ranks the leaderboard by correct answers, then accuracy, and finds a rank outside the top 10', () => {
-    const store = new QuizStore(file);
-    for (let u = 0; u < 12; u++) {
-      for (let i = 0; i <= u; i++) {
-        store.createRound(round(`r${u}-${i}`));
-        answer(store, `r${u}-${i}`, `user${u}`, 0);
-      }
+  it('says when the round is unknown or the choice is not in it', () => {
+    expect(store.recordAnswer('missing', 'u1', 0, 1)).toEqual({ status: 'unknown-round' });
+    expect(store.recordAnswer('r', 'u1', 3, 1)).toEqual({ status: 'invalid-choice' });
+    expect(store.recordAnswer('r', 'u1', -1, 1)).toEqual({ status: 'invalid-choice' });
+    expect(store.answers('r')).toEqual([]);
+  });
+
+  it('counts 50 users answering one round exactly once each, double clicks included', async () => {
+    const users = Array.from({ length: 50 }, (_, i) => `u${i}`);
+    // Every user clicks twice; the clicks arrive interleaved, as from the gateway.
+    const clicks = [...users, ...[...users].reverse()].map(async (user, i) => {
+      await Promise.resolve();
+      return { user, result: store.recordAnswer('r', user, i % 3, 100 + i) };
+    });
+    const results = await Promise.all(clicks);
+    for (const user of users) {
+      const statuses = results.filter((r) => r.user === user).map((r) => r.result.status);
+      expect(statuses.sort()).toEqual(['duplicate', 'recorded']);
     }
-    // user11 answered more but one of them wrong: same correct count as user10, lower accuracy.
-    store.createRound(round('extra'));
-    answer(store, 'extra', 'user10', 1);
-    const board = store.leaderboard('g', 'user0', 10);
-    expect(board.top.map((e) => e.userId)).toEqual(['user11', 'user10', 'user9', 'user8', 'user7', 'user6', 'user5', 'user4', 'user3', 'user2']);
-    expect(board.top[1]!.accuracy).toBeCloseTo(11 / 12);
-    expect(board.own).toMatchObject({ userId: 'user0', rank: 12, correct: 1 });
-    expect(store.leaderboard('other-guild', 'user0').top).toEqual([]);
-    store.close();
+    expect(store.answers('r')).toHaveLength(50);
+    const board = store.leaderboard('g', 'u0', 100);
+    expect(board.top).toHaveLength(50);
+    expect(board.top.every((e) => e.answered === 1)).toBe(true);
   });
 
-  it('keeps private review answers out of the server scores but in the schedule', () => {
-    const store = new QuizStore(file);
-    store.createRound(round('p', { private: true }));
-    answer(store, 'p', 'asker', 1, 1000);
-    expect(store.stats('g', 'asker').answered).toBe(0);
-    expect(store.reviewState('asker', 'n?q=1')).toMatchObject({ box: 1, lastAnsweredAt: 1000 });
-    store.close();
+  it('refuses answers after the reveal', () => {
+    store.recordAnswer('r', 'u1', 0, 1);
+    expect(store.revealRound('r', 'asker', 10)).toMatchObject({ status: 'revealed', answers: [{ userId: 'u1' }] });
+    expect(store.recordAnswer('r', 'late', 0, 11)).toEqual({ status: 'closed' });
+    expect(store.answers('r')).toHaveLength(1);
+    expect(store.stats('g', 'late').answered).toBe(0);
   });
 
-  it('keeps everything across a close and reopen (a restart mid-quiz) and lists the open rounds', () => {
-    const store = new QuizStore(file);
-    store.createRound(round('open'));
-    store.createRound(round('done'));
+  it('updates the review schedule with every answer', () => {
+    store.recordAnswer('r', 'u1', 0, 1000);
+    expect(store.reviewState('u1', 'q1')).toMatchObject({ box: 2, lastAnsweredAt: 1000 });
+    store.createRound(newRound('r2'));
+    store.recordAnswer('r2', 'u1', 2, 2000);
+    expect(store.reviewState('u1', 'q1')).toMatchObject({ box: 1, lastAnsweredAt: 2000 });
+  });
+});
+
+describe('reveal', () => {
+  beforeEach(() => store.createRound(newRound('r')));
+
+  it('lets only the asker reveal, unless forced (the timer)', () => {
+    expect(store.revealRound('r', 'someone', 10)).toEqual({ status: 'not-asker' });
+    expect(store.revealRound('r', undefined, 10)).toEqual({ status: 'not-asker' });
+    expect(store.getRound('r')!.revealedAt).toBeNull();
+    expect(store.revealRound('r', undefined, 11, { force: true })).toMatchObject({ status: 'revealed', round: { revealedAt: 11 } });
+  });
+
+  it('reveals once: a second reveal, even by the asker, hears it already was', () => {
+    expect(store.revealRound('r', 'asker', 10).status).toBe('revealed');
+    expect(store.revealRound('r', 'asker', 11)).toEqual({ status: 'already-revealed' });
+    expect(store.revealRound('r', undefined, 12, { force: true })).toEqual({ status: 'already-revealed' });
+    expect(store.getRound('r')!.revealedAt).toBe(10);
+    expect(store.revealRound('missing', 'asker', 10)).toEqual({ status: 'unknown-round' });
+  });
+});
+
+describe('private review rounds', () => {
+  beforeEach(() => store.createRound(newRound('p', { private: true })));
+
+  it('take one answer from their asker only, then close', () => {
+    expect(store.recordAnswer('p', 'other', 0, 5)).toEqual({ status: 'not-yours' });
+    expect(store.recordAnswer('p', 'asker', 1, 5)).toMatchObject({ status: 'recorded', correct: false, round: { revealedAt: 5 } });
+    expect(store.recordAnswer('p', 'asker', 0, 6)).toEqual({ status: 'closed' });
+  });
+
+  // The decision: private answers move the schedule and personal totals, never the server's scores.
+  it('stay out of the server scores and leaderboard but count in the schedule and review totals', () => {
+    store.recordAnswer('p', 'asker', 0, 1000);
+    expect(store.stats('g', 'asker')).toEqual({ answered: 0, correct: 0, streak: 0, bestStreak: 0, accuracy: 0 });
+    expect(store.leaderboard('g', 'asker').top).toEqual([]);
+    expect(store.reviewState('asker', 'q1')).toMatchObject({ box: 2, lastAnsweredAt: 1000 });
+    expect(store.reviewTotals('asker')).toEqual({ answered: 1, correct: 1 });
+  });
+
+  it('are not listed as open rounds to reveal', () => {
+    store.createRound(newRound('public'));
+    expect(store.openRounds().map((r) => r.id)).toEqual(['public']);
+  });
+
+  it('feed the review-all history only when they are review-all rounds answered by their asker', () => {
+    store.createRound(newRound('all1', { private: true, reviewAll: true, question: question('qa') }));
+    store.createRound(newRound('all2', { private: true, reviewAll: true, question: question('qb') }));
+    store.createRound(newRound('all3', { private: true, reviewAll: true, question: question('qc') }));
+    store.recordAnswer('all2', 'asker', 0, 10);
+    store.recordAnswer('p', 'asker', 0, 11);
+    store.recordAnswer('all1', 'asker', 0, 12);
+    expect(store.reviewAllHistory('asker')).toEqual(['qb', 'qa']);
+    expect(store.reviewAllHistory('someone')).toEqual([]);
+  });
+});
+
+describe('a restart mid-quiz', () => {
+  it('keeps every round, answer, score and schedule across close and reopen, and lists the open rounds', () => {
+    store.createRound(newRound('open', { closesAt: 50_000 }));
+    store.createRound(newRound('open-sooner', { closesAt: 40_000 }));
+    store.createRound(newRound('done'));
     store.attachMessage('open', 'c2', 'm1');
-    answer(store, 'open', 'u1', 0);
-    store.markRevealed('done', 5);
+    store.recordAnswer('open', 'u1', 0, 1);
+    store.recordAnswer('open', 'u2', 1, 2);
+    store.recordAnswer('done', 'u1', 0, 3);
+    store.revealRound('done', 'asker', 5);
+    const before = { open: store.getRound('open'), answers: store.answers('open'), stats: store.stats('g', 'u1'), reviews: store.reviewStates('u1') };
     store.close();
 
-    const reopened = new QuizStore(file);
-    expect(reopened.openRounds().map((r) => [r.id, r.channelId, r.messageId])).toEqual([['open', 'c2', 'm1']]);
-    expect(reopened.answers('open')).toHaveLength(1);
-    expect(answer(reopened, 'open', 'u1', 1)).toEqual({ status: 'duplicate', previousChoice: 0 });
-    reopened.close();
+    store = openQuizStore(tmp.file);
+    expect(store.openRounds().map((r) => [r.id, r.channelId, r.messageId])).toEqual([
+      ['open-sooner', 'c', null],
+      ['open', 'c2', 'm1'],
+    ]);
+    expect(store.getRound('open')).toEqual(before.open);
+    expect(store.answers('open')).toEqual(before.answers);
+    expect(store.stats('g', 'u1')).toEqual(before.stats);
+    expect(store.reviewStates('u1')).toEqual(before.reviews);
+    // The same user cannot answer again after the restart; a new user can.
+    expect(store.recordAnswer('open', 'u1', 1, 10)).toMatchObject({ status: 'duplicate', previousChoice: 0 });
+    expect(store.recordAnswer('open', 'u3', 0, 11)).toMatchObject({ status: 'recorded' });
+    expect(store.revealRound('open', undefined, 60_000, { force: true })).toMatchObject({ status: 'revealed', answers: [{ userId: 'u1' }, { userId: 'u2' }, { userId: 'u3' }] });
+  });
+});
+
+describe('/ask feedback', () => {
+  it('keeps the last vote per user, question and section', () => {
+    store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'up' }, 1);
+    store.recordFeedback({ guildId: 'g', userId: 'v', question: 'q', sectionId: 's', vote: 'up' }, 2);
+    store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 'other', vote: 'up' }, 3);
+    store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'down' }, 4);
+    expect(store.feedback()).toEqual([
+      { guildId: 'g', userId: 'v', question: 'q', sectionId: 's', vote: 'up' },
+      { guildId: 'g', userId: 'u', question: 'q', sectionId: 'other', vote: 'up' },
+      { guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'down' },
+    ]);
   });
 
-  it('stores /ask feedback, a later vote replacing an earlier one', () => {
-    const store = new QuizStore(file);
-    store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'up' }, 1);
-    store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'down' }, 2);
-    expect(store.feedback()).toEqual([{ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'down' }]);
-    store.close();
+  it('rejects a vote that is neither up nor down', () => {
+    expect(() => store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'meh' as 'up' })).toThrow(/CHECK/);
   });
 });
