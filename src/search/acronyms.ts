@@ -54,6 +54,54 @@ export const knownAcronyms: Record<string, string> = {
   gpu: 'Graphics Processing Unit',
 };
 
+/**
+ * Chat shorthand for words the notes spell out ("k8s", "db", "algo", "on-prem"). One way only:
+ * the full word in a question needs no help.
+ */
+export const shorthand: Record<string, string> = {
+  k8s: 'Kubernetes',
+  db: 'database',
+  algo: 'algorithm',
+  cert: 'certificate',
+  config: 'configuration',
+  env: 'environment',
+  repo: 'repository',
+  auth: 'authentication',
+  authz: 'authorization',
+  prod: 'production',
+  dev: 'development',
+  infra: 'infrastructure',
+  perf: 'performance',
+  msg: 'message',
+  async: 'asynchronous',
+  sync: 'synchronous',
+  realtime: 'real time',
+  builtin: 'built in',
+  datacenter: 'data center',
+  prem: 'premises',
+  onprem: 'on premises',
+  sklearn: 'scikit learn',
+  tf: 'TensorFlow',
+  hyperparam: 'hyperparameter',
+  param: 'parameter',
+  vm: 'virtual machine',
+  os: 'operating system',
+  nn: 'neural network',
+  dl: 'deep learning',
+  ml: 'machine learning',
+  ai: 'artificial intelligence',
+  stats: 'statistics',
+  info: 'information',
+  admin: 'administrator',
+  docs: 'documentation',
+  ci: 'continuous integration',
+  cd: 'continuous delivery',
+  ddos: 'distributed denial of service',
+  ssl: 'TLS',
+  pw: 'password',
+  creds: 'credentials',
+};
+
 /** "EC2" stands for the initials E, C, C: a digit repeats the letter before it. */
 function initialsOf(acronym: string): string | null {
   let out = '';

@@ -43,11 +43,18 @@ export interface SearchTuning {
    */
   maxDocFraction: number;
   minCommonDocs: number;
+  /**
+   * Work budget: the summed document frequency of the terms searched. Over it, the most common
+   * terms are left out, rarest first kept, until the rest fit (at least one term is searched).
+   */
+  maxPostings: number;
   /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
   coordinationFloor: number;
+  /** Per-field boosts; see fieldBoosts for why they are equal. */
+  boost: Partial<Record<keyof typeof fieldBoosts, number>>;
 }
 
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.1, minCommonDocs: 200, coordinationFloor: 0.5 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 1.5, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 5000, coordinationFloor: 0.5, boost: fieldBoosts };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -87,6 +94,13 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const commonDf = Math.max(tuning.maxDocFraction * index.sections.length, tuning.minCommonDocs);
   const common = (t: string): boolean => (index.docFreq.get(t) ?? 0) > commonDf;
   if (terms.some((t) => index.docFreq.has(t) && !common(t))) terms = terms.filter((t) => !common(t));
+  const df = (t: string) => index.docFreq.get(t) ?? 0;
+  let postings = terms.reduce((sum, t) => sum + df(t), 0);
+  if (postings > tuning.maxPostings) {
+    const byRarity = [...terms].sort((a, b) => df(a) - df(b));
+    while (postings > tuning.maxPostings && byRarity.length > 1) postings -= df(byRarity.pop()!);
+    terms = terms.filter((t) => byRarity.includes(t));
+  }
 
   const expansions = expand(index, question, terms);
   const known = terms.filter((t) => index.docFreq.has(t));
@@ -98,7 +112,7 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   if (unknown.length) queries.push({ combineWith: 'OR', queries: unknown, prefix: (t) => t.length > 3, fuzzy: (t) => (t.length > 4 ? 0.2 : false) });
 
   const results: MiniResult[] = index.mini.search({ combineWith: 'OR', queries }, {
-    boost: fieldBoosts,
+    boost: tuning.boost,
     boostTerm: (term) => (expansions.has(term) ? tuning.expansionWeight : 1),
     tokenize: (text) => [text],
     processTerm: (term) => term,

@@ -11,6 +11,10 @@ const questionWords = new Set<string>([
   'define', 'definition', 'please', 'vs', 'versus', 'is', 'are', 'the', 'a', 'an', 'i', 'me', 'my',
   'should', 'can', 'could', 'would', 'need', 'want', 'know', 'happens', 'good', 'best', 'way', 'ways',
   'there', 'thing', 'things', 'work', 'works', 'used', 'using', 'ok', 'hey', 'hi', 'thanks',
+  // Chat filler and contractions (apostrophes are removed before splitting: "don't" → "dont").
+  'actually', 'just', 'really', 'simply', 'basically', 'exactly', 'stuff', 'pls', 'plz', 'anyone',
+  'someone', 'guys', 'kinda', 'sorta', 'will', 'not', 'no', 'so', 'us', 'its', 'im', 'ive', 'whats',
+  'hows', 'thats', 'theres', 'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'didnt', 'lets', 'u',
 ]);
 
 const wordLike = /[\p{L}\p{N}]/u;
@@ -19,8 +23,11 @@ const wordLike = /[\p{L}\p{N}]/u;
 // would stay single tokens; any run of characters that are not letters or digits separates words.
 const separators = /[^\p{L}\p{N}]+/u;
 
+// An apostrophe inside a word joins it: "don't", "what's", "instance's".
+const innerApostrophe = /(?<=\p{L})['’](?=\p{L})/gu;
+
 export function tokenize(text: string): string[] {
-  return text.split(separators).filter((t) => t.length > 0);
+  return text.replace(innerApostrophe, '').split(separators).filter((t) => t.length > 0);
 }
 
 // The vocabulary is small next to the number of times words are seen: remember stems.

@@ -59,6 +59,26 @@ describe('ask', () => {
     expect(top('elastic compute cloud purchase options')).toBe('compute#ec2-purchase-options');
   });
 
+  it('reads chat shorthand and contractions the way the notes spell them', () => {
+    // "db" is shorthand for database; nothing in the notes says "db".
+    const notes = libraryFrom({
+      'data.md': `# Data
+
+## Relational databases
+
+A relational database stores rows in tables with a fixed schema.
+
+## Object storage
+
+Objects are stored in buckets.
+`,
+    });
+    const dataIndex = buildIndex(notes.sections);
+    expect(ask(dataIndex, 'what is a db').results[0]?.id).toBe('data#relational-databases');
+    // "what's" and "don't" are question filler, not the words "s" and "t".
+    expect(ask(dataIndex, "what's a relational database, don't know").confident).toBe(true);
+  });
+
   it('ranks a section about a thing above one that mentions it in passing', () => {
     const answer = ask(index, 'spot');
     expect(answer.results.map((r) => r.id).slice(0, 2)).toEqual(['compute#spot-instances', 'compute#ec2-purchase-options']);
