@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addAsk } from './commands-ask.js';
+import { addEval } from './commands-eval.js';
 import { addBot, addDeployCommands, startBot } from './commands-discord.js';
 import { addCheck, addStats } from './commands-notes.js';
 import { addShell, startShell } from './commands-shell.js';
@@ -20,6 +21,7 @@ export function buildProgram(context: CliContext): Command {
   addAsk(program, context);
   addStats(program, context);
   addCheck(program, context);
+  addEval(program, context);
   addBot(program, context);
   addDeployCommands(program, context);
   return program;

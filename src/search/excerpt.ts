@@ -32,6 +32,17 @@ function lowerText(block: Block): string {
   return lower;
 }
 
+// Sentence splitting is the slowest step of an excerpt and a section's text never changes.
+const sentenceCache = new WeakMap<object, string[]>();
+function sentencesOf(segment: { text: string }): string[] {
+  let sentences = sentenceCache.get(segment);
+  if (sentences === undefined) {
+    sentences = Array.from(sentenceSegmenter.segment(segment.text), (s) => s.segment);
+    sentenceCache.set(segment, sentences);
+  }
+  return sentences;
+}
+
 /** Cheap relevance of a block: how many query stems occur in it (stems are word prefixes). */
 function blockHits(block: Block, terms: ReadonlySet<string>): number {
   const lower = lowerText(block);
@@ -71,7 +82,7 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
       if (block.kind !== 'code') for (const w of segment.raw.match(word) ?? []) if (terms.has(stem(w))) matched.add(stem(w));
       continue;
     }
-    const pieces = splitSentences ? Array.from(sentenceSegmenter.segment(segment.text), (s) => s.segment) : [segment.text];
+    const pieces = splitSentences ? sentencesOf(segment) : [segment.text];
     pieces.forEach((piece, index) => {
       if (index > 0) push();
       md += renderText(piece, terms, matched);

@@ -71,5 +71,10 @@ describe('nimbus CLI', () => {
       expect(run.stdout, command).toContain(`Usage: nimbus ${command}`);
       expect(run.stdout, command).toContain('--notes <dir>');
     }
+    for (const command of ['bot', 'deploy-commands', 'eval']) {
+      const run = runCli([command, '--help']);
+      expect(run.status, command).toBe(0);
+      expect(run.stdout, command).toContain(`Usage: nimbus ${command}`);
+    }
   });
 });

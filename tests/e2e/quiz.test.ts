@@ -156,7 +156,10 @@ describe('/quiz through the fake Discord', () => {
     const stats = h.fake.slashCommand({ name: 'quiz-stats', user: asker });
     await stats.wait();
     // Personal review shapes the schedule, not the server's scores.
-    expect(embed0(h.fake.originalOf(stats)!).description).toContain('has not answered a quiz question in this server yet');
+    const description = embed0(h.fake.originalOf(stats)!).description!;
+    expect(description).toContain('has not answered a quiz question in this server yet');
+    // ...but the user sees their own review progress there.
+    expect(description).toMatch(/Personal review: \*\*1\*\* correct of \*\*1\*\* answered/);
     expect(h.fake.violations).toEqual([]);
   });
 });

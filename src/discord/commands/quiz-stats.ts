@@ -13,9 +13,15 @@ const percent = (correct: number, answered: number) => (answered ? `${Math.round
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const user = interaction.options.getUser('user') ?? interaction.user;
   const stats = context.quiz.stats(interaction.guildId ?? 'dm', user.id);
-  const description = stats.answered
+  const server = stats.answered
     ? `**${stats.correct}** correct of **${stats.answered}** answered (${percent(stats.correct, stats.answered)})\nCurrent streak: **${stats.streak}** · best streak: **${stats.bestStreak}**`
     : `<@${user.id}> has not answered a quiz question in this server yet. Try \`/quiz\`.`;
+  // Personal review is the user's own business: shown only to themselves.
+  const { review } = stats;
+  const own = user.id === interaction.user.id && (review.answered > 0 || review.due > 0)
+    ? `\n\nPersonal review: **${review.correct}** correct of **${review.answered}** answered · **${review.due}** due now (\`/quiz private:true\`)`
+    : '';
+  const description = server + own;
   await interaction.reply({ embeds: [{ title: `Quiz stats · ${user.displayName}`.slice(0, 256), description, color: colours.quiz }], allowedMentions: noPings });
 }
 
