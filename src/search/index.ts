@@ -74,23 +74,26 @@ export function buildIndex(sections: Section[]): SearchIndex {
 
   const acronyms = new Map<string, string[][]>();
   const longNames = new Map<string, string>();
+  const addExpansion = (key: string, terms: string[]): void => {
+    const known = acronyms.get(key) ?? [];
+    if (!known.some((t) => t.join(' ') === terms.join(' '))) known.push(terms);
+    acronyms.set(key, known);
+  };
   for (const [acronym, names] of learnAcronyms(sections.map((s) => s.text))) {
     const key = indexTerm(acronym);
     if (!key) continue;
     for (const name of names) {
       const terms = stemPhrase(name);
       if (terms.length < 2) continue;
-      if (!acronyms.has(key)) acronyms.set(key, []);
-      if (!acronyms.get(key)!.some((t) => t.join(' ') === terms.join(' '))) acronyms.get(key)!.push(terms);
+      addExpansion(key, terms);
       longNames.set(terms.join(' '), key);
     }
   }
+  // Shorthand expands one way only, so it adds no long names.
   for (const [short, full] of Object.entries(shorthand)) {
     const key = indexTerm(short);
     const terms = stemPhrase(full);
-    if (!key || terms.length === 0 || terms.join(' ') === key) continue;
-    if (!acronyms.has(key)) acronyms.set(key, []);
-    if (!acronyms.get(key)!.some((t) => t.join(' ') === terms.join(' '))) acronyms.get(key)!.push(terms);
+    if (key && terms.length > 0 && terms.join(' ') !== key) addExpansion(key, terms);
   }
   return { mini, sections, docFreq, acronyms, longNames };
 }
