@@ -32,15 +32,48 @@ function lowerText(block: Block): string {
   return lower;
 }
 
-// Sentence splitting is the slowest step of an excerpt and a section's text never changes.
-const sentenceCache = new WeakMap<object, string[]>();
-function sentencesOf(segment: { text: string }): string[] {
-  let sentences = sentenceCache.get(segment);
-  if (sentences === undefined) {
-    sentences = Array.from(sentenceSegmenter.segment(segment.text), (s) => s.segment);
-    sentenceCache.set(segment, sentences);
+/** A run of plain text split into words (with their stems) and the escaped text between them. */
+interface Piece {
+  /** gaps[i] comes before words[i]; the last gap follows the last word. */
+  gaps: string[];
+  words: string[];
+  stems: string[];
+}
+
+function pieceOf(text: string): Piece {
+  const piece: Piece = { gaps: [], words: [], stems: [] };
+  let last = 0;
+  for (const match of text.matchAll(word)) {
+    piece.gaps.push(escapeDiscord(text.slice(last, match.index)));
+    piece.words.push(match[0]);
+    piece.stems.push(stem(match[0]));
+    last = match.index + match[0].length;
   }
-  return sentences;
+  piece.gaps.push(escapeDiscord(text.slice(last)));
+  return piece;
+}
+
+// Splitting sentences and stemming words are the slow steps of an excerpt, and a section's
+// text never changes: both are done once per text segment, the first time it is excerpted.
+const pieceCache = new WeakMap<object, { sentences: Piece[]; whole: Piece }>();
+function piecesOf(segment: { text: string }, splitSentences: boolean): Piece[] {
+  let cached = pieceCache.get(segment);
+  if (cached === undefined) {
+    const sentences = Array.from(sentenceSegmenter.segment(segment.text), (s) => pieceOf(s.segment));
+    cached = { sentences, whole: sentences.length === 1 ? sentences[0]! : pieceOf(segment.text) };
+    pieceCache.set(segment, cached);
+  }
+  return splitSentences ? cached.sentences : [cached.whole];
+}
+
+const rawStemCache = new WeakMap<object, string[]>();
+function stemsOfRaw(segment: { raw: string }): string[] {
+  let stems = rawStemCache.get(segment);
+  if (stems === undefined) {
+    stems = (segment.raw.match(word) ?? []).map(stem);
+    rawStemCache.set(segment, stems);
+  }
+  return stems;
 }
 
 /** Cheap relevance of a block: how many query stems occur in it (stems are word prefixes). */
@@ -51,14 +84,18 @@ function blockHits(block: Block, terms: ReadonlySet<string>): number {
   return hits;
 }
 
-/** Escapes plain text and bolds the words whose stem is a query term. */
-function renderText(text: string, terms: ReadonlySet<string>, matched: Set<string>): string {
-  return escapeDiscord(text).replace(word, (w) => {
-    const s = stem(w);
-    if (!terms.has(s)) return w;
-    matched.add(s);
-    return `**${w}**`;
-  });
+/** Escaped text with the words whose stem is a query term in bold. */
+function renderPiece(piece: Piece, terms: ReadonlySet<string>, matched: Set<string>): string {
+  let md = '';
+  for (let i = 0; i < piece.words.length; i++) {
+    md += piece.gaps[i]!;
+    const s = piece.stems[i]!;
+    if (terms.has(s)) {
+      matched.add(s);
+      md += `**${piece.words[i]!}**`;
+    } else md += piece.words[i]!;
+  }
+  return md + piece.gaps[piece.words.length]!;
 }
 
 /** Splits a block into units an excerpt may start or stop at: sentences of text, whole raw pieces. */
@@ -79,13 +116,12 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
   for (const segment of block.segments) {
     if ('raw' in segment) {
       md += segment.raw;
-      if (block.kind !== 'code') for (const w of segment.raw.match(word) ?? []) if (terms.has(stem(w))) matched.add(stem(w));
+      if (block.kind !== 'code') for (const s of stemsOfRaw(segment)) if (terms.has(s)) matched.add(s);
       continue;
     }
-    const pieces = splitSentences ? sentencesOf(segment) : [segment.text];
-    pieces.forEach((piece, index) => {
+    piecesOf(segment, splitSentences).forEach((piece, index) => {
       if (index > 0) push();
-      md += renderText(piece, terms, matched);
+      md += renderPiece(piece, terms, matched);
     });
   }
   push();

@@ -1,6 +1,6 @@
 import type { Query, SearchResult as MiniResult } from 'minisearch';
 import type { Section } from '../notes/types.js';
-import { fieldBoosts, type SearchIndex } from './index.js';
+import { fieldBoosts, headingFields, type SearchIndex } from './index.js';
 import { indexTerm, queryTerms, tokenize } from './text.js';
 
 export interface Hit {
@@ -54,7 +54,7 @@ export interface SearchTuning {
   boost: Partial<Record<keyof typeof fieldBoosts, number>>;
 }
 
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 1.5, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 5000, coordinationFloor: 0.5, boost: fieldBoosts };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 1.5, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, coordinationFloor: 0.5, boost: fieldBoosts };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -95,29 +95,38 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const common = (t: string): boolean => (index.docFreq.get(t) ?? 0) > commonDf;
   if (terms.some((t) => index.docFreq.has(t) && !common(t))) terms = terms.filter((t) => !common(t));
   const df = (t: string) => index.docFreq.get(t) ?? 0;
-  let postings = terms.reduce((sum, t) => sum + df(t), 0);
-  if (postings > tuning.maxPostings) {
-    const byRarity = [...terms].sort((a, b) => df(a) - df(b));
-    while (postings > tuning.maxPostings && byRarity.length > 1) postings -= df(byRarity.pop()!);
-    terms = terms.filter((t) => byRarity.includes(t));
-  }
 
+  // Work budget, the question's own terms first and rarest first; expansions share it ("aws" → "amazon web services" adds
+  // three of the commonest words of the SageMaker guide). A term past the budget is searched in
+  // headings only: it still says what a section is about there, at a fraction of the cost.
   const expansions = expand(index, question, terms);
+  const headingOnly = new Set<string>();
+  let postings = 0;
+  const byRarity = (list: Iterable<string>) => [...list].sort((a, b) => df(a) - df(b));
+  for (const t of [...byRarity(terms), ...byRarity(expansions.keys())]) {
+    if (postings > 0 && postings + df(t) > tuning.maxPostings) headingOnly.add(t);
+    else postings += df(t);
+  }
+  terms = terms.filter((t) => !headingOnly.has(t));
   const known = terms.filter((t) => index.docFreq.has(t));
   const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const exactTerms = [...known, ...[...expansions.keys()].filter((t) => index.docFreq.has(t) && !common(t))];
+  const exactTerms = [...known, ...[...expansions.keys()].filter((t) => index.docFreq.has(t) && !common(t) && !headingOnly.has(t))];
   const queries: Query[] = [];
   if (exactTerms.length) queries.push({ combineWith: 'OR', queries: exactTerms });
+  if (headingOnly.size) queries.push({ combineWith: 'OR', queries: [...headingOnly], fields: headingFields });
   // Prefix and fuzzy matching only for words the notes never use (typos, plurals of rare words).
   if (unknown.length) queries.push({ combineWith: 'OR', queries: unknown, prefix: (t) => t.length > 3, fuzzy: (t) => (t.length > 4 ? 0.2 : false) });
 
   const results: MiniResult[] = index.mini.search({ combineWith: 'OR', queries }, {
     boost: tuning.boost,
+    // Typos are one or two edits; more makes long unknown words walk much of the vocabulary.
+    maxFuzzy: 2,
     boostTerm: (term) => (expansions.has(term) ? tuning.expansionWeight : 1),
     tokenize: (text) => [text],
     processTerm: (term) => term,
   });
-  if (results.length === 0) return { ...empty, searchedTerms: [...terms, ...expansions.keys()] };
+  const searchedTerms = [...terms, ...[...expansions.keys()].filter((t) => !headingOnly.has(t))];
+  if (results.length === 0) return { ...empty, searchedTerms };
 
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
@@ -151,7 +160,7 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const evidence = (coverage * total) / rarest;
   return {
     terms,
-    searchedTerms: [...terms, ...expansions.keys()],
+    searchedTerms,
     hits,
     coverage,
     confident: known.length > 0 && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
