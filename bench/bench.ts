@@ -2,7 +2,8 @@
  * Speed and memory, side by side in one run: `npm run bench` (`-- --quick` skips 100k sections).
  * For each corpus and engine: index build time, heap growth, serialized index size, and query
  * latency (median, p99) over the same 1,000+ questions. Ratios are against MiniSearch defaults.
- * `-- --only nimbus,flex` measures only some engines.
+ * `-- --only nimbus,flex` measures only some engines; `-- --query-seconds N` (default 120) caps
+ * the time an engine spends on questions per corpus.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +49,21 @@ interface Row {
   sizeMB: number;
   medianMs: number;
   p99Ms: number;
+  questions: number;
+}
+
+// Slow baselines take minutes per 1,000 questions at 100k sections (Orama ~0.5 s a question):
+// an engine stops after this many seconds of questions, and its row says how many it answered.
+const secondsArg = process.argv.find((a, i) => process.argv[i - 1] === '--query-seconds');
+const querySeconds = Number(secondsArg ?? 120);
+
+/** Index size as JSON; an index too big for one string (V8 caps strings at ~512 MB) shows as "-". */
+function serializedMB(engine: Engine): number {
+  try {
+    return engine.serializedBytes ? engine.serializedBytes() / 1048576 : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 function measure(engine: Engine, sections: Section[], questions: string[]): Row {
@@ -60,14 +76,16 @@ function measure(engine: Engine, sections: Section[], questions: string[]): Row 
   const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
   for (const q of questions.slice(0, 100)) engine.query(q, 5); // warm-up
   const times: number[] = [];
+  const deadline = performance.now() + querySeconds * 1000;
   for (const q of questions) {
     const t = performance.now();
     engine.query(q, 5);
     times.push(performance.now() - t);
+    if (t > deadline) break;
   }
   times.sort((a, b) => a - b);
-  const sizeMB = engine.serializedBytes ? engine.serializedBytes() / 1048576 : NaN;
-  return { name: engine.name, buildMs, heapMB, sizeMB, medianMs: percentile(times, 50), p99Ms: percentile(times, 99) };
+  const sizeMB = serializedMB(engine);
+  return { name: engine.name, buildMs, heapMB, sizeMB, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), questions: times.length };
 }
 
 const n = (x: number, digits = 2) => (Number.isNaN(x) ? '-' : x.toFixed(digits));
@@ -77,12 +95,12 @@ const ratio = (x: number, base: number) => (Number.isNaN(x) || !base ? '-' : `${
 // MiniSearch default is measured first so every row can show its ratio against it.
 function header(title: string): void {
   console.log(`### ${title}\n`);
-  console.log('| engine | build ms | heap MB | index MB | median ms | p99 ms | build × | heap × | median × | p99 × |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| engine | build ms | heap MB | index MB | questions | median ms | p99 ms | build × | heap × | median × | p99 × |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 }
 
 function printRow(r: Row, base: Row): void {
-  console.log(`| ${r.name} | ${n(r.buildMs, 0)} | ${n(r.heapMB, 1)} | ${n(r.sizeMB, 1)} | ${n(r.medianMs, 3)} | ${n(r.p99Ms, 3)} | ${ratio(r.buildMs, base.buildMs)} | ${ratio(r.heapMB, base.heapMB)} | ${ratio(r.medianMs, base.medianMs)} | ${ratio(r.p99Ms, base.p99Ms)} |`);
+  console.log(`| ${r.name} | ${n(r.buildMs, 0)} | ${n(r.heapMB, 1)} | ${n(r.sizeMB, 1)} | ${r.questions} | ${n(r.medianMs, 3)} | ${n(r.p99Ms, 3)} | ${ratio(r.buildMs, base.buildMs)} | ${ratio(r.heapMB, base.heapMB)} | ${ratio(r.medianMs, base.medianMs)} | ${ratio(r.p99Ms, base.p99Ms)} |`);
 }
 
 const evalFiles = ['notes-questions.json', 'sagemaker-questions.json'].map((f) => path.join(root, 'tests/fixtures/eval', f));

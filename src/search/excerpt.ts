@@ -21,49 +21,40 @@ interface Unit {
 
 const blockLength = (block: Block): number => block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
 
-// Lower-cased block text, computed the first time a block is a candidate.
-const lowerCache = new WeakMap<Block, string>();
-function lowerText(block: Block): string {
-  let lower = lowerCache.get(block);
-  if (lower === undefined) {
-    lower = block.segments.map((s) => ('raw' in s ? s.raw : s.text)).join(' ').toLowerCase();
-    lowerCache.set(block, lower);
-  }
-  return lower;
-}
-
-/** A run of plain text split into words (with their stems) and the escaped text between them. */
-interface Piece {
-  /** gaps[i] comes before words[i]; the last gap follows the last word. */
-  gaps: string[];
-  words: string[];
+/** Where a text's words are (start and end offsets, in pairs) and their stems. */
+interface Words {
+  bounds: Uint32Array;
   stems: string[];
 }
 
-function pieceOf(text: string): Piece {
-  const piece: Piece = { gaps: [], words: [], stems: [] };
-  let last = 0;
-  for (const match of text.matchAll(word)) {
-    piece.gaps.push(escapeDiscord(text.slice(last, match.index)));
-    piece.words.push(match[0]);
-    piece.stems.push(stem(match[0]));
-    last = match.index + match[0].length;
+// Stemming every word and splitting sentences are the slow steps of an excerpt, and a
+// section's text never changes: each is done once per text (see prepareExcerpts) and kept
+// compact, as offsets and shared stem strings.
+const wordsCache = new WeakMap<object, Words>();
+function wordsOf(segment: { text: string }): Words {
+  let words = wordsCache.get(segment);
+  if (words === undefined) {
+    const offsets: number[] = [];
+    const stems: string[] = [];
+    for (const match of segment.text.matchAll(word)) {
+      offsets.push(match.index, match.index + match[0].length);
+      stems.push(stem(match[0]));
+    }
+    words = { bounds: Uint32Array.from(offsets), stems };
+    wordsCache.set(segment, words);
   }
-  piece.gaps.push(escapeDiscord(text.slice(last)));
-  return piece;
+  return words;
 }
 
-// Splitting sentences and stemming words are the slow steps of an excerpt, and a section's
-// text never changes: both are done once per text segment, the first time it is excerpted.
-const pieceCache = new WeakMap<object, { sentences: Piece[]; whole: Piece }>();
-function piecesOf(segment: { text: string }, splitSentences: boolean): Piece[] {
-  let cached = pieceCache.get(segment);
-  if (cached === undefined) {
-    const sentences = Array.from(sentenceSegmenter.segment(segment.text), (s) => pieceOf(s.segment));
-    cached = { sentences, whole: sentences.length === 1 ? sentences[0]! : pieceOf(segment.text) };
-    pieceCache.set(segment, cached);
+const sentenceCache = new WeakMap<object, Uint32Array>();
+/** Offsets where the text's sentences end. */
+function sentenceEnds(segment: { text: string }): Uint32Array {
+  let ends = sentenceCache.get(segment);
+  if (ends === undefined) {
+    ends = Uint32Array.from(sentenceSegmenter.segment(segment.text), (s) => s.index + s.segment.length);
+    sentenceCache.set(segment, ends);
   }
-  return splitSentences ? cached.sentences : [cached.whole];
+  return ends;
 }
 
 const rawStemCache = new WeakMap<object, string[]>();
@@ -76,7 +67,20 @@ function stemsOfRaw(segment: { raw: string }): string[] {
   return stems;
 }
 
-/** Cheap relevance of a block: how many query stems occur in it (stems are word prefixes). */
+const lowerCache = new WeakMap<Block, string>();
+function lowerText(block: Block): string {
+  let lower = lowerCache.get(block);
+  if (lower === undefined) {
+    lower = block.segments.map((s) => ('raw' in s ? s.raw : s.text)).join(' ').toLowerCase();
+    lowerCache.set(block, lower);
+  }
+  return lower;
+}
+
+/**
+ * Cheap relevance of a block: how many query stems occur in its text. Stems are word prefixes,
+ * and matching them anywhere is deliberately loose ("admin" finds "administrative").
+ */
 function blockHits(block: Block, terms: ReadonlySet<string>): number {
   const lower = lowerText(block);
   let hits = 0;
@@ -84,18 +88,35 @@ function blockHits(block: Block, terms: ReadonlySet<string>): number {
   return hits;
 }
 
-/** Escaped text with the words whose stem is a query term in bold. */
-function renderPiece(piece: Piece, terms: ReadonlySet<string>, matched: Set<string>): string {
-  let md = '';
-  for (let i = 0; i < piece.words.length; i++) {
-    md += piece.gaps[i]!;
-    const s = piece.stems[i]!;
-    if (terms.has(s)) {
-      matched.add(s);
-      md += `**${piece.words[i]!}**`;
-    } else md += piece.words[i]!;
+/** First word starting at or after offset (binary search over the word bounds). */
+function firstWordFrom(words: Words, offset: number): number {
+  let low = 0;
+  let high = words.stems.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (words.bounds[2 * mid]! < offset) low = mid + 1;
+    else high = mid;
   }
-  return md + piece.gaps[piece.words.length]!;
+  return low;
+}
+
+/**
+ * text[from, to) escaped, with the words whose stem is a query term in bold. Words hold no
+ * character that needs escaping, so the text between bold words is escaped in one piece.
+ */
+function renderRange(text: string, words: Words, from: number, to: number, terms: ReadonlySet<string>, matched: Set<string>): string {
+  let md = '';
+  let pos = from;
+  for (let i = firstWordFrom(words, from); i < words.stems.length && words.bounds[2 * i]! < to; i++) {
+    const s = words.stems[i]!;
+    if (!terms.has(s)) continue;
+    matched.add(s);
+    const start = words.bounds[2 * i]!;
+    const end = words.bounds[2 * i + 1]!;
+    md += `${escapeDiscord(text.slice(pos, start))}**${text.slice(start, end)}**`;
+    pos = end;
+  }
+  return md + escapeDiscord(text.slice(pos, to));
 }
 
 /** Splits a block into units an excerpt may start or stop at: sentences of text, whole raw pieces. */
@@ -119,10 +140,13 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
       if (block.kind !== 'code') for (const s of stemsOfRaw(segment)) if (terms.has(s)) matched.add(s);
       continue;
     }
-    piecesOf(segment, splitSentences).forEach((piece, index) => {
-      if (index > 0) push();
-      md += renderPiece(piece, terms, matched);
-    });
+    const words = wordsOf(segment);
+    let from = 0;
+    for (const end of splitSentences ? sentenceEnds(segment) : [segment.text.length]) {
+      if (from > 0) push();
+      md += renderRange(segment.text, words, from, end, terms, matched);
+      from = end;
+    }
   }
   push();
   return units;
@@ -146,14 +170,17 @@ export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, option
     if (hits > bestHits) [bestBlock, bestHits] = [i, hits];
   });
 
-  // Render only the blocks that can end up in the window.
+  // Render only the blocks that can end up in the window: the window starts inside the best
+  // block and holds at most maxChars, so blocks past maxChars beyond it are never shown.
   const units: Unit[] = [];
   let rendered = 0;
-  for (let i = bestBlock; i < usable.length && rendered < maxChars * 2; i++) {
+  let limit = Infinity;
+  for (let i = bestBlock; i < usable.length && rendered < limit; i++) {
     const block = usable[i]!;
     const blockUnits = unitsOf(block, terms, blockLength(block) > maxChars / 2);
     units.push(...blockUnits);
-    rendered += blockUnits.reduce((n, u) => n + u.md.length, 0);
+    rendered += blockUnits.reduce((n, u) => n + u.md.length + 1, 0);
+    if (i === bestBlock) limit = rendered + maxChars;
   }
   const firstBlockUnits = units.findIndex((u, i) => i > 0 && u.startsBlock);
   const inFirst = units.slice(0, firstBlockUnits < 0 ? units.length : firstBlockUnits);
@@ -200,4 +227,27 @@ function safeCut(md: string, limit: number): string {
   if (openLink >= 0 && !/\]\([^)]*\)/.test(cut.slice(openLink))) cut = cut.slice(0, openLink);
   if ((cut.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('`'));
   return cut.replace(/\\$/, '').trimEnd();
+}
+
+/**
+ * Does the per-text work of excerpts (lower-cased text, word offsets, stems, sentence ends)
+ * for every block up front, when the index is built. Filling these caches while answering made
+ * the first answers from each section slow: every new cache entry is copied by the young-
+ * generation garbage collector, which doubled p99 latency on the SageMaker guide.
+ */
+export function prepareExcerpts(blockLists: Iterable<Block[]>, maxChars = 700): void {
+  for (const blocks of blockLists) {
+    for (const block of blocks) {
+      lowerText(block);
+      if (block.kind === 'code') continue;
+      const long = blockLength(block) > maxChars / 2;
+      for (const segment of block.segments) {
+        if ('raw' in segment) stemsOfRaw(segment);
+        else {
+          wordsOf(segment);
+          if (long) sentenceEnds(segment);
+        }
+      }
+    }
+  }
 }

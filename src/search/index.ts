@@ -1,6 +1,8 @@
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Section } from '../notes/types.js';
 import { learnAcronyms, shorthand } from './acronyms.js';
+import { prepareExcerpts } from './excerpt.js';
 import { indexTerm, tokenize } from './text.js';
 
 /**
@@ -33,6 +35,10 @@ export interface SearchIndex {
   sections: Section[];
   /** Number of sections each stemmed term appears in. */
   docFreq: Map<string, number>;
+  /** Number of sections with the term in their heading or context fields. */
+  headingDocFreq: Map<string, number>;
+  /** Every stemmed term with its document frequency, searchable by prefix and edit distance. */
+  vocabulary: SearchableMap<number>;
   /** Stemmed acronym → the stemmed long names it stands for. */
   acronyms: Map<string, string[][]>;
   /** Stemmed long names (joined by spaces) → stemmed acronym. */
@@ -50,14 +56,18 @@ export const stemPhrase = (phrase: string): string[] => tokenize(phrase).map(ind
 
 export function buildIndex(sections: Section[]): SearchIndex {
   const docFreq = new Map<string, number>();
+  const headingDocFreq = new Map<string, number>();
   const lastSeen = new Map<string, number>();
+  const lastSeenInHeading = new Map<string, number>();
   let currentDoc = -1;
+  let inHeading = false;
   const mini = new MiniSearch<SectionDocument>({
     idField: 'i',
     fields: Object.keys(fieldBoosts) as Field[],
     tokenize,
     extractField: (doc, field) => {
       if (field === 'heading') currentDoc = doc.i;
+      inHeading = (headingFields as string[]).includes(field);
       return doc[field as keyof SectionDocument] as string;
     },
     processTerm: (term) => {
@@ -65,6 +75,10 @@ export function buildIndex(sections: Section[]): SearchIndex {
       if (processed && lastSeen.get(processed) !== currentDoc) {
         lastSeen.set(processed, currentDoc);
         docFreq.set(processed, (docFreq.get(processed) ?? 0) + 1);
+      }
+      if (processed && inHeading && lastSeenInHeading.get(processed) !== currentDoc) {
+        lastSeenInHeading.set(processed, currentDoc);
+        headingDocFreq.set(processed, (headingDocFreq.get(processed) ?? 0) + 1);
       }
       return processed;
     },
@@ -95,5 +109,6 @@ export function buildIndex(sections: Section[]): SearchIndex {
     const terms = stemPhrase(full);
     if (key && terms.length > 0 && terms.join(' ') !== key) addExpansion(key, terms);
   }
-  return { mini, sections, docFreq, acronyms, longNames };
+  prepareExcerpts(sections.map((s) => s.blocks));
+  return { mini, sections, docFreq, headingDocFreq, vocabulary: SearchableMap.from(docFreq), acronyms, longNames };
 }

@@ -44,17 +44,20 @@ export interface SearchTuning {
   maxDocFraction: number;
   minCommonDocs: number;
   /**
-   * Work budget: the summed document frequency of the terms searched. Over it, the most common
-   * terms are left out, rarest first kept, until the rest fit (at least one term is searched).
+   * Work budget: the summed document frequency of the terms searched, the question's own terms
+   * rarest first, then expansions. A term that does not fit is searched in headings only if its
+   * heading frequency fits, else left out (at least one term is always searched).
    */
   maxPostings: number;
+  /** The budget is also at most this many postings per section in the collection. */
+  maxPostingsPerSection: number;
   /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
   coordinationFloor: number;
   /** Per-field boosts; see fieldBoosts for why they are equal. */
   boost: Partial<Record<keyof typeof fieldBoosts, number>>;
 }
 
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 1.5, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, coordinationFloor: 0.5, boost: fieldBoosts };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 1.5, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 0.5, boost: fieldBoosts };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -81,6 +84,34 @@ function expand(index: SearchIndex, question: string, terms: string[]): Map<stri
   return added;
 }
 
+/** How many of the notes' words an unknown question word may stand for. */
+const maxNearTerms = 8;
+
+/**
+ * Words of the notes an unknown question word may stand for: longer words it starts
+ * ("hyperparam" → "hyperparamet") and typos within two edits, weighted as MiniSearch weighs its
+ * own prefix (0.375) and fuzzy (0.45) matches, closest first. Looked up here rather than by
+ * MiniSearch so that they count against the work budget: "exam" would otherwise pull in every
+ * "example" of the SageMaker guide.
+ */
+function nearTerms(index: SearchIndex, unknown: string[], taken: (t: string) => boolean): Map<string, { source: string; weight: number }> {
+  const near = new Map<string, { source: string; weight: number }>();
+  for (const term of unknown) {
+    const found = new Map<string, number>();
+    if (term.length > 3) {
+      for (const [t] of index.vocabulary.atPrefix(term)) found.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
+    }
+    if (term.length > 4) {
+      for (const [t, [, distance]] of index.vocabulary.fuzzyGet(term, Math.min(2, Math.round(term.length * 0.2)))) {
+        found.set(t, Math.max(found.get(t) ?? 0, (0.45 * t.length) / (t.length + distance)));
+      }
+    }
+    const closest = [...found].filter(([t]) => !taken(t) && !near.has(t)).sort((a, b) => b[1] - a[1]).slice(0, maxNearTerms);
+    for (const [t, weight] of closest) near.set(t, { source: term, weight });
+  }
+  return near;
+}
+
 export function search(index: SearchIndex, question: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
   let terms = queryTerms(question);
   if (terms.length > tuning.maxTerms) {
@@ -96,48 +127,62 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   if (terms.some((t) => index.docFreq.has(t) && !common(t))) terms = terms.filter((t) => !common(t));
   const df = (t: string) => index.docFreq.get(t) ?? 0;
 
-  // Work budget, the question's own terms first and rarest first; expansions share it ("aws" → "amazon web services" adds
-  // three of the commonest words of the SageMaker guide). A term past the budget is searched in
-  // headings only: it still says what a section is about there, at a fraction of the cost.
+  // Work budget, the question's own terms first and rarest first; expansions share it ("aws" →
+  // "amazon web services" adds three of the commonest words of the SageMaker guide). A term past
+  // the budget is searched in headings only while those fit: it still says what a section is
+  // about there, at a fraction of the cost. Anything further is left out.
   const expansions = expand(index, question, terms);
+  const unknown = terms.filter((t) => !index.docFreq.has(t));
+  const near = nearTerms(index, unknown, (t) => terms.includes(t) || expansions.has(t));
+  const headingDf = (t: string) => index.headingDocFreq.get(t) ?? 0;
   const headingOnly = new Set<string>();
+  const left = new Set<string>();
+  const budget = Math.min(tuning.maxPostings, tuning.maxPostingsPerSection * index.sections.length);
   let postings = 0;
   const byRarity = (list: Iterable<string>) => [...list].sort((a, b) => df(a) - df(b));
-  for (const t of [...byRarity(terms), ...byRarity(expansions.keys())]) {
-    if (postings > 0 && postings + df(t) > tuning.maxPostings) headingOnly.add(t);
-    else postings += df(t);
+  for (const t of [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())]) {
+    // The first term is always searched, in headings only if it alone is over the budget.
+    const first = postings === 0;
+    if (postings + df(t) <= budget || (first && headingDf(t) === 0)) postings += df(t);
+    else if (headingDf(t) > 0 && (first || postings + headingDf(t) <= budget)) {
+      headingOnly.add(t);
+      postings += headingDf(t);
+    } else left.add(t);
   }
-  terms = terms.filter((t) => !headingOnly.has(t));
+  for (const t of left) {
+    expansions.delete(t);
+    near.delete(t);
+  }
+  // Coverage is measured over the words searched in full, or over the headings-only ones when
+  // nothing else is left ("explain image" in a collection where most sections show an image).
+  const inFull = terms.filter((t) => !headingOnly.has(t) && !left.has(t));
+  terms = inFull.some((t) => index.docFreq.has(t)) ? inFull : terms.filter((t) => !left.has(t));
   const known = terms.filter((t) => index.docFreq.has(t));
-  const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const exactTerms = [...known, ...[...expansions.keys()].filter((t) => index.docFreq.has(t) && !common(t) && !headingOnly.has(t))];
+  const added = [...expansions.keys(), ...near.keys()];
+  const exactTerms = [...known.filter((t) => !headingOnly.has(t)), ...added.filter((t) => !common(t) && !headingOnly.has(t))];
   const queries: Query[] = [];
   if (exactTerms.length) queries.push({ combineWith: 'OR', queries: exactTerms });
   if (headingOnly.size) queries.push({ combineWith: 'OR', queries: [...headingOnly], fields: headingFields });
-  // Prefix and fuzzy matching only for words the notes never use (typos, plurals of rare words).
-  if (unknown.length) queries.push({ combineWith: 'OR', queries: unknown, prefix: (t) => t.length > 3, fuzzy: (t) => (t.length > 4 ? 0.2 : false) });
 
-  const results: MiniResult[] = index.mini.search({ combineWith: 'OR', queries }, {
-    boost: tuning.boost,
-    // Typos are one or two edits; more makes long unknown words walk much of the vocabulary.
-    maxFuzzy: 2,
-    boostTerm: (term) => (expansions.has(term) ? tuning.expansionWeight : 1),
-    tokenize: (text) => [text],
-    processTerm: (term) => term,
-  });
-  const searchedTerms = [...terms, ...[...expansions.keys()].filter((t) => !headingOnly.has(t))];
+  const weightOf = (term: string): number => (expansions.has(term) ? tuning.expansionWeight : near.get(term)?.weight ?? 1);
+  const results: MiniResult[] = queries.length
+    ? index.mini.search({ combineWith: 'OR', queries }, { boost: tuning.boost, boostTerm: weightOf, tokenize: (text) => [text], processTerm: (term) => term })
+    : [];
+  const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   const expandedFrom = new Map<string, string[]>();
   for (const [added, source] of expansions) expandedFrom.set(source, [...(expandedFrom.get(source) ?? []), added]);
+  const nearFrom = new Map<string, string[]>();
+  for (const [derived, { source }] of near) nearFrom.set(source, [...(nearFrom.get(source) ?? []), derived]);
   const evidenceOf = (result: MiniResult): number => {
     const found = new Set(result.queryTerms);
     let covered = 0;
     for (const [term, weight] of weights) {
-      if (found.has(term)) covered += index.docFreq.has(term) ? weight : weight * tuning.fuzzyCredit;
-      else if (expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
+      if (found.has(term) || expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
+      else if (nearFrom.get(term)?.some((t) => found.has(t))) covered += weight * tuning.fuzzyCredit;
     }
     return covered;
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
 import { buildIndex } from '../../src/search/index.js';
+import { defaultTuning, search } from '../../src/search/query.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 const library = libraryFrom({
@@ -122,5 +123,27 @@ Objects are stored in buckets.
 
   it('limits the number of results', () => {
     expect(ask(index, 'instance', { limit: 2 }).results).toHaveLength(2);
+  });
+});
+
+describe('bounded work per question', () => {
+  const ids = (question: string, maxPostings: number) =>
+    search(index, question, 10, { ...defaultTuning, maxPostings, maxPostingsPerSection: 100 }).hits.map((h) => h.section.id);
+
+  it('searches a word past the budget in headings only', () => {
+    // "snapshots" is in one section; "instance" in the bodies of five but the headings of two.
+    expect(ids('snapshots instance', 100)).toContain('storage#elastic-block-store-ebs');
+    const bounded = ids('snapshots instance', 3);
+    expect(bounded).toEqual(expect.arrayContaining(['storage#snapshots-of-volumes', 'storage#instance-store', 'compute#spot-instances']));
+    expect(bounded).not.toContain('storage#elastic-block-store-ebs');
+    expect(bounded).not.toContain('compute#key-pairs');
+  });
+
+  it('counts prefix and typo matches of unknown words against the budget', () => {
+    const notes = Array.from({ length: 6 }, (_, i) => [`n${i}.md`, `# Note ${i}\n\nFor example, topic ${i}.${i ? '' : ' Vouchers.'}\n`]);
+    const exampleIndex = buildIndex(libraryFrom(Object.fromEntries(notes)).sections);
+    // "exam" is not in the notes; by prefix it would match "example" in every section.
+    expect(search(exampleIndex, 'exam voucher', 10).hits).toHaveLength(6);
+    expect(search(exampleIndex, 'exam voucher', 5, { ...defaultTuning, maxPostings: 2 }).hits.map((h) => h.section.id)).toEqual(['n0']);
   });
 });

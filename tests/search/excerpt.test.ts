@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt } from '../../src/search/excerpt.js';
+import { buildExcerpt, prepareExcerpts } from '../../src/search/excerpt.js';
 import { stem } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
 
@@ -67,5 +67,14 @@ describe('excerpts', () => {
     const excerpt = buildExcerpt(blocksOf('Use the income\\_missing column and 2 \\* 3 for storage.'), terms('storage'));
     expect(excerpt).toContain('income\\_missing');
     expect(excerpt).toContain('2 \\* 3');
+  });
+
+  it('gives the same excerpt whether or not the section was prepared up front', () => {
+    const markdown = `${Array.from({ length: 12 }, (_, i) => sentence(i)).join('')}A [storage link](https://example.com/a_b) and \`storage_class\` *storage*.\n\n- Storage tier one\n- Storage tier two`;
+    const prepared = blocksOf(markdown);
+    prepareExcerpts([prepared]);
+    for (const words of [['storage'], ['sentence', 'details'], ['tier', 'link']]) {
+      expect(buildExcerpt(prepared, terms(...words))).toBe(buildExcerpt(blocksOf(markdown), terms(...words)));
+    }
   });
 });
