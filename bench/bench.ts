@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadNotes } from '../src/notes/load.js';
 import type { Section } from '../src/notes/types.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
@@ -54,8 +55,10 @@ interface Row {
 
 // Slow baselines take minutes per 1,000 questions at 100k sections (Orama ~0.5 s a question):
 // an engine stops after this many seconds of questions, and its row says how many it answered.
-const secondsArg = process.argv.find((a, i) => process.argv[i - 1] === '--query-seconds');
-const querySeconds = Number(secondsArg ?? 120);
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'query-seconds': { type: 'string', default: '120' } },
+});
+const querySeconds = Number(args['query-seconds']);
 
 /** Index size as JSON; an index too big for one string (V8 caps strings at ~512 MB) shows as "-". */
 function serializedMB(engine: Engine): number {
@@ -115,13 +118,12 @@ if (fs.existsSync(sagemakerDir)) {
   const sagemaker = () => loadNotes({ root: sagemakerDir }).sections;
   let cached: Section[] | undefined;
   corpora.push({ title: 'SageMaker Developer Guide', sections: () => (cached ??= sagemaker()) });
-  if (!process.argv.includes('--quick')) corpora.push({ title: 'Synthetic 100,000 sections', sections: () => synthetic(cached ??= sagemaker(), 100_000) });
+  if (!args.quick) corpora.push({ title: 'Synthetic 100,000 sections', sections: () => synthetic(cached ??= sagemaker(), 100_000) });
 }
 
 // `--only NAME,NAME` limits the run to engines whose name contains one of the words (MiniSearch
 // default always runs: it is the base of the ratios), e.g. `-- --only nimbus,flex`.
-const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only');
-const wanted = (name: string) => !onlyArg || onlyArg.split(',').some((w) => name.toLowerCase().includes(w.toLowerCase()));
+const wanted = (name: string) => !args.only || args.only.split(',').some((w) => name.toLowerCase().includes(w.toLowerCase()));
 
 const order = ['FlexSearch', 'lunr', 'Orama'];
 

@@ -19,7 +19,13 @@ interface Unit {
   startsBlock: boolean;
 }
 
+/** Longest excerpt, Discord Markdown included, unless the caller asks otherwise. */
+const defaultMaxChars = 700;
+
 const blockLength = (block: Block): number => block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
+
+/** A block longer than half an excerpt may be cut between sentences. */
+const splitsSentences = (block: Block, maxChars: number): boolean => blockLength(block) > maxChars / 2;
 
 /** Where a text's words are (start and end offsets, in pairs) and their stems. */
 interface Words {
@@ -158,7 +164,7 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
  */
 export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, options: ExcerptOptions = {}): string {
   const minChars = options.minChars ?? 300;
-  const maxChars = options.maxChars ?? 700;
+  const maxChars = options.maxChars ?? defaultMaxChars;
   // A code block too long to show whole is left out rather than cut.
   const usable = blocks.filter((b) => !(b.kind === 'code' && blockLength(b) > maxChars));
   if (usable.length === 0) return '';
@@ -177,7 +183,7 @@ export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, option
   let limit = Infinity;
   for (let i = bestBlock; i < usable.length && rendered < limit; i++) {
     const block = usable[i]!;
-    const blockUnits = unitsOf(block, terms, blockLength(block) > maxChars / 2);
+    const blockUnits = unitsOf(block, terms, splitsSentences(block, maxChars));
     units.push(...blockUnits);
     rendered += blockUnits.reduce((n, u) => n + u.md.length + 1, 0);
     if (i === bestBlock) limit = rendered + maxChars;
@@ -235,12 +241,12 @@ function safeCut(md: string, limit: number): string {
  * the first answers from each section slow: every new cache entry is copied by the young-
  * generation garbage collector, which doubled p99 latency on the SageMaker guide.
  */
-export function prepareExcerpts(blockLists: Iterable<Block[]>, maxChars = 700): void {
+export function prepareExcerpts(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars): void {
   for (const blocks of blockLists) {
     for (const block of blocks) {
       lowerText(block);
       if (block.kind === 'code') continue;
-      const long = blockLength(block) > maxChars / 2;
+      const long = splitsSentences(block, maxChars);
       for (const segment of block.segments) {
         if ('raw' in segment) stemsOfRaw(segment);
         else {

@@ -59,6 +59,12 @@ export function buildIndex(sections: Section[]): SearchIndex {
   const headingDocFreq = new Map<string, number>();
   const lastSeen = new Map<string, number>();
   const lastSeenInHeading = new Map<string, number>();
+  /** Counts a term once per section: `seen` remembers the last section it was counted for. */
+  const countOnce = (freq: Map<string, number>, seen: Map<string, number>, term: string): void => {
+    if (seen.get(term) === currentDoc) return;
+    seen.set(term, currentDoc);
+    freq.set(term, (freq.get(term) ?? 0) + 1);
+  };
   let currentDoc = -1;
   let inHeading = false;
   const mini = new MiniSearch<SectionDocument>({
@@ -72,13 +78,9 @@ export function buildIndex(sections: Section[]): SearchIndex {
     },
     processTerm: (term) => {
       const processed = indexTerm(term);
-      if (processed && lastSeen.get(processed) !== currentDoc) {
-        lastSeen.set(processed, currentDoc);
-        docFreq.set(processed, (docFreq.get(processed) ?? 0) + 1);
-      }
-      if (processed && inHeading && lastSeenInHeading.get(processed) !== currentDoc) {
-        lastSeenInHeading.set(processed, currentDoc);
-        headingDocFreq.set(processed, (headingDocFreq.get(processed) ?? 0) + 1);
+      if (processed) {
+        countOnce(docFreq, lastSeen, processed);
+        if (inHeading) countOnce(headingDocFreq, lastSeenInHeading, processed);
       }
       return processed;
     },
