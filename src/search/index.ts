@@ -4,6 +4,7 @@ import type { Section } from '../notes/types.js';
 import { learnAcronyms, shorthand } from './acronyms.js';
 import { prepareExcerpts } from './excerpt.js';
 import { indexTerm, tokenize } from './text.js';
+import { WordScores } from './wordScores.js';
 
 /**
  * Field boosts, all equal on purpose. Each field is scored with its own length, so a term in a
@@ -37,6 +38,8 @@ export interface SearchIndex {
   docFreq: Map<string, number>;
   /** Number of sections with the term in their heading or context fields. */
   headingDocFreq: Map<string, number>;
+  /** Each word's MiniSearch scores, kept for answering questions. */
+  scores: WordScores;
   /** Every stemmed term with its document frequency, searchable by prefix and edit distance. */
   vocabulary: SearchableMap<number>;
   /** Stemmed acronym → the stemmed long names it stands for. */
@@ -84,7 +87,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
       }
       return processed;
     },
-    searchOptions: { processTerm: (term) => term },
+    searchOptions: { processTerm: (term) => term, boost: fieldBoosts },
   });
   mini.addAll(sections.map(documentOf));
 
@@ -112,5 +115,6 @@ export function buildIndex(sections: Section[]): SearchIndex {
     if (key && terms.length > 0 && terms.join(' ') !== key) addExpansion(key, terms);
   }
   prepareExcerpts(sections.map((s) => s.blocks));
-  return { mini, sections, docFreq, headingDocFreq, vocabulary: SearchableMap.from(docFreq), acronyms, longNames };
+  const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
+  return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), acronyms, longNames };
 }

@@ -1,13 +1,11 @@
-import type { Query, SearchResult as MiniResult } from 'minisearch';
 import type { Section } from '../notes/types.js';
-import { fieldBoosts, headingFields, type SearchIndex } from './index.js';
+import type { SearchIndex } from './index.js';
 import { indexTerm, queryTerms, tokenize } from './text.js';
+import type { RankedSection, WeightedWord } from './wordScores.js';
 
 export interface Hit {
   section: Section;
   score: number;
-  /** Stemmed query terms (and expansions) found in the section. */
-  matched: string[];
 }
 
 export interface SearchOutcome {
@@ -53,11 +51,9 @@ export interface SearchTuning {
   maxPostingsPerSection: number;
   /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
   coordinationFloor: number;
-  /** Per-field boosts; see fieldBoosts for why they are equal. */
-  boost: Partial<Record<keyof typeof fieldBoosts, number>>;
 }
 
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 1.5, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 0.5, boost: fieldBoosts };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.55, minEvidence: 1.5, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 0.5 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -159,15 +155,15 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   terms = inFull.some((t) => index.docFreq.has(t)) ? inFull : terms.filter((t) => !left.has(t));
   const known = terms.filter((t) => index.docFreq.has(t));
   const added = [...expansions.keys(), ...near.keys()];
-  const exactTerms = [...known.filter((t) => !headingOnly.has(t)), ...added.filter((t) => !common(t) && !headingOnly.has(t))];
-  const queries: Query[] = [];
-  if (exactTerms.length) queries.push({ combineWith: 'OR', queries: exactTerms });
-  if (headingOnly.size) queries.push({ combineWith: 'OR', queries: [...headingOnly], fields: headingFields });
-
   const weightOf = (term: string): number => (expansions.has(term) ? tuning.expansionWeight : near.get(term)?.weight ?? 1);
-  const results: MiniResult[] = queries.length
-    ? index.mini.search({ combineWith: 'OR', queries }, { boost: tuning.boost, boostTerm: weightOf, tokenize: (text) => [text], processTerm: (term) => term })
-    : [];
+  const words: WeightedWord[] = [
+    ...known.filter((t) => !headingOnly.has(t)).map((term) => ({ term, weight: 1, headingsOnly: false })),
+    ...added.filter((t) => !common(t) && !headingOnly.has(t)).map((term) => ({ term, weight: weightOf(term), headingsOnly: false })),
+    ...[...headingOnly].map((term) => ({ term, weight: weightOf(term), headingsOnly: true })),
+  ];
+  // Coordination: a section that covers more of the question's meaning beats one that only
+  // repeats a single term. Re-ranking the head of the list is enough and keeps this cheap.
+  const results = index.scores.rank(words, Math.max(limit * 8, 40));
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
@@ -177,8 +173,8 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   for (const [added, source] of expansions) expandedFrom.set(source, [...(expandedFrom.get(source) ?? []), added]);
   const nearFrom = new Map<string, string[]>();
   for (const [derived, { source }] of near) nearFrom.set(source, [...(nearFrom.get(source) ?? []), derived]);
-  const evidenceOf = (result: MiniResult): number => {
-    const found = new Set(result.queryTerms);
+  const evidenceOf = (result: RankedSection): number => {
+    const found = new Set(result.terms);
     let covered = 0;
     for (const [term, weight] of weights) {
       if (found.has(term) || expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
@@ -186,20 +182,14 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
     }
     return covered;
   };
-  const coverageOf = (result: MiniResult): number => evidenceOf(result) / total;
+  const coverageOf = (result: RankedSection): number => evidenceOf(result) / total;
 
-  // Coordination: a section that covers more of the question's meaning beats one that only
-  // repeats a single term. Re-ranking the head of the list is enough and keeps this cheap.
-  const head = results.slice(0, Math.max(limit * 8, 40)).map((r) => {
+  const head = results.map((r) => {
     const coverage = coverageOf(r);
     return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage) };
   });
   head.sort((a, b) => b.score - a.score);
-  const hits: Hit[] = head.slice(0, limit).map(({ r, score }) => ({
-    section: index.sections[r.id as number]!,
-    score,
-    matched: [...new Set([...r.queryTerms, ...r.terms.map((t) => indexTerm(t) ?? t)])],
-  }));
+  const hits: Hit[] = head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score }));
   const coverage = head[0]!.coverage;
   const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
   const evidence = (coverage * total) / rarest;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex, headingFields } from '../../src/search/index.js';
+import { WordScores, type WeightedWord } from '../../src/search/wordScores.js';
+import { loadNotes } from '../../src/notes/load.js';
+
+const index = buildIndex(loadNotes({ root: 'notes' }).sections);
+const identity = { tokenize: (text: string) => [text], processTerm: (term: string) => term };
+
+/** The same words asked of MiniSearch directly, as one OR query. */
+function miniSearchRanking(words: WeightedWord[]) {
+  const weight = new Map(words.map((w) => [w.term, w.weight]));
+  const full = words.filter((w) => !w.headingsOnly).map((w) => w.term);
+  const headings = words.filter((w) => w.headingsOnly).map((w) => w.term);
+  const queries = [
+    ...(full.length ? [{ combineWith: 'OR' as const, queries: full }] : []),
+    ...(headings.length ? [{ combineWith: 'OR' as const, queries: headings, fields: headingFields }] : []),
+  ];
+  return index.mini.search({ combineWith: 'OR', queries }, { ...identity, boostTerm: (t) => weight.get(t) ?? 1 });
+}
+
+const cases: WeightedWord[][] = [
+  [{ term: 'spot', weight: 1, headingsOnly: false }, { term: 'instanc', weight: 1, headingsOnly: false }],
+  [
+    { term: 'encrypt', weight: 1, headingsOnly: false },
+    { term: 'kms', weight: 1, headingsOnly: false },
+    { term: 'kei', weight: 0.5, headingsOnly: false },
+    { term: 'manag', weight: 0.5, headingsOnly: false },
+    { term: 's3', weight: 1, headingsOnly: true },
+  ],
+  [{ term: 'ml', weight: 1, headingsOnly: true }, { term: 'pipelin', weight: 0.45, headingsOnly: false }, { term: 'nosuchword', weight: 1, headingsOnly: false }],
+];
+
+describe('word scores', () => {
+  for (const maxCached of [undefined, 0]) {
+    it(`rank the same sections, with the same scores, as a MiniSearch OR query (cache ${maxCached ?? 'default'})`, () => {
+      const scores = new WordScores(index.mini, headingFields, index.sections.length, index.docFreq, index.headingDocFreq, maxCached);
+      for (const words of cases) {
+        const expected = miniSearchRanking(words).slice(0, 40);
+        const ranked = scores.rank(words, 40);
+        expect(expected.length).toBeGreaterThan(10);
+        expect(ranked.map((r) => r.score)).toEqual(expected.map((r) => expect.closeTo(r.score, 9)));
+        // Sections with equal scores may come in another order; compare the sets at each score.
+        const byScore = (list: { id: unknown; score: number }[]) => list.map((r) => `${r.score.toFixed(9)} ${String(r.id)}`).sort();
+        expect(byScore(ranked)).toEqual(byScore(expected));
+        for (const r of ranked) {
+          const same = expected.find((e) => e.id === r.id)!;
+          expect([...r.terms].sort()).toEqual([...same.queryTerms].sort());
+        }
+      }
+    });
+  }
+
+  it('clears its per-question totals: asking twice gives the same answer', () => {
+    const first = index.scores.rank(cases[1]!, 40);
+    index.scores.rank(cases[0]!, 40);
+    expect(index.scores.rank(cases[1]!, 40)).toEqual(first);
+  });
+
+  it('returns nothing for words no section has', () => {
+    expect(index.scores.rank([{ term: 'nosuchword', weight: 1, headingsOnly: false }], 40)).toEqual([]);
+  });
+});
