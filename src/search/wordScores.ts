@@ -23,8 +23,18 @@ export interface RankedSection {
   terms: string[];
 }
 
-/** Upper bound of the postings kept; 12 bytes each. Our notes need 60,000, the SageMaker guide 380,000. */
-export const defaultMaxCachedPostings = 4_000_000;
+/**
+ * A collection with at most this many postings has all its words scored when the index is built:
+ * our notes have 60,000, the SageMaker guide 380,000; 100,000 sections have about 5 million.
+ */
+const defaultEagerPostings = 1_000_000;
+/** Upper bound of the postings kept, 12 bytes each; words past the eager ones are kept when first asked. */
+const defaultMaxPostings = 4_000_000;
+
+export interface WordScoresOptions {
+  eagerPostings?: number;
+  maxPostings?: number;
+}
 
 const none: Postings = { ids: new Uint32Array(0), scores: new Float64Array(0) };
 
@@ -46,14 +56,14 @@ function indexOf(ids: Uint32Array, id: number): number {
  * merging them: about 1 µs per posting, most of an answer's time. A word's BM25 score in a
  * section never changes once the index is built, so each word is scored by MiniSearch once and
  * kept as two typed arrays; a question adds up its words' arrays the way MiniSearch combines an
- * OR query (weighted sum, times the number of words found). The cache is filled at build with
- * the commonest words first, the costliest to score, up to `defaultMaxCachedPostings` — every word of
- * our notes and of the SageMaker guide; rarer words past that are scored by MiniSearch per
- * question.
+ * OR query (weighted sum, times the number of words found). A small collection's words are all
+ * scored when the index is built; a large one's when first asked, while the cache has room; past
+ * that, MiniSearch scores them on every question.
  */
 export class WordScores {
   private readonly all = new Map<string, Postings>();
   private readonly headings = new Map<string, Postings>();
+  private room: number;
   // Per-question scratch space, one slot per section, cleared after each question.
   private readonly sums: Float64Array;
   private readonly found: Uint16Array;
@@ -65,21 +75,22 @@ export class WordScores {
     sectionCount: number,
     docFreq: ReadonlyMap<string, number>,
     headingDocFreq: ReadonlyMap<string, number>,
-    maxCachedPostings = defaultMaxCachedPostings,
+    options: WordScoresOptions = {},
   ) {
     this.sums = new Float64Array(sectionCount);
     this.found = new Uint16Array(sectionCount);
     this.touched = new Uint32Array(sectionCount);
-    let budget = maxCachedPostings;
-    const fill = (freq: ReadonlyMap<string, number>, cache: Map<string, Postings>, headingsOnly: boolean): void => {
-      for (const [term, df] of [...freq].sort((a, b) => b[1] - a[1])) {
-        if (df > budget) continue;
-        budget -= df;
-        cache.set(term, this.score(term, headingsOnly));
-      }
-    };
-    fill(docFreq, this.all, false);
-    fill(headingDocFreq, this.headings, true);
+    this.room = options.maxPostings ?? defaultMaxPostings;
+    const words = [
+      ...[...docFreq].map(([term, df]) => ({ term, df, headingsOnly: false })),
+      ...[...headingDocFreq].map(([term, df]) => ({ term, df, headingsOnly: true })),
+    ];
+    // Scoring a large collection's words up front would cost seconds of start-up and keep lists
+    // no question may ever need; there, words are scored as they are asked.
+    const total = words.reduce((sum, w) => sum + w.df, 0);
+    if (total <= Math.min(this.room, options.eagerPostings ?? defaultEagerPostings)) {
+      for (const { term, headingsOnly } of words) this.postings(term, headingsOnly);
+    }
   }
 
   private score(term: string, headingsOnly: boolean): Postings {
@@ -94,7 +105,16 @@ export class WordScores {
   }
 
   private postings(term: string, headingsOnly: boolean): Postings {
-    return (headingsOnly ? this.headings : this.all).get(term) ?? this.score(term, headingsOnly);
+    const cache = headingsOnly ? this.headings : this.all;
+    let postings = cache.get(term);
+    if (postings === undefined) {
+      postings = this.score(term, headingsOnly);
+      if (postings.ids.length <= this.room) {
+        this.room -= postings.ids.length;
+        cache.set(term, postings);
+      }
+    }
+    return postings;
   }
 
   /** The `limit` best sections for the words, best first; ties keep the order sections were first found in. */
