@@ -161,8 +161,6 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
     ...added.filter((t) => !common(t) && !headingOnly.has(t)).map((term) => ({ term, weight: weightOf(term), headingsOnly: false })),
     ...[...headingOnly].map((term) => ({ term, weight: weightOf(term), headingsOnly: true })),
   ];
-  // Coordination: a section that covers more of the question's meaning beats one that only
-  // repeats a single term. Re-ranking the head of the list is enough and keeps this cheap.
   const results = index.scores.rank(words, Math.max(limit * 8, 40));
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
@@ -184,6 +182,8 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   };
   const coverageOf = (result: RankedSection): number => evidenceOf(result) / total;
 
+  // Coordination: a section that covers more of the question's meaning beats one that only
+  // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
   const head = results.map((r) => {
     const coverage = coverageOf(r);
     return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage) };
