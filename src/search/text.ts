@@ -1,3 +1,4 @@
+import spelling from 'american-english';
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
@@ -33,12 +34,22 @@ export function tokenize(text: string): string[] {
 // The vocabulary is small next to the number of times words are seen: remember stems.
 const stems = new Map<string, string>();
 
-/** Lower-case Porter stem, memoised; the same function serves indexing and querying. */
+// The notes are written in British English and many students type American: Porter stems
+// "optimisation" to "optimis" but "optimization" to "optim". Words are spelt the American way
+// before stemming, from a curated list; -isation and -iser nouns the list lacks ("tokenisation")
+// follow the same rule. Verbs in -ise are left to the list: "supervised" is not "supervized".
+const britishNoun = /is(ation|ations|er|ers)$/;
+function american(word: string): string {
+  if (spelling.hasUSDifference(word)) return spelling.toUS(word);
+  return word.replace(britishNoun, 'iz$1');
+}
+
+/** Lower-case Porter stem of the American spelling, memoised; the same function serves indexing and querying. */
 export function stem(word: string): string {
   const lower = word.toLowerCase();
   let result = stems.get(lower);
   if (result === undefined) {
-    result = /^[a-z]+$/.test(lower) ? stemmer(lower) : lower;
+    result = /^[a-z]+$/.test(lower) ? stemmer(american(lower)) : lower;
     if (stems.size < 500_000) stems.set(lower, result);
   }
   return result;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
 import { buildIndex } from '../../src/search/index.js';
 import { defaultTuning, search } from '../../src/search/query.js';
+import { stem } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 const library = libraryFrom({
@@ -78,6 +79,50 @@ Objects are stored in buckets.
     expect(ask(dataIndex, 'what is a db').results[0]?.id).toBe('data#relational-databases');
     // "what's" and "don't" are question filler, not the words "s" and "t".
     expect(ask(dataIndex, "what's a relational database, don't know").confident).toBe(true);
+  });
+
+  it('matches British and American spellings either way', () => {
+    const notes = libraryFrom({
+      'ml.md': `# Training
+
+## Hyperparameter optimisation
+
+Bayesian optimisation picks the next trial from the results so far.
+
+## Feature normalization
+
+Normalization rescales every feature to the same range.
+
+## Tokenisation of text
+
+Text is split into tokens before training.
+
+## Data centres
+
+Data is stored in many buildings.
+`,
+    });
+    const mlIndex = buildIndex(notes.sections);
+    // Either spelling is an exact match, not a weaker typo match: the same section, same score.
+    const sameAnswer = (american: string, british: string, id: string) => {
+      const [a, b] = [ask(mlIndex, american), ask(mlIndex, british)];
+      expect(a.results[0]?.id, american).toBe(id);
+      expect(a.confident, american).toBe(true);
+      expect(a.results[0]!.score, american).toBe(b.results[0]!.score);
+    };
+    sameAnswer('bayesian optimization', 'bayesian optimisation', 'ml#hyperparameter-optimisation');
+    sameAnswer('feature normalization', 'feature normalisation', 'ml#feature-normalization');
+    // A noun the spelling list lacks follows the -isation → -ization rule.
+    sameAnswer('tokenization of text', 'tokenisation of text', 'ml#tokenisation-of-text');
+    sameAnswer('data center', 'data centre', 'ml#data-centres');
+    expect(ask(mlIndex, 'bayesian optimization').results[0]!.excerpt).toContain('**optimisation**');
+  });
+
+  it('stems British -ise verbs only where the spelling list knows them', () => {
+    expect(stem('optimise')).toBe(stem('optimize'));
+    expect(stem('colour')).toBe(stem('color'));
+    // "supervised" is not a British spelling of "supervized": it still shares a stem with "supervision".
+    expect(stem('supervised')).toBe(stem('supervision'));
   });
 
   it('ranks a section about a thing above one that mentions it in passing', () => {

@@ -7,7 +7,7 @@ import { readQuestions } from '../../bench/metrics.js';
 
 // The floor reached when the search was tuned (see `npm run eval`): a change to the search or
 // the notes that answers fewer questions fails here instead of slipping through.
-const floor = { hit1: 0.82, hit5: 0.97, mrr5: 0.885, oosRejection: 0.86, maxFalseRejection: 0.05 };
+const floor = { hit1: 0.83, hit5: 0.97, mrr5: 0.89, oosRejection: 0.86, maxFalseRejection: 0.05 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
