@@ -65,6 +65,16 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
   return outcome.confident ? { question, confident: true, results } : { question, confident: false, results, reason: 'not-covered' };
 }
 
+/**
+ * Sections to offer while a question is being typed: the best matches, without excerpts, so it
+ * is cheap enough for every keystroke; the notes' top pages before anything is typed.
+ */
+export function suggestSections(index: SearchIndex, typed: string, limit: number): Section[] {
+  const question = typed.replace(/\s+/g, ' ').trim();
+  if (!question) return index.sections.filter((s) => s.level === 0).slice(0, limit);
+  return search(index, question.replace(chatNoise, ' ').slice(0, MAX_QUESTION_CHARS), limit).hits.map((h) => h.section);
+}
+
 /** An answer that shows a chosen section first, followed by its closest neighbours. */
 export function askSection(index: SearchIndex, section: Section, options: AskOptions = {}): Answer {
   const question = section.headingPath.join(' ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask } from '../../src/core/ask.js';
+import { ask, suggestSections } from '../../src/core/ask.js';
 import { buildIndex } from '../../src/search/index.js';
 import { defaultTuning, search } from '../../src/search/query.js';
 import { stem } from '../../src/search/text.js';
@@ -164,6 +164,12 @@ Data is stored in many buildings.
     expect(huge.results[0]?.id).toBe('compute#spot-instances');
     expect(ask(index, '<@123456789012345678> **what** are `spot instances`? @everyone').results[0]?.id).toBe('compute#spot-instances');
     expect(ask(index, '<script>alert(1)</script> [x](javascript:alert(1))').confident).toBe(false);
+  });
+
+  it('suggests sections while a question is typed: top pages before anything is typed', () => {
+    expect(suggestSections(index, '  ', 10).map((s) => s.id)).toEqual(['compute', 'storage']);
+    expect(suggestSections(index, 'spot', 2).map((s) => s.id)).toEqual(['compute#spot-instances', 'compute#ec2-purchase-options']);
+    expect(suggestSections(index, '<@123456789012345678> spot', 1)[0]?.id).toBe('compute#spot-instances');
   });
 
   it('limits the number of results', () => {

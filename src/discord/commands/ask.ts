@@ -1,8 +1,7 @@
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { ask, askSection } from '../../core/ask.js';
+import { ask, askSection, suggestSections } from '../../core/ask.js';
 import type { Knowledge } from '../../core/library.js';
 import type { Section } from '../../notes/types.js';
-import { search } from '../../search/query.js';
 import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswer, renderMoreResults } from '../render/answer.js';
@@ -42,9 +41,7 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
 
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const typed = interaction.options.getFocused().trim();
-  const sections = typed
-    ? search(context.knowledge.index, typed, limits.autocompleteChoices).hits.map((h) => h.section)
-    : context.knowledge.library.sections.filter((s) => s.level === 0).slice(0, limits.autocompleteChoices);
+  const sections = suggestSections(context.knowledge.index, typed, limits.autocompleteChoices);
   const choices = sections.filter((s) => s.id.length <= limits.choiceValue).map((s) => ({ name: choiceName(s), value: s.id }));
   // Free text always works: offer what was typed as the first choice.
   if (typed && typed.length <= limits.choiceValue) choices.unshift({ name: truncate(`Ask: ${typed}`, limits.choiceName), value: typed });
