@@ -1,4 +1,5 @@
 import type { Note, NoteLibrary, Section } from '../notes/types.js';
+import { buildExcerpt } from '../search/excerpt.js';
 
 export interface NoteSummary {
   route: string;
@@ -98,3 +99,6 @@ export function openTopic(library: NoteLibrary, name: string): NoteView | TopicN
 export function findSection(library: NoteLibrary, id: string): Section | undefined {
   return library.sections.find((s) => s.id === id);
 }
+
+/** A longer read of a section, for opening it from a topic: its start, cut at a Markdown boundary. */
+export const readSection = (section: Section, maxChars = 3500): string => buildExcerpt(section.blocks, new Set(), { minChars: Math.min(1500, maxChars), maxChars });

@@ -1,8 +1,8 @@
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { listTopics, matchNotes, openTopic } from '../../core/topics.js';
+import { listTopics, matchNotes, openTopic, readSection } from '../../core/topics.js';
 import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
 import { limits, truncate } from '../limits.js';
-import { sectionBody, sectionEmbed } from '../render/embeds.js';
+import { sectionEmbed } from '../render/embeds.js';
 import { renderNotePage, renderTopicList, routeValue } from '../render/topic.js';
 import { noPings, replyEphemeral } from '../respond.js';
 
@@ -51,7 +51,7 @@ const openSection: ComponentHandler = async (interaction, _args, context) => {
   if (!interaction.isStringSelectMenu()) return;
   const section = context.knowledge.sectionById.get(interaction.values[0] ?? '');
   if (!section) return replyEphemeral(interaction, 'That section is no longer in the notes (they may have been edited). Run the command again.');
-  await interaction.reply({ embeds: [sectionEmbed(section, sectionBody(section))], flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  await interaction.reply({ embeds: [sectionEmbed(section, readSection(section))], flags: MessageFlags.Ephemeral, allowedMentions: noPings });
 };
 
 const page: ComponentHandler = async (interaction, [route = '', pageNumber = '0'], context) => {

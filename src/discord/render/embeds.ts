@@ -1,5 +1,4 @@
 import type { APIEmbed } from 'discord.js';
-import { buildExcerpt } from '../../search/excerpt.js';
 import type { Section } from '../../notes/types.js';
 import { embedChars, limits, truncate, truncateMarkdown } from '../limits.js';
 
@@ -23,9 +22,6 @@ export function sectionEmbed(section: Pick<Section, 'headingPath' | 'url' | 'not
     color: colour,
   };
 }
-
-/** A longer read of a section, for opening it from /topic. */
-export const sectionBody = (section: Section): string => buildExcerpt(section.blocks, new Set(), { minChars: 1500, maxChars: 3500 });
 
 /**
  * Keeps a message within Discord's embed limits: at most 10 embeds, distinct URLs (Discord
