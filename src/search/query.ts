@@ -1,6 +1,7 @@
 import type { Section } from '../notes/types.js';
 import type { SearchIndex } from './index.js';
-import { indexTerm, queryTerms, tokenize } from './text.js';
+import { expansionsOf, nearTermsOf } from './related.js';
+import { queryTerms } from './text.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
 export interface Hit {
@@ -61,58 +62,69 @@ const idf = (index: SearchIndex, term: string): number => {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 };
 
-/** Acronym ↔ long-name expansions of the question, both ways. Maps each added term to its source. */
-function expand(index: SearchIndex, question: string, terms: string[]): Map<string, string> {
-  const added = new Map<string, string>();
-  for (const term of terms) {
-    for (const longName of index.acronyms.get(term) ?? []) {
-      for (const t of longName) if (!terms.includes(t) && !added.has(t)) added.set(t, term);
-    }
-  }
-  // Long names spelled out in the question: look for runs of its stemmed words.
-  const words = tokenize(question).map(indexTerm).filter((t): t is string => t !== null);
-  for (let start = 0; start < words.length; start++) {
-    for (let end = Math.min(words.length, start + 6); end >= start + 2; end--) {
-      const acronym = index.longNames.get(words.slice(start, end).join(' '));
-      if (acronym && !terms.includes(acronym)) added.set(acronym, words[start]!);
-    }
-  }
-  return added;
+/** The question's stemmed words, the most specific ones when it is long. */
+function specificTerms(index: SearchIndex, question: string, tuning: SearchTuning): string[] {
+  const terms = queryTerms(question);
+  if (terms.length <= tuning.maxTerms) return terms;
+  return [...terms].sort((a, b) => idf(index, b) - idf(index, a)).slice(0, tuning.maxTerms);
 }
 
-/** How many of the notes' words an unknown question word may stand for. */
-const maxNearTerms = 8;
+interface WorkPlan {
+  /** Searched in the heading fields only. */
+  headingOnly: Set<string>;
+  /** Not searched at all. */
+  left: Set<string>;
+}
 
 /**
- * Words of the notes an unknown question word may stand for: longer words it starts
- * ("hyperparam" → "hyperparamet") and typos within two edits, weighted as MiniSearch weighs its
- * own prefix (0.375) and fuzzy (0.45) matches, closest first. Looked up here rather than by
- * MiniSearch so that they count against the work budget: "exam" would otherwise pull in every
- * "example" of the SageMaker guide.
+ * Work budget, the question's own terms first and rarest first; expansions share it ("aws" →
+ * "amazon web services" adds three of the commonest words of the SageMaker guide). A term past
+ * the budget is searched in headings only while those fit: it still says what a section is
+ * about there, at a fraction of the cost. Anything further is left out.
  */
-function nearTerms(index: SearchIndex, unknown: string[], taken: (t: string) => boolean): Map<string, { source: string; weight: number }> {
-  const near = new Map<string, { source: string; weight: number }>();
-  for (const term of unknown) {
-    const found = new Map<string, number>();
-    if (term.length > 3) {
-      for (const [t] of index.vocabulary.atPrefix(term)) found.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
-    }
-    if (term.length > 4) {
-      for (const [t, [, distance]] of index.vocabulary.fuzzyGet(term, Math.min(2, Math.round(term.length * 0.2)))) {
-        found.set(t, Math.max(found.get(t) ?? 0, (0.45 * t.length) / (t.length + distance)));
-      }
-    }
-    const closest = [...found].filter(([t]) => !taken(t) && !near.has(t)).sort((a, b) => b[1] - a[1]).slice(0, maxNearTerms);
-    for (const [t, weight] of closest) near.set(t, { source: term, weight });
+function planWork(index: SearchIndex, byPriority: string[], tuning: SearchTuning): WorkPlan {
+  const df = (t: string) => index.docFreq.get(t) ?? 0;
+  const headingDf = (t: string) => index.headingDocFreq.get(t) ?? 0;
+  const plan: WorkPlan = { headingOnly: new Set(), left: new Set() };
+  const budget = Math.min(tuning.maxPostings, tuning.maxPostingsPerSection * index.sections.length);
+  let postings = 0;
+  for (const t of byPriority) {
+    // The first term is always searched, in headings only if it alone is over the budget.
+    const first = postings === 0;
+    if (postings + df(t) <= budget || (first && headingDf(t) === 0)) postings += df(t);
+    else if (headingDf(t) > 0 && (first || postings + headingDf(t) <= budget)) {
+      plan.headingOnly.add(t);
+      postings += headingDf(t);
+    } else plan.left.add(t);
   }
-  return near;
+  return plan;
+}
+
+/**
+ * How much of the question a section covers: the IDF-weighted share of its words found there,
+ * directly or through an expansion, or (for less) through a prefix or typo match.
+ */
+function coverageMeter(index: SearchIndex, terms: string[], expansions: Map<string, string>, near: Map<string, { source: string }>, tuning: SearchTuning) {
+  const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const expandedFrom = new Map<string, string[]>();
+  for (const [added, source] of expansions) expandedFrom.set(source, [...(expandedFrom.get(source) ?? []), added]);
+  const nearFrom = new Map<string, string[]>();
+  for (const [derived, { source }] of near) nearFrom.set(source, [...(nearFrom.get(source) ?? []), derived]);
+  const coverageOf = (result: RankedSection): number => {
+    const found = new Set(result.terms);
+    let covered = 0;
+    for (const [term, weight] of weights) {
+      if (found.has(term) || expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
+      else if (nearFrom.get(term)?.some((t) => found.has(t))) covered += weight * tuning.fuzzyCredit;
+    }
+    return covered / total;
+  };
+  return { total, coverageOf };
 }
 
 export function search(index: SearchIndex, question: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
-  let terms = queryTerms(question);
-  if (terms.length > tuning.maxTerms) {
-    terms = [...terms].sort((a, b) => idf(index, b) - idf(index, a)).slice(0, tuning.maxTerms);
-  }
+  let terms = specificTerms(index, question, tuning);
   const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false };
   if (terms.length === 0) return empty;
 
@@ -121,30 +133,12 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const commonDf = Math.max(tuning.maxDocFraction * index.sections.length, tuning.minCommonDocs);
   const common = (t: string): boolean => (index.docFreq.get(t) ?? 0) > commonDf;
   if (terms.some((t) => index.docFreq.has(t) && !common(t))) terms = terms.filter((t) => !common(t));
-  const df = (t: string) => index.docFreq.get(t) ?? 0;
 
-  // Work budget, the question's own terms first and rarest first; expansions share it ("aws" →
-  // "amazon web services" adds three of the commonest words of the SageMaker guide). A term past
-  // the budget is searched in headings only while those fit: it still says what a section is
-  // about there, at a fraction of the cost. Anything further is left out.
-  const expansions = expand(index, question, terms);
+  const expansions = expansionsOf(index, question, terms);
   const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const near = nearTerms(index, unknown, (t) => terms.includes(t) || expansions.has(t));
-  const headingDf = (t: string) => index.headingDocFreq.get(t) ?? 0;
-  const headingOnly = new Set<string>();
-  const left = new Set<string>();
-  const budget = Math.min(tuning.maxPostings, tuning.maxPostingsPerSection * index.sections.length);
-  let postings = 0;
-  const byRarity = (list: Iterable<string>) => [...list].sort((a, b) => df(a) - df(b));
-  for (const t of [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())]) {
-    // The first term is always searched, in headings only if it alone is over the budget.
-    const first = postings === 0;
-    if (postings + df(t) <= budget || (first && headingDf(t) === 0)) postings += df(t);
-    else if (headingDf(t) > 0 && (first || postings + headingDf(t) <= budget)) {
-      headingOnly.add(t);
-      postings += headingDf(t);
-    } else left.add(t);
-  }
+  const near = nearTermsOf(index, unknown, (t) => terms.includes(t) || expansions.has(t));
+  const byRarity = (list: Iterable<string>) => [...list].sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0));
+  const { headingOnly, left } = planWork(index, [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())], tuning);
   for (const t of left) {
     expansions.delete(t);
     near.delete(t);
@@ -165,22 +159,7 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
-  const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
-  const total = [...weights.values()].reduce((a, b) => a + b, 0);
-  const expandedFrom = new Map<string, string[]>();
-  for (const [added, source] of expansions) expandedFrom.set(source, [...(expandedFrom.get(source) ?? []), added]);
-  const nearFrom = new Map<string, string[]>();
-  for (const [derived, { source }] of near) nearFrom.set(source, [...(nearFrom.get(source) ?? []), derived]);
-  const evidenceOf = (result: RankedSection): number => {
-    const found = new Set(result.terms);
-    let covered = 0;
-    for (const [term, weight] of weights) {
-      if (found.has(term) || expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
-      else if (nearFrom.get(term)?.some((t) => found.has(t))) covered += weight * tuning.fuzzyCredit;
-    }
-    return covered;
-  };
-  const coverageOf = (result: RankedSection): number => evidenceOf(result) / total;
+  const { total, coverageOf } = coverageMeter(index, terms, expansions, near, tuning);
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
