@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatProblem, loadKnowledge } from '../core/library.js';
+import { formatProblem, loadLibrary } from '../core/library.js';
 import type { CliContext } from './context.js';
 
 export function addStats(program: Command, context: CliContext): void {
@@ -9,7 +9,7 @@ export function addStats(program: Command, context: CliContext): void {
     .option('--json', 'print one JSON object')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
     .action((options: { json?: boolean; notes?: string }) => {
-      const { library } = loadKnowledge(context.configFor(options.notes));
+      const library = loadLibrary(context.configFor(options.notes));
       const stats = {
         files: library.files,
         notes: library.notes.length,
@@ -34,7 +34,7 @@ export function addCheck(program: Command, context: CliContext): void {
     .option('--json', 'print the problems as a JSON array')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
     .action((options: { json?: boolean; notes?: string }) => {
-      const { library } = loadKnowledge(context.configFor(options.notes));
+      const library = loadLibrary(context.configFor(options.notes));
       if (options.json) context.out(JSON.stringify(library.problems));
       else {
         for (const problem of library.problems) context.out(formatProblem(problem));

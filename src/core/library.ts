@@ -10,8 +10,14 @@ export interface Knowledge {
   sectionById: Map<string, Section>;
 }
 
-export function loadKnowledge(config: Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'>): Knowledge {
-  const library = loadNotes({ root: config.NOTES_DIR, baseUrl: config.NOTES_BASE_URL, style: config.NOTES_LINK_STYLE });
+type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'>;
+
+/** The notes alone, for commands that count or check them and never search. */
+export const loadLibrary = (config: NotesConfig): NoteLibrary =>
+  loadNotes({ root: config.NOTES_DIR, baseUrl: config.NOTES_BASE_URL, style: config.NOTES_LINK_STYLE });
+
+export function loadKnowledge(config: NotesConfig): Knowledge {
+  const library = loadLibrary(config);
   return { library, index: buildIndex(library.sections), sectionById: new Map(library.sections.map((s) => [s.id, s])) };
 }
 
