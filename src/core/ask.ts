@@ -42,11 +42,14 @@ export const MAX_QUESTION_CHARS = 1000;
 // emoji, @everyone/@here and HTML-like tags.
 const chatNoise = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b|<\/?[a-z][^>]*>/gi;
 
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** What is searched of a question: without chat syntax, and no longer than MAX_QUESTION_CHARS. */
+const searchable = (question: string): string => question.replace(chatNoise, ' ').slice(0, MAX_QUESTION_CHARS);
+
 export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions = {}): Answer {
-  const question = rawQuestion.replace(/\s+/g, ' ').trim();
-  const searchable = question.replace(chatNoise, ' ');
+  const question = oneLine(rawQuestion);
   const limit = Math.max(1, Math.min(options.limit ?? 5, 25));
-  const outcome = search(index, searchable.slice(0, MAX_QUESTION_CHARS), limit, options.tuning ?? defaultTuning);
+  const outcome = search(index, searchable(question), limit, options.tuning ?? defaultTuning);
   const highlight = new Set(outcome.searchedTerms);
   const results = outcome.hits.map(({ section, score }): AskResult => ({
     id: section.id,
@@ -70,9 +73,9 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
  * is cheap enough for every keystroke; the notes' top pages before anything is typed.
  */
 export function suggestSections(index: SearchIndex, typed: string, limit: number): Section[] {
-  const question = typed.replace(/\s+/g, ' ').trim();
+  const question = oneLine(typed);
   if (!question) return index.sections.filter((s) => s.level === 0).slice(0, limit);
-  return search(index, question.replace(chatNoise, ' ').slice(0, MAX_QUESTION_CHARS), limit).hits.map((h) => h.section);
+  return search(index, searchable(question), limit).hits.map((h) => h.section);
 }
 
 /** An answer that shows a chosen section first, followed by its closest neighbours. */

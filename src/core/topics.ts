@@ -101,4 +101,4 @@ export function findSection(library: NoteLibrary, id: string): Section | undefin
 }
 
 /** A longer read of a section, for opening it from a topic: its start, cut at a Markdown boundary. */
-export const readSection = (section: Section, maxChars = 3500): string => buildExcerpt(section.blocks, new Set(), { minChars: Math.min(1500, maxChars), maxChars });
+export const readSection = (section: Section): string => buildExcerpt(section.blocks, new Set(), { minChars: 1500, maxChars: 3500 });

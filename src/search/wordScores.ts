@@ -81,15 +81,14 @@ export class WordScores {
     this.found = new Uint16Array(sectionCount);
     this.touched = new Uint32Array(sectionCount);
     this.room = options.maxPostings ?? defaultMaxPostings;
-    const words = [
-      ...[...docFreq].map(([term, df]) => ({ term, df, headingsOnly: false })),
-      ...[...headingDocFreq].map(([term, df]) => ({ term, df, headingsOnly: true })),
-    ];
     // Scoring a large collection's words up front would cost seconds of start-up and keep lists
     // no question may ever need; there, words are scored as they are asked.
-    const total = words.reduce((sum, w) => sum + w.df, 0);
+    let total = 0;
+    for (const df of docFreq.values()) total += df;
+    for (const df of headingDocFreq.values()) total += df;
     if (total <= Math.min(this.room, options.eagerPostings ?? defaultEagerPostings)) {
-      for (const { term, headingsOnly } of words) this.postings(term, headingsOnly);
+      for (const term of docFreq.keys()) this.postings(term, false);
+      for (const term of headingDocFreq.keys()) this.postings(term, true);
     }
   }
 
