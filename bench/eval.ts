@@ -37,11 +37,8 @@ export function runEval(options: EvalOptions = {}): void {
     const questions = readQuestions(corpus.questions);
     const engines: Engine[] = [nimbusEngine({ withExcerpts: false }), ...baselineEngines()];
     for (const engine of engines) engine.build(library.sections);
-    const splits: [string, EvalQuestion[]][] = [
-      ['tune', questions.filter((q) => q.split === 'tune')],
-      ['holdout', questions.filter((q) => q.split === 'holdout')],
-      ['all', questions],
-    ];
+    const bySplit = (['tune', 'holdout', 'blind'] as const).map((split): [string, EvalQuestion[]] => [split, questions.filter((q) => q.split === split)]);
+    const splits: [string, EvalQuestion[]][] = [...bySplit.filter(([, subset]) => subset.length > 0), ['all', questions]];
     const inScope = questions.filter((q) => !q.outOfScope).length;
     if (!options.json) out(`## ${corpus.name}: ${library.sections.length} sections, ${inScope} in-scope + ${questions.length - inScope} out-of-scope questions\n`);
     for (const [split, subset] of splits) {

@@ -6,7 +6,11 @@ const questionSchema = z.object({
   question: z.string(),
   expected: z.array(z.string()),
   outOfScope: z.boolean().optional(),
-  split: z.enum(['tune', 'holdout']),
+  /**
+   * tune: looked at while tuning; holdout: set aside, measured only to check a change;
+   * blind: written by someone who never saw the engine, after the last tuning, measured once.
+   */
+  split: z.enum(['tune', 'holdout', 'blind']),
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 

@@ -3,6 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Section } from '../notes/types.js';
 import { learnAcronyms, shorthand } from './acronyms.js';
 import { prepareExcerpts } from './excerpt.js';
+import { rareNames } from './names.js';
 import { indexTerm, tokenize } from './text.js';
 import { WordScores } from './wordScores.js';
 
@@ -46,6 +47,8 @@ export interface SearchIndex {
   acronyms: Map<string, string[][]>;
   /** Stemmed long names (joined by spaces) → stemmed acronym. */
   longNames: Map<string, string>;
+  /** Proper names the notes mention in only a few sections (see names.ts). */
+  names: Set<string>;
 }
 
 const documentOf = (section: Section, i: number): SectionDocument => ({
@@ -54,6 +57,8 @@ const documentOf = (section: Section, i: number): SectionDocument => ({
   context: [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' '),
   body: section.text,
 });
+
+const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
 export const stemPhrase = (phrase: string): string[] => tokenize(phrase).map(indexTerm).filter((t): t is string => t !== null);
 
@@ -70,6 +75,8 @@ export function buildIndex(sections: Section[]): SearchIndex {
   };
   let currentDoc = -1;
   let inHeading = false;
+  // Words seen starting with a capital letter: the candidates for proper names (names.ts).
+  const capitalisedTerms = new Set<string>();
   const mini = new MiniSearch<SectionDocument>({
     idField: 'i',
     fields: Object.keys(fieldBoosts) as Field[],
@@ -84,6 +91,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
       if (processed) {
         countOnce(docFreq, lastSeen, processed);
         if (inHeading) countOnce(headingDocFreq, lastSeenInHeading, processed);
+        else if (isUpperAscii(term.charCodeAt(0))) capitalisedTerms.add(processed);
       }
       return processed;
     },
@@ -116,5 +124,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
   }
   prepareExcerpts(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
-  return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), acronyms, longNames };
+  const sectionsWith = (term: string): number[] => mini.search(term).map((r) => r.id as number);
+  const names = rareNames(sections, capitalisedTerms, docFreq, sectionsWith);
+  return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), acronyms, longNames, names };
 }

@@ -5,9 +5,9 @@ import { buildIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
 import { readQuestions } from '../../bench/metrics.js';
 
-// The floor reached when the search was tuned (see `npm run eval`): a change to the search or
-// the notes that answers fewer questions fails here instead of slipping through.
-const floor = { hit1: 0.83, hit5: 0.97, mrr5: 0.89, oosRejection: 0.86, maxFalseRejection: 0.05 };
+// The floor reached over all 909 questions, blind ones included (see `npm run eval`): a change to
+// the search or the notes that answers fewer questions fails here instead of slipping through.
+const floor = { hit1: 0.81, hit5: 0.96, mrr5: 0.88, oosRejection: 0.69, maxFalseRejection: 0.05 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));

@@ -1,0 +1,75 @@
+import type { Block } from '../notes/blocks.js';
+import type { Section } from '../notes/types.js';
+import { indexTerm, tokenize } from './text.js';
+
+// A question that names something the notes mention only in passing ("Google", "Discord") and
+// whose best section never names it is about that other thing: "dead letter topics in Google
+// Cloud Pub/Sub" matches the notes' dead-letter and publish/subscribe words well, but the notes
+// teach Amazon SNS. Proper names are told apart from ordinary words the way a reader does: they
+// stay capitalised in the middle of a sentence.
+
+export interface NameOptions {
+  /** A name in more sections than this is a subject of the notes, not a passing mention. */
+  maxSections: number;
+  /** Capitalised mid-sentence at least this many times … */
+  minCapitalised: number;
+  /** … and in at least this share of its mid-sentence appearances. */
+  minShare: number;
+}
+
+export const defaultNameOptions: NameOptions = { maxSections: 5, minCapitalised: 2, minShare: 0.8 };
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+const words = new Intl.Segmenter('en', { granularity: 'word' });
+/** "Google", not "GPU" or "NoSQL": acronyms and mixed-case terms are not what this is about. */
+const capitalised = /^\p{Lu}\p{Ll}+$/u;
+
+const prose = (block: Block): boolean => block.kind === 'text' || block.kind === 'item' || block.kind === 'quote';
+/** Inline code, links and emphasis are left out; they stand in for a word. */
+const proseText = (block: Block): string => block.segments.map((s) => ('text' in s ? s.text : ' \u2022 ')).join('');
+
+/**
+ * Stemmed words the notes write as proper names and mention in only a few sections.
+ * `candidates` are the words seen capitalised at least once (collected while indexing);
+ * `sectionsWith` lists the sections a word appears in. Only those sections' prose is read.
+ */
+export function rareNames(
+  sections: Section[],
+  candidates: Iterable<string>,
+  docFreq: Map<string, number>,
+  sectionsWith: (term: string) => number[],
+  options: NameOptions = defaultNameOptions,
+): Set<string> {
+  const rare = new Set([...candidates].filter((t) => (docFreq.get(t) ?? 0) <= options.maxSections));
+  const toRead = new Set<number>();
+  for (const term of rare) for (const i of sectionsWith(term)) toRead.add(i);
+  const counts = new Map<string, { capitalised: number; all: number }>();
+  for (const i of toRead) {
+    for (const block of sections[i]!.blocks) {
+      if (!prose(block)) continue;
+      const text = proseText(block);
+      if (!tokenize(text).some((w) => rare.has(indexTerm(w) ?? ''))) continue;
+      for (const { segment } of sentences.segment(text)) {
+        let first = true;
+        for (const w of words.segment(segment)) {
+          if (!w.isWordLike) continue;
+          if (first) {
+            first = false;
+            continue;
+          }
+          const term = indexTerm(w.segment);
+          if (!term || !rare.has(term)) continue;
+          const count = counts.get(term) ?? { capitalised: 0, all: 0 };
+          count.all++;
+          if (capitalised.test(w.segment)) count.capitalised++;
+          counts.set(term, count);
+        }
+      }
+    }
+  }
+  const names = new Set<string>();
+  for (const [term, count] of counts) {
+    if (count.capitalised >= options.minCapitalised && count.capitalised / count.all >= options.minShare) names.add(term);
+  }
+  return names;
+}
