@@ -124,7 +124,6 @@ export function buildIndex(sections: Section[]): SearchIndex {
   }
   prepareExcerpts(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
-  const sectionsWith = (term: string): number[] => mini.search(term).map((r) => r.id as number);
-  const names = rareNames(sections, capitalisedTerms, docFreq, sectionsWith);
+  const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
   return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), acronyms, longNames, names };
 }

@@ -1,6 +1,6 @@
 import type { Block } from '../notes/blocks.js';
 import type { Section } from '../notes/types.js';
-import { indexTerm, tokenize } from './text.js';
+import { indexTerm } from './text.js';
 
 // A question that names something the notes mention only in passing ("Google", "Discord") and
 // whose best section never names it is about that other thing: "dead letter topics in Google
@@ -20,7 +20,8 @@ export interface NameOptions {
 export const defaultNameOptions: NameOptions = { maxSections: 5, minCapitalised: 2, minShare: 0.8 };
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
-const words = new Intl.Segmenter('en', { granularity: 'word' });
+const word = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const wordStart = /[\p{L}\p{N}]/u;
 /** "Google", not "GPU" or "NoSQL": acronyms and mixed-case terms are not what this is about. */
 const capitalised = /^\p{Lu}\p{Ll}+$/u;
 
@@ -37,7 +38,7 @@ export function rareNames(
   sections: Section[],
   candidates: Iterable<string>,
   docFreq: Map<string, number>,
-  sectionsWith: (term: string) => number[],
+  sectionsWith: (term: string) => Iterable<number>,
   options: NameOptions = defaultNameOptions,
 ): Set<string> {
   const rare = new Set([...candidates].filter((t) => (docFreq.get(t) ?? 0) <= options.maxSections));
@@ -48,22 +49,23 @@ export function rareNames(
     for (const block of sections[i]!.blocks) {
       if (!prose(block)) continue;
       const text = proseText(block);
-      if (!tokenize(text).some((w) => rare.has(indexTerm(w) ?? ''))) continue;
-      for (const { segment } of sentences.segment(text)) {
-        let first = true;
-        for (const w of words.segment(segment)) {
-          if (!w.isWordLike) continue;
-          if (first) {
-            first = false;
-            continue;
-          }
-          const term = indexTerm(w.segment);
-          if (!term || !rare.has(term)) continue;
-          const count = counts.get(term) ?? { capitalised: 0, all: 0 };
-          count.all++;
-          if (capitalised.test(w.segment)) count.capitalised++;
-          counts.set(term, count);
-        }
+      const found: { term: string; word: string; at: number }[] = [];
+      for (const match of text.matchAll(word)) {
+        const term = indexTerm(match[0]);
+        if (term && rare.has(term)) found.push({ term, word: match[0], at: match.index });
+      }
+      if (found.length === 0) continue;
+      const sentenceStarts = new Set<number>();
+      for (const { segment, index } of sentences.segment(text)) {
+        const first = segment.search(wordStart);
+        if (first >= 0) sentenceStarts.add(index + first);
+      }
+      for (const { term, word, at } of found) {
+        if (sentenceStarts.has(at)) continue;
+        const count = counts.get(term) ?? { capitalised: 0, all: 0 };
+        count.all++;
+        if (capitalised.test(word)) count.capitalised++;
+        counts.set(term, count);
       }
     }
   }

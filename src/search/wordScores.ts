@@ -116,6 +116,11 @@ export class WordScores {
     return postings;
   }
 
+  /** Positions of the sections that contain the word, ascending. */
+  sectionsWith(term: string): Uint32Array {
+    return this.postings(term, false).ids;
+  }
+
   /** The `limit` best sections for the words, best first; ties keep the order sections were first found in. */
   rank(words: readonly WeightedWord[], limit: number): RankedSection[] {
     const lists = words.map((w) => this.postings(w.term, w.headingsOnly));
