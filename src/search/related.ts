@@ -36,17 +36,35 @@ const maxNearTerms = 8;
 export function nearTermsOf(index: SearchIndex, unknown: string[], taken: (t: string) => boolean): Map<string, { source: string; weight: number }> {
   const near = new Map<string, { source: string; weight: number }>();
   for (const term of unknown) {
-    const found = new Map<string, number>();
-    if (term.length > 3) {
-      for (const [t] of index.vocabulary.atPrefix(term)) found.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
-    }
-    if (term.length > 4) {
-      for (const [t, [, distance]] of index.vocabulary.fuzzyGet(term, Math.min(2, Math.round(term.length * 0.2)))) {
-        found.set(t, Math.max(found.get(t) ?? 0, (0.45 * t.length) / (t.length + distance)));
-      }
-    }
-    const closest = [...found].filter(([t]) => !taken(t) && !near.has(t)).sort((a, b) => b[1] - a[1]).slice(0, maxNearTerms);
+    const closest = candidatesOf(index, term).filter(([t]) => !taken(t) && !near.has(t)).slice(0, maxNearTerms);
     for (const [t, weight] of closest) near.set(t, { source: term, weight });
   }
   return near;
+}
+
+// A typo lookup at two edits walks much of the vocabulary (~0.2 ms on our notes, the slowest
+// step of a question), and the same unknown words come back in question after question.
+const maxRemembered = 20_000;
+const remembered = new WeakMap<SearchIndex, Map<string, [string, number][]>>();
+
+/** The notes' words `term` may stand for, closest first (remembered per index). */
+function candidatesOf(index: SearchIndex, term: string): [string, number][] {
+  let known = remembered.get(index);
+  if (!known) remembered.set(index, (known = new Map()));
+  let found = known.get(term);
+  if (found === undefined) {
+    const weights = new Map<string, number>();
+    if (term.length > 3) {
+      for (const [t] of index.vocabulary.atPrefix(term)) weights.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
+    }
+    if (term.length > 4) {
+      for (const [t, [, distance]] of index.vocabulary.fuzzyGet(term, Math.min(2, Math.round(term.length * 0.2)))) {
+        weights.set(t, Math.max(weights.get(t) ?? 0, (0.45 * t.length) / (t.length + distance)));
+      }
+    }
+    found = [...weights].sort((a, b) => b[1] - a[1]);
+    if (known.size >= maxRemembered) known.clear();
+    known.set(term, found);
+  }
+  return found;
 }
