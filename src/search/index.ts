@@ -4,6 +4,7 @@ import type { Section } from '../notes/types.js';
 import { learnAcronyms, shorthand } from './acronyms.js';
 import { prepareExcerpts } from './excerpt.js';
 import { rareNames } from './names.js';
+import { TypoIndex } from './typos.js';
 import { indexTerm, tokenize } from './text.js';
 import { WordScores } from './wordScores.js';
 
@@ -41,8 +42,10 @@ export interface SearchIndex {
   headingDocFreq: Map<string, number>;
   /** Each word's MiniSearch scores, kept for answering questions. */
   scores: WordScores;
-  /** Every stemmed term with its document frequency, searchable by prefix and edit distance. */
+  /** Every stemmed term with its document frequency, searchable by prefix. */
   vocabulary: SearchableMap<number>;
+  /** The same terms, searchable by edit distance. */
+  typos: TypoIndex;
   /** Stemmed acronym → the stemmed long names it stands for. */
   acronyms: Map<string, string[][]>;
   /** Stemmed long names (joined by spaces) → stemmed acronym. */
@@ -125,5 +128,5 @@ export function buildIndex(sections: Section[]): SearchIndex {
   prepareExcerpts(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
   const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
-  return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), acronyms, longNames, names };
+  return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), typos: new TypoIndex(docFreq.keys()), acronyms, longNames, names };
 }

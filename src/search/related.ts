@@ -42,8 +42,7 @@ export function nearTermsOf(index: SearchIndex, unknown: string[], taken: (t: st
   return near;
 }
 
-// A typo lookup at two edits walks much of the vocabulary (~0.2 ms on our notes, the slowest
-// step of a question), and the same unknown words come back in question after question.
+// The same unknown words come back in question after question.
 const maxRemembered = 20_000;
 const remembered = new WeakMap<SearchIndex, Map<string, [string, number][]>>();
 
@@ -58,7 +57,7 @@ function candidatesOf(index: SearchIndex, term: string): [string, number][] {
       for (const [t] of index.vocabulary.atPrefix(term)) weights.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
     }
     if (term.length > 4) {
-      for (const [t, [, distance]] of index.vocabulary.fuzzyGet(term, Math.min(2, Math.round(term.length * 0.2)))) {
+      for (const [t, distance] of index.typos.near(term, Math.min(2, Math.round(term.length * 0.2)))) {
         weights.set(t, Math.max(weights.get(t) ?? 0, (0.45 * t.length) / (t.length + distance)));
       }
     }

@@ -1,0 +1,101 @@
+// Words within one or two edits of a question word the notes never use. MiniSearch's radix-tree
+// walk (`SearchableMap.fuzzyGet`) finds them exactly but visits much of the vocabulary, about
+// 0.2 ms per word on our notes, the slowest step of a long chatty question. This finds the same
+// words, with the same Levenshtein distances, from a letter-pair index: two words within k edits
+// share at least max(length) − 1 − 2k letter pairs (each edit breaks at most two), so only words
+// that share that many are compared letter by letter.
+
+const pairsOf = (word: string): Map<string, number> => {
+  const pairs = new Map<string, number>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    const pair = word.slice(i, i + 2);
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  return pairs;
+};
+
+/** Levenshtein distance of a and b if it is at most `max`, else max + 1. */
+function boundedDistance(a: string, b: string, max: number, row: Uint8Array, previous: Uint8Array): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j - 1]! + cost, previous[j]! + 1, row[j - 1]! + 1);
+      row[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    previous.set(row.subarray(0, b.length + 1));
+  }
+  return previous[b.length]!;
+}
+
+export class TypoIndex {
+  private readonly words: string[];
+  /** Letter pair → ids of the words containing it, once per occurrence, ascending. */
+  private readonly postings = new Map<string, Uint32Array>();
+  private readonly shared: Uint16Array;
+  private readonly touched: Uint32Array;
+
+  constructor(words: Iterable<string>) {
+    this.words = [...words];
+    const lists = new Map<string, number[]>();
+    this.words.forEach((word, id) => {
+      for (let i = 0; i + 1 < word.length; i++) {
+        const pair = word.slice(i, i + 2);
+        let list = lists.get(pair);
+        if (!list) lists.set(pair, (list = []));
+        list.push(id);
+      }
+    });
+    // Ids were pushed in ascending order, so each list is sorted and a word's repeats are adjacent.
+    for (const [pair, ids] of lists) this.postings.set(pair, Uint32Array.from(ids));
+    this.shared = new Uint16Array(this.words.length);
+    this.touched = new Uint32Array(this.words.length);
+  }
+
+  /** Every word within `maxDistance` edits of `query`, with its distance (as `fuzzyGet` gives them). */
+  near(query: string, maxDistance: number): Map<string, number> {
+    const found = new Map<string, number>();
+    const { shared, touched, words } = this;
+    let touchedCount = 0;
+    for (const [pair, count] of pairsOf(query)) {
+      const ids = this.postings.get(pair);
+      if (!ids) continue;
+      for (let k = 0; k < ids.length; ) {
+        const id = ids[k]!;
+        let run = 0;
+        while (k < ids.length && ids[k] === id) {
+          run++;
+          k++;
+        }
+        if (shared[id] === 0) touched[touchedCount++] = id;
+        shared[id] = shared[id]! + Math.min(run, count);
+      }
+    }
+    const row = new Uint8Array(query.length + maxDistance + 2);
+    const previous = new Uint8Array(query.length + maxDistance + 2);
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t]!;
+      const word = words[id]!;
+      const needed = Math.max(word.length, query.length) - 1 - 2 * maxDistance;
+      if (shared[id]! >= needed) {
+        const distance = boundedDistance(word, query, maxDistance, row, previous);
+        if (distance <= maxDistance) found.set(word, distance);
+      }
+      shared[id] = 0;
+    }
+    // Short words may share no letter pair at all and still be close: compare them directly.
+    if (query.length - 1 - 2 * maxDistance <= 0) {
+      for (const word of words) {
+        if (found.has(word) || Math.abs(word.length - query.length) > maxDistance) continue;
+        const distance = boundedDistance(word, query, maxDistance, row, previous);
+        if (distance <= maxDistance) found.set(word, distance);
+      }
+    }
+    return found;
+  }
+}

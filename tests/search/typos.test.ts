@@ -1,0 +1,53 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { describe, expect, it } from 'vitest';
+import { TypoIndex } from '../../src/search/typos.js';
+
+// A small deterministic generator, so a failure names a case that can be replayed.
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('typo index', () => {
+  const next = random(7);
+  const letters = 'abcdeilmnorst';
+  const word = (length: number): string => Array.from({ length }, () => letters[Math.floor(next() * letters.length)]).join('');
+  const vocabulary = new Set<string>(['instanc', 'instal', 'stanc', 'distanc', 'bucket', 'buckets', 'aa', 'a', 'aaaa', 'abab', 'baba']);
+  while (vocabulary.size < 3000) vocabulary.add(word(2 + Math.floor(next() * 10)));
+  const tree = SearchableMap.from([...vocabulary].map((w): [string, number] => [w, 1]));
+  const typos = new TypoIndex(vocabulary);
+  const sorted = (m: Map<string, number>) => new Map([...m].sort(([a], [b]) => a.localeCompare(b)));
+
+  it('finds exactly the words MiniSearch finds, with the same distances', () => {
+    const edit = (w: string): string => {
+      const at = Math.floor(next() * (w.length + 1));
+      const choice = next();
+      const letter = letters[Math.floor(next() * letters.length)]!;
+      if (choice < 0.33) return w.slice(0, at) + letter + w.slice(at);
+      if (choice < 0.66) return w.slice(0, at) + w.slice(at + 1);
+      return w.slice(0, at) + letter + w.slice(at + 1);
+    };
+    const words = [...vocabulary];
+    const queries = ['instanse', 'bukcet', 'aaa', 'ab', 'zzzzzz', 'distance', 'baab'];
+    for (let i = 0; i < 400; i++) {
+      const base = next() < 0.8 ? words[Math.floor(next() * words.length)]! : word(3 + Math.floor(next() * 9));
+      queries.push(next() < 0.5 ? edit(base) : edit(edit(base)));
+    }
+    let matches = 0;
+    for (const query of queries) {
+      for (const maxDistance of [1, 2]) {
+        const expected = new Map([...tree.fuzzyGet(query, maxDistance)].map(([w, [, d]]): [string, number] => [w, d]));
+        matches += expected.size;
+        expect(sorted(typos.near(query, maxDistance)), `${query} ±${maxDistance}`).toEqual(sorted(expected));
+      }
+    }
+    expect(matches).toBeGreaterThan(1000);
+  });
+});
