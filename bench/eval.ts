@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
-import { readQuestions, score, table, type EvalQuestion } from './metrics.js';
+import { readQuestions, score, splits as splitNames, table, type EvalQuestion } from './metrics.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -37,7 +37,7 @@ export function runEval(options: EvalOptions = {}): void {
     const questions = readQuestions(corpus.questions);
     const engines: Engine[] = [nimbusEngine({ withExcerpts: false }), ...baselineEngines()];
     for (const engine of engines) engine.build(library.sections);
-    const bySplit = (['tune', 'holdout', 'blind'] as const).map((split): [string, EvalQuestion[]] => [split, questions.filter((q) => q.split === split)]);
+    const bySplit = splitNames.map((split): [string, EvalQuestion[]] => [split, questions.filter((q) => q.split === split)]);
     const splits: [string, EvalQuestion[]][] = [...bySplit.filter(([, subset]) => subset.length > 0), ['all', questions]];
     const inScope = questions.filter((q) => !q.outOfScope).length;
     if (!options.json) out(`## ${corpus.name}: ${library.sections.length} sections, ${inScope} in-scope + ${questions.length - inScope} out-of-scope questions\n`);

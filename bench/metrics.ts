@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { Engine } from './engines.js';
 
+/**
+ * tune: looked at while tuning; holdout: set aside, measured only to check a change;
+ * blind: written by someone who never saw the engine, after the last tuning, measured once.
+ */
+export const splits = ['tune', 'holdout', 'blind'] as const;
+
 const questionSchema = z.object({
   question: z.string(),
   expected: z.array(z.string()),
   outOfScope: z.boolean().optional(),
-  /**
-   * tune: looked at while tuning; holdout: set aside, measured only to check a change;
-   * blind: written by someone who never saw the engine, after the last tuning, measured once.
-   */
-  split: z.enum(['tune', 'holdout', 'blind']),
+  split: z.enum(splits),
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 

@@ -14,9 +14,11 @@ const pairsOf = (word: string): Map<string, number> => {
   return pairs;
 };
 
-/** Levenshtein distance of a and b if it is at most `max`, else max + 1. */
-function boundedDistance(a: string, b: string, max: number, row: Uint8Array, previous: Uint8Array): number {
+/** Levenshtein distance of a and b if it is at most `max`, else max + 1 (rows are scratch space). */
+function boundedDistance(a: string, b: string, max: number, rowA: Uint8Array, rowB: Uint8Array): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = rowA;
+  let row = rowB;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
@@ -28,7 +30,7 @@ function boundedDistance(a: string, b: string, max: number, row: Uint8Array, pre
       if (value < best) best = value;
     }
     if (best > max) return max + 1;
-    previous.set(row.subarray(0, b.length + 1));
+    [previous, row] = [row, previous];
   }
   return previous[b.length]!;
 }

@@ -1,22 +1,11 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/quiz/shuffle.js';
 import { TypoIndex } from '../../src/search/typos.js';
 
-// A small deterministic generator, so a failure names a case that can be replayed.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('typo index', () => {
-  const next = random(7);
+  // Seeded, so a failure names a case that can be replayed.
+  const next = seededRandom(7);
   const letters = 'abcdeilmnorst';
   const word = (length: number): string => Array.from({ length }, () => letters[Math.floor(next() * letters.length)]).join('');
   const vocabulary = new Set<string>(['instanc', 'instal', 'stanc', 'distanc', 'bucket', 'buckets', 'aa', 'a', 'aaaa', 'abab', 'baba']);
