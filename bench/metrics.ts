@@ -4,14 +4,21 @@ import type { Engine } from './engines.js';
 
 /**
  * tune: looked at while tuning; holdout: set aside, measured only to check a change;
- * blind: written by someone who never saw the engine, after the last tuning, measured once.
+ * blind, blind2, blind3: each written by people who never saw the engine, and measured once
+ * before anything was changed because of it (blind and blind2 have been looked at since).
  */
-export const splits = ['tune', 'holdout', 'blind'] as const;
+export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3'] as const;
 
 const questionSchema = z.object({
   question: z.string(),
   expected: z.array(z.string()),
   outOfScope: z.boolean().optional(),
+  /**
+   * What an out-of-scope question is: nothing to do with the notes' subjects ("best pizza
+   * topping"), or a near miss that sounds like them (another vendor's product, a figure the notes
+   * leave out). Labelled from the question's text alone.
+   */
+  kind: z.enum(['unrelated', 'near-miss']).optional(),
   split: z.enum(splits),
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
@@ -28,6 +35,9 @@ export interface Scores {
   mrr5: number;
   /** Out-of-scope questions the engine declined to answer. */
   oosRejection: number;
+  /** The same, of the unrelated ones and of the near misses. */
+  oosRejectionUnrelated: number;
+  oosRejectionNearMiss: number;
   /** In-scope questions the engine wrongly declined. */
   falseRejection: number;
   /** In-scope questions whose expected section was not in the top 5. */
@@ -49,7 +59,12 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     if (rank >= 0) mrr += 1 / (rank + 1);
     if (!confident) falseRejections++;
   }
-  const rejected = outOfScope.filter((q) => !engine.query(q.question, 5).confident).length;
+  const declined = outOfScope.filter((q) => !engine.query(q.question, 5).confident);
+  const rejected = declined.length;
+  const shareOfKind = (kind: EvalQuestion['kind']): number => {
+    const all = outOfScope.filter((q) => q.kind === kind).length;
+    return all ? declined.filter((q) => q.kind === kind).length / all : NaN;
+  };
   const n = inScope.length || 1;
   return {
     questions: questions.length,
@@ -58,6 +73,8 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     hit5: hit5 / n,
     mrr5: mrr / n,
     oosRejection: outOfScope.length ? rejected / outOfScope.length : NaN,
+    oosRejectionUnrelated: shareOfKind('unrelated'),
+    oosRejectionNearMiss: shareOfKind('near-miss'),
     falseRejection: falseRejections / n,
     misses,
   };
@@ -66,9 +83,9 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
 const f = (x: number) => (Number.isNaN(x) ? '   -  ' : x.toFixed(3).padStart(6));
 
 export function table(title: string, rows: { name: string; scores: Scores }[]): string {
-  const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | false rejected |`;
-  const line = `|---------------------|--------|--------|--------|--------|--------------|----------------|`;
+  const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | (unrelated) | (near miss) | false rejected |`;
+  const line = `|---------------------|--------|--------|--------|--------|--------------|-------------|-------------|----------------|`;
   const body = rows.map(({ name, scores: s }) =>
-    `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.falseRejection).padStart(14)} |`);
+    `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} |`);
   return [`### ${title}`, '', header, line, ...body, ''].join('\n');
 }
