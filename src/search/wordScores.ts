@@ -12,12 +12,19 @@ export interface WeightedWord {
   weight: number;
   /** Score the word in the heading fields only. */
   headingsOnly: boolean;
+  /**
+   * The question's word this one stands for, when it was added for one (an acronym's long name,
+   * a typo's corrections). Words standing for the same question word count as one word found,
+   * as MiniSearch counts a query term once however many prefix and fuzzy matches it has: "EKS"
+   * spelled out as "Elastic Kubernetes Service" is one word of the question, not four.
+   */
+  source?: string;
 }
 
 export interface RankedSection {
   /** Position of the section in the index. */
   id: number;
-  /** MiniSearch's score: the weighted word scores summed, times the number of words found. */
+  /** MiniSearch's score: the weighted word scores summed, times the number of question words found. */
   score: number;
   /** The words found in the section. */
   terms: string[];
@@ -67,6 +74,8 @@ export class WordScores {
   // Per-question scratch space, one slot per section, cleared after each question.
   private readonly sums: Float64Array;
   private readonly found: Uint16Array;
+  /** The last question word counted in `found` for each section. */
+  private readonly lastSource: Int32Array;
   private readonly touched: Uint32Array;
 
   constructor(
@@ -79,6 +88,7 @@ export class WordScores {
   ) {
     this.sums = new Float64Array(sectionCount);
     this.found = new Uint16Array(sectionCount);
+    this.lastSource = new Int32Array(sectionCount).fill(-1);
     this.touched = new Uint32Array(sectionCount);
     this.room = options.maxPostings ?? defaultMaxPostings;
     // Scoring a large collection's words up front would cost seconds of start-up and keep lists
@@ -124,17 +134,31 @@ export class WordScores {
   /** The `limit` best sections for the words, best first; ties keep the order sections were first found in. */
   rank(words: readonly WeightedWord[], limit: number): RankedSection[] {
     const lists = words.map((w) => this.postings(w.term, w.headingsOnly));
-    const { sums, found, touched } = this;
+    const { sums, found, lastSource, touched } = this;
+    const sourceIds = new Map<string, number>();
+    const sourceOf = words.map((w) => {
+      const key = w.source ?? w.term;
+      let id = sourceIds.get(key);
+      if (id === undefined) sourceIds.set(key, (id = sourceIds.size));
+      return id;
+    });
+    // Words of one source next to each other, so that a section counts each source once.
+    const order = words.map((_, k) => k).sort((a, b) => sourceOf[a]! - sourceOf[b]!);
     let touchedCount = 0;
-    words.forEach((word, k) => {
+    for (const k of order) {
       const { ids, scores } = lists[k]!;
+      const weight = words[k]!.weight;
+      const source = sourceOf[k]!;
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j]!;
-        if (found[id] === 0) touched[touchedCount++] = id;
-        sums[id] = sums[id]! + word.weight * scores[j]!;
-        found[id] = found[id]! + 1;
+        if (lastSource[id] === -1) touched[touchedCount++] = id;
+        sums[id] = sums[id]! + weight * scores[j]!;
+        if (lastSource[id] !== source) {
+          found[id] = found[id]! + 1;
+          lastSource[id] = source;
+        }
       }
-    });
+    }
 
     // Keep the best `limit` in order, by insertion: cheap while limit is a few dozen.
     const bestIds: number[] = [];
@@ -144,6 +168,7 @@ export class WordScores {
       const score = sums[id]! * found[id]!;
       sums[id] = 0;
       found[id] = 0;
+      lastSource[id] = -1;
       if (bestIds.length === limit && score <= bestScores[limit - 1]!) continue;
       let at = bestIds.length;
       while (at > 0 && bestScores[at - 1]! < score) at--;

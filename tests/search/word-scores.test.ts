@@ -52,10 +52,41 @@ describe('word scores', () => {
     });
   }
 
+  it('counts the words that stand for one question word as one word found', () => {
+    // "EKS" spelled out: three words standing for one, next to the question's own "ek".
+    const words: WeightedWord[] = [
+      { term: 'ek', weight: 1, headingsOnly: false },
+      { term: 'elast', weight: 0.5, headingsOnly: false, source: 'ek' },
+      { term: 'kubernet', weight: 0.5, headingsOnly: false, source: 'ek' },
+      { term: 'node', weight: 1, headingsOnly: false },
+    ];
+    const all = index.sections.length;
+    const alone = words.map((w) => new Map(index.scores.rank([{ ...w, weight: 1 }], all).map((r) => [r.id, r.score])));
+    const expected = new Map<number, number>();
+    for (const id of new Set(alone.flatMap((scores) => [...scores.keys()]))) {
+      const sources = new Set(words.filter((_, k) => alone[k]!.has(id)).map((w) => w.source ?? w.term));
+      const sum = words.reduce((total, w, k) => total + w.weight * (alone[k]!.get(id) ?? 0), 0);
+      expected.set(id, sum * sources.size);
+    }
+    const ranked = index.scores.rank(words, 40);
+    expect(ranked.length).toBe(40);
+    const best = [...expected.values()].sort((a, b) => b - a).slice(0, 40);
+    expect(ranked.map((r) => r.score)).toEqual(best.map((score) => expect.closeTo(score, 9)));
+    for (const r of ranked) expect(r.score).toBeCloseTo(expected.get(r.id)!, 9);
+    // A section with all three "EKS" words and "node" counts two question words, not four.
+    const both = ranked.find((r) => r.terms.length === 4);
+    expect(both).toBeDefined();
+    const sum = words.reduce((total, w, k) => total + w.weight * alone[k]!.get(both!.id)!, 0);
+    expect(both!.score).toBeCloseTo(sum * 2, 9);
+  });
+
   it('clears its per-question totals: asking twice gives the same answer', () => {
+    const grouped: WeightedWord[] = [{ term: 'kms', weight: 1, headingsOnly: false }, { term: 'kei', weight: 0.5, headingsOnly: false, source: 'kms' }];
     const first = index.scores.rank(cases[1]!, 40);
+    const firstGrouped = index.scores.rank(grouped, 40);
     index.scores.rank(cases[0]!, 40);
     expect(index.scores.rank(cases[1]!, 40)).toEqual(first);
+    expect(index.scores.rank(grouped, 40)).toEqual(firstGrouped);
   });
 
   it('returns nothing for words no section has', () => {
