@@ -4,8 +4,8 @@ import type { Engine } from './engines.js';
 
 /**
  * tune: looked at while tuning; holdout: set aside, measured only to check a change;
- * blind, blind2, blind3: each written by people who never saw the engine, and measured once
- * before anything was changed because of it (blind and blind2 have been looked at since).
+ * blind, blind2, blind3: each written by people who never saw the engine, and measured before
+ * anything was changed because of it (all three have been looked at since; see the README).
  */
 export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3'] as const;
 
@@ -60,7 +60,6 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     if (!confident) falseRejections++;
   }
   const declined = outOfScope.filter((q) => !engine.query(q.question, 5).confident);
-  const rejected = declined.length;
   const shareOfKind = (kind: EvalQuestion['kind']): number => {
     const all = outOfScope.filter((q) => q.kind === kind).length;
     return all ? declined.filter((q) => q.kind === kind).length / all : NaN;
@@ -72,7 +71,7 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     hit3: hit3 / n,
     hit5: hit5 / n,
     mrr5: mrr / n,
-    oosRejection: outOfScope.length ? rejected / outOfScope.length : NaN,
+    oosRejection: outOfScope.length ? declined.length / outOfScope.length : NaN,
     oosRejectionUnrelated: shareOfKind('unrelated'),
     oosRejectionNearMiss: shareOfKind('near-miss'),
     falseRejection: falseRejections / n,
