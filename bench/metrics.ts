@@ -4,10 +4,10 @@ import type { Engine } from './engines.js';
 
 /**
  * tune: looked at while tuning; holdout: set aside, measured only to check a change;
- * blind, blind2, blind3: each written by people who never saw the engine, and measured before
- * anything was changed because of it (all three have been looked at since; see the README).
+ * blind to blind4: each written by people who never saw the engine, and measured before anything
+ * was changed because of it (blind to blind3 have been looked at since; see the README).
  */
-export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3'] as const;
+export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4'] as const;
 
 const questionSchema = z.object({
   question: z.string(),
