@@ -106,22 +106,20 @@ function planWork(index: SearchIndex, byPriority: string[], tuning: SearchTuning
 
 /**
  * How much of the question a section covers: the IDF-weighted share of its words found there,
- * directly or through an expansion, or (for less) through a prefix or typo match.
+ * directly or through an expansion, or (for less) through a prefix or typo match. `sourceOf`
+ * names the question word a searched word stands for.
  */
-function coverageMeter(index: SearchIndex, terms: string[], expansions: Map<string, string>, near: Map<string, { source: string }>, tuning: SearchTuning) {
+function coverageMeter(index: SearchIndex, terms: string[], sourceOf: (term: string) => string, isNear: (term: string) => boolean, tuning: SearchTuning) {
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
-  const expandedFrom = new Map<string, string[]>();
-  for (const [added, source] of expansions) expandedFrom.set(source, [...(expandedFrom.get(source) ?? []), added]);
-  const nearFrom = new Map<string, string[]>();
-  for (const [derived, { source }] of near) nearFrom.set(source, [...(nearFrom.get(source) ?? []), derived]);
   const coverageOf = (result: RankedSection): number => {
-    const found = new Set(result.terms);
-    let covered = 0;
-    for (const [term, weight] of weights) {
-      if (found.has(term) || expandedFrom.get(term)?.some((t) => found.has(t))) covered += weight;
-      else if (nearFrom.get(term)?.some((t) => found.has(t))) covered += weight * tuning.fuzzyCredit;
+    const credit = new Map<string, number>();
+    for (const t of result.terms) {
+      const source = sourceOf(t);
+      credit.set(source, Math.max(credit.get(source) ?? 0, isNear(t) ? tuning.fuzzyCredit : 1));
     }
+    let covered = 0;
+    for (const [term, weight] of weights) covered += weight * (credit.get(term) ?? 0);
     return covered / total;
   };
   return { total, coverageOf };
@@ -164,7 +162,7 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
-  const { total, coverageOf } = coverageMeter(index, terms, expansions, near, tuning);
+  const { total, coverageOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t), tuning);
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
