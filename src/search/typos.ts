@@ -46,11 +46,10 @@ export class TypoIndex {
     this.words = [...words];
     const lists = new Map<string, number[]>();
     this.words.forEach((word, id) => {
-      for (let i = 0; i + 1 < word.length; i++) {
-        const pair = word.slice(i, i + 2);
+      for (const [pair, count] of pairsOf(word)) {
         let list = lists.get(pair);
         if (!list) lists.set(pair, (list = []));
-        list.push(id);
+        for (let c = 0; c < count; c++) list.push(id);
       }
     });
     // Ids were pushed in ascending order, so each list is sorted and a word's repeats are adjacent.
