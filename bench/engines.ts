@@ -3,6 +3,7 @@ import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { ask } from '../src/core/ask.js';
+import { warmUp } from '../src/core/warm-up.js';
 import type { Section } from '../src/notes/types.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
 import { search } from '../src/search/query.js';
@@ -24,12 +25,14 @@ export interface Engine {
 
 const textOf = (s: Section) => ({ heading: s.headingPath.join(' '), body: s.text });
 
-export function nimbusEngine(options: { withExcerpts: boolean }): Engine {
+/** `warm`: warm up at build, as the Discord bot does when it starts (`src/core/warm-up.ts`). */
+export function nimbusEngine(options: { withExcerpts: boolean; warm?: boolean }): Engine {
   let index: SearchIndex;
   return {
     name: options.withExcerpts ? 'Nimbus ask' : 'Nimbus',
     build(sections) {
       index = buildIndex(sections);
+      if (options.warm) warmUp(index);
     },
     query(question, limit) {
       if (options.withExcerpts) {

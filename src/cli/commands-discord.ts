@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatProblem, loadKnowledge } from '../core/library.js';
+import { warmUp } from '../core/warm-up.js';
 import type { CliContext } from './context.js';
 
 export async function startBot(context: CliContext, notesDir?: string): Promise<void> {
@@ -14,6 +15,9 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
   const knowledge = loadKnowledge(config);
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
+  const warmStart = performance.now();
+  warmUp(knowledge.index);
+  logger.info({ ms: Math.round(performance.now() - warmStart) }, 'answer path warmed up');
   const bot = createBot({ config, knowledge, logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
