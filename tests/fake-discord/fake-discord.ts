@@ -38,7 +38,7 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Time allowed between INTERACTION_CREATE and its callback (default 3000, as Discord). Later callbacks get 10062. */
   interactionTimeoutMs?: number;
-  /** OpenAPI file (default ../shared/discord-api-spec/openapi.json from the repo root, or $FAKE_DISCORD_SPEC). */
+  /** OpenAPI file (default tests/fixtures/discord-api-spec/openapi.json, or $FAKE_DISCORD_SPEC). */
   specPath?: string;
   /** Validate request bodies against the spec (default true). Discord's extra rules always apply. */
   validateSpec?: boolean;
