@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readFrontMatter } from './frontmatter.js';
 import { resolveNoteLink, routeOf, sourceUrl, type LinkSettings } from './links.js';
 import { parseMarkdown } from './markdown.js';
+import { readNotesFile } from './read-file.js';
 import { countWords } from './plaintext.js';
 import { splitSections } from './sections.js';
 import type { Note, NoteLibrary, Problem, QuizQuestion, Section } from './types.js';
@@ -35,6 +36,8 @@ interface NoteContext {
   fileOfRoute: Map<string, string>;
   metaTitle?: string;
   breadcrumb: string[];
+  /** Real path of the notes folder: no file outside it is read. */
+  rootReal: string;
 }
 
 function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote; problems: Problem[] } {
@@ -43,12 +46,7 @@ function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote;
   const report = (line: number, message: string): void => void problems.push({ file: entry.file, line, message });
   let buffer: Buffer;
   try {
-    const size = fs.statSync(entry.absolute).size;
-    if (size > MAX_FILE_BYTES) {
-      report(0, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a note; skipped`);
-      return { problems };
-    }
-    buffer = fs.readFileSync(entry.absolute);
+    buffer = readNotesFile(entry.absolute, context.rootReal, MAX_FILE_BYTES);
   } catch (error) {
     report(0, `cannot read file: ${(error as Error).message}`);
     return { problems };
@@ -125,7 +123,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     const folder = path.posix.dirname(entry.file) === '.' ? '' : path.posix.dirname(entry.file);
     const key = path.posix.basename(entry.file).replace(/\.mdx?$/i, '');
     const breadcrumb = folderTitles(folder, walked.metas);
-    const result = loadNote(entry, { settings, fileOfRoute, metaTitle: walked.metas.get(folder)?.titles.get(key), breadcrumb });
+    const result = loadNote(entry, { settings, fileOfRoute, metaTitle: walked.metas.get(folder)?.titles.get(key), breadcrumb, rootReal: walked.rootReal });
     problems.push(...result.problems);
     if (result.loaded) loaded.push(result.loaded);
   }

@@ -54,7 +54,7 @@ export class SpecValidator {
       text = readFileSync(specPath, 'utf8');
     } catch (e) {
       throw new Error(
-        `fake-discord: cannot read Discord's OpenAPI description at ${specPath} (the repo carries it in tests/fixtures/discord-api-spec/, `npm run update-discord-spec` refreshes it; FAKE_DISCORD_SPEC overrides the path): ${(e as Error).message}`,
+        `fake-discord: cannot read Discord's OpenAPI description at ${specPath} (the repo carries it in tests/fixtures/discord-api-spec/, "npm run update-discord-spec" refreshes it; FAKE_DISCORD_SPEC overrides the path): ${(e as Error).message}`,
       );
     }
     const spec = JSON.parse(text) as SpecFile;
