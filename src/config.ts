@@ -45,7 +45,9 @@ export class ConfigError extends Error {}
 
 /** Parses the environment once; the result is passed down, never re-read deeper in. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = schema.safeParse(env);
+  // `NAME=` in .env means "not set": every variable is optional, so blank takes the default.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value?.trim()));
+  const result = schema.safeParse(given);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');

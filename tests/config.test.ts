@@ -14,6 +14,11 @@ describe('config', () => {
     expect(config.NOTES_BASE_URL).toBeUndefined();
   });
 
+  it('gives blank variables of every kind their default, as .env.example promises', () => {
+    const blank = parseConfig({ LOG_LEVEL: '', QUIZ_SECONDS: ' ', NOTES_LINK_STYLE: '', NOTES_DIR: '', QUIZ_DB: '' });
+    expect(blank).toMatchObject({ LOG_LEVEL: 'info', QUIZ_SECONDS: 30, NOTES_LINK_STYLE: 'site', NOTES_DIR: './notes', QUIZ_DB: './data/nimbus.db' });
+  });
+
   it('names the variable and what it expects in one line', () => {
     expect(() => parseConfig({ QUIZ_SECONDS: 'soon' })).toThrow(new ConfigError('Invalid QUIZ_SECONDS: expected a whole number of seconds from 5 to 3600.'));
     expect(() => parseConfig({ NOTES_BASE_URL: 'notes.example.com' })).toThrow(/^Invalid NOTES_BASE_URL: expected an http\(s\) URL/);

@@ -60,7 +60,8 @@ export function readFrontMatter(source: string): FrontMatterResult {
     parsed = matter(source, { language: 'yaml' });
   } catch (error) {
     const err = error as { mark?: { line?: number }; reason?: string; message: string };
-    problems.push({ line: (err.mark?.line ?? 0) + 2, message: `front matter is not valid YAML: ${err.reason ?? err.message}` });
+    // js-yaml counts lines of the matter text from 0, and that text starts on the "---" line.
+    problems.push({ line: (err.mark?.line ?? 0) + 1, message: `front matter is not valid YAML: ${err.reason ?? err.message}` });
     return { data, content: source, problems };
   }
   const raw: unknown = parsed.data;
@@ -71,11 +72,11 @@ export function readFrontMatter(source: string): FrontMatterResult {
 
   const counter = new LineCounter();
   const doc = parseDocument(parsed.matter ?? "", { lineCounter: counter });
-  const lineOf = (path: (string | number)[]): number => {
+  // The matter text starts with the newline after the opening "---", so its line numbers are the file's.
+  const lineOf = (path: (string | number)[], fallback = 1): number => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const offset = node?.range?.[0];
-    // +1: the opening "---" line; the matter text starts with the newline after it.
-    return offset === undefined ? 1 : counter.linePos(offset).line + 1;
+    return offset === undefined ? fallback : counter.linePos(offset).line;
   };
 
   const record = raw as Record<string, unknown>;
@@ -100,8 +101,11 @@ export function readFrontMatter(source: string): FrontMatterResult {
       const result = quizItemSchema.safeParse(value);
       if (!result.success) {
         const issue = result.error.issues[0]!;
-        const where = issue.path.length ? ` ${issue.path.join('.')}` : '';
-        problems.push({ line: issue.path.length ? lineOf(['quiz', index, ...(issue.path as (string | number)[])]) : line, message: `quiz question ${index + 1}${where}: ${issue.message}` });
+        const path = issue.path as (string | number)[];
+        const field = path.join('.');
+        const missing = path.length === 1 && typeof value === 'object' && value !== null && (value as Record<string, unknown>)[path[0] as string] === undefined;
+        const message = missing ? `"${field}" is missing` : `${field ? `${field}: ` : ''}${issue.message}`;
+        problems.push({ line: path.length ? lineOf(['quiz', index, ...path], line) : line, message: `quiz question ${index + 1}: ${message}` });
         return;
       }
       const item = result.data;

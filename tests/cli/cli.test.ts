@@ -17,8 +17,8 @@ describe('nimbus CLI', () => {
   it('check prints file:line: message for each problem and exits 1', () => {
     const run = runCli(['check', '--notes', fixture]);
     expect(run.status).toBe(1);
-    expect(run.stdout.split('\n')).toContain('guide/bad-quiz.md:8: quiz question 1: answer "everywhere" is not among its choices');
-    expect(run.stderr).toContain('7 files checked, 9 problem(s)');
+    expect(run.stdout.split('\n')).toContain('guide/bad-quiz.md:7: quiz question 1: answer "everywhere" is not among its choices');
+    expect(run.stderr).toContain('7 files checked, 10 problem(s)');
   });
 
   it('ask --json answers each stdin line with the documented shape', () => {
