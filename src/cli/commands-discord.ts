@@ -11,7 +11,11 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     return;
   }
   // discord.js loads only when the bot runs, so the terminal session starts fast.
-  const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
+  const [{ createBot }, { createLogger }, { describeLoginFailure, withinSeconds }] = await Promise.all([
+    import('../discord/bot.js'),
+    import('../discord/logger.js'),
+    import('../discord/login-failure.js'),
+  ]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
   const knowledge = loadKnowledge(config);
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
@@ -26,13 +30,14 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   try {
-    await bot.start();
+    await withinSeconds(bot.start(), config.DISCORD_CONNECT_SECONDS);
   } catch (error) {
-    const message = (error as Error).message;
-    logger.error({ err: { message, name: (error as Error).name } }, 'could not log in to Discord');
-    context.err(/token/i.test(message) ? 'Discord rejected the token: check DISCORD_TOKEN in .env.' : `Could not connect to Discord: ${message}`);
+    const line = describeLoginFailure(error, config.DISCORD_API_BASE);
+    logger.error({ err: { message: line, name: (error as Error).name } }, 'could not log in to Discord');
+    context.err(line);
     await bot.stop();
-    context.setExitCode(1);
+    // A request discord.js still retries would keep the process alive for another minute.
+    process.exit(1);
   }
 }
 
