@@ -101,10 +101,16 @@ function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote;
   return { loaded: { note, links, quizLines: front.data.quiz.map((q) => q.line) }, problems };
 }
 
-function collectLinks(node: unknown, onLink: (url: string, line: number) => void): void {
-  const n = node as { type?: string; url?: string; children?: unknown[]; position?: { start: { line: number } } };
-  if ((n.type === 'link' || n.type === 'definition') && n.url) onLink(n.url, n.position?.start.line ?? 0);
-  n.children?.forEach((child) => collectLinks(child, onLink));
+type LinkNode = { type?: string; url?: string; children?: LinkNode[]; position?: { start: { line: number } } };
+
+/** Every link and link definition in document order; its own stack, as nesting depth is unbounded. */
+function collectLinks(root: unknown, onLink: (url: string, line: number) => void): void {
+  const stack = [root as LinkNode];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if ((n.type === 'link' || n.type === 'definition') && n.url) onLink(n.url, n.position?.start.line ?? 0);
+    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
 }
 
 /** Loads every note below root into sections; bad files become problems, never exceptions. */
