@@ -11,7 +11,7 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     return;
   }
   // discord.js loads only when the bot runs, so the terminal session starts fast.
-  const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
+  const [{ createBot }, { createLogger, scrubSecrets }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
   const knowledge = loadKnowledge(config);
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
@@ -30,7 +30,7 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   } catch (error) {
     const message = (error as Error).message;
     logger.error({ err: { message, name: (error as Error).name } }, 'could not log in to Discord');
-    context.err(/token/i.test(message) ? 'Discord rejected the token: check DISCORD_TOKEN in .env.' : `Could not connect to Discord: ${message}`);
+    context.err(/token/i.test(message) ? 'Discord rejected the token: check DISCORD_TOKEN in .env.' : `Could not connect to Discord: ${scrubSecrets(message, [config.DISCORD_TOKEN])}`);
     await bot.stop();
     context.setExitCode(1);
   }
@@ -51,7 +51,7 @@ export function addDeployCommands(program: Command, context: CliContext): void {
     .option('--guild <id>', 'register in one server only: instant, for testing (default: DISCORD_GUILD_ID, else global)')
     .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
     .action(async (options: { guild?: string; global?: boolean }) => {
-      const { deployCommands } = await import('../discord/deploy.js');
+      const [{ deployCommands }, { scrubSecrets }] = await Promise.all([import('../discord/deploy.js'), import('../discord/logger.js')]);
       const guild = options.global ? undefined : (options.guild ?? context.config.DISCORD_GUILD_ID);
       if (guild && !/^\d{17,20}$/.test(guild)) {
         context.err(`--guild expects a Discord server id (17-20 digits), got "${guild.slice(0, 30)}".`);
@@ -62,7 +62,7 @@ export function addDeployCommands(program: Command, context: CliContext): void {
         const { scope, count } = await deployCommands(context.config, guild);
         context.out(`Registered ${count} commands for ${scope}.`);
       } catch (error) {
-        context.err(`Could not register the commands: ${(error as Error).message}`);
+        context.err(`Could not register the commands: ${scrubSecrets((error as Error).message, context.config.DISCORD_TOKEN ? [context.config.DISCORD_TOKEN] : [])}`);
         context.setExitCode(1);
       }
     });
