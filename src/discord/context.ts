@@ -16,6 +16,10 @@ export interface StoredAnswer {
   answer: Answer;
   userId: string;
   mention?: string;
+  /** Where it was asked: its buttons answer only there (and, for a private answer, only to its asker). */
+  guildId: string;
+  channelId: string;
+  isPrivate: boolean;
 }
 
 /** What every handler may use; built once by the bot. */

@@ -1,5 +1,5 @@
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
-import type { RoundView } from '../../quiz/quiz-service.js';
+import type { ClickPlace, RoundView } from '../../quiz/quiz-service.js';
 import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswerResult, renderPrivateResult, renderQuestion, renderReveal } from '../render/quiz.js';
@@ -56,9 +56,14 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   );
 }
 
+/** Where the button was clicked, for the service to refuse rounds of other servers and channels. */
+const placeOf = (interaction: MessageComponentInteraction): ClickPlace => ({ guildId: interaction.guildId ?? 'dm', channelId: interaction.channelId, messageId: interaction.message.id });
+const elsewhereMessage = 'This button belongs to a question in another channel or server. Nothing was recorded.';
+
 const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], context) => {
-  const result = context.quiz.answer(roundId, interaction.user.id, letter);
+  const result = context.quiz.answer(roundId, interaction.user.id, letter, placeOf(interaction));
   if (result.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
+  if (result.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
   if (result.status === 'closed') return replyEphemeral(interaction, 'This question is closed: the answer has been revealed.');
   if (result.status === 'duplicate') return replyEphemeral(interaction, `Your answer is already in (you picked **${result.previousLetter}**). One answer per question.`);
   if (result.status === 'not-yours') return replyEphemeral(interaction, 'This review question belongs to someone else. Start your own with `/quiz private:true`.');
@@ -68,8 +73,9 @@ const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], 
 };
 
 const reveal: ComponentHandler = async (interaction, [roundId = ''], context) => {
-  const outcome = context.quiz.reveal(roundId, interaction.user.id, {});
+  const outcome = context.quiz.reveal(roundId, interaction.user.id, { place: placeOf(interaction) });
   if (outcome.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
+  if (outcome.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
   if (outcome.status === 'not-asker') return replyEphemeral(interaction, 'Only the person who started this question can reveal it early. It reveals itself when time is up.');
   if (outcome.status === 'already-revealed') return replyEphemeral(interaction, 'The answer is already revealed.');
   context.scheduleReveal(roundId, Number.POSITIVE_INFINITY);
@@ -77,8 +83,9 @@ const reveal: ComponentHandler = async (interaction, [roundId = ''], context) =>
 };
 
 const next: ComponentHandler = async (interaction, [roundId = ''], context) => {
-  const previous: RoundView | undefined = context.quiz.getRound(roundId);
-  if (!previous) return replyEphemeral(interaction, expiredMessage);
+  if (!context.quiz.getRound(roundId)) return replyEphemeral(interaction, expiredMessage);
+  const previous: RoundView | undefined = context.quiz.getRound(roundId, placeOf(interaction));
+  if (!previous) return replyEphemeral(interaction, elsewhereMessage);
   await startRound(interaction, context, { topic: previous.topic, isPrivate: previous.private, reviewAll: previous.reviewAll });
 };
 
