@@ -5,6 +5,7 @@ import { createQuizService } from '../quiz/quiz-service.js';
 import { openQuizStore } from '../quiz/quiz-store.js';
 import { ExpiringCache } from './answer-cache.js';
 import { commands as defaultCommands } from './commands/index.js';
+import { createCooldowns } from './cooldowns.js';
 import type { BotContext, CommandModule, StoredAnswer } from './context.js';
 import type { Logger } from './logger.js';
 import { revealRound } from './quiz-reveal.js';
@@ -51,6 +52,7 @@ export function createBot(options: BotOptions): Bot {
     answers: new ExpiringCache<StoredAnswer>(),
     quiz,
     store,
+    cooldowns: createCooldowns(config),
     scheduleReveal(roundId, closesAt, afterRestart = false) {
       clearTimeout(timers.get(roundId));
       timers.delete(roundId);

@@ -10,6 +10,7 @@ import type { Knowledge } from '../core/library.js';
 import type { QuizService } from '../quiz/quiz-service.js';
 import type { QuizStore } from '../quiz/quiz-store.js';
 import type { ExpiringCache } from './answer-cache.js';
+import type { Cooldowns } from './cooldowns.js';
 import type { Logger } from './logger.js';
 
 export interface StoredAnswer {
@@ -30,6 +31,8 @@ export interface BotContext {
   answers: ExpiringCache<StoredAnswer>;
   quiz: QuizService;
   store: QuizStore;
+  /** Spam limits on public /quiz and /ask. */
+  cooldowns: Cooldowns;
   /** Schedules the automatic reveal of a quiz round; Infinity cancels it. */
   scheduleReveal(roundId: string, closesAt: number, afterRestart?: boolean): void;
 }

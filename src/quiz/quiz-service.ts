@@ -250,6 +250,11 @@ export class QuizService {
     return views;
   }
 
+  /** Public rounds of a channel still taking answers. */
+  openRoundsIn(channelId: string): RoundView[] {
+    return this.store.openRoundsIn(channelId, this.now()).flatMap((r) => this.view(r) ?? []);
+  }
+
   /** Server results (public rounds) plus the user's personal review progress. */
   stats(guildId: string, userId: string): UserStats & { review: ReviewStats } {
     const now = this.now();

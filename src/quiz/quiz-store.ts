@@ -239,6 +239,12 @@ export class QuizStore {
     return rows.map(toRound);
   }
 
+  /** Public rounds of a channel still taking answers at `now`. */
+  openRoundsIn(channelId: string, now: number): StoredRound[] {
+    const rows = this.db.prepare('SELECT * FROM rounds WHERE revealed_at IS NULL AND private = 0 AND channel_id = ? AND closes_at > ? ORDER BY closes_at').all(channelId, now) as RoundRow[];
+    return rows.map(toRound);
+  }
+
   stats(guildId: string, userId: string): UserStats {
     return readStats(this.db, guildId, userId);
   }

@@ -45,6 +45,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     QUIZ_DB: path.join(dir, 'nimbus.db'),
     QUIZ_SECONDS: String(options.quizSeconds ?? 30),
     LOG_LEVEL: 'debug',
+    // Spam limits are tested on their own (spam.test.ts); other tests post freely.
+    QUIZ_RATE_USER: 'off',
+    QUIZ_RATE_CHANNEL: 'off',
+    ASK_RATE_USER: 'off',
+    ASK_RATE_CHANNEL: 'off',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];

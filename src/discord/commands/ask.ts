@@ -5,6 +5,7 @@ import type { Section } from '../../notes/types.js';
 import type { BotContext, CommandModule, ComponentHandler, StoredAnswer } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswer, renderMoreResults } from '../render/answer.js';
+import { takeTurn } from '../cooldowns.js';
 import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 
 const data = new SlashCommandBuilder()
@@ -25,6 +26,10 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
   const question = interaction.options.getString('question', true);
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   const mention = interaction.options.getUser('mention') ?? undefined;
+  if (!isPrivate) {
+    const wait = takeTurn(context.cooldowns.askUser, context.cooldowns.askChannel, interaction.user.id, interaction.channelId, { one: 'public answer', many: 'public answers' });
+    if (wait) return replyEphemeral(interaction, wait);
+  }
   const section = chosenSection(context.knowledge, question);
   const answer = section ? askSection(context.knowledge.index, section) : ask(context.knowledge.index, question);
   const key = context.answers.put({ answer, userId: interaction.user.id, mention: mention?.id, guildId: interaction.guildId ?? 'dm', channelId: interaction.channelId, isPrivate });

@@ -3,6 +3,7 @@ import type { ClickPlace, RoundView } from '../../quiz/quiz-service.js';
 import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswerResult, renderPrivateResult, renderQuestion, renderReveal } from '../render/quiz.js';
+import { takeTurn } from '../cooldowns.js';
 import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 
 const data = new SlashCommandBuilder()
@@ -17,6 +18,13 @@ const noQuestions = (topic?: string) =>
 
 /** Posts a new round: public in the channel, or ephemeral for personal review. */
 async function startRound(interaction: ChatInputCommandInteraction | MessageComponentInteraction, context: BotContext, options: { topic?: string; isPrivate: boolean; reviewAll: boolean }): Promise<void> {
+  if (!options.isPrivate && !options.reviewAll) {
+    const busy = openRoundMessage(interaction, context);
+    if (busy) return replyEphemeral(interaction, busy);
+    const { quizUser, quizChannel } = context.cooldowns;
+    const wait = takeTurn(quizUser, quizChannel, interaction.user.id, interaction.channelId, { one: 'public quiz', many: 'quizzes' });
+    if (wait) return replyEphemeral(interaction, wait);
+  }
   const round = context.quiz.start({
     guildId: interaction.guildId ?? 'dm',
     channelId: interaction.channelId,
@@ -35,6 +43,17 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
   const messageId = response.resource?.message?.id;
   if (messageId) context.quiz.attachMessage(round.id, interaction.channelId, messageId);
   context.scheduleReveal(round.id, round.closesAt);
+}
+
+/** Refuses a new public round while the channel has QUIZ_OPEN_PER_CHANNEL rounds open (0: no limit). */
+function openRoundMessage(interaction: ChatInputCommandInteraction | MessageComponentInteraction, context: BotContext): string | undefined {
+  const max = context.config.QUIZ_OPEN_PER_CHANNEL;
+  if (max === 0) return undefined;
+  const open = context.quiz.openRoundsIn(interaction.channelId);
+  if (open.length < max) return undefined;
+  const first = open[0]!;
+  const link = first.messageId && interaction.guildId ? ` (https://discord.com/channels/${interaction.guildId}/${first.channelId}/${first.messageId})` : '';
+  return `There is already a quiz question open in this channel${link}: answer that one first. It closes <t:${Math.ceil(first.closesAt / 1000)}:R>. Or try \`/quiz private:true\`.`;
 }
 
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
