@@ -1,14 +1,14 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
-import { createQuizService } from '../quiz/quiz-service.js';
-import { openQuizStore } from '../quiz/quiz-store.js';
+import { isStorageFailure } from '../quiz/storage-problem.js';
 import { ExpiringCache } from './answer-cache.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { createCooldowns } from './cooldowns.js';
 import type { BotContext, CommandModule, StoredAnswer } from './context.js';
 import type { Logger } from './logger.js';
 import { revealRound } from './quiz-reveal.js';
+import { openQuizStorage } from './quiz-storage.js';
 import { noPings } from './respond.js';
 import { createRouter } from './router.js';
 
@@ -37,21 +37,20 @@ export function createBot(options: BotOptions): Bot {
     ...options.clientOptions,
     rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...options.clientOptions?.rest },
   });
-  const store = openQuizStore(config.QUIZ_DB);
-  const quiz = createQuizService({
-    store,
-    notes: knowledge.library.notes,
-    sectionsById: (id) => knowledge.sectionById.get(id),
-    quizSeconds: config.QUIZ_SECONDS,
-  });
+  const storage = openQuizStorage(config, knowledge, logger);
   const timers = new Map<string, NodeJS.Timeout>();
   const context: BotContext = {
     config,
     knowledge,
     logger,
     answers: new ExpiringCache<StoredAnswer>(),
-    quiz,
-    store,
+    get quiz() {
+      return storage.quiz;
+    },
+    get store() {
+      return storage.store;
+    },
+    quizStorageFailed: (error) => storage.fail(error),
     cooldowns: createCooldowns(config),
     scheduleReveal(roundId, closesAt, afterRestart = false) {
       clearTimeout(timers.get(roundId));
@@ -59,7 +58,10 @@ export function createBot(options: BotOptions): Bot {
       if (!Number.isFinite(closesAt)) return;
       const timer = setTimeout(() => {
         timers.delete(roundId);
-        revealRound(client, context, roundId, { afterRestart }).catch((err: unknown) => logger.error({ err, roundId }, 'timed reveal failed'));
+        revealRound(client, context, roundId, { afterRestart }).catch((err: unknown) => {
+          if (isStorageFailure(err)) storage.fail(err);
+          else logger.error({ err, roundId }, 'timed reveal failed');
+        });
       }, Math.max(0, closesAt - Date.now()));
       timer.unref();
       timers.set(roundId, timer);
@@ -75,7 +77,13 @@ export function createBot(options: BotOptions): Bot {
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: knowledge.library.sections.length }, 'connected to Discord');
     // Rounds left open by a previous run: reveal them now or when their time is up.
-    for (const round of quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
+    if (storage.problem) return;
+    try {
+      for (const round of storage.quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      storage.fail(error);
+    }
   });
 
   return {
@@ -88,7 +96,7 @@ export function createBot(options: BotOptions): Bot {
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       await client.destroy();
-      store.close();
+      storage.close();
     },
   };
 }

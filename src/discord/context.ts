@@ -29,8 +29,11 @@ export interface BotContext {
   knowledge: Knowledge;
   logger: Logger;
   answers: ExpiringCache<StoredAnswer>;
-  quiz: QuizService;
-  store: QuizStore;
+  /** Both throw QuizStorageError while the quiz database is unusable (the router answers for it). */
+  readonly quiz: QuizService;
+  readonly store: QuizStore;
+  /** A query found the quiz database unusable: report once and turn quizzes off. */
+  quizStorageFailed(error: unknown): void;
   /** Spam limits on public /quiz and /ask. */
   cooldowns: Cooldowns;
   /** Schedules the automatic reveal of a quiz round; Infinity cancels it. */

@@ -3,6 +3,19 @@ import type { Interaction } from 'discord.js';
 import type { BotContext, CommandModule, ComponentHandler } from './context.js';
 import { parseCustomId } from './custom-id.js';
 import { replyEphemeral } from './respond.js';
+import { isStorageFailure, quizUnavailableMessage } from '../quiz/storage-problem.js';
+
+/** The quiz database is unusable: quizzes are off, the user is told so, nothing else breaks. */
+async function quizUnavailable(interaction: Interaction, context: BotContext, error: unknown, where: object): Promise<void> {
+  context.quizStorageFailed(error);
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) await replyEphemeral(interaction, quizUnavailableMessage);
+  } catch (replyError) {
+    context.logger.warn({ ...where, err: replyError }, 'could not tell the user that quiz storage is unavailable');
+  }
+}
 
 /** Sends each interaction to its command's handler; an error never escapes to the client. */
 export function createRouter(commands: CommandModule[], context: BotContext): (interaction: Interaction) => Promise<void> {
@@ -35,6 +48,7 @@ export function createRouter(commands: CommandModule[], context: BotContext): (i
       }
       context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
+      if (isStorageFailure(error)) return quizUnavailable(interaction, context, error, where);
       const errorId = randomBytes(4).toString('hex');
       context.logger.error({ ...where, errorId, err: error }, 'interaction failed');
       if (interaction.isRepliable()) {
