@@ -18,10 +18,32 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   const warmStart = performance.now();
   warmUp(knowledge.index);
   logger.info({ ms: Math.round(performance.now() - warmStart) }, 'answer path warmed up');
-  const bot = createBot({ config, knowledge, logger });
+  let stopping = false;
+  const exitAfter = (code: number, stop: () => Promise<unknown>): void => {
+    if (stopping) return;
+    stopping = true;
+    const hardStop = setTimeout(() => process.exit(code), 10_000);
+    hardStop.unref();
+    stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
+      .finally(() => process.exit(code));
+  };
+  const bot = createBot({
+    config,
+    knowledge,
+    logger,
+    // A supervisor restarts a process that exits non-zero; the line says what to fix first.
+    onFatal: (close) => {
+      context.err(`nimbus: Discord closed the connection for good (code ${close.code}): ${close.meaning}.`);
+      exitAfter(1, () => bot.stop());
+    },
+  });
   const shutdown = (signal: string): void => {
-    logger.info({ signal }, 'shutting down');
-    bot.stop().finally(() => process.exit(0));
+    logger.info({ signal }, 'shutting down: finishing interactions in flight (up to 5 s)');
+    exitAfter(0, async () => {
+      const cutOff = await bot.shutdown(5000);
+      logger.info({ cutOff }, cutOff ? 'stopped; some interactions did not finish in time' : 'stopped cleanly');
+    });
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -9,6 +9,7 @@ import type { BotContext, CommandModule, StoredAnswer } from './context.js';
 import type { Logger } from './logger.js';
 import { revealRound } from './quiz-reveal.js';
 import { openQuizStorage } from './quiz-storage.js';
+import { watchGateway, type FatalClose } from './gateway-watch.js';
 import { noPings } from './respond.js';
 import { createRouter } from './router.js';
 
@@ -20,13 +21,21 @@ export interface BotOptions {
   commands?: CommandModule[];
   /** Extra client options (tests raise the REST rate limit). */
   clientOptions?: Partial<ClientOptions>;
+  /** Discord closed the gateway for good (bad token, …): the caller should stop and exit non-zero. */
+  onFatal?: (close: FatalClose) => void;
 }
 
 export interface Bot {
   client: Client;
   context: BotContext;
   start(): Promise<void>;
+  /** Stops at once (tests, failed logins). */
   stop(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM): takes no new interactions, lets those in flight finish for up
+   * to `graceMs`, then closes the gateway and the database. Resolves to how many were cut off.
+   */
+  shutdown(graceMs?: number): Promise<number>;
 }
 
 export function createBot(options: BotOptions): Bot {
@@ -72,6 +81,10 @@ export function createBot(options: BotOptions): Bot {
   const route = createRouter([...byName.values()], context);
 
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  const unwatch = watchGateway(client, logger, (close) => {
+    logger.fatal({ code: close.code }, `Discord closed the gateway for good (code ${close.code}): ${close.meaning}`);
+    options.onFatal?.(close);
+  });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.once(Events.ClientReady, (ready) => {
@@ -92,7 +105,13 @@ export function createBot(options: BotOptions): Bot {
     async start() {
       await client.login(config.DISCORD_TOKEN);
     },
+    async shutdown(graceMs = 5000) {
+      const cutOff = await route.drain(graceMs);
+      await this.stop();
+      return cutOff;
+    },
     async stop() {
+      unwatch();
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       await client.destroy();
