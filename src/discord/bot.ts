@@ -61,21 +61,34 @@ export function createBot(options: BotOptions): Bot {
     },
     quizStorageFailed: (error) => storage.fail(error),
     cooldowns: createCooldowns(config),
-    scheduleReveal(roundId, closesAt, afterRestart = false) {
-      clearTimeout(timers.get(roundId));
-      timers.delete(roundId);
-      if (!Number.isFinite(closesAt)) return;
-      const timer = setTimeout(() => {
-        timers.delete(roundId);
-        revealRound(client, context, roundId, { afterRestart }).catch((err: unknown) => {
-          if (isStorageFailure(err)) storage.fail(err);
-          else logger.error({ err, roundId }, 'timed reveal failed');
-        });
-      }, Math.max(0, closesAt - Date.now()));
-      timer.unref();
-      timers.set(roundId, timer);
-    },
+    scheduleReveal: (roundId, closesAt, afterRestart = false) => schedule(roundId, closesAt, afterRestart, 0),
   };
+
+  /**
+   * Reveals at `at`, then retries with backoff (1 s, 2 s, 4 s … at most a minute apart) until
+   * the message shows the answer: the round itself closed at its deadline in any case.
+   */
+  function schedule(roundId: string, at: number, afterRestart: boolean, attempt: number): void {
+    clearTimeout(timers.get(roundId));
+    timers.delete(roundId);
+    if (!Number.isFinite(at)) return;
+    const timer = setTimeout(() => {
+      timers.delete(roundId);
+      revealRound(client, context, roundId, { afterRestart }).then(
+        (result) => {
+          if (attempt > 0 && result === 'shown') logger.info({ roundId, attempts: attempt + 1 }, 'quiz reveal delivered after retrying');
+        },
+        (err: unknown) => {
+          if (isStorageFailure(err)) return void storage.fail(err);
+          const retryMs = Math.min(60_000, 1000 * 2 ** attempt);
+          logger.warn({ err, roundId, attempt: attempt + 1, retryMs }, 'quiz reveal not shown yet; retrying');
+          schedule(roundId, Date.now() + retryMs, afterRestart, attempt + 1);
+        },
+      );
+    }, Math.max(0, at - Date.now()));
+    timer.unref();
+    timers.set(roundId, timer);
+  }
   const byName = new Map(defaultCommands.map((c) => [c.data.name, c]));
   for (const extra of options.commands ?? []) byName.set(extra.data.name, extra);
   const route = createRouter([...byName.values()], context);
@@ -93,6 +106,8 @@ export function createBot(options: BotOptions): Bot {
     if (storage.problem) return;
     try {
       for (const round of storage.quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
+      // Reveals that closed their round but never reached the channel: deliver them now.
+      for (const round of storage.quiz.undeliveredReveals()) context.scheduleReveal(round.id, Date.now());
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       storage.fail(error);

@@ -11,15 +11,19 @@ const inMemory = (file: string) => file === ':memory:' || file === '';
  * reported and left exactly as it is (opening it read-write would already change its header).
  */
 function checkExisting(file: string): void {
-  // A read-only look at a WAL database creates empty -wal and -shm files: remove them again.
+  // A read-only look at a WAL database creates -wal and -shm files. For a bad file, remove the
+  // ones this check created, so it is left as found. Never for a good one: another process may
+  // be using them (removing a live -shm breaks SQLite's locking).
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  let ok = false;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const result = db.pragma('quick_check(1)', { simple: true });
     if (result !== 'ok') throw Object.assign(new Error(`quick_check: ${String(result)}`), { code: 'SQLITE_CORRUPT' });
+    ok = true;
   } finally {
     db.close();
-    for (const side of sideFiles) if (fs.existsSync(side) && (side.endsWith('-shm') || fs.statSync(side).size === 0)) fs.rmSync(side, { force: true });
+    if (!ok) for (const side of sideFiles) if (fs.existsSync(side) && (side.endsWith('-shm') || fs.statSync(side).size === 0)) fs.rmSync(side, { force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Note, QuizQuestion } from '../notes/types.js';
-import type { Leaderboard, QuizStore, StoredRound, UserStats } from './quiz-store.js';
+import type { Leaderboard, QuizStore, StoredAnswer, StoredRound, UserStats } from './quiz-store.js';
 import { choiceIndex, letters, roundView, type Letter, type RoundView, type SectionLink } from './round-view.js';
 import { pickForReview, reviewPass } from './scheduler.js';
 import { shuffled, type RandomSource } from './shuffle.js';
@@ -215,23 +215,53 @@ export class QuizService {
     if (options.place && isElsewhere(stored, options.place)) return { status: 'elsewhere' };
     const result = this.store.revealRound(roundId, byUserId, this.now(), { force: options.timer === true });
     if (result.status !== 'revealed') return { status: result.status };
-    const { round, answers } = result;
+    return { status: 'revealed', summary: this.summarise(result.round, question, result.answers) };
+  }
+
+  /** The reveal of a round already closed, for showing it again (a delivery that failed). */
+  revealedSummary(roundId: string): RevealSummary | undefined {
+    const stored = this.store.getRound(roundId);
+    const question = stored && this.questionOf(stored);
+    if (!question || stored.revealedAt === null) return undefined;
+    return this.summarise(stored, question, this.store.answers(roundId));
+  }
+
+  /** A round whose question never reached the channel: closed, nothing to show. */
+  abandon(roundId: string): void {
+    this.store.revealRound(roundId, undefined, this.now(), { force: true });
+    this.store.markRevealShown(roundId, this.now());
+  }
+
+  /** The round's message shows the answer now. */
+  markRevealShown(roundId: string): void {
+    this.store.markRevealShown(roundId, this.now());
+  }
+
+  /** Whether the round's reveal still has to be shown in its channel. */
+  revealPending(roundId: string): boolean {
+    const round = this.store.getRound(roundId);
+    return Boolean(round && !round.private && round.revealedAt !== null && !round.revealShownAt);
+  }
+
+  /** Rounds closed but not shown as closed (a reveal that failed, or a crash in between): to deliver again. */
+  undeliveredReveals(): StoredRound[] {
+    return this.store.undeliveredReveals();
+  }
+
+  private summarise(round: StoredRound, question: QuizQuestion, answers: StoredAnswer[]): RevealSummary {
     const view = this.view(round)!;
     const counts: Record<string, number> = Object.fromEntries(view.choices.map((c) => [c.letter, 0]));
     for (const a of answers) counts[letters[a.choiceIndex]!]! += 1;
     const nextPool = round.topic ? this.questionsFor(round.topic) : this.questions;
     return {
-      status: 'revealed',
-      summary: {
-        round: view,
-        correctLetter: letters[round.answerIndex]!,
-        correctText: round.choices[round.answerIndex]!,
-        counts,
-        correctUserIds: answers.filter((a) => a.correct).map((a) => a.userId),
-        totalAnswers: answers.length,
-        explanation: question.explanation,
-        next: { topic: round.topic ?? undefined, private: round.private, reviewAll: round.reviewAll, questions: nextPool?.length ?? 0 },
-      },
+      round: view,
+      correctLetter: letters[round.answerIndex]!,
+      correctText: round.choices[round.answerIndex]!,
+      counts,
+      correctUserIds: answers.filter((a) => a.correct).map((a) => a.userId),
+      totalAnswers: answers.length,
+      explanation: question.explanation,
+      next: { topic: round.topic ?? undefined, private: round.private, reviewAll: round.reviewAll, questions: nextPool?.length ?? 0 },
     };
   }
 

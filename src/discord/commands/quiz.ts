@@ -39,8 +39,19 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
     await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
     return;
   }
-  const response = await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true });
-  const messageId = response.resource?.message?.id;
+  let messageId: string | undefined;
+  try {
+    const response = await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true });
+    messageId = response.resource?.message?.id;
+  } catch (error) {
+    // The question may be posted though the answer to our request was lost (502, reset): ask Discord.
+    messageId = await interaction.fetchReply().then((m) => m.id, () => undefined);
+    if (!messageId) {
+      context.quiz.abandon(round.id);
+      throw error;
+    }
+    context.logger.warn({ roundId: round.id, err: error }, 'the /quiz reply was posted though its response was lost; recovered its message');
+  }
   if (messageId) context.quiz.attachMessage(round.id, interaction.channelId, messageId);
   context.scheduleReveal(round.id, round.closesAt);
 }
@@ -98,7 +109,14 @@ const reveal: ComponentHandler = async (interaction, [roundId = ''], context) =>
   if (outcome.status === 'not-asker') return replyEphemeral(interaction, 'Only the person who started this question can reveal it early. It reveals itself when time is up.');
   if (outcome.status === 'already-revealed') return replyEphemeral(interaction, 'The answer is already revealed.');
   context.scheduleReveal(roundId, Number.POSITIVE_INFINITY);
-  await interaction.update({ ...renderReveal(outcome.summary), allowedMentions: noPings });
+  try {
+    await interaction.update({ ...renderReveal(outcome.summary), allowedMentions: noPings });
+  } catch (error) {
+    // The round is closed; its message must still show the answer: deliver it by the retrying path.
+    context.scheduleReveal(roundId, Date.now() + 1000);
+    throw error;
+  }
+  context.quiz.markRevealShown(roundId);
 };
 
 const next: ComponentHandler = async (interaction, [roundId = ''], context) => {
