@@ -9,6 +9,7 @@ import type { BotContext, CommandModule, StoredAnswer } from './context.js';
 import type { Logger } from './logger.js';
 import { revealRound } from './quiz-reveal.js';
 import { openQuizStorage } from './quiz-storage.js';
+import { retryingRequest } from './rest-retry.js';
 import { watchGateway, type FatalClose } from './gateway-watch.js';
 import { noPings } from './respond.js';
 import { createRouter } from './router.js';
@@ -44,7 +45,7 @@ export function createBot(options: BotOptions): Bot {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: noPings,
     ...options.clientOptions,
-    rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...options.clientOptions?.rest },
+    rest: { makeRequest: retryingRequest(), ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...options.clientOptions?.rest },
   });
   const storage = openQuizStorage(config, knowledge, logger);
   const timers = new Map<string, NodeJS.Timeout>();
