@@ -16,6 +16,22 @@ const httpUrl = z
 
 const snowflake = optionalString.pipe(z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)').optional());
 
+/** "N/S": at most N per S seconds; "off" (or 0) for no limit. Blank means the default. */
+const rate = (fallback: string) =>
+  optionalString
+    .default(fallback)
+    .pipe(z.string().regex(/^(off|0|\d{1,4}\/\d{1,6})$/))
+    .transform((value): Rate | undefined => {
+      const [count, seconds] = value.split('/').map(Number);
+      return count && seconds ? { count, seconds } : undefined;
+    });
+
+/** A rate limit: `count` actions per `seconds`; undefined when off. */
+export interface Rate {
+  count: number;
+  seconds: number;
+}
+
 const schema = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: snowflake,
@@ -28,6 +44,11 @@ const schema = z.object({
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUIZ_RATE_USER: rate('3/60'),
+  QUIZ_RATE_CHANNEL: rate('6/60'),
+  ASK_RATE_USER: rate('6/60'),
+  ASK_RATE_CHANNEL: rate('20/60'),
+  QUIZ_OPEN_PER_CHANNEL: optionalString.default('1').pipe(z.string().regex(/^\d{1,3}$/)).transform(Number).pipe(z.number().int().max(100)),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -41,6 +62,11 @@ const expectations: Record<string, string> = {
   NOTES_LINK_STYLE: '"site" or "github"',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+  QUIZ_RATE_USER: 'a rate such as 3/60 (3 per 60 seconds), or off',
+  QUIZ_RATE_CHANNEL: 'a rate such as 6/60 (6 per 60 seconds), or off',
+  ASK_RATE_USER: 'a rate such as 6/60 (6 per 60 seconds), or off',
+  ASK_RATE_CHANNEL: 'a rate such as 20/60 (20 per 60 seconds), or off',
+  QUIZ_OPEN_PER_CHANNEL: 'a whole number from 0 (no limit) to 100',
 };
 
 export class ConfigError extends Error {}

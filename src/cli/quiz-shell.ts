@@ -3,6 +3,7 @@ import type { Knowledge } from '../core/library.js';
 import { QuizService } from '../quiz/quiz-service.js';
 import { openQuizStore, type QuizStore } from '../quiz/quiz-store.js';
 import { choiceIndex } from '../quiz/round-view.js';
+import { describeStorageProblem, isStorageFailure, type QuizStorageError } from '../quiz/storage-problem.js';
 import type { ShellCommand } from '../terminal/shell.js';
 import { renderQuizResult, renderQuizRound } from '../terminal/render-quiz.js';
 
@@ -21,7 +22,25 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
     return service;
   };
 
-  const command: ShellCommand = async (args, { style, prompt }) => {
+  // A database that cannot be used turns the quiz off with one clear message; questions keep working.
+  let problem: QuizStorageError | undefined;
+  const command: ShellCommand = async (args, io) => {
+    if (problem) return problem.message;
+    try {
+      return await play(args, io);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      problem = describeStorageProblem(config.QUIZ_DB, error);
+      try {
+        store?.close();
+      } catch {
+        // Already reported.
+      }
+      return problem.message;
+    }
+  };
+
+  const play: ShellCommand = async (args, { style, prompt }) => {
     const topic = args.trim() || undefined;
     const reviewAll = topic === 'all' || false;
     for (;;) {
@@ -42,7 +61,7 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
       if (again === undefined || isStop(again.trim())) return 'Quiz stopped.';
     }
   };
-  return { commands: { quiz: command }, close: () => store?.close() };
+  return { commands: { quiz: command }, close: () => (problem ? undefined : store?.close()) };
 }
 
 const isStop = (reply: string): boolean => /^(q|quit|stop|exit|\/\S*)$/i.test(reply);

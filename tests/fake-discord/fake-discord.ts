@@ -19,6 +19,7 @@ import {
 } from './interactions.js';
 import { MessageStore, type FakeMessage } from './message-store.js';
 import { makeRestHandler, type RecordedRequest, type Route } from './rest.js';
+import { FaultPlan } from './faults.js';
 import { appRoutes } from './routes-app.js';
 import { channelRoutes } from './routes-channels.js';
 import { interactionRoutes } from './routes-interactions.js';
@@ -101,6 +102,8 @@ export class FakeDiscord {
   readonly guilds: FakeGuild[];
   /** Every REST request, in arrival order. */
   readonly requests: RecordedRequest[] = [];
+  /** REST fault injection (see faults.ts): `fake.faults.add({ method: 'PATCH', path: '/messages/', status: 503 })`. */
+  readonly faults = new FaultPlan();
   /** Every failure: invalid bodies, unknown routes, protocol errors. Tests assert it is empty. */
   readonly violations: string[] = [];
   readonly store: MessageStore;
@@ -172,6 +175,7 @@ export class FakeDiscord {
       spec: opts.validateSpec === false ? specWithoutBodies(spec) : spec,
       routes,
       requests: this.requests,
+      faults: this.faults,
       ...(opts.token !== undefined ? { token: opts.token } : {}),
       violation: (m) => this.violation(m),
       changed: () => this.changed(),

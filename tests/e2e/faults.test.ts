@@ -1,0 +1,133 @@
+import type { APIEmbed } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeMessage } from '../fake-discord/index.js';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+const pickIds = (m: FakeMessage) =>
+  (m.components as { components: { custom_id: string }[] }[]).flatMap((r) => r.components).map((b) => b.custom_id).filter((id) => id.startsWith('quiz.pick:'));
+const roundOf = (m: FakeMessage) => pickIds(m)[0]!.split(':')[1]!;
+const showsAnswer = (harness: Harness, id: string) => (harness.fake.messages.get(id)!.embeds[0] as APIEmbed).title!.endsWith('· answer');
+/** Waits until the channel shows the answer and the DB knows it was delivered. */
+const revealed = (harness: Harness, id: string, timeoutMs = 15_000) =>
+  harness.fake.waitFor(
+    () => (showsAnswer(harness, id) && harness.bot.context.store.undeliveredReveals().length === 0 ? harness.fake.messages.get(id) : undefined),
+    timeoutMs,
+    'the reveal in the channel',
+  );
+const editsOf = (harness: Harness, id: string) => harness.fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/messages/${id}`));
+
+async function postQuiz(harness: Harness) {
+  const handle = harness.fake.slashCommand({ name: 'quiz' });
+  await handle.wait();
+  const message = harness.fake.originalOf(handle)!;
+  return { handle, message, roundId: roundOf(message) };
+}
+
+describe('faults through the fake Discord: what the user sees, what the DB holds', () => {
+  it('5xx on the reveal edit: the round closes at its deadline anyway, and the edit is retried until shown', async () => {
+    h = await startHarness({ quizSeconds: 5 });
+    const { message, roundId } = await postQuiz(h);
+    const early = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Early') });
+    await early.wait();
+    // discord.js itself retries a 5xx three times: 8 failures = two of our attempts.
+    const fault = h.fake.faults.add({ method: 'PATCH', path: `/messages/${message.id}`, status: 503, times: 8 });
+    await h.fake.waitFor(() => (fault.hits >= 1 ? true : undefined), 9000, 'the first failing edit');
+    const late = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Late') });
+    await late.wait();
+    expect(h.fake.originalOf(late)!.content).toBe('This question is closed: the answer has been revealed.');
+    const shown = await revealed(h, message.id);
+    expect((shown.embeds[0] as APIEmbed).description).toMatch(/— 1 answer\n/);
+    expect(fault.hits).toBe(8);
+    expect(editsOf(h, message.id).at(-1)!.status).toBe(200);
+    expect(h.logs.filter((l) => l.msg === 'quiz reveal not shown yet; retrying')).toHaveLength(2);
+    const round = h.bot.context.store.getRound(roundId)!;
+    expect(round.revealedAt).not.toBeNull();
+    expect(round.revealShownAt).not.toBeNull();
+    expect(h.bot.context.store.answers(roundId)).toHaveLength(1);
+    h.fake.takeViolations();
+  }, 30_000);
+
+  it('a reveal still failing when the bot restarts is delivered by the next run', async () => {
+    h = await startHarness({ quizSeconds: 5 });
+    const { message, roundId } = await postQuiz(h);
+    const fault = h.fake.faults.add({ method: 'PATCH', path: `/messages/${message.id}`, status: 502, times: Infinity });
+    await h.fake.waitFor(() => (fault.hits >= 4 ? true : undefined), 9000, 'a failed reveal attempt');
+    expect(h.bot.context.store.undeliveredReveals().map((r) => r.id)).toEqual([roundId]);
+    await h.bot.stop();
+    h.fake.faults.clear();
+    await h.restartBot();
+    await revealed(h, message.id, 5000);
+    expect(h.bot.context.store.undeliveredReveals()).toEqual([]);
+    h.fake.takeViolations();
+  }, 30_000);
+
+  it('a /quiz reply posted but its response lost (reset after the side effect): the round is tied to the message and revealed', async () => {
+    h = await startHarness({ quizSeconds: 5 });
+    h.fake.faults.add({ method: 'POST', path: /\/callback$/, lostResponse: true });
+    const { message, roundId } = await postQuiz(h);
+    await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId ? true : undefined), 5000, 'the round tied to its message');
+    expect(h.bot.context.store.getRound(roundId)!.messageId).toBe(message.id);
+    expect(h.logs.some((l) => l.msg === 'the /quiz reply was posted though its response was lost; recovered its message')).toBe(true);
+    await revealed(h, message.id);
+    // discord.js retried the callback after the reset; Discord refuses a second acknowledgement.
+    expect(h.fake.takeViolations().every((v) => v.includes('40060'))).toBe(true);
+  }, 30_000);
+
+  it('a connection reset before Discord handled the /quiz reply: discord.js retries and the question is posted once', async () => {
+    h = await startHarness();
+    h.fake.faults.add({ method: 'POST', path: /\/callback$/, reset: true });
+    const handle = h.fake.slashCommand({ name: 'quiz' });
+    await handle.wait();
+    const message = h.fake.originalOf(handle)!;
+    const roundId = roundOf(message);
+    await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId === message.id ? true : undefined), 3000, 'the round tied to its message');
+    expect(h.fake.requests.filter((r) => r.path.endsWith('/callback')).map((r) => r.status)).toEqual([0, 200]);
+    expect([...h.fake.messages.values()].filter((m) => m.embeds.length && (m.embeds[0] as APIEmbed).title?.startsWith('Quiz'))).toHaveLength(1);
+    expect(h.fake.violations).toEqual([]);
+  });
+
+  it('429 on the reveal edit, per route and global, and a slow answer: the reveal waits and is shown', async () => {
+    h = await startHarness({ quizSeconds: 5 });
+    const { message, roundId } = await postQuiz(h);
+    h.fake.faults.add({ method: 'PATCH', path: `/messages/${message.id}`, status: 429, retryAfter: 0.3 });
+    h.fake.faults.add({ method: 'PATCH', path: `/messages/${message.id}`, status: 429, retryAfter: 0.3, global: true });
+    h.fake.faults.add({ method: 'PATCH', path: `/messages/${message.id}`, delayMs: 1500 });
+    await revealed(h, message.id);
+    expect(editsOf(h, message.id).map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(h.bot.context.store.getRound(roundId)!.revealShownAt).not.toBeNull();
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
+
+  it('a 5xx on an answer click reply: discord.js retries it and the answer is recorded once', async () => {
+    h = await startHarness();
+    const { message, roundId } = await postQuiz(h);
+    h.fake.faults.add({ method: 'POST', path: /\/callback$/, status: 500 });
+    const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+    await click.wait();
+    expect(h.fake.originalOf(click)!.content).toMatch(/^(✅|❌)/);
+    expect(h.bot.context.store.answers(roundId)).toHaveLength(1);
+    expect(h.fake.violations).toEqual([]);
+  });
+
+  it('gateway drops (close 4000, op 7 reconnect): resumed and logged, an interaction sent meanwhile is answered', async () => {
+    h = await startHarness();
+    h.fake.disconnectAll({ code: 4000 });
+    const during = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await during.wait(8000);
+    expect(h.fake.originalOf(during)!.embeds[0]).toBeDefined();
+    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed'), 5000, 'the resume line');
+    expect(h.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting')).toMatchObject({ level: 40, code: 4000 });
+    const resumes = h.fake.gateway.resumes.length;
+    h.fake.requestReconnect();
+    await h.fake.waitFor(() => (h!.fake.gateway.resumes.length > resumes ? true : undefined), 8000, 'the resume after op 7');
+    const after = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await after.wait(5000);
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
+});
