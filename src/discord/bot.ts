@@ -24,6 +24,8 @@ export interface BotOptions {
   clientOptions?: Partial<ClientOptions>;
   /** Discord closed the gateway for good (bad token, …): the caller should stop and exit non-zero. */
   onFatal?: (close: FatalClose) => void;
+  /** How long a quiz answer retries while the database is locked (default 8 s). */
+  storeBusyBudgetMs?: number;
 }
 
 export interface Bot {
@@ -62,6 +64,7 @@ export function createBot(options: BotOptions): Bot {
     },
     quizStorageFailed: (error) => storage.fail(error),
     cooldowns: createCooldowns(config),
+    storeBusyBudgetMs: options.storeBusyBudgetMs ?? 8000,
     scheduleReveal: (roundId, closesAt, afterRestart = false) => schedule(roundId, closesAt, afterRestart, 0),
   };
 

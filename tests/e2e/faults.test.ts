@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { APIEmbed } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../fake-discord/index.js';
@@ -130,4 +131,46 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     await after.wait(5000);
     expect(h.fake.violations).toEqual([]);
   }, 30_000);
+
+  it('a database lock held by another process: the click is deferred and retried without blocking, then recorded; /ask keeps answering', async () => {
+    h = await startHarness();
+    const { message, roundId } = await postQuiz(h);
+    const other = new Database(h.config.QUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    const release = setTimeout(() => other.exec('COMMIT'), 2000);
+    try {
+      const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+      expect((await click.wait()).type).toBe(5);
+      const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+      await ask.wait();
+      expect(h.fake.originalOf(ask)!.embeds[0]).toBeDefined();
+      expect(h.bot.context.store.answers(roundId)).toHaveLength(0);
+      const verdict = await h.fake.waitFor(() => (/^(✅|❌)/.test(h!.fake.originalOf(click)?.content ?? '') ? h!.fake.originalOf(click) : undefined), 6000, 'the verdict');
+      expect(verdict!.flags & 64).toBe(64);
+      expect(h.bot.context.store.answers(roundId)).toHaveLength(1);
+    } finally {
+      clearTimeout(release);
+      if (other.inTransaction) other.exec('COMMIT');
+      other.close();
+    }
+    expect(h.fake.violations).toEqual([]);
+  }, 20_000);
+
+  it('a lock that outlasts the retry budget: the user is told the answer was not saved, and nothing is recorded', async () => {
+    h = await startHarness({ storeBusyBudgetMs: 1000 });
+    const { message, roundId } = await postQuiz(h);
+    const other = new Database(h.config.QUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+      await click.wait();
+      const told = await h.fake.waitFor(() => (h!.fake.originalOf(click)?.content ? h!.fake.originalOf(click) : undefined), 5000, 'the message');
+      expect(told!.content).toBe('Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.');
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(h.bot.context.store.answers(roundId)).toHaveLength(0);
+    expect(h.fake.violations).toEqual([]);
+  }, 20_000);
 });

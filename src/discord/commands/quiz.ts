@@ -4,6 +4,7 @@ import type { BotContext, CommandModule, ComponentHandler } from '../context.js'
 import { limits, truncate } from '../limits.js';
 import { renderAnswerResult, renderPrivateResult, renderQuestion, renderReveal } from '../render/quiz.js';
 import { takeTurn } from '../cooldowns.js';
+import { retryWhileBusy, stillBusy } from '../store-retry.js';
 import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 
 const data = new SlashCommandBuilder()
@@ -91,14 +92,24 @@ const placeOf = (interaction: MessageComponentInteraction): ClickPlace => ({ gui
 const elsewhereMessage = 'This button belongs to a question in another channel or server. Nothing was recorded.';
 
 const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], context) => {
-  const result = context.quiz.answer(roundId, interaction.user.id, letter, placeOf(interaction));
+  // A lock held elsewhere: answer Discord within its deadline (defer), keep retrying without blocking.
+  const result = await retryWhileBusy(
+    () => context.quiz.answer(roundId, interaction.user.id, letter, placeOf(interaction)),
+    () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    context.storeBusyBudgetMs,
+  );
+  if (result === stillBusy) {
+    context.logger.warn({ roundId }, 'quiz answer not saved: the database stayed locked');
+    return replyEphemeral(interaction, 'Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.');
+  }
   if (result.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
   if (result.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
   if (result.status === 'closed') return replyEphemeral(interaction, 'This question is closed: the answer has been revealed.');
   if (result.status === 'duplicate') return replyEphemeral(interaction, `Your answer is already in (you picked **${result.previousLetter}**). One answer per question.`);
   if (result.status === 'not-yours') return replyEphemeral(interaction, 'This review question belongs to someone else. Start your own with `/quiz private:true`.');
   const round = result.round;
-  if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
+  if (round.private && interaction.deferred) await interaction.followUp({ ...renderPrivateResult(result, round), flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  else if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
   else await replyEphemeral(interaction, renderAnswerResult(result, round));
 };
 
