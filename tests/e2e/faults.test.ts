@@ -173,4 +173,23 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     expect(h.bot.context.store.answers(roundId)).toHaveLength(0);
     expect(h.fake.violations).toEqual([]);
   }, 20_000);
+
+  it('a lock held while /quiz starts: the command is deferred, the question posted when the lock goes, and tied to its round', async () => {
+    h = await startHarness();
+    const other = new Database(h.config.QUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    const release = setTimeout(() => other.exec('COMMIT'), 1500);
+    try {
+      const handle = h.fake.slashCommand({ name: 'quiz' });
+      expect((await handle.wait()).type).toBe(5);
+      const message = await h.fake.waitFor(() => (h!.fake.originalOf(handle)?.embeds.length ? h!.fake.originalOf(handle) : undefined), 6000, 'the question');
+      const roundId = roundOf(message!);
+      await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId === message!.id ? true : undefined), 3000, 'the round tied to its message');
+    } finally {
+      clearTimeout(release);
+      if (other.inTransaction) other.exec('COMMIT');
+      other.close();
+    }
+    expect(h.fake.violations).toEqual([]);
+  }, 20_000);
 });

@@ -26,24 +26,33 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
     const wait = takeTurn(quizUser, quizChannel, interaction.user.id, interaction.channelId, { one: 'public quiz', many: 'quizzes' });
     if (wait) return replyEphemeral(interaction, wait);
   }
-  const round = context.quiz.start({
-    guildId: interaction.guildId ?? 'dm',
-    channelId: interaction.channelId,
-    askerId: interaction.user.id,
-    topic: options.topic,
-    private: options.isPrivate,
-    reviewAll: options.reviewAll,
-  });
+  const isPrivate = options.isPrivate || options.reviewAll;
+  // Writing the round may wait for a lock held elsewhere: defer (Discord's 3 s) and retry without blocking.
+  const round = await retryWhileBusy(
+    () =>
+      context.quiz.start({
+        guildId: interaction.guildId ?? 'dm',
+        channelId: interaction.channelId,
+        askerId: interaction.user.id,
+        topic: options.topic,
+        private: options.isPrivate,
+        reviewAll: options.reviewAll,
+      }),
+    () => interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
+    context.storeBusyBudgetMs,
+  );
+  if (round === stillBusy) return replyEphemeral(interaction, 'The quiz database is busy right now, so no question was started. Please try again in a moment.');
   if (!round) return replyEphemeral(interaction, noQuestions(options.topic));
   const message = renderQuestion(round);
   if (round.private) {
-    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+    if (interaction.deferred) await interaction.editReply({ ...message, allowedMentions: noPings });
+    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
     return;
   }
   let messageId: string | undefined;
   try {
-    const response = await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true });
-    messageId = response.resource?.message?.id;
+    if (interaction.deferred) messageId = (await interaction.editReply({ ...message, allowedMentions: noPings })).id;
+    else messageId = (await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true })).resource?.message?.id;
   } catch (error) {
     // The question may be posted though the answer to our request was lost (502, reset): ask Discord.
     messageId = await interaction.fetchReply().then((m) => m.id, () => undefined);
@@ -53,7 +62,11 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
     }
     context.logger.warn({ roundId: round.id, err: error }, 'the /quiz reply was posted though its response was lost; recovered its message');
   }
-  if (messageId) context.quiz.attachMessage(round.id, interaction.channelId, messageId);
+  if (messageId) {
+    const id = messageId;
+    const attached = await retryWhileBusy(() => context.quiz.attachMessage(round.id, interaction.channelId, id), async () => undefined, context.storeBusyBudgetMs);
+    if (attached === stillBusy) context.logger.warn({ roundId: round.id }, 'could not store where the quiz was posted: the database stayed locked');
+  }
   context.scheduleReveal(round.id, round.closesAt);
 }
 
