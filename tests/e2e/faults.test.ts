@@ -192,4 +192,29 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     }
     expect(h.fake.violations).toEqual([]);
   }, 20_000);
+
+  it('op 9 invalid session: the bot identifies anew, logs it, and answers again', async () => {
+    h = await startHarness();
+    const identifies = h.fake.gateway.identifies.length;
+    h.fake.invalidateSessions();
+    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway re-identified'), 12_000, 'the re-identify line');
+    expect(h.fake.gateway.identifies.length).toBe(identifies + 1);
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await ask.wait();
+    expect(h.fake.originalOf(ask)!.embeds[0]).toBeDefined();
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
+
+  it('dropped heartbeat ACKs (a zombie connection): the bot reconnects and resumes on its own', async () => {
+    h = await startHarness({ fake: { heartbeatIntervalMs: 400 } });
+    const resumes = h.fake.gateway.resumes.length;
+    h.fake.gateway.dropHeartbeatAcks = true;
+    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting'), 5000, 'the disconnect line');
+    h.fake.gateway.dropHeartbeatAcks = false;
+    await h.fake.waitFor(() => (h!.fake.gateway.resumes.length > resumes ? true : undefined), 8000, 'the resume');
+    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed'), 5000, 'the resume line');
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await ask.wait();
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
 });

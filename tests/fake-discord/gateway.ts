@@ -61,6 +61,8 @@ export class Gateway {
   /** Every payload received from clients, in order (IDENTIFY tokens included). */
   readonly received: Array<{ at: number; op: number; d: unknown }> = [];
   heartbeats = 0;
+  /** Fault injection: heartbeats are received but not ACKed (a zombie connection). */
+  dropHeartbeatAcks = false;
   connections = 0;
   readonly sockets = new Set<WebSocket>();
   readonly sessions = new Map<string, GatewaySession>();
@@ -102,6 +104,14 @@ export class Gateway {
   /** Sends op 7 RECONNECT: discord.js closes with 4200 and resumes. */
   requestReconnect(): void {
     for (const s of this.liveSessions()) s.socket?.send(JSON.stringify({ op: 7, d: null, s: null, t: null }));
+  }
+
+  /** Sends op 9 INVALID SESSION (not resumable) to every live session: discord.js identifies anew. */
+  invalidateSessions(): void {
+    for (const s of this.liveSessions()) {
+      s.alive = false;
+      s.socket?.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+    }
   }
 
   close(): void {
@@ -149,7 +159,7 @@ export class Gateway {
       switch (p.op) {
         case 1: // HEARTBEAT
           this.heartbeats++;
-          this.send(ws, { op: 11, d: null, s: null, t: null });
+          if (!this.dropHeartbeatAcks) this.send(ws, { op: 11, d: null, s: null, t: null });
           break;
         case 2: {
           if (session) {
