@@ -217,4 +217,20 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     await ask.wait();
     expect(h.fake.violations).toEqual([]);
   }, 30_000);
+
+  it('a question posted but the process died before storing where (SIGKILL mid-reply): the next run finds its message and reveals it', async () => {
+    h = await startHarness({ quizSeconds: 5 });
+    const { message, roundId } = await postQuiz(h);
+    await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId ? true : undefined), 3000, 'the round tied to its message');
+    await h.bot.stop();
+    // As if the process had died between Discord posting the question and the bot storing its id.
+    const db = new Database(h.config.QUIZ_DB);
+    db.prepare('UPDATE rounds SET message_id = NULL WHERE id = ?').run(roundId);
+    db.close();
+    await h.restartBot();
+    const shown = await revealed(h, message.id);
+    expect((shown!.embeds[0] as APIEmbed).description).toContain('The bot restarted while this question was open');
+    expect(h.bot.context.store.getRound(roundId)!.messageId).toBe(message.id);
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
 });
