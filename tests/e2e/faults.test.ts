@@ -233,4 +233,21 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     expect(h.bot.context.store.getRound(roundId)!.messageId).toBe(message.id);
     expect(h.fake.violations).toEqual([]);
   }, 30_000);
+
+  it('Discord unreachable for a while: one warning once it lasts, then the resume with how long it was down', async () => {
+    h = await startHarness({ outageWarnMs: 1000 });
+    h.fake.gateway.refuseConnections = true;
+    h.fake.disconnectAll({ code: 4000 });
+    const warned = await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving'), 8000, 'the outage warning');
+    // The last close is that of a refused reconnection attempt (1006, abnormal); the drop itself was 4000.
+    expect(warned).toMatchObject({ level: 40, lastCloseCode: 1006 });
+    expect(h.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting')).toMatchObject({ code: 4000 });
+    expect(h.logs.filter((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving')).toHaveLength(1);
+    h.fake.gateway.refuseConnections = false;
+    const back = await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed' || l.msg === 'Discord gateway re-identified'), 20_000, 'the reconnection');
+    expect(back.downMs as number).toBeGreaterThanOrEqual(1000);
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await ask.wait();
+    expect(h.fake.violations).toEqual([]);
+  }, 40_000);
 });

@@ -61,6 +61,8 @@ export class Gateway {
   /** Every payload received from clients, in order (IDENTIFY tokens included). */
   readonly received: Array<{ at: number; op: number; d: unknown }> = [];
   heartbeats = 0;
+  /** Fault injection: new gateway connections are dropped at once (Discord unreachable). */
+  refuseConnections = false;
   /** Fault injection: heartbeats are received but not ACKed (a zombie connection). */
   dropHeartbeatAcks = false;
   connections = 0;
@@ -73,7 +75,10 @@ export class Gateway {
     wss: WebSocketServer,
     private readonly hooks: GatewayHooks,
   ) {
-    wss.on('connection', (ws, req) => this.onConnection(ws, req));
+    wss.on('connection', (ws, req) => {
+      if (this.refuseConnections) return void ws.terminate();
+      this.onConnection(ws, req);
+    });
   }
 
   /** Live sessions, most recently identified last. */
