@@ -24,6 +24,10 @@ export interface BotOptions {
   clientOptions?: Partial<ClientOptions>;
   /** Discord closed the gateway for good (bad token, …): the caller should stop and exit non-zero. */
   onFatal?: (close: FatalClose) => void;
+  /** After how long down the gateway outage is reported (default 5 s). */
+  outageWarnMs?: number;
+  /** How long a quiz answer retries while the database is locked (default 8 s). */
+  storeBusyBudgetMs?: number;
 }
 
 export interface Bot {
@@ -62,6 +66,7 @@ export function createBot(options: BotOptions): Bot {
     },
     quizStorageFailed: (error) => storage.fail(error),
     cooldowns: createCooldowns(config),
+    storeBusyBudgetMs: options.storeBusyBudgetMs ?? 8000,
     scheduleReveal: (roundId, closesAt, afterRestart = false) => schedule(roundId, closesAt, afterRestart, 0),
   };
 
@@ -98,7 +103,7 @@ export function createBot(options: BotOptions): Bot {
   const unwatch = watchGateway(client, logger, (close) => {
     logger.fatal({ code: close.code }, `Discord closed the gateway for good (code ${close.code}): ${close.meaning}`);
     options.onFatal?.(close);
-  });
+  }, options.outageWarnMs);
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.once(Events.ClientReady, (ready) => {

@@ -34,6 +34,8 @@ export interface BotContext {
   readonly store: QuizStore;
   /** A query found the quiz database unusable: report once and turn quizzes off. */
   quizStorageFailed(error: unknown): void;
+  /** How long a quiz answer keeps retrying while the database is locked elsewhere before the user is told. */
+  storeBusyBudgetMs: number;
   /** Spam limits on public /quiz and /ask. */
   cooldowns: Cooldowns;
   /** Schedules the automatic reveal of a quiz round; Infinity cancels it. */

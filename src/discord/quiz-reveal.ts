@@ -1,4 +1,4 @@
-import { DiscordAPIError, Routes, type Client } from 'discord.js';
+import { DiscordAPIError, Routes, type APIMessage, type Client } from 'discord.js';
 import type { BotContext } from './context.js';
 import { renderReveal } from './render/quiz.js';
 import { noPings } from './respond.js';
@@ -17,6 +17,15 @@ export async function revealRound(client: Client, context: BotContext, roundId: 
   const summary = outcome.status === 'revealed' ? outcome.summary : context.quiz.revealPending(roundId) ? context.quiz.revealedSummary(roundId) : undefined;
   if (!summary) return 'nothing';
   const { round } = summary;
+  if (!round.messageId && round.channelId) {
+    // Posted, but the process died before storing where (SIGKILL mid-reply): look for it.
+    const found = await findRoundMessage(client, round.channelId, roundId);
+    if (found) {
+      context.quiz.attachMessage(roundId, round.channelId, found);
+      round.messageId = found;
+      context.logger.info({ roundId, messageId: found }, 'found the message of a quiz round posted before a crash');
+    }
+  }
   if (!round.messageId || !round.channelId) {
     context.logger.warn({ roundId }, 'revealed a round whose message is unknown');
     context.quiz.markRevealShown(roundId);
@@ -33,4 +42,19 @@ export async function revealRound(client: Client, context: BotContext, roundId: 
   }
   context.quiz.markRevealShown(roundId);
   return 'shown';
+}
+
+/** The channel's recent message whose buttons belong to the round, if any (needs Read Message History). */
+async function findRoundMessage(client: Client, channelId: string, roundId: string): Promise<string | undefined> {
+  let messages: APIMessage[];
+  try {
+    messages = (await client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) })) as APIMessage[];
+  } catch (error) {
+    if (error instanceof DiscordAPIError && permanent.has(Number(error.code))) return undefined;
+    throw error;
+  }
+  const ours = (m: APIMessage) =>
+    m.author.id === client.user?.id &&
+    (m.components ?? []).some((row) => 'components' in row && row.components.some((c) => 'custom_id' in c && c.custom_id.split(':')[1] === roundId && c.custom_id.startsWith('quiz.')));
+  return messages.find(ours)?.id;
 }

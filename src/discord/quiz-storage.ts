@@ -35,7 +35,8 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
   };
 
   try {
-    store = openQuizStore(config.QUIZ_DB);
+    // Short: a lock held by another process must not freeze the bot; callers retry asynchronously.
+    store = openQuizStore(config.QUIZ_DB, { busyTimeoutMs: 100 });
     quiz = createQuizService({
       store,
       notes: knowledge.library.notes,

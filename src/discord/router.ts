@@ -4,6 +4,7 @@ import type { BotContext, CommandModule, ComponentHandler } from './context.js';
 import { parseCustomId } from './custom-id.js';
 import { replyEphemeral } from './respond.js';
 import { isStorageFailure, quizUnavailableMessage } from '../quiz/storage-problem.js';
+import { isBusy } from './store-retry.js';
 
 /** The quiz database is unusable: quizzes are off, the user is told so, nothing else breaks. */
 async function quizUnavailable(interaction: Interaction, context: BotContext, error: unknown, where: object): Promise<void> {
@@ -58,6 +59,11 @@ export function createRouter(commands: CommandModule[], context: BotContext): Ro
       context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
       if (isStorageFailure(error)) return quizUnavailable(interaction, context, error, where);
+      if (isBusy(error) && interaction.isRepliable()) {
+        context.logger.warn({ ...where, err: error }, 'quiz database locked elsewhere; the user was asked to retry');
+        await replyEphemeral(interaction, 'The quiz database is busy right now and nothing was saved. Please try again in a moment.').catch(() => undefined);
+        return;
+      }
       const errorId = randomBytes(4).toString('hex');
       context.logger.error({ ...where, errorId, err: error }, 'interaction failed');
       if (interaction.isRepliable()) {

@@ -116,8 +116,9 @@ const toReview = (r: ReviewRow): ReviewState => ({ box: r.box, dueAt: r.due_at, 
 export class QuizStore {
   readonly db: Database.Database;
 
-  constructor(file: string) {
-    this.db = openDatabase(file);
+  /** `busyTimeoutMs`: how long one query waits for another process's lock (it blocks the thread meanwhile). */
+  constructor(file: string, options: { busyTimeoutMs?: number } = {}) {
+    this.db = openDatabase(file, options);
   }
 
   createRound(round: NewRound): void {
@@ -312,4 +313,4 @@ export class QuizStore {
   }
 }
 
-export const openQuizStore = (file: string): QuizStore => new QuizStore(file);
+export const openQuizStore = (file: string, options: { busyTimeoutMs?: number } = {}): QuizStore => new QuizStore(file, options);

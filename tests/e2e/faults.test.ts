@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { APIEmbed } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeMessage } from '../fake-discord/index.js';
@@ -130,4 +131,123 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     await after.wait(5000);
     expect(h.fake.violations).toEqual([]);
   }, 30_000);
+
+  it('a database lock held by another process: the click is deferred and retried without blocking, then recorded; /ask keeps answering', async () => {
+    h = await startHarness();
+    const { message, roundId } = await postQuiz(h);
+    const other = new Database(h.config.QUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    const release = setTimeout(() => other.exec('COMMIT'), 2000);
+    try {
+      const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+      expect((await click.wait()).type).toBe(5);
+      const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+      await ask.wait();
+      expect(h.fake.originalOf(ask)!.embeds[0]).toBeDefined();
+      expect(h.bot.context.store.answers(roundId)).toHaveLength(0);
+      const verdict = await h.fake.waitFor(() => (/^(✅|❌)/.test(h!.fake.originalOf(click)?.content ?? '') ? h!.fake.originalOf(click) : undefined), 6000, 'the verdict');
+      expect(verdict!.flags & 64).toBe(64);
+      expect(h.bot.context.store.answers(roundId)).toHaveLength(1);
+    } finally {
+      clearTimeout(release);
+      if (other.inTransaction) other.exec('COMMIT');
+      other.close();
+    }
+    expect(h.fake.violations).toEqual([]);
+  }, 20_000);
+
+  it('a lock that outlasts the retry budget: the user is told the answer was not saved, and nothing is recorded', async () => {
+    h = await startHarness({ storeBusyBudgetMs: 1000 });
+    const { message, roundId } = await postQuiz(h);
+    const other = new Database(h.config.QUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+      await click.wait();
+      const told = await h.fake.waitFor(() => (h!.fake.originalOf(click)?.content ? h!.fake.originalOf(click) : undefined), 5000, 'the message');
+      expect(told!.content).toBe('Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.');
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(h.bot.context.store.answers(roundId)).toHaveLength(0);
+    expect(h.fake.violations).toEqual([]);
+  }, 20_000);
+
+  it('a lock held while /quiz starts: the command is deferred, the question posted when the lock goes, and tied to its round', async () => {
+    h = await startHarness();
+    const other = new Database(h.config.QUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    const release = setTimeout(() => other.exec('COMMIT'), 1500);
+    try {
+      const handle = h.fake.slashCommand({ name: 'quiz' });
+      expect((await handle.wait()).type).toBe(5);
+      const message = await h.fake.waitFor(() => (h!.fake.originalOf(handle)?.embeds.length ? h!.fake.originalOf(handle) : undefined), 6000, 'the question');
+      const roundId = roundOf(message!);
+      await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId === message!.id ? true : undefined), 3000, 'the round tied to its message');
+    } finally {
+      clearTimeout(release);
+      if (other.inTransaction) other.exec('COMMIT');
+      other.close();
+    }
+    expect(h.fake.violations).toEqual([]);
+  }, 20_000);
+
+  it('op 9 invalid session: the bot identifies anew, logs it, and answers again', async () => {
+    h = await startHarness();
+    const identifies = h.fake.gateway.identifies.length;
+    h.fake.invalidateSessions();
+    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway re-identified'), 12_000, 'the re-identify line');
+    expect(h.fake.gateway.identifies.length).toBe(identifies + 1);
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await ask.wait();
+    expect(h.fake.originalOf(ask)!.embeds[0]).toBeDefined();
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
+
+  it('dropped heartbeat ACKs (a zombie connection): the bot reconnects and resumes on its own', async () => {
+    h = await startHarness({ fake: { heartbeatIntervalMs: 400 } });
+    const resumes = h.fake.gateway.resumes.length;
+    h.fake.gateway.dropHeartbeatAcks = true;
+    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting'), 5000, 'the disconnect line');
+    h.fake.gateway.dropHeartbeatAcks = false;
+    await h.fake.waitFor(() => (h!.fake.gateway.resumes.length > resumes ? true : undefined), 8000, 'the resume');
+    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed'), 5000, 'the resume line');
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await ask.wait();
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
+
+  it('a question posted but the process died before storing where (SIGKILL mid-reply): the next run finds its message and reveals it', async () => {
+    h = await startHarness({ quizSeconds: 5 });
+    const { message, roundId } = await postQuiz(h);
+    await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId ? true : undefined), 3000, 'the round tied to its message');
+    await h.bot.stop();
+    // As if the process had died between Discord posting the question and the bot storing its id.
+    const db = new Database(h.config.QUIZ_DB);
+    db.prepare('UPDATE rounds SET message_id = NULL WHERE id = ?').run(roundId);
+    db.close();
+    await h.restartBot();
+    const shown = await revealed(h, message.id);
+    expect((shown!.embeds[0] as APIEmbed).description).toContain('The bot restarted while this question was open');
+    expect(h.bot.context.store.getRound(roundId)!.messageId).toBe(message.id);
+    expect(h.fake.violations).toEqual([]);
+  }, 30_000);
+
+  it('Discord unreachable for a while: one warning once it lasts, then the resume with how long it was down', async () => {
+    h = await startHarness({ outageWarnMs: 1000 });
+    h.fake.gateway.refuseConnections = true;
+    h.fake.disconnectAll({ code: 4000 });
+    const warned = await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving'), 8000, 'the outage warning');
+    // The last close is that of a refused reconnection attempt (1006, abnormal); the drop itself was 4000.
+    expect(warned).toMatchObject({ level: 40, lastCloseCode: 1006 });
+    expect(h.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting')).toMatchObject({ code: 4000 });
+    expect(h.logs.filter((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving')).toHaveLength(1);
+    h.fake.gateway.refuseConnections = false;
+    const back = await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed' || l.msg === 'Discord gateway re-identified'), 20_000, 'the reconnection');
+    expect(back.downMs as number).toBeGreaterThanOrEqual(1000);
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await ask.wait();
+    expect(h.fake.violations).toEqual([]);
+  }, 40_000);
 });

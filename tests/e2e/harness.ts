@@ -29,6 +29,10 @@ export interface HarnessOptions {
   quizSeconds?: number;
   commands?: CommandModule[];
   env?: Record<string, string>;
+  /** After how long down the gateway outage is reported (default: the bot's). */
+  outageWarnMs?: number;
+  /** How long a quiz answer retries while the database is locked (default: the bot's). */
+  storeBusyBudgetMs?: number;
   /** Options for the fake Discord (more guilds, …). */
   fake?: Omit<FakeDiscordOptions, 'token'>;
 }
@@ -70,6 +74,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       knowledge,
       logger: createLogger(config.LOG_LEVEL, sink, [config.DISCORD_TOKEN]),
       commands: options.commands,
+      ...(options.outageWarnMs !== undefined ? { outageWarnMs: options.outageWarnMs } : {}),
+      ...(options.storeBusyBudgetMs !== undefined ? { storeBusyBudgetMs: options.storeBusyBudgetMs } : {}),
       clientOptions: { rest: { globalRequestsPerSecond: 10_000 } },
     });
     const ready = new Promise<void>((resolve) => bot.client.once('clientReady', () => resolve()));

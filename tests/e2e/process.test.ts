@@ -62,6 +62,11 @@ describe('the bot as a process', () => {
     const handle = fake.slashCommand({ name: 'quiz' });
     await fake.waitForRequest((r) => isCallback(r.path), 5000);
     bot.child.kill('SIGTERM');
+    await bot.waitForLog((l) => String(l.msg).startsWith('shutting down'), 5000, 'the shutdown line');
+    // Arrives while draining: answered honestly, not handled.
+    const late = fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
+    await late.wait(5000);
+    expect(fake.originalOf(late)!.content).toBe('Nimbus is restarting. Please try again in a few seconds.');
     await handle.wait(5000);
     const exit = await bot.exited;
     expect(exit.code).toBe(0);

@@ -267,6 +267,11 @@ export class FakeDiscord {
     this.gateway.requestReconnect();
   }
 
+  /** Sends op 9 INVALID SESSION (not resumable): discord.js re-identifies. */
+  invalidateSessions(): void {
+    this.gateway.invalidateSessions();
+  }
+
   /**
    * Resolves with the first truthy value of `predicate`, re-checked on every request, message change and gateway
    * event (and every 20 ms); rejects after `timeoutMs`.

@@ -4,6 +4,7 @@ import type { BotContext, CommandModule, ComponentHandler } from '../context.js'
 import { limits, truncate } from '../limits.js';
 import { renderAnswerResult, renderPrivateResult, renderQuestion, renderReveal } from '../render/quiz.js';
 import { takeTurn } from '../cooldowns.js';
+import { retryWhileBusy, stillBusy } from '../store-retry.js';
 import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 
 const data = new SlashCommandBuilder()
@@ -25,24 +26,33 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
     const wait = takeTurn(quizUser, quizChannel, interaction.user.id, interaction.channelId, { one: 'public quiz', many: 'quizzes' });
     if (wait) return replyEphemeral(interaction, wait);
   }
-  const round = context.quiz.start({
-    guildId: interaction.guildId ?? 'dm',
-    channelId: interaction.channelId,
-    askerId: interaction.user.id,
-    topic: options.topic,
-    private: options.isPrivate,
-    reviewAll: options.reviewAll,
-  });
+  const isPrivate = options.isPrivate || options.reviewAll;
+  // Writing the round may wait for a lock held elsewhere: defer (Discord's 3 s) and retry without blocking.
+  const round = await retryWhileBusy(
+    () =>
+      context.quiz.start({
+        guildId: interaction.guildId ?? 'dm',
+        channelId: interaction.channelId,
+        askerId: interaction.user.id,
+        topic: options.topic,
+        private: options.isPrivate,
+        reviewAll: options.reviewAll,
+      }),
+    () => interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
+    context.storeBusyBudgetMs,
+  );
+  if (round === stillBusy) return replyEphemeral(interaction, 'The quiz database is busy right now, so no question was started. Please try again in a moment.');
   if (!round) return replyEphemeral(interaction, noQuestions(options.topic));
   const message = renderQuestion(round);
   if (round.private) {
-    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+    if (interaction.deferred) await interaction.editReply({ ...message, allowedMentions: noPings });
+    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
     return;
   }
   let messageId: string | undefined;
   try {
-    const response = await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true });
-    messageId = response.resource?.message?.id;
+    if (interaction.deferred) messageId = (await interaction.editReply({ ...message, allowedMentions: noPings })).id;
+    else messageId = (await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true })).resource?.message?.id;
   } catch (error) {
     // The question may be posted though the answer to our request was lost (502, reset): ask Discord.
     messageId = await interaction.fetchReply().then((m) => m.id, () => undefined);
@@ -52,7 +62,11 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
     }
     context.logger.warn({ roundId: round.id, err: error }, 'the /quiz reply was posted though its response was lost; recovered its message');
   }
-  if (messageId) context.quiz.attachMessage(round.id, interaction.channelId, messageId);
+  if (messageId) {
+    const id = messageId;
+    const attached = await retryWhileBusy(() => context.quiz.attachMessage(round.id, interaction.channelId, id), async () => undefined, context.storeBusyBudgetMs);
+    if (attached === stillBusy) context.logger.warn({ roundId: round.id }, 'could not store where the quiz was posted: the database stayed locked');
+  }
   context.scheduleReveal(round.id, round.closesAt);
 }
 
@@ -91,14 +105,24 @@ const placeOf = (interaction: MessageComponentInteraction): ClickPlace => ({ gui
 const elsewhereMessage = 'This button belongs to a question in another channel or server. Nothing was recorded.';
 
 const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], context) => {
-  const result = context.quiz.answer(roundId, interaction.user.id, letter, placeOf(interaction));
+  // A lock held elsewhere: answer Discord within its deadline (defer), keep retrying without blocking.
+  const result = await retryWhileBusy(
+    () => context.quiz.answer(roundId, interaction.user.id, letter, placeOf(interaction)),
+    () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    context.storeBusyBudgetMs,
+  );
+  if (result === stillBusy) {
+    context.logger.warn({ roundId }, 'quiz answer not saved: the database stayed locked');
+    return replyEphemeral(interaction, 'Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.');
+  }
   if (result.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
   if (result.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
   if (result.status === 'closed') return replyEphemeral(interaction, 'This question is closed: the answer has been revealed.');
   if (result.status === 'duplicate') return replyEphemeral(interaction, `Your answer is already in (you picked **${result.previousLetter}**). One answer per question.`);
   if (result.status === 'not-yours') return replyEphemeral(interaction, 'This review question belongs to someone else. Start your own with `/quiz private:true`.');
   const round = result.round;
-  if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
+  if (round.private && interaction.deferred) await interaction.followUp({ ...renderPrivateResult(result, round), flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  else if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
   else await replyEphemeral(interaction, renderAnswerResult(result, round));
 };
 
