@@ -22,9 +22,9 @@ function join(base: string, pathPart: string): string {
 }
 
 /** Source link of a section: NOTES_BASE_URL + route (site) or file (github) + #anchor. */
-export function sourceUrl(settings: LinkSettings, file: string, anchor: string): string | null {
+export function sourceUrl(settings: LinkSettings, file: string, anchor: string, route = routeOf(file)): string | null {
   if (!settings.baseUrl) return null;
-  const page = settings.style === 'github' ? join(settings.baseUrl, file) : join(settings.baseUrl, routeOf(file));
+  const page = settings.style === 'github' ? join(settings.baseUrl, file) : join(settings.baseUrl, route);
   return anchor ? `${page}#${encodeURIComponent(anchor)}` : page;
 }
 

@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toBlocks, type Block, type UrlResolver } from './blocks.js';
 import { collapseWhitespace, plainText } from './plaintext.js';
@@ -16,7 +16,8 @@ export interface RawSection {
   children: string[];
 }
 
-const customId = /\s*\[#([^\]\s]+)\]\s*$/;
+// Nextra `[#custom-id]`, Docusaurus and Pandoc `{#custom-id}`.
+const customId = /\s*(?:\[#([^\]\s]+)\]|\{#([^}\s]+)\})\s*$/;
 const htmlAnchor = /<a\s[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']/i;
 
 interface HeadingInfo {
@@ -33,7 +34,7 @@ export function readHeading(heading: Heading): HeadingInfo {
   let text = collapseWhitespace(heading.children.filter((c) => c.type !== 'html').map((c) => plainText(c)).join(''));
   const custom = customId.exec(text);
   if (custom) {
-    explicitAnchor = custom[1];
+    explicitAnchor = custom[1] ?? custom[2];
     text = text.slice(0, custom.index).trim();
   }
   return { text, explicitAnchor };
@@ -46,11 +47,13 @@ const ignorable = (node: RootContent): boolean => node.type === 'yaml' || node.t
  * heading; subsections are separate sections that record their parents, so no text is indexed
  * twice. A leading H1 (the page title, as Nextra pages start) opens the intro section.
  */
-export function splitSections(tree: Root, source: string, resolve: UrlResolver): { sections: RawSection[]; h1?: string } {
+export function splitSections(tree: Root, source: string, resolve: UrlResolver): { sections: RawSection[]; h1?: string; anchors: Set<string> } {
   const slugger = new GithubSlugger();
   const sections: RawSection[] = [];
   const stack: { depth: number; text: string; index: number }[] = [];
   let h1: string | undefined;
+  // Every heading is a link target, the page title included.
+  const anchors = new Set<string>();
   let current: { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks'>; nodes: RootContent[] } | undefined;
 
   const finish = (): void => {
@@ -87,8 +90,10 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver):
     const { text, explicitAnchor } = readHeading(node);
     const slug = slugger.slug(text);
     const anchor = explicitAnchor ?? slug;
+    anchors.add(anchor).add(slug);
     const line = node.position?.start.line ?? 1;
     if (node.depth === 1 && h1 === undefined && !contentBefore(index)) {
+      anchors.add(slugOf(text));
       h1 = text;
       start(0, text, '', line, []);
       return;
@@ -106,5 +111,5 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver):
     stack.push({ depth: node.depth, text, index: position });
   });
   finish();
-  return { sections, h1 };
+  return { sections, h1, anchors };
 }

@@ -62,6 +62,8 @@ export interface Problem {
   file: string;
   line: number;
   message: string;
+  /** Errors (broken links, bad quiz items, unreadable files) fail `check`; warnings only with --strict. Absent = error. */
+  severity?: 'error' | 'warning';
 }
 
 export interface NoteLibrary {
@@ -72,4 +74,8 @@ export interface NoteLibrary {
   problems: Problem[];
   files: number;
   loadMs: number;
+  /** The layout the notes were read as (detected unless NOTES_LAYOUT says). */
+  layout?: string;
+  /** The locale folder or language indexed when the folder holds translations. */
+  language?: string;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMeta, type FolderMeta } from './meta.js';
+import { isSidecar } from './layout.js';
 import type { Problem } from './types.js';
 
 export interface NoteFile {
@@ -13,27 +13,18 @@ export interface NoteFile {
 
 export interface WalkResult {
   files: NoteFile[];
-  /** _meta.json contents by folder (relative path, "" for the root). */
-  metas: Map<string, FolderMeta>;
+  /** Sidebar files (`_meta.*`, `_category_.*`), relative paths; read by folders.ts. */
+  sidecars: string[];
   problems: Problem[];
 }
 
 const isNote = (name: string): boolean => /\.mdx?$/i.test(name);
 const ignoredFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
-function orderEntries(names: string[], meta: FolderMeta | undefined): string[] {
-  const rank = new Map(meta?.order.map((key, index) => [key, index]));
-  const keyOf = (name: string): string => name.replace(/\.mdx?$/i, '');
-  return [...names].sort((a, b) => {
-    const ra = rank.get(keyOf(a)) ?? Infinity;
-    const rb = rank.get(keyOf(b)) ?? Infinity;
-    return ra !== rb ? ra - rb : a.localeCompare(b);
-  });
-}
 
-/** Finds every .md/.mdx file below root, in sidebar order; follows symlinks but not loops. */
+/** Finds every .md/.mdx file and sidebar file below root (sorted later, by order.ts); follows symlinks but not loops. */
 export function walkNotes(root: string): WalkResult {
-  const result: WalkResult = { files: [], metas: new Map(), problems: [] };
+  const result: WalkResult = { files: [], sidecars: [], problems: [] };
   const seen = new Set<string>();
 
   const visit = (relative: string): void => {
@@ -58,16 +49,6 @@ export function walkNotes(root: string): WalkResult {
       result.problems.push({ file: relative || '.', line: 0, message: `cannot read folder: ${(error as Error).message}` });
       return;
     }
-    const metaPath = path.join(absolute, '_meta.json');
-    let meta: FolderMeta | undefined;
-    if (entries.some((e) => e.name === '_meta.json')) {
-      try {
-        meta = parseMeta(fs.readFileSync(metaPath, 'utf8'));
-        result.metas.set(relative, meta);
-      } catch (error) {
-        result.problems.push({ file: path.posix.join(relative, '_meta.json'), line: 1, message: `invalid _meta.json: ${(error as Error).message.split('\n')[0]}` });
-      }
-    }
 
     const folders: string[] = [];
     const notes: string[] = [];
@@ -84,8 +65,9 @@ export function walkNotes(root: string): WalkResult {
       }
       if (kind === 'dir' && !ignoredFolder(entry.name)) folders.push(entry.name);
       else if (kind === 'file' && isNote(entry.name) && !entry.name.startsWith('.')) notes.push(entry.name);
+      else if (kind === 'file' && isSidecar(entry.name)) result.sidecars.push(path.posix.join(relative, entry.name));
     }
-    for (const name of orderEntries([...notes, ...folders], meta)) {
+    for (const name of [...notes, ...folders].sort()) {
       const child = relative ? `${relative}/${name}` : name;
       if (folders.includes(name) && !notes.includes(name)) visit(child);
       else result.files.push({ file: child, absolute: path.join(root, child), order: result.files.length });
