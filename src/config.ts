@@ -14,6 +14,12 @@ const httpUrl = z
   .pipe(z.url({ protocol: /^https?$/ }).optional())
   .optional();
 
+/** Comma-separated globs, e.g. "docs/**,guides/*.md". */
+function globList(value: string | undefined): string[] | undefined {
+  const globs = value?.split(',').map((g) => g.trim()).filter(Boolean);
+  return globs?.length ? globs : undefined;
+}
+
 const snowflake = optionalString.pipe(z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)').optional());
 
 const schema = z.object({
@@ -23,7 +29,12 @@ const schema = z.object({
   DISCORD_API_BASE: httpUrl,
   NOTES_DIR: optionalString.default('./notes'),
   NOTES_BASE_URL: httpUrl,
-  NOTES_LINK_STYLE: z.enum(['site', 'github']).default('site'),
+  // Unset: "github" for GitHub-style folders (a README per folder), else "site".
+  NOTES_LINK_STYLE: optionalString.pipe(z.enum(['site', 'github']).optional()),
+  NOTES_LAYOUT: optionalString.pipe(z.enum(['auto', 'nextra', 'docusaurus', 'obsidian', 'github', 'plain']).optional()).default('auto'),
+  NOTES_LANGUAGE: optionalString,
+  NOTES_INCLUDE: optionalString.transform(globList),
+  NOTES_EXCLUDE: optionalString.transform(globList),
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -37,6 +48,7 @@ const expectations: Record<string, string> = {
   DISCORD_API_BASE: 'an http(s) URL such as http://127.0.0.1:3000/api',
   NOTES_BASE_URL: 'an http(s) URL such as https://notes.example.com',
   NOTES_LINK_STYLE: '"site" or "github"',
+  NOTES_LAYOUT: 'one of auto, nextra, docusaurus, obsidian, github, plain',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
