@@ -100,7 +100,9 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     if (!target) return /^https?:\/\//i.test(url) ? url : null;
     return 'file' in target ? sourceUrl(settings, target.file, target.anchor, routeOfFile(target.file)) : null;
   };
-  const { sections: raw, h1, anchors } = splitSections(tree, source, resolveUrl);
+  // An Obsidian note is titled by its file name; its H1s, when there are several, are sections.
+  const h1IsTitle = layout.name !== 'obsidian' || tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length <= 1;
+  const { sections: raw, h1, anchors } = splitSections(tree, source, resolveUrl, h1IsTitle);
   collectLinks(tree, (url, line) => {
     const target = resolver.resolve(entry.file, url);
     if (target) links.push({ file: entry.file, line, url, target });
@@ -213,11 +215,16 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     const file = read.entry.file;
     const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
     const metaTitle = metaTitleOf(file, folder, layout, folders);
-    const breadcrumb = folderTitles(folder, folders, language.language);
-    loaded.push(loadNote(read, { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb }));
+    loaded.push(loadNote(read, { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb: [] }));
     problems.push(...read.problems);
   });
   const notes = loaded.map((l) => l.note);
+  // A folder without a sidebar title is named by its own page (README, index, page.mdx).
+  const pageTitles = new Map(notes.filter((n) => isFolderPage(n.file, layout)).map((n) => [path.posix.dirname(n.file), n.title]));
+  for (const note of notes) {
+    const folder = path.posix.dirname(note.file) === '.' ? '' : path.posix.dirname(note.file);
+    note.breadcrumb = folderTitles(folder, folders, language.language, pageTitles);
+  }
   problems.push(...validateLibrary(loaded));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return {
@@ -242,14 +249,14 @@ function metaTitleOf(file: string, folder: string, layout: Layout, folders: Map<
   return folders.get(parent)?.titles.get(path.posix.basename(folder));
 }
 
-function folderTitles(folder: string, folders: Map<string, FolderInfo>, localeFolder?: string): string[] {
+function folderTitles(folder: string, folders: Map<string, FolderInfo>, localeFolder: string | undefined, pageTitles: Map<string, string>): string[] {
   if (!folder) return [];
   const parts = folder.split('/');
   return parts
     .map((name, i) => {
       if (i === 0 && (name === localeFolder || name === 'content' || name === 'app')) return '';
-      const path = parts.slice(0, i + 1).join('/');
-      return folders.get(parts.slice(0, i).join('/'))?.titles.get(name) ?? folders.get(path)?.label ?? humanise(name);
+      const folderPath = parts.slice(0, i + 1).join('/');
+      return folders.get(parts.slice(0, i).join('/'))?.titles.get(name) ?? folders.get(folderPath)?.label ?? pageTitles.get(folderPath) ?? humanise(name);
     })
     .filter(Boolean);
 }

@@ -47,7 +47,7 @@ const ignorable = (node: RootContent): boolean => node.type === 'yaml' || node.t
  * heading; subsections are separate sections that record their parents, so no text is indexed
  * twice. A leading H1 (the page title, as Nextra pages start) opens the intro section.
  */
-export function splitSections(tree: Root, source: string, resolve: UrlResolver): { sections: RawSection[]; h1?: string; anchors: Set<string> } {
+export function splitSections(tree: Root, source: string, resolve: UrlResolver, h1IsTitle = true): { sections: RawSection[]; h1?: string; anchors: Set<string> } {
   const slugger = new GithubSlugger();
   const sections: RawSection[] = [];
   const stack: { depth: number; text: string; index: number }[] = [];
@@ -92,7 +92,7 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver):
     const anchor = explicitAnchor ?? slug;
     anchors.add(anchor).add(slug);
     const line = node.position?.start.line ?? 1;
-    if (node.depth === 1 && h1 === undefined && !contentBefore(index)) {
+    if (h1IsTitle && node.depth === 1 && h1 === undefined && !contentBefore(index)) {
       anchors.add(slugOf(text));
       h1 = text;
       start(0, text, '', line, []);

@@ -1,5 +1,5 @@
 import { slug } from 'github-slugger';
-import type { LinkTarget } from './resolve.js';
+import { wikiScheme, type LinkTarget } from './resolve.js';
 import type { Note, Problem } from './types.js';
 
 export interface LinkRef {
@@ -59,11 +59,12 @@ export function validateLibrary(loaded: LoadedNote[]): Problem[] {
       }
     });
     for (const link of links) {
+      const shown = link.url.startsWith(wikiScheme) ? `[[${link.url.slice(wikiScheme.length)}]]` : `"${link.url}"`;
       const target = 'file' in link.target ? byFile.get(link.target.file) : undefined;
       if (!target || !('file' in link.target)) {
-        problems.push({ file: link.file, line: link.line, message: `link "${link.url}" points to a page that does not exist` });
+        problems.push({ file: link.file, line: link.line, message: `link ${shown} points to a page that does not exist` });
       } else if (link.target.anchor && !definesAnchor(target.anchors, link.target.anchor)) {
-        problems.push({ file: link.file, line: link.line, message: `link "${link.url}" points to a missing section #${link.target.anchor}` });
+        problems.push({ file: link.file, line: link.line, message: `link ${shown} points to a missing section #${link.target.anchor}` });
       }
     }
   }
