@@ -220,7 +220,9 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   });
   const notes = loaded.map((l) => l.note);
   // A folder without a sidebar title is named by its own page (README, index, page.mdx).
-  const pageTitles = new Map(notes.filter((n) => isFolderPage(n.file, layout)).map((n) => [path.posix.dirname(n.file), n.title]));
+  // Nextra also names a folder by its sibling page (`advanced.mdx` beside `advanced/`).
+  const pageTitles = new Map(notes.map((n) => [n.file.replace(/\.mdx?$/i, ''), n.title]));
+  for (const n of notes) if (isFolderPage(n.file, layout)) pageTitles.set(path.posix.dirname(n.file), n.title);
   for (const note of notes) {
     const folder = path.posix.dirname(note.file) === '.' ? '' : path.posix.dirname(note.file);
     note.breadcrumb = folderTitles(folder, folders, language.language, pageTitles);

@@ -79,9 +79,9 @@ export function labelCallouts(tree: Root): void {
   visit(tree);
 }
 
-const fence = /^\s{0,3}(`{3,}|~{3,})/;
-const admonitionOpen = /^(\s{0,3})(:{3,})([A-Za-z]+)(?:\[([^\]\n]*)\]|[ \t]+(.*))?[ \t]*$/;
-const admonitionClose = /^\s{0,3}(:{3,})[ \t]*$/;
+const fence = /^[ \t]*(`{3,}|~{3,})/;
+const admonitionOpen = /^([ \t]*)(:{3,})[ \t]*([A-Za-z]+)(?:\[([^\]\n]*)\]|[ \t]+(.*))?[ \t]*$/;
+const admonitionClose = /^[ \t]*(:{3,})[ \t]*$/;
 
 /**
  * Docusaurus admonitions (`:::tip Title` … `:::`) rewritten as Markdown quotes opened by a bold
@@ -91,7 +91,13 @@ export function rewriteAdmonitions(source: string): string {
   if (!source.includes(':::')) return source;
   const lines = source.split('\n');
   let inFence: string | undefined;
+  // Indentation of each open admonition (they may sit in a list item) and of the quote markers.
   const open: string[] = [];
+  const quote = (line: string): string => {
+    const indent = open[0] ?? '';
+    const rest = line.startsWith(indent) ? line.slice(indent.length) : line.trimStart();
+    return indent + '> '.repeat(open.length) + rest;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const fenceMatch = fence.exec(line);
@@ -105,17 +111,17 @@ export function rewriteAdmonitions(source: string): string {
         const kind = opening[3]!;
         const title = (opening[4] ?? opening[5] ?? '').trim();
         const label = kind[0]!.toUpperCase() + kind.slice(1).toLowerCase();
-        lines[i] = `${'> '.repeat(open.length)}> **${title ? `${label}: ${title}` : label}**`;
-        open.push(opening[2]!);
+        open.push(open[0] ?? opening[1]!);
+        lines[i] = quote(`**${title ? `${label}: ${title}` : label}**`);
         continue;
       }
       if (open.length && admonitionClose.test(line)) {
         open.pop();
-        lines[i] = '> '.repeat(open.length);
+        lines[i] = open.length ? quote('') : '';
         continue;
       }
     }
-    if (open.length) lines[i] = '> '.repeat(open.length) + line;
+    if (open.length) lines[i] = quote(line);
   }
   return lines.join('\n');
 }

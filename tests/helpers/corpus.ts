@@ -5,3 +5,8 @@ import path from 'node:path';
 export const sagemakerDir = path.resolve(import.meta.dirname, '../../../shared/corpora/sagemaker-developer-guide/doc_source');
 export const hasSagemaker = fs.existsSync(sagemakerDir);
 if (!hasSagemaker) console.warn(`SageMaker corpus tests skipped: ${sagemakerDir} is absent (it comes from ../shared).`);
+
+/** Three real notes folders (Nextra 4 app router, Nextra 4 content/ with i18n, Docusaurus in Chinese), read in place. */
+export const realNotesDir = path.resolve(import.meta.dirname, '../../../shared/corpora/real-notes');
+export const hasRealNotes = fs.existsSync(realNotesDir);
+if (!hasRealNotes) console.warn(`Real notes folder tests skipped: ${realNotesDir} is absent (it comes from ../shared).`);
