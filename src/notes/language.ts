@@ -35,17 +35,21 @@ function localizedParts(name: string): { name: string; locale: string; extension
  * One language per index: locale folders at the top (`en/`, `zh-TW/`) or translated copies beside
  * a file (`README-ja.md`, `intro.zh-TW.md`). The language asked for, else the largest, is kept.
  */
-export function chooseLanguage(files: string[], wanted?: string): LanguageChoice {
+export function chooseLanguage(files: string[], wanted?: string, base?: string): LanguageChoice {
   const byLocale = new Map<string, string[]>();
+  // The locale folder: the first one, or the first below Nextra's content/ (base).
+  const localeFolderOf = (file: string): string => (base ? file.slice(base.length + 1) : file).split('/')[0]!;
   for (const file of files) {
-    const top = file.split('/')[0]!;
-    const locale = file.includes('/') ? localeOf(top) : undefined;
+    const rest = base ? file.slice(base.length + 1) : file;
+    const top = localeFolderOf(file);
+    const locale = rest.includes('/') ? localeOf(top) : undefined;
     if (locale) byLocale.set(top, [...(byLocale.get(top) ?? []), file]);
   }
   const folders = [...byLocale.keys()];
   const shared = (a: string, b: string): boolean => {
-    const rest = new Set(byLocale.get(a)!.map((f) => f.slice(a.length + 1)));
-    return byLocale.get(b)!.some((f) => rest.has(f.slice(b.length + 1)));
+    const inside = (f: string, locale: string): string => f.slice((base ? base.length + 1 : 0) + locale.length + 1);
+    const rest = new Set(byLocale.get(a)!.map((f) => inside(f, a)));
+    return byLocale.get(b)!.some((f) => rest.has(inside(f, b)));
   };
   let kept = files;
   let language: string | undefined;
@@ -53,7 +57,7 @@ export function chooseLanguage(files: string[], wanted?: string): LanguageChoice
     const largest = [...folders].sort((a, b) => byLocale.get(b)!.length - byLocale.get(a)!.length)[0]!;
     const chosen = (wanted && folders.find((f) => sameLanguage(f, wanted))) || largest;
     language = chosen;
-    kept = files.filter((f) => !byLocale.has(f.split('/')[0]!) || f.split('/')[0] === chosen);
+    kept = files.filter((f) => !byLocale.has(localeFolderOf(f)) || localeFolderOf(f) === chosen);
   }
 
   // Translated copies beside their original.

@@ -10,6 +10,13 @@ export interface Layout {
   name: LayoutName;
   /** Nextra 4 app router: every page is `page.mdx`, standing for its folder. */
   appRouter: boolean;
+  /** Nextra's `content/`, `app/` or `src/app/` when every note lives below it: not part of routes. */
+  routeRoot?: string;
+}
+
+/** The Nextra folder that holds every note (`content`, `app`, `src/app`), if there is one. */
+export function nextraRouteRoot(files: string[]): string | undefined {
+  return ['content', 'app', 'src/app'].find((root) => files.length > 0 && files.every((f) => f.startsWith(`${root}/`)));
 }
 
 /** Nextra 4's app router names every page `page.mdx`; in Nextra 2 `pages/` it is an ordinary page. */
@@ -81,9 +88,8 @@ export interface RouteFrontMatter {
 export function routeFor(file: string, layout: Layout, front: RouteFrontMatter = {}): string {
   let parts = file.replace(/\.mdx?$/i, '').split('/');
   if (layout.name === 'nextra') {
-    if (parts.length > 1 && (parts[0] === 'content' || parts[0] === 'app')) parts = parts.slice(1);
-    else if (parts.length > 2 && parts[0] === 'src' && parts[1] === 'app') parts = parts.slice(2);
-    parts = parts.filter((p, i) => i === parts.length - 1 || !/^\(.*\)$/.test(p));
+    if (layout.routeRoot) parts = parts.slice(layout.routeRoot.split('/').length);
+    if (layout.appRouter) parts = parts.filter((p, i) => i === parts.length - 1 || !/^\(.*\)$/.test(p));
   }
   if (layout.name === 'docusaurus') {
     parts = parts.map(stripNumberPrefix);

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { readFolders, type FolderInfo } from './folders.js';
 import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
 import { chooseLanguage } from './language.js';
-import { detectLayout, humanise, isFolderPage, otherToolKeys, routeFor, usesAppRouter, type Layout, type LayoutSetting } from './layout.js';
+import { detectLayout, humanise, isFolderPage, nextraRouteRoot, otherToolKeys, routeFor, usesAppRouter, type Layout, type LayoutSetting } from './layout.js';
 import { sourceUrl, type LinkSettings } from './links.js';
 import { parseMarkdown } from './markdown.js';
 import { sidebarOrder } from './order.js';
@@ -169,7 +169,8 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   const included = globs(options.include);
   const excluded = globs(options.exclude);
   const selected = walked.files.filter((f) => (!included || included(f.file)) && !(excluded && excluded(f.file)));
-  const language = chooseLanguage(selected.map((f) => f.file), options.language);
+  const routeRoot = nextraRouteRoot(selected.map((f) => f.file));
+  const language = chooseLanguage(selected.map((f) => f.file), options.language, routeRoot);
   const kept = new Set(language.files);
   const entries = selected.filter((f) => kept.has(f.file));
 
@@ -189,8 +190,11 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     }
   }
   const files = entries.map((f) => f.file);
-  const layout: Layout = { name: forced ?? detectLayout(root, files, walked.sidecars, sampleOf), appRouter: usesAppRouter(files) };
-  const sidecars = walked.sidecars.filter((f) => !language.language || !language.languages.includes(f.split('/')[0]!) || f.startsWith(`${language.language}/`));
+  const name = forced ?? detectLayout(root, files, walked.sidecars, sampleOf);
+  const layout: Layout = { name, appRouter: usesAppRouter(files), routeRoot: name === 'nextra' ? routeRoot : undefined };
+  const localePath = language.language && (routeRoot ? `${routeRoot}/${language.language}` : language.language);
+  const otherLocale = (f: string): boolean => language.languages.some((l) => l !== language.language && f.startsWith(routeRoot ? `${routeRoot}/${l}/` : `${l}/`));
+  const sidecars = walked.sidecars.filter((f) => !localePath || !otherLocale(f));
   const { folders, problems: folderProblems } = readFolders(root, sidecars, (absolute) => fs.readFileSync(absolute, 'utf8'));
   problems.push(...folderProblems);
 
@@ -225,7 +229,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   for (const n of notes) if (isFolderPage(n.file, layout)) pageTitles.set(path.posix.dirname(n.file), n.title);
   for (const note of notes) {
     const folder = path.posix.dirname(note.file) === '.' ? '' : path.posix.dirname(note.file);
-    note.breadcrumb = folderTitles(folder, folders, language.language, pageTitles);
+    note.breadcrumb = folderTitles(folder, folders, new Set([localePath, layout.routeRoot].filter((p): p is string => !!p)), pageTitles);
   }
   problems.push(...validateLibrary(loaded));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -251,13 +255,14 @@ function metaTitleOf(file: string, folder: string, layout: Layout, folders: Map<
   return folders.get(parent)?.titles.get(path.posix.basename(folder));
 }
 
-function folderTitles(folder: string, folders: Map<string, FolderInfo>, localeFolder: string | undefined, pageTitles: Map<string, string>): string[] {
+/** Titles of the folders above a note; the locale folder and Nextra's content/ are not shown. */
+function folderTitles(folder: string, folders: Map<string, FolderInfo>, hidden: Set<string>, pageTitles: Map<string, string>): string[] {
   if (!folder) return [];
   const parts = folder.split('/');
   return parts
     .map((name, i) => {
-      if (i === 0 && (name === localeFolder || name === 'content' || name === 'app')) return '';
       const folderPath = parts.slice(0, i + 1).join('/');
+      if ([...hidden].some((h) => h === folderPath || h.startsWith(`${folderPath}/`))) return '';
       return folders.get(parts.slice(0, i).join('/'))?.titles.get(name) ?? folders.get(folderPath)?.label ?? pageTitles.get(folderPath) ?? humanise(name);
     })
     .filter(Boolean);

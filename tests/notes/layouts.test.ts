@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { textOfSegments } from '../../src/notes/blocks.js';
 import { loadNotes } from '../../src/notes/load.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
+import { libraryFrom } from '../helpers/sections.js';
 
 const fixture = (name: string): string => path.resolve(import.meta.dirname, '../fixtures/layouts', name);
 const load = (name: string, options: Partial<Parameters<typeof loadNotes>[0]> = {}): NoteLibrary =>
@@ -120,5 +121,31 @@ describe('GitHub-style repository (a README per folder)', () => {
     expect(load('github', { layout: 'plain' }).notes.map((n) => n.route)).toContain('week-1/README');
     expect(load('github', { exclude: ['week-1*/**'] }).notes.map((n) => n.file)).toEqual(['README.md', 'week-2/README.md']);
     expect(load('github', { include: ['week-1/**'] }).notes.map((n) => n.file)).toEqual(['week-1/README.md', 'week-1/notes.md']);
+  });
+});
+
+describe('Nextra 4 content/ folder with locales (i18n)', () => {
+  const library = libraryFrom({
+    'content/en/_meta.json': '{"index": "Home", "guide": "The Guide"}',
+    'content/en/index.mdx': '# Welcome\n\nStart with the [guide](/guide#install).\n',
+    'content/en/guide.mdx': '# Guide\n\n## Install\n\nRun the installer.\n',
+    'content/en/app/setup.mdx': '# Setup\n\nBack to the [guide](/en/guide).\n',
+    'content/de/index.mdx': '# Willkommen\n\nLies die [Anleitung](/guide).\n',
+    'content/de/guide.mdx': '# Anleitung\n\n## Installation\n\nDas Installationsprogramm ausführen.\n',
+  }, 'https://docs.example.com');
+
+  it('drops content/ from routes, keeps the locale, indexes the largest language only', () => {
+    expect(library.layout).toBe('nextra');
+    expect(library.language).toBe('en');
+    expect(library.notes.map((n) => [n.route, n.title, n.breadcrumb.join(' > ')])).toEqual([
+      ['en', 'Home', ''],
+      ['en/guide', 'The Guide', ''],
+      ['en/app/setup', 'Setup', 'App'],
+    ]);
+    expect(library.sections.find((s) => s.id === 'en/guide#install')!.url).toBe('https://docs.example.com/en/guide#install');
+  });
+
+  it('links without the locale resolve inside it, and check finds nothing wrong', () => {
+    expect(library.problems).toEqual([]);
   });
 });
