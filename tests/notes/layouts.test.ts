@@ -149,3 +149,15 @@ describe('Nextra 4 content/ folder with locales (i18n)', () => {
     expect(library.problems).toEqual([]);
   });
 });
+
+describe('math in excerpts', () => {
+  it('keeps $…$ and $$…$$ formulas whole and unescaped, never bolded inside; prices stay text', async () => {
+    const { buildExcerpt } = await import('../../src/search/excerpt.js');
+    const library = libraryFrom({ 'm.md': '# Euler\n\nThe identity $e^{i\\pi} + 1 = 0$ links e and pi; tickets cost $5 and $10.\n' });
+    const section = library.sections[0]!;
+    expect(section.blocks[0]!.segments).toContainEqual({ raw: '$e^{i\\pi} + 1 = 0$' });
+    const excerpt = buildExcerpt(section.blocks, new Set(['pi', 'identity']));
+    expect(excerpt).toContain('$e^{i\\pi} + 1 = 0$');
+    expect(excerpt).toContain('$5 and $10');
+  });
+});
