@@ -128,6 +128,7 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     line: s.line,
     tags: front.data.tags,
     url: sourceUrl(settings, entry.file, s.anchor, route),
+    ...(s.answerable ? {} : { answerable: false }),
   }));
   const quiz: QuizQuestion[] = front.data.quiz.map(({ item }) => ({ ...item, id: questionId(route, item.question), noteRoute: route }));
   const words = sections.reduce((sum, s) => sum + countWords(s.text), 0);

@@ -1,7 +1,7 @@
 import GithubSlugger, { slug as slugOf } from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toBlocks, type Block, type UrlResolver } from './blocks.js';
-import { collapseWhitespace, plainText } from './plaintext.js';
+import { collapseWhitespace, htmlToText, plainText } from './plaintext.js';
 
 export interface RawSection {
   heading: string;
@@ -14,6 +14,21 @@ export interface RawSection {
   blocks: Block[];
   line: number;
   children: string[];
+  /** False when the section has no prose of its own: only images, only links (a reading list). */
+  answerable: boolean;
+}
+
+/** Letters of prose in nodes, link labels and image captions left out; code counts as prose. */
+function proseLength(nodes: readonly Nodes[]): number {
+  let length = 0;
+  for (const node of nodes) {
+    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'image' || node.type === 'imageReference') continue;
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') length += node.value.replace(/[\s\p{P}\p{S}]+/gu, '').length;
+    else if (node.type === 'html') length += htmlToText(node.value).length;
+    else if ('children' in node) length += proseLength(node.children as Nodes[]);
+    if (length >= 20) return length;
+  }
+  return length;
 }
 
 // Nextra `[#custom-id]`, Docusaurus and Pandoc `{#custom-id}`.
@@ -54,7 +69,7 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver, 
   let h1: string | undefined;
   // Every heading is a link target, the page title included.
   const anchors = new Set<string>();
-  let current: { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks'>; nodes: RootContent[] } | undefined;
+  let current: { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks' | 'answerable'>; nodes: RootContent[] } | undefined;
 
   const finish = (): void => {
     if (!current) return;
@@ -68,6 +83,8 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver, 
         text: collapseWhitespace(nodes.map((n) => plainText(n)).join('\n')),
         markdown,
         blocks: toBlocks(nodes, source, resolve),
+        // A few letters of prose are enough (CJK packs a sentence into few characters).
+        answerable: proseLength(nodes) >= 8,
       });
     }
     current = undefined;

@@ -41,6 +41,8 @@ export interface Section {
   tags: string[];
   /** Source link, or null when NOTES_BASE_URL is unset. */
   url: string | null;
+  /** False for sections without prose of their own (only images or links): never offered as an answer. */
+  answerable?: boolean;
 }
 
 export interface Note {

@@ -40,3 +40,24 @@ describe.skipIf(!hasRealNotes)('a Chinese question on the real Docusaurus notes 
     }
   }, 120_000);
 });
+
+describe('sections without prose', () => {
+  it('are not offered as answers: an image-only section and a reading list lose to the section that teaches', () => {
+    const library = libraryFrom({
+      'caching.md': [
+        '# Caching', '',
+        '## Cache diagram', '', '![](cache-layers.png)', '',
+        '## Further reading on cache invalidation', '', '- [Cache invalidation explained](https://example.com/a)', '- [Cache invalidation patterns](https://example.com/b)', '',
+        '## Invalidation', '', 'Cache invalidation removes stale entries when the source data changes, by expiry time or by explicit purge.', '',
+      ].join('\n'),
+    });
+    const byHeading = (h: string) => library.sections.find((s) => s.heading === h)!;
+    expect(byHeading('Cache diagram').answerable).toBe(false);
+    expect(byHeading('Further reading on cache invalidation').answerable).toBe(false);
+    expect(byHeading('Invalidation').answerable).toBeUndefined();
+    const answer = ask(buildIndex(library.sections), 'cache invalidation');
+    expect(answer.results.map((r) => r.heading)).not.toContain('Further reading on cache invalidation');
+    expect(answer.results.map((r) => r.heading)).not.toContain('Cache diagram');
+    expect(answer.results[0]!.heading).toBe('Invalidation');
+  });
+});
