@@ -56,7 +56,7 @@ export function importQuestions(written: Written[], sections: Section[], split?:
   return { questions, unknown };
 }
 
-if (import.meta.main ?? process.argv[1]?.endsWith('import-questions.ts')) {
+if (process.argv[1]?.endsWith('import-questions.ts')) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { notes: { type: 'string' }, split: { type: 'string' } } });
   if (!values.notes || positionals.length !== 1) {
     console.error('usage: tsx bench/import-questions.ts --notes DIR [--split NAME] written.json');

@@ -14,6 +14,12 @@ const httpUrl = z
   .pipe(z.url({ protocol: /^https?$/ }).optional())
   .optional();
 
+/** Comma-separated globs, e.g. "docs/**,guides/*.md". */
+function globList(value: string | undefined): string[] | undefined {
+  const globs = value?.split(',').map((g) => g.trim()).filter(Boolean);
+  return globs?.length ? globs : undefined;
+}
+
 const snowflake = optionalString.pipe(z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)').optional());
 
 /** "N/S": at most N per S seconds; "off" (or 0) for no limit. Blank means the default. */
@@ -40,7 +46,12 @@ const schema = z.object({
   DISCORD_CONNECT_SECONDS: z.coerce.number().int().min(3).max(600).default(20),
   NOTES_DIR: optionalString.default('./notes'),
   NOTES_BASE_URL: httpUrl,
-  NOTES_LINK_STYLE: z.enum(['site', 'github']).default('site'),
+  // Unset: "github" for GitHub-style folders (a README per folder), else "site".
+  NOTES_LINK_STYLE: optionalString.pipe(z.enum(['site', 'github']).optional()),
+  NOTES_LAYOUT: optionalString.pipe(z.enum(['auto', 'nextra', 'docusaurus', 'obsidian', 'github', 'plain']).optional()).default('auto'),
+  NOTES_LANGUAGE: optionalString,
+  NOTES_INCLUDE: optionalString.transform(globList),
+  NOTES_EXCLUDE: optionalString.transform(globList),
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -60,6 +71,7 @@ const expectations: Record<string, string> = {
   DISCORD_CONNECT_SECONDS: 'a whole number of seconds from 3 to 600',
   NOTES_BASE_URL: 'an http(s) URL such as https://notes.example.com',
   NOTES_LINK_STYLE: '"site" or "github"',
+  NOTES_LAYOUT: 'one of auto, nextra, docusaurus, obsidian, github, plain',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   QUIZ_RATE_USER: 'a rate such as 3/60 (3 per 60 seconds), or off',

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { NotesFolderError } from './core/library.js';
 import { buildProgram } from './cli/program.js';
 import { createCliContext } from './cli/context.js';
 
@@ -13,7 +14,7 @@ try {
   const context = createCliContext(config, { input: process.stdin, output: process.stdout, error: process.stderr });
   await buildProgram(context).parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof NotesFolderError) {
     process.stderr.write(`nimbus: ${error.message}\n`);
     process.exit(2);
   }

@@ -37,7 +37,7 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
     }
     switch (node.type) {
       case 'text':
-        out.push({ text: node.value.replace(/\s*\n\s*/g, ' ') });
+        out.push(...mathSegments(node.value.replace(/\s*\n\s*/g, ' ')));
         break;
       case 'inlineCode':
         if (node.value.includes('`')) out.push({ raw: '`` ' + node.value + ' ``' });
@@ -74,6 +74,24 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
         if ('children' in node) out.push(...inlineSegments(node.children as Nodes[], resolve, depth + 1));
     }
   }
+  return out;
+}
+
+// TeX math as Pandoc and remark-math read it: `$$…$$`, or `$…$` opened before a non-space and
+// closed after one, not followed by a digit (so "$5 and $10" stays text). Linear: no `$` inside.
+const math = /\$\$[^$]+\$\$|\$(?=[^\s$])[^$\n]*[^\s$]\$(?!\d)|\$[^\s$]\$(?!\d)/g;
+
+/** Text with its formulas kept whole and untouched: never escaped, cut or bolded inside. */
+function mathSegments(text: string): Segment[] {
+  if (!text.includes('$')) return [{ text }];
+  const out: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(math)) {
+    if (match.index > last) out.push({ text: text.slice(last, match.index) });
+    out.push({ raw: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
   return out;
 }
 

@@ -13,13 +13,25 @@ export const quizItemSchema = z.strictObject({
 });
 export type QuizItem = z.infer<typeof quizItemSchema>;
 
+// Docusaurus tags may be objects with a label.
+const tag = z.union([text, z.looseObject({ label: z.string() }).transform((t) => t.label)]);
 const fields = {
   title: z.string().trim().min(1, 'title is empty'),
   description: z.string().trim(),
-  tags: z.union([z.array(text), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]),
+  tags: z.union([z.array(tag), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]),
   quiz: z.array(z.unknown()),
 } as const;
 const knownKeys = new Set(Object.keys(fields));
+const label = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+/** Keys that decide a note's route, title or order in other tools' layouts. */
+const layoutFields = {
+  id: label,
+  slug: label,
+  sidebar_label: label,
+  sidebarTitle: label,
+  sidebar_position: z.coerce.number(),
+  aliases: z.union([z.array(text), z.string().transform((s) => [s])]),
+} as const;
 
 /**
  * The front matter a note may have. Every key is optional: a note without front matter still
@@ -39,6 +51,12 @@ const knownKeys = new Set(Object.keys(fields));
  */
 export interface FrontMatter {
   title?: string;
+  /** Docusaurus `id`, `slug`, `sidebar_label`/Nextra `sidebarTitle`, `sidebar_position`; Obsidian `aliases`. */
+  id?: string;
+  slug?: string;
+  sidebarLabel?: string;
+  sidebarPosition?: number;
+  aliases?: string[];
   description?: string;
   tags: string[];
   quiz: { item: QuizItem; line: number }[];
@@ -47,11 +65,11 @@ export interface FrontMatter {
 export interface FrontMatterResult {
   data: FrontMatter;
   content: string;
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: string; severity?: 'warning' }[];
 }
 
 /** Reads and validates front matter field by field, so one bad value never loses the rest. */
-export function readFrontMatter(source: string): FrontMatterResult {
+export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> = new Set()): FrontMatterResult {
   const problems: FrontMatterResult['problems'] = [];
   const data: FrontMatter = { tags: [], quiz: [] };
   let parsed: matter.GrayMatterFile<string>;
@@ -81,13 +99,22 @@ export function readFrontMatter(source: string): FrontMatterResult {
 
   const record = raw as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
+    if (key in layoutFields) {
+      const result = layoutFields[key as keyof typeof layoutFields].safeParse(value);
+      if (!result.success) problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}`, severity: 'warning' });
+      else if (key === 'id' || key === 'slug') data[key] = result.data as string;
+      else if (key === 'sidebar_label' || key === 'sidebarTitle') data.sidebarLabel = result.data as string;
+      else if (key === 'sidebar_position') data.sidebarPosition = result.data as number;
+      else if (key === 'aliases') data.aliases = result.data as string[];
+      continue;
+    }
     if (!knownKeys.has(key)) {
-      problems.push({ line: lineOf([key]), message: `unknown front matter key "${key}" (expected ${[...knownKeys].join(', ')})` });
+      if (!otherKeys.has(key)) problems.push({ line: lineOf([key]), message: `unknown front matter key "${key}" (expected ${[...knownKeys].join(', ')})`, severity: 'warning' });
       continue;
     }
     const result = fields[key as keyof typeof fields].safeParse(value);
     if (!result.success) {
-      problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}` });
+      problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}`, severity: key === 'quiz' ? undefined : 'warning' });
       continue;
     }
     if (key === 'title') data.title = result.data as string;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMeta, type FolderMeta } from './meta.js';
-import { isInside, kindOf, readNotesFile } from './read-file.js';
+import { isSidecar } from './layout.js';
+import { isInside, kindOf } from './read-file.js';
 import type { Problem } from './types.js';
 
 export interface NoteFile {
@@ -16,37 +16,28 @@ export interface WalkResult {
   /** The notes folder's real path: every file read must resolve inside it. */
   rootReal: string;
   files: NoteFile[];
-  /** _meta.json contents by folder (relative path, "" for the root). */
-  metas: Map<string, FolderMeta>;
+  /** Sidebar files (`_meta.*`, `_category_.*`), relative paths; read by folders.ts. */
+  sidecars: string[];
   problems: Problem[];
 }
 
-const MAX_META_BYTES = 1024 * 1024;
 const isNote = (name: string): boolean => /\.mdx?$/i.test(name);
 const ignoredFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
-function orderEntries(names: string[], meta: FolderMeta | undefined): string[] {
-  const rank = new Map(meta?.order.map((key, index) => [key, index]));
-  const keyOf = (name: string): string => name.replace(/\.mdx?$/i, '');
-  return [...names].sort((a, b) => {
-    const ra = rank.get(keyOf(a)) ?? Infinity;
-    const rb = rank.get(keyOf(b)) ?? Infinity;
-    return ra !== rb ? ra - rb : a.localeCompare(b);
-  });
-}
-
 /**
- * Finds every .md/.mdx file below root, in sidebar order. Follows symbolic links that stay inside
- * the notes folder (not loops); links out of it and special files are refused and reported.
+ * Finds every .md/.mdx file and sidebar file below root (sorted later, by order.ts). Follows
+ * symbolic links that stay inside the notes folder (not loops); links out of it and special files
+ * (FIFOs, devices) are refused and reported, never read.
  */
 export function walkNotes(root: string): WalkResult {
   let rootReal: string;
   try {
     rootReal = fs.realpathSync(root);
   } catch (error) {
-    return { rootReal: root, files: [], metas: new Map(), problems: [{ file: '.', line: 0, message: `cannot read folder: ${(error as Error).message}` }] };
+    const message = `cannot read folder: ${(error as Error).message}`;
+    return { rootReal: root, files: [], sidecars: [], problems: [{ file: '.', line: 0, message }] };
   }
-  const result: WalkResult = { rootReal, files: [], metas: new Map(), problems: [] };
+  const result: WalkResult = { rootReal, files: [], sidecars: [], problems: [] };
   const seen = new Set<string>();
   const refuse = (file: string, message: string): void => void result.problems.push({ file, line: 0, message });
 
@@ -76,37 +67,30 @@ export function walkNotes(root: string): WalkResult {
       refuse(relative || '.', `cannot read folder: ${(error as Error).message}`);
       return;
     }
-    const metaFile = path.posix.join(relative, '_meta.json');
-    let meta: FolderMeta | undefined;
-    if (entries.some((e) => e.name === '_meta.json')) {
-      try {
-        meta = parseMeta(readNotesFile(path.join(absolute, '_meta.json'), rootReal, MAX_META_BYTES).toString('utf8'));
-        result.metas.set(relative, meta);
-      } catch (error) {
-        result.problems.push({ file: metaFile, line: 1, message: `invalid _meta.json: ${(error as Error).message.split('\n')[0]}` });
-      }
-    }
 
     const folders: string[] = [];
     const notes: string[] = [];
     for (const entry of entries) {
       const file = path.posix.join(relative, entry.name);
+      const full = path.join(absolute, entry.name);
       let stat: fs.Stats;
       try {
-        stat = entry.isSymbolicLink() ? fs.statSync(path.join(absolute, entry.name)) : fs.lstatSync(path.join(absolute, entry.name));
+        stat = entry.isSymbolicLink() ? fs.statSync(full) : fs.lstatSync(full);
       } catch {
         refuse(file, 'broken or looping symbolic link; skipped');
         continue;
       }
-      const wanted = stat.isDirectory() ? !ignoredFolder(entry.name) : isNote(entry.name) && !entry.name.startsWith('.');
+      const note = isNote(entry.name) && !entry.name.startsWith('.');
+      const wanted = stat.isDirectory() ? !ignoredFolder(entry.name) : note || isSidecar(entry.name);
       if (!wanted) continue;
-      if (entry.isSymbolicLink() && !isInside(rootReal, fs.realpathSync(path.join(absolute, entry.name)))) {
+      if (entry.isSymbolicLink() && !isInside(rootReal, fs.realpathSync(full))) {
         refuse(file, `symbolic link to a ${stat.isDirectory() ? 'folder' : 'file'} outside the notes folder; refused (not read)`);
       } else if (stat.isDirectory()) folders.push(entry.name);
-      else if (stat.isFile()) notes.push(entry.name);
-      else refuse(file, `not a regular file (${kindOf(stat)}); refused (not read)`);
+      else if (!stat.isFile()) refuse(file, `not a regular file (${kindOf(stat)}); refused (not read)`);
+      else if (note) notes.push(entry.name);
+      else result.sidecars.push(file);
     }
-    for (const name of orderEntries([...notes, ...folders], meta)) {
+    for (const name of [...notes, ...folders].sort()) {
       const child = relative ? `${relative}/${name}` : name;
       if (folders.includes(name) && !notes.includes(name)) visit(child);
       else result.files.push({ file: child, absolute: path.join(root, child), order: result.files.length });

@@ -11,3 +11,14 @@ if (!hasSagemaker) {
       '../shared/corpora/ beside the repo; put a copy there to run them.',
   );
 }
+
+/** Three real notes folders (Nextra 4 app router, Nextra 4 content/ with i18n, Docusaurus in Chinese), read in place. */
+export const realNotesDir = path.resolve(import.meta.dirname, '../../../shared/corpora/real-notes');
+export const hasRealNotes = fs.existsSync(realNotesDir);
+if (!hasRealNotes) {
+  console.warn(
+    `Real notes folder tests skipped: ${realNotesDir} is absent. They read three MIT-licensed notes folders ` +
+      '(shuding/nextra docs/app and examples/swr-site/content, Bosh-Kuo/Bosh-Docusaurus-Dev-Notes docs) in place ' +
+      'from ../shared/corpora/real-notes/ beside the repo; put copies there to run them.',
+  );
+}

@@ -23,7 +23,7 @@ describe('notes pipeline on the fixture folder', () => {
     const titles = Object.fromEntries(library.notes.map((n) => [n.route, n.title]));
     expect(titles.intro).toBe('Introduction to Widgets');
     expect(titles['guide/page']).toBe('A page (meta title)');
-    expect(titles['guide/no-headings']).toBe('no-headings');
+    expect(titles['guide/no-headings']).toBe('No headings');
     expect(library.notes.find((n) => n.route === 'guide')!.breadcrumb).toEqual(['The Guide']);
   });
 
