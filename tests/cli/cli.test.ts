@@ -107,5 +107,6 @@ describe('nimbus CLI', () => {
       expect(run.status, command).toBe(0);
       expect(run.stdout, command).toContain(`Usage: nimbus ${command}`);
     }
-  });
+    // Seven child processes: on a loaded machine each may take several seconds to start.
+  }, 120_000);
 });
