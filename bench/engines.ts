@@ -12,6 +12,8 @@ export interface Ranked {
   ids: string[];
   /** Whether the engine claims an answer; baselines have no gate, so any hit counts. */
   confident: boolean;
+  /** Question words the best section lacks (Nimbus's "Missing: …" line); absent for engines without one. */
+  missing?: string[];
 }
 
 /** A search engine under test: build once over the sections, then answer questions. */
