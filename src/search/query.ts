@@ -1,7 +1,9 @@
 import type { Section } from '../notes/types.js';
+import { uncasual } from './casual.js';
 import type { SearchIndex } from './index.js';
 import { expansionsOf, nearTermsOf } from './related.js';
-import { queryTerms } from './text.js';
+import { isEnglishWord } from './dictionary.js';
+import { queryTerm, queryTerms, tokenize } from './text.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
 export interface Hit {
@@ -34,6 +36,8 @@ export interface SearchTuning {
   minCoverageWithEvidence: number;
   /** Credit for a question term found only by prefix or fuzzy matching. */
   fuzzyCredit: number;
+  /** Weight of a typo's correction (see related.ts), relative to the question's own terms. */
+  correctionWeight: number;
   /** Longer questions keep only this many of their most specific terms. */
   maxTerms: number;
   /**
@@ -58,7 +62,7 @@ export interface SearchTuning {
 // blind2 questions: the most out-of-scope questions declined while at most 5 % of answerable ones
 // are. Coordination floors from 0.5 to 100 ranked our notes alike; 2 and 4 ranked the SageMaker
 // guide better than 0.5 (hit@1 0.39–0.40 against 0.37), and 2 declined fewer answerable questions.
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, correctionWeight: 1, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -125,7 +129,13 @@ function coverageMeter(index: SearchIndex, terms: string[], sourceOf: (term: str
   return { total, coverageOf };
 }
 
-export function search(index: SearchIndex, question: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
+/** Whether a stemmed question term was typed as an English word (then it is no typo). */
+function typedAsWord(question: string): (term: string) => boolean {
+  return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
+}
+
+export function search(index: SearchIndex, typed: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
+  const question = uncasual(typed);
   let terms = specificTerms(index, question, tuning);
   const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false };
   if (terms.length === 0) return empty;
@@ -138,7 +148,7 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
 
   const expansions = expansionsOf(index, question, terms);
   const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const near = nearTermsOf(index, unknown, (t) => terms.includes(t) || expansions.has(t));
+  const near = nearTermsOf(index, unknown, (t) => terms.includes(t) || expansions.has(t), typedAsWord(question), tuning.correctionWeight);
   const byRarity = (list: Iterable<string>) => [...list].sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0));
   const { headingOnly, left } = planWork(index, [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())], tuning);
   for (const t of left) {
@@ -162,7 +172,7 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
-  const { total, coverageOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t), tuning);
+  const { total, coverageOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t) && !near.get(t)!.correction, tuning);
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
