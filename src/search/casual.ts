@@ -22,20 +22,21 @@ const chatOnly = new Set([
   'lol', 'lmao', 'ngl', 'tbh', 'idk', 'imo', 'imho', 'btw', 'rn', 'pls', 'plz', 'ugh', 'okk', 'okay',
   'ok', 'hey', 'yo', 'guys', 'wondering', 'dumb', 'stupid', 'thx', 'ty', 'haha', 'hmm', 'um', 'uh',
   'omg', 'wtf', 'literally', 'gonna', 'wanna', 'gotta', 'lemme', 'kinda', 'sorta', 'tryna', 'ya',
-  'yeah', 'yep', 'nope',
+  'yeah', 'yep', 'nope', 'weve', 'theyre', 'theyr', 'youre', 'youve', 'hasnt', 'havent', 'wasnt',
+  'werent', 'shouldnt', 'wouldnt', 'couldnt', 'ill', 'itll', 'theyll', 'whos',
 ]);
 
 // "w/o", "w/", "b/c" are split at the slash by the tokenizer; join them first.
 const slashShorthand = /\b(w)\/o\b|\b(b)\/c\b|\b(w)\//gi;
 
-// A whole word, not part of an identifier such as num_gpus.
-const chatWord = /(?<![_\p{L}\p{N}])[\p{L}\p{N}]+(?![_\p{L}\p{N}])/gu;
+// A whole word ("they're" included), not part of an identifier such as num_gpus.
+const chatWord = /(?<![_\p{L}\p{N}'’])[\p{L}\p{N}]+(?:['’]\p{L}+)?(?![_\p{L}\p{N}'’])/gu;
 
 /** The question with chat shorthand spelt out and chat-only words removed. */
 export function uncasual(question: string): string {
   const joined = question.replace(slashShorthand, (_, wo?: string, bc?: string) => (wo ? ' without ' : bc ? ' because ' : ' with '));
   return joined.replace(chatWord, (word) => {
-    const lower = word.toLowerCase();
+    const lower = word.toLowerCase().replace(/['’]/g, '');
     if (chatOnly.has(lower)) return ' ';
     return spelledOut[lower] ?? word;
   });

@@ -1,6 +1,7 @@
 import type { Section } from '../notes/types.js';
+import { findAnswerLine } from './answer-line.js';
 import { uncasual } from './casual.js';
-import type { SearchIndex } from './index.js';
+import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
 import { queryTerm, queryTerms, tokenize } from './text.js';
@@ -20,6 +21,13 @@ export interface SearchOutcome {
   /** Share of the question's information (IDF-weighted) the best hit covers, 0–1. */
   coverage: number;
   confident: boolean;
+  /**
+   * The question's specific words the best section does not contain, not even as an expansion or
+   * a typo's correction, as typed ("max", "size"): what a near miss asks that the answer lacks.
+   */
+  missing: string[];
+  /** The sentence, list item or table row of the best section that best answers the question. */
+  answerLine: string | null;
 }
 
 export interface SearchTuning {
@@ -56,13 +64,20 @@ export interface SearchTuning {
   maxPostingsPerSection: number;
   /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
   coordinationFloor: number;
+  /**
+   * A question word the best section lacks is reported missing when the notes use it in at most
+   * this share of their sections: common words ("use", "run") say little about what is asked.
+   */
+  missingMaxDocShare: number;
+  /** …and only when the words the section lacks carry at least this share of the question's information. */
+  missingMinShare: number;
 }
 
 // The confidence thresholds were chosen by 5-fold cross-validation over the tune, holdout, blind and
 // blind2 questions: the most out-of-scope questions declined while at most 5 % of answerable ones
 // are. Coordination floors from 0.5 to 100 ranked our notes alike; 2 and 4 ranked the SageMaker
 // guide better than 0.5 (hit@1 0.39–0.40 against 0.37), and 2 declined fewer answerable questions.
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, correctionWeight: 1, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, correctionWeight: 1, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2, missingMaxDocShare: 0.05, missingMinShare: 0.7 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -116,17 +131,49 @@ function planWork(index: SearchIndex, byPriority: string[], tuning: SearchTuning
 function coverageMeter(index: SearchIndex, terms: string[], sourceOf: (term: string) => string, isNear: (term: string) => boolean, tuning: SearchTuning) {
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
-  const coverageOf = (result: RankedSection): number => {
+  const creditOf = (result: RankedSection): Map<string, number> => {
     const credit = new Map<string, number>();
     for (const t of result.terms) {
       const source = sourceOf(t);
       credit.set(source, Math.max(credit.get(source) ?? 0, isNear(t) ? tuning.fuzzyCredit : 1));
     }
+    return credit;
+  };
+  const coverageOf = (result: RankedSection): number => {
+    const credit = creditOf(result);
     let covered = 0;
     for (const [term, weight] of weights) covered += weight * (credit.get(term) ?? 0);
     return covered / total;
   };
-  return { total, coverageOf };
+  return { total, coverageOf, creditOf };
+}
+
+// "how many", "max size": the question asks for a figure.
+const asksFigure = /\b(?:how (?:many|much|long|big)|max|maximum|minimum)\b/gi;
+
+/**
+ * What the question asks that the best section does not hold, as typed: names the notes never
+ * use (not English words, nor close to any of the notes' words, so no typo of one: "slurm"); the figure asked for
+ * when the answer line holds no number ("max", "how many"); and, when they carry most of the
+ * question's information, its specific words the section lacks. Each kind was checked on the
+ * tune questions against in-scope questions answered right, so a right answer seldom shows one.
+ */
+function missingWords(index: SearchIndex, question: string, terms: string[], found: Map<string, number>, answerLine: string, tuning: SearchTuning): string[] {
+  const isWord = typedAsWord(question);
+  const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
+  const figure = /\d/.test(answerLine) ? [] : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
+  const idfOf = (t: string): number => idf(index, t);
+  const total = terms.reduce((sum, t) => sum + idfOf(t), 0) || 1;
+  const specific = (t: string): boolean => (index.docFreq.get(t) ?? 0) <= tuning.missingMaxDocShare * index.sections.length;
+  const absent = terms.filter((t) => index.docFreq.has(t) && !found.has(t));
+  const lacking = absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
+  return [...new Set([...typedWords(question, [...names, ...lacking]), ...figure])];
+}
+
+/** The words of the question that stand for these stemmed terms, as typed. */
+function typedWords(question: string, terms: string[]): string[] {
+  const tokens = tokenize(question);
+  return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
 }
 
 /** Whether a stemmed question term was typed as an English word (then it is no typo). */
@@ -137,7 +184,7 @@ function typedAsWord(question: string): (term: string) => boolean {
 export function search(index: SearchIndex, typed: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
   const question = uncasual(typed);
   let terms = specificTerms(index, question, tuning);
-  const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false };
+  const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false, missing: [], answerLine: null };
   if (terms.length === 0) return empty;
 
   // Words in a large share of all sections ("sagemaker" in the SageMaker guide) barely rank
@@ -172,7 +219,7 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
-  const { total, coverageOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t) && !near.get(t)!.correction, tuning);
+  const { total, coverageOf, creditOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t) && !near.get(t)!.correction, tuning);
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
@@ -186,11 +233,24 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
   const namesElsewhere = terms.some((t) => index.names.has(t) && !head[0]!.r.terms.includes(t));
   const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
   const evidence = (coverage * total) / rarest;
+  // The answer line, and the question words neither it nor the section's headings hold.
+  const searched = new Map<string, { source: string; weight: number }>();
+  for (const t of [...terms, ...added]) {
+    const source = sourceOf(t);
+    const credit = near.has(t) && !near.get(t)!.correction ? tuning.fuzzyCredit : 1;
+    searched.set(t, { source, weight: idf(index, source) * credit });
+  }
+  const best = index.sections[head[0]!.r.id]!;
+  const line = findAnswerLine(best.blocks, searched);
+  const resembled = new Set([...near.values()].map((n) => n.source));
+  const missing = missingWords(index, question, terms.filter((t) => !resembled.has(t)), creditOf(head[0]!.r), line?.text ?? '', tuning);
   return {
     terms,
     searchedTerms,
     hits,
     coverage,
+    missing,
+    answerLine: line?.text ?? null,
     confident: known.length > 0 && !namesElsewhere && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
   };
 }
