@@ -9,7 +9,7 @@ const spelledOut: Record<string, string> = {
   r: 'are', ur: 'your', y: 'why', b4: 'before', bc: 'because', cuz: 'because', coz: 'because',
   abt: 'about', thru: 'through', tho: 'though', w: 'with', wo: 'without', wout: 'without',
   diff: 'difference', diffs: 'differences', dl: 'download', dls: 'downloads', ul: 'upload',
-  acct: 'account', accts: 'accounts', num: 'number', nums: 'numbers', ppl: 'people',
+  acct: 'account', accts: 'accounts', org: 'organization', orgs: 'organizations', num: 'number', nums: 'numbers', ppl: 'people',
   qs: 'questions', q: 'question', yr: 'year', yrs: 'years', hr: 'hour', hrs: 'hours',
   mins: 'minutes', secs: 'seconds', fn: 'function', fns: 'functions',
   svc: 'service', svcs: 'services', calc: 'calculator', dest: 'destination',

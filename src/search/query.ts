@@ -64,6 +64,8 @@ export interface SearchTuning {
   maxPostingsPerSection: number;
   /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
   coordinationFloor: number;
+  /** Added to that multiplier times the share of the question the section's own heading names. */
+  headingBonus: number;
   /**
    * A question word the best section lacks is reported missing when the notes use it in at most
    * this share of their sections: common words ("use", "run") say little about what is asked.
@@ -77,7 +79,7 @@ export interface SearchTuning {
 // blind2 questions: the most out-of-scope questions declined while at most 5 % of answerable ones
 // are. Coordination floors from 0.5 to 100 ranked our notes alike; 2 and 4 ranked the SageMaker
 // guide better than 0.5 (hit@1 0.39–0.40 against 0.37), and 2 declined fewer answerable questions.
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, correctionWeight: 1, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2, missingMaxDocShare: 0.05, missingMinShare: 0.7 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, correctionWeight: 1, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2, headingBonus: 1, missingMaxDocShare: 0.05, missingMinShare: 0.7 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -170,6 +172,13 @@ function missingWords(index: SearchIndex, question: string, terms: string[], fou
   return [...new Set([...typedWords(question, [...names, ...lacking]), ...figure])];
 }
 
+const headingTerms = new WeakMap<Section, Set<string>>();
+function headingTermsOf(section: Section): Set<string> {
+  let terms = headingTerms.get(section);
+  if (!terms) headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading))));
+  return terms;
+}
+
 /** The words of the question that stand for these stemmed terms, as typed. */
 function typedWords(question: string, terms: string[]): string[] {
   const tokens = tokenize(question);
@@ -207,6 +216,8 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
   const inFull = terms.filter((t) => !headingOnly.has(t) && !left.has(t));
   terms = inFull.some((t) => index.docFreq.has(t)) ? inFull : terms.filter((t) => !left.has(t));
   const known = terms.filter((t) => index.docFreq.has(t));
+  // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
+  const corrected = [...near.values()].some((n) => n.correction);
   const added = [...expansions.keys(), ...near.keys()];
   const weightOf = (term: string): number => (expansions.has(term) ? tuning.expansionWeight : near.get(term)?.weight ?? 1);
   const sourceOf = (term: string): string => expansions.get(term) ?? near.get(term)?.source ?? term;
@@ -223,9 +234,18 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
+  // A section whose own heading names the question's words is about them ("what is IAM").
+  const headingShare = (r: RankedSection): number => {
+    const named = new Set<string>();
+    for (const t of headingTermsOf(index.sections[r.id]!)) if (r.terms.includes(t)) named.add(sourceOf(t));
+    let share = 0;
+    for (const t of named) share += idf(index, t) || 0.1;
+    return share / total;
+  };
   const head = results.map((r) => {
     const coverage = coverageOf(r);
-    return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage) };
+    const bonus = tuning.headingBonus > 0 ? tuning.headingBonus * headingShare(r) : 0;
+    return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage + bonus) };
   });
   head.sort((a, b) => b.score - a.score);
   const hits: Hit[] = head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score }));
@@ -251,6 +271,6 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
     coverage,
     missing,
     answerLine: line?.text ?? null,
-    confident: known.length > 0 && !namesElsewhere && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
+    confident: (known.length > 0 || corrected) && !namesElsewhere && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
   };
 }
