@@ -12,6 +12,8 @@ export interface Ranked {
   ids: string[];
   /** Whether the engine claims an answer; baselines have no gate, so any hit counts. */
   confident: boolean;
+  /** Question words the best section lacks (Nimbus's "Missing: …" line); absent for engines without one. */
+  missing?: string[];
 }
 
 /** A search engine under test: build once over the sections, then answer questions. */
@@ -37,10 +39,10 @@ export function nimbusEngine(options: { withExcerpts: boolean; warm?: boolean })
     query(question, limit) {
       if (options.withExcerpts) {
         const answer = ask(index, question, { limit });
-        return { ids: answer.results.map((r) => r.id), confident: answer.confident };
+        return { ids: answer.results.map((r) => r.id), confident: answer.confident, missing: answer.missing };
       }
       const outcome = search(index, question, limit);
-      return { ids: outcome.hits.map((h) => h.section.id), confident: outcome.confident };
+      return { ids: outcome.hits.map((h) => h.section.id), confident: outcome.confident, missing: outcome.missing };
     },
     serializedBytes: () => JSON.stringify(index.mini).length,
   };

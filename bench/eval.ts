@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
-import { readFileHeadingQuestions, readQuestions, score, splits as splitNames, table, type EvalQuestion } from './metrics.js';
+import { casualHeldOut, casualTune, readFileHeadingQuestions, readQuestions, score, splits as splitNames, table, type EvalQuestion } from './metrics.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -21,7 +21,12 @@ export interface EvalOptions {
 export function runEval(options: EvalOptions = {}): void {
   const out = options.out ?? ((line: string) => console.log(line));
   const corpora = [
-    { name: 'Our notes', dir: path.join(root, 'notes'), questions: path.join(root, 'tests/fixtures/eval/notes-questions.json') },
+    {
+      name: 'Our notes',
+      dir: path.join(root, 'notes'),
+      questions: path.join(root, 'tests/fixtures/eval/notes-questions.json'),
+      casual: path.join(root, 'tests/fixtures/eval/casual-questions.json'),
+    },
     {
       name: 'SageMaker Developer Guide',
       dir: path.resolve(root, '../shared/corpora/sagemaker-developer-guide/doc_source'),
@@ -39,7 +44,7 @@ export function runEval(options: EvalOptions = {}): void {
       byFile: true,
     })),
   ];
-  for (const corpus of corpora) {
+  for (const corpus of corpora as { name: string; dir: string; questions: string; casual?: string }[]) {
     if (!fs.existsSync(corpus.dir) || !fs.existsSync(corpus.questions)) {
       if (!options.json) out(`### ${corpus.name}: skipped (${fs.existsSync(corpus.dir) ? corpus.questions : corpus.dir} is absent)\n`);
       continue;
@@ -66,6 +71,25 @@ export function runEval(options: EvalOptions = {}): void {
       out(table(`${corpus.name}, ${split} (${subset.length} questions)`, rows));
       if (options.misses && split === 'tune') {
         for (const miss of rows[0]!.scores.misses) out(`MISS ${miss.question}\n     expected ${miss.expected.join(', ')}\n     got      ${miss.got.join(', ')}`);
+      }
+    }
+    if (corpus.casual && fs.existsSync(corpus.casual)) {
+      const casual = readQuestions(corpus.casual);
+      const groups: [string, readonly string[]][] = [['casual tune', casualTune], ['casual held-out', casualHeldOut]];
+      for (const [group, groupSplits] of groups) {
+        const subset = casual.filter((q) => groupSplits.includes(q.split));
+        // The same questions as their clean originals (the casual-only out-of-scope ones have none).
+        const originals = subset.filter((q) => q.original !== undefined).map((q) => ({ ...q, question: q.original! }));
+        const rows = [
+          ...engines.map((engine) => ({ name: engine.name, scores: score(engine, subset) })),
+          { name: 'Nimbus, originals', scores: score(engines[0]!, originals) },
+        ];
+        const title = `${corpus.name}, ${group}: ${groupSplits.join(', ')}`;
+        if (options.json) {
+          for (const { name, scores: { misses, ...figures } } of rows) out(JSON.stringify({ corpus: corpus.name, split: group, engine: name, ...figures }));
+          continue;
+        }
+        out(table(`${title} (${subset.length} questions)`, rows));
       }
     }
   }

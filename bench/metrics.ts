@@ -6,8 +6,13 @@ import type { Engine } from './engines.js';
  * tune: looked at while tuning; holdout: set aside, measured only to check a change;
  * blind to blind4: each written by people who never saw the engine, and measured before anything
  * was changed because of it (blind to blind3 have been looked at since; see the README).
+ * The casual set (casual-questions.json): each blind question rewritten in chat style by someone who
+ * never saw the engine, plus casual out-of-scope questions. Its tune half may be looked at while
+ * tuning; the held-out half is measured once, after all tuning (see the README).
  */
-export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4'] as const;
+export const casualTune = ['casual-blind', 'casual-blind2', 'casual-oos-tune'] as const;
+export const casualHeldOut = ['casual-blind3', 'casual-blind4', 'casual-oos-heldout'] as const;
+export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', ...casualTune, ...casualHeldOut] as const;
 
 const questionSchema = z.object({
   question: z.string(),
@@ -20,6 +25,9 @@ const questionSchema = z.object({
    */
   kind: z.enum(['unrelated', 'near-miss']).optional(),
   split: z.enum(splits),
+  /** Casual set: the clean question it rewrites, and how it was rewritten. */
+  original: z.string().optional(),
+  casualStyle: z.enum(['typo', 'shorthand', 'rambling']).optional(),
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
@@ -40,6 +48,12 @@ export interface Scores {
   oosRejectionNearMiss: number;
   /** In-scope questions the engine wrongly declined. */
   falseRejection: number;
+  /**
+   * The "Missing: …" line (Nimbus only, NaN for engines without one): the share of near misses
+   * answered confidently that show one, and of in-scope questions answered right at rank 1.
+   */
+  missingOnNearMiss: number;
+  missingOnRight: number;
   /** In-scope questions whose expected section was not in the top 5. */
   misses: { question: string; expected: string[]; got: string[] }[];
 }
@@ -49,9 +63,11 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
   const outOfScope = questions.filter((q) => q.outOfScope);
   let hit1 = 0, hit3 = 0, hit5 = 0, mrr = 0, falseRejections = 0;
   const misses: Scores['misses'] = [];
+  const rightAtOne: boolean[] = [];
   for (const q of inScope) {
-    const { ids, confident } = engine.query(q.question, 5);
+    const { ids, confident, missing } = engine.query(q.question, 5);
     const rank = ids.findIndex((id) => q.expected.includes(id));
+    if (rank === 0 && confident && missing) rightAtOne.push(missing.length > 0);
     if (rank === 0) hit1++;
     if (rank >= 0 && rank < 3) hit3++;
     if (rank >= 0 && rank < 5) hit5++;
@@ -59,7 +75,10 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     if (rank >= 0) mrr += 1 / (rank + 1);
     if (!confident) falseRejections++;
   }
-  const declined = outOfScope.filter((q) => !engine.query(q.question, 5).confident);
+  const answers = new Map(outOfScope.map((q) => [q, engine.query(q.question, 5)]));
+  const declined = outOfScope.filter((q) => !answers.get(q)!.confident);
+  const nearMissAnswered = outOfScope.filter((q) => q.kind === 'near-miss' && answers.get(q)!.confident && answers.get(q)!.missing);
+  const share = (flags: boolean[]): number => (flags.length ? flags.filter(Boolean).length / flags.length : NaN);
   const shareOfKind = (kind: EvalQuestion['kind']): number => {
     const all = outOfScope.filter((q) => q.kind === kind).length;
     return all ? declined.filter((q) => q.kind === kind).length / all : NaN;
@@ -75,6 +94,8 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     oosRejectionUnrelated: shareOfKind('unrelated'),
     oosRejectionNearMiss: shareOfKind('near-miss'),
     falseRejection: falseRejections / n,
+    missingOnNearMiss: share(nearMissAnswered.map((q) => answers.get(q)!.missing!.length > 0)),
+    missingOnRight: share(rightAtOne),
     misses,
   };
 }
@@ -82,10 +103,10 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
 const f = (x: number) => (Number.isNaN(x) ? '   -  ' : x.toFixed(3).padStart(6));
 
 export function table(title: string, rows: { name: string; scores: Scores }[]): string {
-  const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | (unrelated) | (near miss) | false rejected |`;
-  const line = `|---------------------|--------|--------|--------|--------|--------------|-------------|-------------|----------------|`;
+  const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | (unrelated) | (near miss) | false rejected | Missing: near miss answered | Missing: right at 1 |`;
+  const line = `|---------------------|--------|--------|--------|--------|--------------|-------------|-------------|----------------|-----------------------------|---------------------|`;
   const body = rows.map(({ name, scores: s }) =>
-    `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} |`);
+    `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} | ${f(s.missingOnNearMiss).padStart(27)} | ${f(s.missingOnRight).padStart(19)} |`);
   return [`### ${title}`, '', header, line, ...body, ''].join('\n');
 }
 

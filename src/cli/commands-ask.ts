@@ -12,7 +12,7 @@ const positiveInt = (value: string): number => {
   return n;
 };
 
-/** The JSON shape other tools read: keep these keys and their order. */
+/** The JSON shape other tools read: keep these keys and their order (new ones go last). */
 export function answerJson(answer: Answer): string {
   return JSON.stringify({
     question: answer.question,
@@ -21,6 +21,8 @@ export function answerJson(answer: Answer): string {
       id: r.id, title: r.title, headingPath: r.headingPath, file: r.file, anchor: r.anchor,
       url: r.url, score: r.score, excerpt: r.excerpt, text: r.text,
     })),
+    answerLine: answer.answerLine ?? null,
+    missing: answer.missing ?? [],
   });
 }
 

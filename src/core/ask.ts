@@ -26,6 +26,13 @@ export interface Answer {
   confident: boolean;
   /** Ranked sections; when not confident they are only "did you mean" suggestions. */
   results: AskResult[];
+  /** The question's specific words the best section lacks ("Missing: max size"); empty when none. */
+  missing?: string[];
+  /**
+   * The sentence, list item or table row of the best section that best answers the question, as
+   * plain text (renderers show it first, in bold); null when there is none.
+   */
+  answerLine?: string | null;
   /** Why there is no confident answer: nothing to search for, or the notes don't cover it. */
   reason?: 'empty-question' | 'not-covered';
 }
@@ -65,8 +72,9 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
     excerpt: buildExcerpt(section.blocks, highlight),
     text: section.text,
   }));
-  if (outcome.terms.length === 0) return { question, confident: false, results: [], reason: 'empty-question' };
-  return outcome.confident ? { question, confident: true, results } : { question, confident: false, results, reason: 'not-covered' };
+  if (outcome.terms.length === 0) return { question, confident: false, results: [], missing: [], answerLine: null, reason: 'empty-question' };
+  const { missing, answerLine } = outcome;
+  return outcome.confident ? { question, confident: true, results, missing, answerLine } : { question, confident: false, results, missing, answerLine, reason: 'not-covered' };
 }
 
 /**
@@ -90,5 +98,5 @@ export function askSection(index: SearchIndex, section: Section, options: AskOpt
     excerpt: buildExcerpt(section.blocks, terms), text: section.text,
   };
   const rest = related.results.filter((r) => r.id !== section.id);
-  return { question: section.heading, confident: true, results: [first, ...rest].slice(0, Math.max(1, options.limit ?? 5)) };
+  return { question: section.heading, confident: true, results: [first, ...rest].slice(0, Math.max(1, options.limit ?? 5)), missing: [], answerLine: null };
 }

@@ -19,7 +19,7 @@ interface Unit {
   startsBlock: boolean;
 }
 
-/** Longest excerpt, Discord Markdown included, unless the caller asks otherwise. */
+/** Longest excerpt, Discord Markdown included ("…" marks too), unless the caller asks otherwise. */
 const defaultMaxChars = 700;
 
 const blockLength = (block: Block): number => block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
@@ -220,10 +220,13 @@ export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, option
   }
   if (out === '') {
     // Even one sentence is too long: cut at a word boundary outside any markup.
-    out = safeCut(units[best]!.md.replace(/\*\*/g, ''), maxChars - 2);
+    out = safeCut(units[best]!.md.replace(/\*\*/g, ''), maxChars - 4);
     truncated = true;
+    start = best;
   }
-  return truncated ? `${out} …` : out;
+  // An excerpt from further into the section says so, as one cut short does.
+  const fromStart = usable[0] === blocks[0] && bestBlock === 0 && start === 0;
+  return `${fromStart ? '' : '… '}${out}${truncated ? ' …' : ''}`;
 }
 
 /** Cuts at a space so that no link, code span or escape is left open. */

@@ -1,7 +1,10 @@
 import type { Section } from '../notes/types.js';
-import type { SearchIndex } from './index.js';
+import { findAnswerLine } from './answer-line.js';
+import { uncasual } from './casual.js';
+import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, nearTermsOf } from './related.js';
-import { queryTerms } from './text.js';
+import { isEnglishWord } from './dictionary.js';
+import { queryTerm, queryTerms, tokenize } from './text.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
 export interface Hit {
@@ -18,6 +21,13 @@ export interface SearchOutcome {
   /** Share of the question's information (IDF-weighted) the best hit covers, 0–1. */
   coverage: number;
   confident: boolean;
+  /**
+   * The question's specific words the best section does not contain, not even as an expansion or
+   * a typo's correction, as typed ("max", "size"): what a near miss asks that the answer lacks.
+   */
+  missing: string[];
+  /** The sentence, list item or table row of the best section that best answers the question. */
+  answerLine: string | null;
 }
 
 export interface SearchTuning {
@@ -34,6 +44,8 @@ export interface SearchTuning {
   minCoverageWithEvidence: number;
   /** Credit for a question term found only by prefix or fuzzy matching. */
   fuzzyCredit: number;
+  /** Weight of a typo's correction (see related.ts), relative to the question's own terms. */
+  correctionWeight: number;
   /** Longer questions keep only this many of their most specific terms. */
   maxTerms: number;
   /**
@@ -52,13 +64,22 @@ export interface SearchTuning {
   maxPostingsPerSection: number;
   /** Score multiplier is (floor + coverage): 0 ranks purely by coverage, large values ignore it. */
   coordinationFloor: number;
+  /** Added to that multiplier times the share of the question the section's own heading names. */
+  headingBonus: number;
+  /**
+   * A question word the best section lacks is reported missing when the notes use it in at most
+   * this share of their sections: common words ("use", "run") say little about what is asked.
+   */
+  missingMaxDocShare: number;
+  /** …and only when the words the section lacks carry at least this share of the question's information. */
+  missingMinShare: number;
 }
 
 // The confidence thresholds were chosen by 5-fold cross-validation over the tune, holdout, blind and
 // blind2 questions: the most out-of-scope questions declined while at most 5 % of answerable ones
 // are. Coordination floors from 0.5 to 100 ranked our notes alike; 2 and 4 ranked the SageMaker
 // guide better than 0.5 (hit@1 0.39–0.40 against 0.37), and 2 declined fewer answerable questions.
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2 };
+export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, correctionWeight: 1, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2, headingBonus: 1, missingMaxDocShare: 0.05, missingMinShare: 0.7 };
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -112,22 +133,67 @@ function planWork(index: SearchIndex, byPriority: string[], tuning: SearchTuning
 function coverageMeter(index: SearchIndex, terms: string[], sourceOf: (term: string) => string, isNear: (term: string) => boolean, tuning: SearchTuning) {
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
-  const coverageOf = (result: RankedSection): number => {
+  const creditOf = (result: RankedSection): Map<string, number> => {
     const credit = new Map<string, number>();
     for (const t of result.terms) {
       const source = sourceOf(t);
       credit.set(source, Math.max(credit.get(source) ?? 0, isNear(t) ? tuning.fuzzyCredit : 1));
     }
+    return credit;
+  };
+  const coverageOf = (result: RankedSection): number => {
+    const credit = creditOf(result);
     let covered = 0;
     for (const [term, weight] of weights) covered += weight * (credit.get(term) ?? 0);
     return covered / total;
   };
-  return { total, coverageOf };
+  return { total, coverageOf, creditOf };
 }
 
-export function search(index: SearchIndex, question: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
+// "how many", "max size": the question asks for a figure.
+const asksFigure = /\b(?:how (?:many|much|long|big)|max|maximum|minimum)\b/gi;
+
+/**
+ * What the question asks that the best section does not hold, as typed: names the notes never
+ * use (not English words, nor close to any of the notes' words, so no typo of one: "slurm"); the figure asked for
+ * when the answer line holds no number ("max", "how many"); and, when they carry most of the
+ * question's information, its specific words the section lacks. Each kind was checked on the
+ * tune questions against in-scope questions answered right, so a right answer seldom shows one.
+ */
+function missingWords(index: SearchIndex, question: string, terms: string[], found: Map<string, number>, answerLine: string, tuning: SearchTuning): string[] {
+  const isWord = typedAsWord(question);
+  const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
+  const figure = /\d/.test(answerLine) ? [] : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
+  const idfOf = (t: string): number => idf(index, t);
+  const total = terms.reduce((sum, t) => sum + idfOf(t), 0) || 1;
+  const specific = (t: string): boolean => (index.docFreq.get(t) ?? 0) <= tuning.missingMaxDocShare * index.sections.length;
+  const absent = terms.filter((t) => index.docFreq.has(t) && !found.has(t));
+  const lacking = absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
+  return [...new Set([...typedWords(question, [...names, ...lacking]), ...figure])];
+}
+
+const headingTerms = new WeakMap<Section, Set<string>>();
+function headingTermsOf(section: Section): Set<string> {
+  let terms = headingTerms.get(section);
+  if (!terms) headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading))));
+  return terms;
+}
+
+/** The words of the question that stand for these stemmed terms, as typed. */
+function typedWords(question: string, terms: string[]): string[] {
+  const tokens = tokenize(question);
+  return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
+}
+
+/** Whether a stemmed question term was typed as an English word (then it is no typo). */
+function typedAsWord(question: string): (term: string) => boolean {
+  return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
+}
+
+export function search(index: SearchIndex, typed: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
+  const question = uncasual(typed);
   let terms = specificTerms(index, question, tuning);
-  const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false };
+  const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false, missing: [], answerLine: null };
   if (terms.length === 0) return empty;
 
   // Words in a large share of all sections ("sagemaker" in the SageMaker guide) barely rank
@@ -138,7 +204,7 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
 
   const expansions = expansionsOf(index, question, terms);
   const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const near = nearTermsOf(index, unknown, (t) => terms.includes(t) || expansions.has(t));
+  const near = nearTermsOf(index, unknown, (t) => terms.includes(t) || expansions.has(t), typedAsWord(question), tuning.correctionWeight);
   const byRarity = (list: Iterable<string>) => [...list].sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0));
   const { headingOnly, left } = planWork(index, [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())], tuning);
   for (const t of left) {
@@ -150,6 +216,8 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const inFull = terms.filter((t) => !headingOnly.has(t) && !left.has(t));
   terms = inFull.some((t) => index.docFreq.has(t)) ? inFull : terms.filter((t) => !left.has(t));
   const known = terms.filter((t) => index.docFreq.has(t));
+  // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
+  const corrected = [...near.values()].some((n) => n.correction);
   const added = [...expansions.keys(), ...near.keys()];
   const weightOf = (term: string): number => (expansions.has(term) ? tuning.expansionWeight : near.get(term)?.weight ?? 1);
   const sourceOf = (term: string): string => expansions.get(term) ?? near.get(term)?.source ?? term;
@@ -162,13 +230,22 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
-  const { total, coverageOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t), tuning);
+  const { total, coverageOf, creditOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t) && !near.get(t)!.correction, tuning);
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
+  // A section whose own heading names the question's words is about them ("what is IAM").
+  const headingShare = (r: RankedSection): number => {
+    const named = new Set<string>();
+    for (const t of headingTermsOf(index.sections[r.id]!)) if (r.terms.includes(t)) named.add(sourceOf(t));
+    let share = 0;
+    for (const t of named) share += idf(index, t) || 0.1;
+    return share / total;
+  };
   const head = results.map((r) => {
     const coverage = coverageOf(r);
-    return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage) };
+    const bonus = tuning.headingBonus > 0 ? tuning.headingBonus * headingShare(r) : 0;
+    return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage + bonus) };
   });
   head.sort((a, b) => b.score - a.score);
   const hits: Hit[] = head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score }));
@@ -176,11 +253,24 @@ export function search(index: SearchIndex, question: string, limit = 5, tuning: 
   const namesElsewhere = terms.some((t) => index.names.has(t) && !head[0]!.r.terms.includes(t));
   const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
   const evidence = (coverage * total) / rarest;
+  // The answer line, and the question words neither it nor the section's headings hold.
+  const searched = new Map<string, { source: string; weight: number }>();
+  for (const t of [...terms, ...added]) {
+    const source = sourceOf(t);
+    const credit = near.has(t) && !near.get(t)!.correction ? tuning.fuzzyCredit : 1;
+    searched.set(t, { source, weight: idf(index, source) * credit });
+  }
+  const best = index.sections[head[0]!.r.id]!;
+  const line = findAnswerLine(best.blocks, searched);
+  const resembled = new Set([...near.values()].map((n) => n.source));
+  const missing = missingWords(index, question, terms.filter((t) => !resembled.has(t)), creditOf(head[0]!.r), line?.text ?? '', tuning);
   return {
     terms,
     searchedTerms,
     hits,
     coverage,
-    confident: known.length > 0 && !namesElsewhere && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
+    missing,
+    answerLine: line?.text ?? null,
+    confident: (known.length > 0 || corrected) && !namesElsewhere && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
   };
 }

@@ -22,8 +22,10 @@ export function renderAnswer(answer: Answer, style: Style): string {
     style.bold(best.headingPath.join(' › ')),
     style.dim(best.url ?? `${best.file}:${best.line}`),
     '',
+    ...(answer.answerLine ? [style.bold(answer.answerLine), ''] : []),
     markdownToTerminal(best.excerpt, style),
   ];
+  if (answer.missing?.length) lines.push('', style.dim(`Missing: ${answer.missing.join(', ')}`));
   if (others.length) {
     lines.push('', 'See also:');
     for (const r of others) lines.push(`  - ${r.headingPath.join(' › ')} ${style.dim(r.url ?? `${r.file}:${r.line}`)}`);

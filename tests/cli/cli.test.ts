@@ -57,7 +57,9 @@ describe('nimbus CLI', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(Object.keys(lines[0])).toEqual(['question', 'confident', 'results']);
+    expect(Object.keys(lines[0])).toEqual(['question', 'confident', 'results', 'answerLine', 'missing']);
+    expect(typeof lines[0].answerLine).toBe('string');
+    expect(lines[0].missing).toEqual([]);
     expect(Object.keys(lines[0].results[0])).toEqual(['id', 'title', 'headingPath', 'file', 'anchor', 'url', 'score', 'excerpt', 'text']);
     expect(lines[0]).toMatchObject({ question: 'how do I launch a widget', confident: true });
     expect(lines[0].results[0]).toMatchObject({ id: 'intro#-launch-step-1', url: null, file: 'intro.md' });

@@ -5,6 +5,8 @@ import { embedChars, truncateMarkdown } from '../../src/discord/limits.js';
 import { renderAnswer, renderMoreResults } from '../../src/discord/render/answer.js';
 import { fitEmbeds } from '../../src/discord/render/embeds.js';
 import { renderNotePage, renderTopicList } from '../../src/discord/render/topic.js';
+import { renderAnswer as renderTerminalAnswer } from '../../src/terminal/render-answer.js';
+import type { Style } from '../../src/terminal/style.js';
 
 const result = (i: number, extra: Partial<AskResult> = {}): AskResult => ({
   id: `note#s${i}`, title: 'Note', heading: `S${i}`, headingPath: ['Note', `S${i}`], file: 'note.md', line: i, anchor: `s${i}`,
@@ -31,6 +33,22 @@ describe('Discord rendering stays within Discord limits', () => {
     expect(mine.components[0]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toContain('ask.send:abc');
     const more = renderMoreResults(answer);
     expect(new Set(more.map((e) => e.url)).size).toBe(4);
+  });
+
+  it('shows the answer line first in bold and a Missing line after the excerpt', () => {
+    const answer: Answer = { question: 'q', confident: true, results: [result(0)], answerLine: 'Messages can be *up* to 256 KB.', missing: ['max', 'size'] };
+    const description = renderAnswer(answer, { key: 'k', isPrivate: false }).embeds[0]!.description!;
+    expect(description).toBe('**Messages can be \\*up\\* to 256 KB.**\n\nExcerpt **0**\n\n*Missing: max, size*');
+    const long = renderAnswer({ ...answer, results: [result(0, { excerpt: 'word '.repeat(2000) })] }, { key: 'k', isPrivate: false }).embeds[0]!.description!;
+    expect(long.length).toBeLessThanOrEqual(4096);
+    expect(long).toMatch(/\*Missing: max, size\*$/);
+  });
+
+  it('shows the same answer line and Missing line in the terminal', () => {
+    const answer: Answer = { question: 'q', confident: true, results: [result(0)], answerLine: 'Messages can be up to 256 KB.', missing: ['max'] };
+    const marked: Style = { bold: (t) => `<b>${t}</b>`, dim: (t) => `<dim>${t}</dim>`, accent: (t) => t, warn: (t) => t };
+    const lines = renderTerminalAnswer(answer, marked).split('\n');
+    expect(lines.slice(3)).toEqual(['<b>Messages can be up to 256 KB.</b>', '', 'Excerpt <b>0</b>', '', '<dim>Missing: max</dim>']);
   });
 
   it('offers did-you-mean sections when the notes do not cover a question', () => {

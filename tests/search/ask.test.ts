@@ -134,6 +134,38 @@ Data is stored in many buildings.
     expect(top('snapshtos of volumes')).toBe('storage#snapshots-of-volumes');
   });
 
+  it('takes a typo one edit or one swap from a single word of the notes for that word', () => {
+    // "isntance" is a swap away from "instance", "snapshts" one edit from "snapshots".
+    expect(search(index, 'isntance store').missing).toEqual([]);
+    expect(top('isntance store')).toBe('storage#instance-store');
+    const typo = ask(index, 'ebs snapshts');
+    expect(typo.confident).toBe(true);
+    expect(typo.results[0]?.id).toBe('storage#snapshots-of-volumes');
+    // An English word the notes never use is not a typo of one they do.
+    expect(ask(index, 'rugby').confident).toBe(false);
+  });
+
+  it('reads txt-speak: wat, r, w/, w/o, abt, pls', () => {
+    expect(ask(index, 'wat r spot instances pls').results[0]?.id).toBe('compute#spot-instances');
+    expect(search(index, 'w/o a key pair, abt ssh login').terms).toEqual(search(index, 'without a key pair, about ssh login').terms);
+    // Identifiers keep their parts: num_gpus is not "number gpus".
+    expect(search(index, 'num_gpus').terms).toContain('num');
+  });
+
+  it('gives the sentence that best answers the question as the answer line', () => {
+    const answer = ask(index, 'how long is the warning before a spot instance is interrupted');
+    expect(answer.answerLine).toBe('Spot Instances use spare capacity at a discount and can be interrupted with a two-minute warning, so they suit fault-tolerant batch jobs.');
+    const storage = ask(index, 'do ebs volumes persist after the instance stops');
+    expect(storage.answerLine).toBe('Volumes persist after the instance stops.');
+  });
+
+  it('says which words of the question the best section lacks', () => {
+    // The notes never name the figure asked for, nor "kubeflow".
+    expect(ask(index, 'what is the max size of an ebs snapshot').missing).toEqual(['max']);
+    expect(ask(index, 'spot instances in kubeflow').missing).toContain('kubeflow');
+    expect(ask(index, 'what happens to instance store data when the instance stops?').missing).toEqual([]);
+  });
+
   it('returns the fields the renderers need, with a link to the section anchor', () => {
     const answer = ask(index, 'what happens to instance store data when the instance stops?');
     expect(answer.confident).toBe(true);

@@ -60,7 +60,15 @@ describe('excerpts', () => {
   it('keeps table rows whole', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `| Class ${i} | storage tier number ${i} with a long description of retrieval |`).join('\n');
     const excerpt = buildExcerpt(blocksOf(`| Class | Notes |\n| --- | --- |\n${rows}`), terms('storage'));
-    for (const line of excerpt.replace(/ …$/, '').split('\n')) expect(line).toMatch(/^Class( \d+)? · /);
+    for (const line of excerpt.replace(/^… /, '').replace(/ …$/, '').split('\n')) expect(line).toMatch(/^Class( \d+)? · /);
+  });
+
+  it('begins with "…" when it does not start at the start of the section', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => sentence(i)).join('');
+    const middle = buildExcerpt(blocksOf(`${filler}\n\nThe lifecycle rule moves objects to Glacier.\n\n${filler}`), terms('lifecycle'));
+    expect(middle).toMatch(/^… /);
+    const first = buildExcerpt(blocksOf(`The lifecycle rule moves objects to Glacier.\n\n${filler}`), terms('lifecycle'));
+    expect(first).toMatch(/^The \*\*lifecycle\*\* rule/);
   });
 
   it('escapes Markdown characters that were plain text in the notes', () => {

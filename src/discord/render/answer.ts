@@ -1,7 +1,8 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import type { Answer, AskResult } from '../../core/ask.js';
 import { customId } from '../custom-id.js';
-import { limits, truncate } from '../limits.js';
+import { escapeDiscord } from '../../notes/blocks.js';
+import { limits, truncate, truncateMarkdown } from '../limits.js';
 import { colours, fitEmbeds, linkTo, sectionEmbed, sourceOf } from './embeds.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -18,7 +19,7 @@ export interface AnswerMessage {
 export function renderAnswer(answer: Answer, options: { key: string; isPrivate: boolean }): AnswerMessage {
   if (!answer.confident) return renderMiss(answer);
   const [best, ...others] = answer.results;
-  const embed = sectionEmbed(asSection(best!), best!.excerpt);
+  const embed = sectionEmbed(asSection(best!), answerText(answer, best!.excerpt));
   if (others.length) {
     const lines = others.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, `${r.file}:${r.line}`)}`);
     let value = '';
@@ -41,6 +42,16 @@ export function renderAnswer(answer: Answer, options: { key: string; isPrivate: 
     ],
   };
   return { embeds: fitEmbeds([embed]), components: [buttons] };
+}
+
+/** The answer line in bold, the excerpt, and what the section lacks ("Missing: max, size"). */
+function answerText(answer: Answer, excerpt: string): string {
+  const parts = [excerpt];
+  if (answer.answerLine) parts.unshift(`**${escapeDiscord(answer.answerLine)}**`);
+  // Missing goes first when the text is cut to the embed's limit, so it is written before the excerpt is trimmed.
+  const missing = answer.missing?.length ? `\n\n*Missing: ${escapeDiscord(answer.missing.join(', '))}*` : '';
+  const body = parts.join('\n\n');
+  return truncateMarkdown(body, limits.embedDescription - missing.length) + missing;
 }
 
 function renderMiss(answer: Answer): AnswerMessage {

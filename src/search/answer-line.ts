@@ -1,0 +1,66 @@
+import type { Block, Segment } from '../notes/blocks.js';
+import { stem } from './text.js';
+
+// The answer line: the one sentence, list item or table row of a section that best answers the
+// question, shown first. Without a reader model, "best" is the unit holding the most of the
+// question's information: the IDF weights of the question words it contains (through their
+// expansions and typo corrections too), each question word counted once.
+
+export interface AnswerLine {
+  /** Plain text of the unit. */
+  text: string;
+  /** The question words it contains (stemmed), directly or through a word standing for them. */
+  covers: Set<string>;
+}
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+const word = /[\p{L}\p{N}]+/gu;
+const hasWord = /[\p{L}\p{N}]/u;
+// Discord Markdown a raw segment may hold: link targets, code and emphasis marks, escapes.
+const linkTarget = /\]\([^)\s]*\)/g;
+const markup = /[[`*]|\\(?=[\\*_~`|[\]>#.-])/g;
+
+const plainOf = (segment: Segment): string => ('text' in segment ? segment.text : segment.raw.replace(linkTarget, '').replace(markup, ''));
+
+/** A unit longer than this is split into sentences; a list item or table row usually stays whole. */
+const maxWholeUnit = 240;
+
+const unitCache = new WeakMap<Block, { text: string; stems: string[] }[]>();
+function unitsOf(block: Block): { text: string; stems: string[] }[] {
+  let units = unitCache.get(block);
+  if (units === undefined) {
+    const text = block.segments.map(plainOf).join('').replace(/\s+/g, ' ').trim();
+    const whole = block.kind !== 'text' && block.kind !== 'quote' && text.length <= maxWholeUnit;
+    const pieces = whole ? [text] : Array.from(sentences.segment(text), (s) => s.segment.trim());
+    units = pieces.filter((p) => hasWord.test(p)).map((p) => ({ text: p, stems: (p.match(word) ?? []).map(stem) }));
+    unitCache.set(block, units);
+  }
+  return units;
+}
+
+/**
+ * The best unit of the blocks for the searched words (stem → its question word and weight), or
+ * null when no unit holds any of them.
+ */
+export function findAnswerLine(blocks: Block[], searched: ReadonlyMap<string, { source: string; weight: number }>): AnswerLine | null {
+  let best: AnswerLine | null = null;
+  let bestScore = 0;
+  for (const block of blocks) {
+    if (block.kind === 'code') continue;
+    for (const unit of unitsOf(block)) {
+      const sources = new Map<string, number>();
+      for (const s of unit.stems) {
+        const match = searched.get(s);
+        if (!match) continue;
+        sources.set(match.source, Math.max(sources.get(match.source) ?? 0, match.weight));
+      }
+      let score = 0;
+      for (const weight of sources.values()) score += weight;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { text: unit.text, covers: new Set(sources.keys()) };
+      }
+    }
+  }
+  return best;
+}
