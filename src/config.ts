@@ -26,6 +26,7 @@ const schema = z.object({
   NOTES_LINK_STYLE: z.enum(['site', 'github']).default('site'),
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
+  CACHE_DIR: optionalString.default('./data/cache'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +43,9 @@ const expectations: Record<string, string> = {
 };
 
 export class ConfigError extends Error {}
+
+/** The cache folder, or undefined when CACHE_DIR is "off". */
+export const cacheDirOf = (config: Pick<Config, 'CACHE_DIR'>): string | undefined => (config.CACHE_DIR.toLowerCase() === 'off' ? undefined : config.CACHE_DIR);
 
 /** Parses the environment once; the result is passed down, never re-read deeper in. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { formatProblem, loadKnowledge } from '../core/library.js';
+import { cacheDirOf } from '../config.js';
+import { KnowledgeLoader } from '../core/knowledge-loader.js';
+import { formatProblem } from '../core/problems.js';
 import { warmUp } from '../core/warm-up.js';
 import type { CliContext } from './context.js';
 
@@ -13,7 +15,8 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   // discord.js loads only when the bot runs, so the terminal session starts fast.
   const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
-  const knowledge = loadKnowledge(config);
+  const loader = new KnowledgeLoader(config, { cacheDir: cacheDirOf(config), log: (message, fields) => logger.info(fields, message) });
+  const { knowledge } = await loader.load();
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
   const warmStart = performance.now();
   warmUp(knowledge.index);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatProblem, loadLibrary } from '../core/library.js';
+import { formatProblem } from '../core/problems.js';
 import type { CliContext } from './context.js';
 
 export function addStats(program: Command, context: CliContext): void {
@@ -8,7 +8,9 @@ export function addStats(program: Command, context: CliContext): void {
     .description('count the notes, sections, words and quiz questions, and list problems')
     .option('--json', 'print one JSON object')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
-    .action((options: { json?: boolean; notes?: string }) => {
+    .action(async (options: { json?: boolean; notes?: string }) => {
+      // The Markdown parser loads only for the commands that parse.
+      const { loadLibrary } = await import('../core/library.js');
       const library = loadLibrary(context.configFor(options.notes));
       const stats = {
         files: library.files,
@@ -33,7 +35,9 @@ export function addCheck(program: Command, context: CliContext): void {
     .description('validate every note; prints each problem as file:line: message and exits 1 if any')
     .option('--json', 'print the problems as a JSON array')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
-    .action((options: { json?: boolean; notes?: string }) => {
+    .action(async (options: { json?: boolean; notes?: string }) => {
+      // The Markdown parser loads only for the commands that parse.
+      const { loadLibrary } = await import('../core/library.js');
       const library = loadLibrary(context.configFor(options.notes));
       if (options.json) context.out(JSON.stringify(library.problems));
       else {

@@ -10,7 +10,7 @@ export interface Knowledge {
   sectionById: Map<string, Section>;
 }
 
-type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'>;
+export type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'>;
 
 /** The notes alone, for commands that count or check them and never search. */
 export const loadLibrary = (config: NotesConfig): NoteLibrary =>
@@ -21,4 +21,5 @@ export function loadKnowledge(config: NotesConfig): Knowledge {
   return { library, index: buildIndex(library.sections), sectionById: new Map(library.sections.map((s) => [s.id, s])) };
 }
 
-export const formatProblem = (p: { file: string; line: number; message: string }): string => `${p.file}:${p.line}: ${p.message}`;
+// Kept here too for existing importers; modules that must start fast import it from problems.ts.
+export { formatProblem } from './problems.js';

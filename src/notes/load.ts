@@ -12,7 +12,12 @@ import { walkNotes, type NoteFile } from './walk.js';
 
 export interface LoadOptions extends Partial<LinkSettings> {
   root: string;
+  /** Answers for files parsed before (notes/parse-cache.ts); it calls `parse` for the others. */
+  parseCache?: (entry: NoteFile, context: NoteContext, parse: NoteLoader) => NoteLoadResult;
 }
+
+export type NoteLoadResult = { loaded?: LoadedNote; problems: Problem[] };
+export type NoteLoader = (entry: NoteFile, context: NoteContext) => NoteLoadResult;
 
 /** Larger files are almost certainly not notes; reading them would stall start-up. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -29,15 +34,15 @@ function decode(buffer: Buffer): { text: string; valid: boolean } {
 const questionId = (route: string, question: string): string =>
   `${route}?q=${createHash('sha1').update(question).digest('hex').slice(0, 8)}`;
 
-interface NoteContext {
+export interface NoteContext {
   settings: LinkSettings;
   /** Note file of each route, to turn links between notes into source URLs. */
-  fileOfRoute: Map<string, string>;
+  fileOfRoute: Pick<Map<string, string>, 'get'>;
   metaTitle?: string;
   breadcrumb: string[];
 }
 
-function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote; problems: Problem[] } {
+function loadNote(entry: NoteFile, context: NoteContext): NoteLoadResult {
   const { settings } = context;
   const problems: Problem[] = [];
   const report = (line: number, message: string): void => void problems.push({ file: entry.file, line, message });
@@ -125,7 +130,8 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     const folder = path.posix.dirname(entry.file) === '.' ? '' : path.posix.dirname(entry.file);
     const key = path.posix.basename(entry.file).replace(/\.mdx?$/i, '');
     const breadcrumb = folderTitles(folder, walked.metas);
-    const result = loadNote(entry, { settings, fileOfRoute, metaTitle: walked.metas.get(folder)?.titles.get(key), breadcrumb });
+    const context: NoteContext = { settings, fileOfRoute, metaTitle: walked.metas.get(folder)?.titles.get(key), breadcrumb };
+    const result = options.parseCache ? options.parseCache(entry, context, loadNote) : loadNote(entry, context);
     problems.push(...result.problems);
     if (result.loaded) loaded.push(result.loaded);
   }
