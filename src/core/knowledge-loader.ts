@@ -14,6 +14,8 @@ export interface LoaderOptions {
   /** Folder for the saved index and parse cache; undefined: no cache, every start parses. */
   cacheDir: string | undefined;
   log: CacheLog;
+  /** Nimbus's version as the caches know it; default: the hash of the running code (code-version.ts). */
+  version?: string;
 }
 
 export interface LoadReport {
@@ -46,13 +48,15 @@ const parseFile = 'parse-cache.bin';
  * is rebuilt, never trusted. The Markdown parser is imported only when something needs parsing.
  */
 export class KnowledgeLoader {
-  private readonly version = codeVersion();
+  private readonly version: string;
   private parseCache: ParseCache | undefined;
 
   constructor(
     private readonly config: NotesConfig,
     private readonly options: LoaderOptions,
-  ) {}
+  ) {
+    this.version = options.version ?? codeVersion();
+  }
 
   private file(name: string): string | undefined {
     return this.options.cacheDir === undefined ? undefined : path.join(this.options.cacheDir, name);
