@@ -29,6 +29,7 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   try {
+    logger.info({ ms: Math.round(performance.now()) }, 'connecting to Discord');
     await bot.start();
   } catch (error) {
     const message = (error as Error).message;
