@@ -31,11 +31,9 @@ export interface LoadReport {
   ms: number;
 }
 
-interface SavedKnowledge {
+interface SavedKnowledge extends SavedParts {
   version: string;
   fingerprint: string;
-  library: Uint8Array;
-  index: SavedIndex;
 }
 
 const knowledgeFile = 'knowledge.bin';
@@ -98,15 +96,14 @@ export class KnowledgeLoader {
     if (saved?.version !== this.version) return { reason: 'saved index is from another version of Nimbus' };
     if (saved.fingerprint !== fingerprint) return { reason: 'the notes changed since the index was saved' };
     try {
-      const library = v8.deserialize(saved.library) as NoteLibrary;
-      const index = restoreIndex(saved.index, library.sections);
-      return { knowledge: { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) } };
+      return { knowledge: restoreKnowledge(saved) };
     } catch (error) {
       return { reason: `saved index is damaged (${(error as Error).message}); rebuilding` };
     }
   }
 
-  private async build(fingerprint: string, reason: string, started: number): Promise<LoadReport> {
+  /** Parses what changed and indexes, saving both caches; also returns the result in its saved form. */
+  async build(fingerprint: string, reason: string, started: number, forTransfer = false): Promise<LoadReport & { saved?: SavedParts }> {
     const { loadNotes } = await import('../notes/load.js');
     const parsePath = this.file(parseFile);
     if (!this.parseCache) {
@@ -120,19 +117,31 @@ export class KnowledgeLoader {
     cache.begin();
     const library = loadNotes({ root: this.config.NOTES_DIR, baseUrl: this.config.NOTES_BASE_URL, style: this.config.NOTES_LINK_STYLE, parseCache: cache.load });
     // Serialised before indexing: the saved copy holds the notes exactly as loaded.
-    const savedLibrary = parsePath ? v8.serialize(library) : undefined;
+    const savedFile = this.file(knowledgeFile);
+    const savedLibrary = savedFile || forTransfer ? v8.serialize(library) : undefined;
     const index = buildIndex(library.sections);
     const knowledge: Knowledge = { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
-    const savedFile = this.file(knowledgeFile);
-    if (savedFile && parsePath && savedLibrary) {
+    const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: saveIndex(index) };
+    if (savedFile && parsePath && saved) {
       try {
         if (cache.misses > 0) cache.write(parsePath);
-        const saved: SavedKnowledge = { version: this.version, fingerprint, library: savedLibrary, index: saveIndex(index) };
-        writeAtomically(savedFile, v8.serialize(saved));
+        writeAtomically(savedFile, v8.serialize({ version: this.version, fingerprint, ...saved } satisfies SavedKnowledge));
       } catch (error) {
         this.options.log('could not save the index; the next start parses again', { reason: (error as Error).message });
       }
     }
-    return { knowledge, source: 'built', reason, parsed: cache.misses, reused: cache.hits, fingerprint, ms: performance.now() - started };
+    return { knowledge, saved, source: 'built', reason, parsed: cache.misses, reused: cache.hits, fingerprint, ms: performance.now() - started };
   }
+}
+
+/** The notes and index as saved data: what the reload worker hands to the main thread. */
+export interface SavedParts {
+  library: Uint8Array;
+  index: SavedIndex;
+}
+
+export function restoreKnowledge(saved: SavedParts): Knowledge {
+  const library = v8.deserialize(saved.library) as NoteLibrary;
+  const index = restoreIndex(saved.index, library.sections);
+  return { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
 }
