@@ -27,6 +27,7 @@ const schema = z.object({
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
   CACHE_DIR: optionalString.default('./data/cache'),
+  NOTES_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +40,7 @@ const expectations: Record<string, string> = {
   NOTES_BASE_URL: 'an http(s) URL such as https://notes.example.com',
   NOTES_LINK_STYLE: '"site" or "github"',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
+  NOTES_WATCH: '"true" or "false"',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
 

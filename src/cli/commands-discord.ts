@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { cacheDirOf } from '../config.js';
 import { KnowledgeLoader } from '../core/knowledge-loader.js';
+import { LiveNotes } from '../core/live-notes.js';
+import { watchNotes } from '../core/notes-watcher.js';
 import { formatProblem } from '../core/problems.js';
 import { warmUp } from '../core/warm-up.js';
 import type { CliContext } from './context.js';
@@ -15,16 +17,23 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   // discord.js loads only when the bot runs, so the terminal session starts fast.
   const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
-  const loader = new KnowledgeLoader(config, { cacheDir: cacheDirOf(config), log: (message, fields) => logger.info(fields, message) });
-  const { knowledge } = await loader.load();
+  const cacheLog = (message: string, fields: Record<string, unknown>): void => logger.info(fields, message);
+  const loader = new KnowledgeLoader(config, { cacheDir: cacheDirOf(config), log: cacheLog });
+  const { knowledge, fingerprint } = await loader.load();
+  const notes = new LiveNotes(knowledge, fingerprint, { config, cacheDir: cacheDirOf(config), log: (message, fields) => (message.includes('refused') ? logger.warn(fields, message) : logger.info(fields, message)) });
+  const stopWatching = config.NOTES_WATCH
+    ? watchNotes(config.NOTES_DIR, () => void notes.reload('notes folder changed'), (err) => logger.warn({ err: { message: err.message } }, 'cannot watch the notes folder; use SIGHUP or /notes reload'))
+    : () => {};
+  process.on('SIGHUP', () => void notes.reload('SIGHUP'));
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
   const warmStart = performance.now();
   warmUp(knowledge.index);
   logger.info({ ms: Math.round(performance.now() - warmStart) }, 'answer path warmed up');
-  const bot = createBot({ config, knowledge, logger });
+  const bot = createBot({ config, knowledge, notes, logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
-    bot.stop().finally(() => process.exit(0));
+    stopWatching();
+    Promise.all([bot.stop(), notes.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
@@ -35,7 +44,8 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     const message = (error as Error).message;
     logger.error({ err: { message, name: (error as Error).name } }, 'could not log in to Discord');
     context.err(/token/i.test(message) ? 'Discord rejected the token: check DISCORD_TOKEN in .env.' : `Could not connect to Discord: ${message}`);
-    await bot.stop();
+    stopWatching();
+    await Promise.all([bot.stop(), notes.close()]);
     context.setExitCode(1);
   }
 }

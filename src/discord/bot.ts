@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
+import type { LiveNotes } from '../core/live-notes.js';
 import { createQuizService } from '../quiz/quiz-service.js';
 import { openQuizStore } from '../quiz/quiz-store.js';
 import { ExpiringCache } from './answer-cache.js';
@@ -14,6 +15,8 @@ import { createRouter } from './router.js';
 export interface BotOptions {
   config: Config;
   knowledge: Knowledge;
+  /** Notes that reload without a restart; their swaps replace `knowledge` and the quiz questions. */
+  notes?: LiveNotes;
   logger: Logger;
   /** Extra or replacement commands (tests add one that throws). */
   commands?: CommandModule[];
@@ -37,16 +40,20 @@ export function createBot(options: BotOptions): Bot {
     rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...options.clientOptions?.rest },
   });
   const store = openQuizStore(config.QUIZ_DB);
-  const quiz = createQuizService({
-    store,
-    notes: knowledge.library.notes,
-    sectionsById: (id) => knowledge.sectionById.get(id),
-    quizSeconds: config.QUIZ_SECONDS,
-  });
+  // Quiz questions come from the notes in use; rounds keep their own copy of their question in the store.
+  const quizFor = (notes: Knowledge) =>
+    createQuizService({
+      store,
+      notes: notes.library.notes,
+      sectionsById: (id) => notes.sectionById.get(id),
+      quizSeconds: config.QUIZ_SECONDS,
+    });
+  const quiz = quizFor(knowledge);
   const timers = new Map<string, NodeJS.Timeout>();
   const context: BotContext = {
     config,
     knowledge,
+    notes: options.notes,
     logger,
     answers: new ExpiringCache<StoredAnswer>(),
     quiz,
@@ -63,6 +70,10 @@ export function createBot(options: BotOptions): Bot {
       timers.set(roundId, timer);
     },
   };
+  options.notes?.onSwap((next) => {
+    context.knowledge = next;
+    context.quiz = quizFor(next);
+  });
   const byName = new Map(defaultCommands.map((c) => [c.data.name, c]));
   for (const extra of options.commands ?? []) byName.set(extra.data.name, extra);
   const route = createRouter([...byName.values()], context);
@@ -71,9 +82,9 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.once(Events.ClientReady, (ready) => {
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: knowledge.library.sections.length }, 'connected to Discord');
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: context.knowledge.library.sections.length }, 'connected to Discord');
     // Rounds left open by a previous run: reveal them now or when their time is up.
-    for (const round of quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
+    for (const round of context.quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
   });
 
   return {

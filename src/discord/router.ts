@@ -5,7 +5,7 @@ import { parseCustomId } from './custom-id.js';
 import { replyEphemeral } from './respond.js';
 
 /** Sends each interaction to its command's handler; an error never escapes to the client. */
-export function createRouter(commands: CommandModule[], context: BotContext): (interaction: Interaction) => Promise<void> {
+export function createRouter(commands: CommandModule[], shared: BotContext): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const components = new Map<string, ComponentHandler>();
   for (const command of commands) for (const [prefix, handler] of Object.entries(command.components ?? {})) components.set(prefix, handler);
@@ -20,6 +20,8 @@ export function createRouter(commands: CommandModule[], context: BotContext): (i
       userId: interaction.user.id,
       guildId: interaction.guildId,
     };
+    // A reload swaps context.knowledge and context.quiz; this interaction finishes on what it started with.
+    const context: BotContext = { ...shared };
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
