@@ -27,6 +27,13 @@ const schema = z.object({
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
   CACHE_DIR: optionalString.default('./data/cache'),
+  NOTES_GIT_URL: optionalString,
+  NOTES_GIT_BRANCH: optionalString,
+  NOTES_GIT_TOKEN: optionalString,
+  NOTES_GIT_SSH_KEY: optionalString,
+  NOTES_GIT_DIR: optionalString.default('./data/notes-git'),
+  NOTES_GIT_SUBDIR: optionalString.default('.'),
+  NOTES_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   NOTES_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -41,6 +48,7 @@ const expectations: Record<string, string> = {
   NOTES_LINK_STYLE: '"site" or "github"',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
   NOTES_WATCH: '"true" or "false"',
+  NOTES_SYNC_MINUTES: 'a whole number of minutes from 1 to 1440',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
 

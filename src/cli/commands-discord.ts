@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { cacheDirOf } from '../config.js';
+import { GitNotes } from '../core/git-notes.js';
 import { KnowledgeLoader } from '../core/knowledge-loader.js';
 import { LiveNotes } from '../core/live-notes.js';
 import { watchNotes } from '../core/notes-watcher.js';
@@ -8,7 +10,7 @@ import { warmUp } from '../core/warm-up.js';
 import type { CliContext } from './context.js';
 
 export async function startBot(context: CliContext, notesDir?: string): Promise<void> {
-  const config = context.configFor(notesDir);
+  let config = context.configFor(notesDir);
   if (!config.DISCORD_TOKEN) {
     context.err('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example), or run "nimbus shell" for the terminal session.');
     context.setExitCode(2);
@@ -17,11 +19,28 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   // discord.js loads only when the bot runs, so the terminal session starts fast.
   const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
+  let git: GitNotes | undefined;
+  let commit: string | undefined;
+  if (config.NOTES_GIT_URL) {
+    git = new GitNotes({ url: config.NOTES_GIT_URL, branch: config.NOTES_GIT_BRANCH, dir: config.NOTES_GIT_DIR, token: config.NOTES_GIT_TOKEN, sshKeyFile: config.NOTES_GIT_SSH_KEY });
+    try {
+      commit = await git.ensureClone();
+    } catch (error) {
+      context.err(`Could not clone NOTES_GIT_URL into ${config.NOTES_GIT_DIR}: ${(error as Error).message}`);
+      context.setExitCode(1);
+      return;
+    }
+    config = { ...config, NOTES_DIR: path.join(config.NOTES_GIT_DIR, config.NOTES_GIT_SUBDIR) };
+    logger.info({ commit, dir: config.NOTES_DIR }, 'notes from Git');
+  }
   const cacheLog = (message: string, fields: Record<string, unknown>): void => logger.info(fields, message);
   const loader = new KnowledgeLoader(config, { cacheDir: cacheDirOf(config), log: cacheLog });
   const { knowledge, fingerprint } = await loader.load();
-  const notes = new LiveNotes(knowledge, fingerprint, { config, cacheDir: cacheDirOf(config), log: (message, fields) => (message.includes('refused') ? logger.warn(fields, message) : logger.info(fields, message)) });
-  const stopWatching = config.NOTES_WATCH
+  const fetch = git && (async () => (await git.sync()).commit);
+  const notes = new LiveNotes(knowledge, fingerprint, { config, cacheDir: cacheDirOf(config), fetch, log: (message, fields) => (message.includes('refused') ? logger.warn(fields, message) : logger.info(fields, message)) }, commit);
+  // Git notes are fetched on a timer; a local folder is watched instead.
+  const syncTimer = git ? setInterval(() => void notes.reload('git sync'), config.NOTES_SYNC_MINUTES * 60_000).unref() : undefined;
+  const stopWatching = !git && config.NOTES_WATCH
     ? watchNotes(config.NOTES_DIR, () => void notes.reload('notes folder changed'), (err) => logger.warn({ err: { message: err.message } }, 'cannot watch the notes folder; use SIGHUP or /notes reload'))
     : () => {};
   process.on('SIGHUP', () => void notes.reload('SIGHUP'));
@@ -32,6 +51,7 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   const bot = createBot({ config, knowledge, notes, logger });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
+    clearInterval(syncTimer);
     stopWatching();
     Promise.all([bot.stop(), notes.close()]).finally(() => process.exit(0));
   };
@@ -44,6 +64,7 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     const message = (error as Error).message;
     logger.error({ err: { message, name: (error as Error).name } }, 'could not log in to Discord');
     context.err(/token/i.test(message) ? 'Discord rejected the token: check DISCORD_TOKEN in .env.' : `Could not connect to Discord: ${message}`);
+    clearInterval(syncTimer);
     stopWatching();
     await Promise.all([bot.stop(), notes.close()]);
     context.setExitCode(1);

@@ -42,6 +42,8 @@ export interface LiveNotesOptions {
   log: CacheLog;
   /** Nimbus's version for the caches (tests); default: the running code's hash. */
   version?: string;
+  /** Brings the notes folder up to date before each reload (Git sync); returns the commit. */
+  fetch?: () => Promise<string | undefined>;
 }
 
 const problemKey = (p: { file: string; message: string }): string => `${p.file}\0${p.message}`;
@@ -126,6 +128,13 @@ export class LiveNotes {
       this.options.log(level, { trigger, outcome, ms: done.ms, parsed: done.parsed, reused: done.reused, reason: done.reason, problems: done.problems.slice(0, 10) });
       return done;
     };
+    if (this.options.fetch) {
+      try {
+        commit = (await this.options.fetch()) ?? commit;
+      } catch (error) {
+        return record('failed', { reason: `could not fetch the notes, the ones in use stay: ${(error as Error).message}` });
+      }
+    }
     let reply: BuiltNotes | { unchanged: true; fingerprint: string };
     try {
       reply = await this.build();
