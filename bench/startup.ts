@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -139,3 +140,38 @@ console.log(rows.join('\n'));
 console.log('\nCold parse (no cache, one process)\n| notes | MB of Markdown | parse s | MB/s |\n|---|---:|---:|---:|');
 console.log(parseRows.join('\n'));
 for (const dir of [notesCache, sagemakerCache]) fs.rmSync(dir, { recursive: true, force: true });
+
+/**
+ * Reload: a copy of the notes, loaded as the bot loads them (built code, cache folder); one file is
+ * edited, then reloaded (worker: parse the file, index, hand over; main thread: swap) and asked.
+ * The first reload also starts the worker; later ones find it running.
+ */
+async function reloadRows(name: string, source: string): Promise<string[]> {
+  const dist = (file: string) => import(pathToFileURL(path.join(root, 'dist/src', file)).href);
+  const { KnowledgeLoader } = (await dist('core/knowledge-loader.js')) as typeof import('../src/core/knowledge-loader.js');
+  const { LiveNotes } = (await dist('core/live-notes.js')) as typeof import('../src/core/live-notes.js');
+  const { ask } = (await dist('core/ask.js')) as typeof import('../src/core/ask.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-bench-reload-'));
+  const notes = path.join(dir, 'notes');
+  fs.cpSync(source, notes, { recursive: true });
+  const config = { NOTES_DIR: notes, NOTES_BASE_URL: undefined, NOTES_LINK_STYLE: 'site' as const };
+  const options = { cacheDir: path.join(dir, 'cache'), log: () => {} };
+  const first = await new KnowledgeLoader(config, options).load();
+  const live = new LiveNotes(first.knowledge, first.fingerprint, { config, ...options });
+  const file = first.knowledge.library.notes[Math.floor(first.knowledge.library.notes.length / 2)]!.file;
+  const rows: string[] = [];
+  for (const [label, word] of [['first (starts the worker)', 'zanzibarite'], ['second', 'quokkaphone']] as const) {
+    fs.appendFileSync(path.join(notes, file), `\n## Reload probe ${word}\n\nThe ${word} paragraph was added for the reload benchmark.\n`);
+    const started = performance.now();
+    const record = await live.reload('bench');
+    const answered = ask(live.current.index, word).results[0]?.heading === `Reload probe ${word}`;
+    const ms = performance.now() - started;
+    rows.push(`| ${name}: one-file edit, ${label} | ${fmt(ms)} | ${record.outcome} | ${record.parsed ?? 0} of ${(record.parsed ?? 0) + (record.reused ?? 0)} | ${answered ? 'yes' : 'NO'} |`);
+  }
+  await live.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return rows;
+}
+const reloads = [...(await reloadRows('notes', notesDir)), ...(sagemaker ? await reloadRows('SageMaker guide', sagemakerDir) : [])];
+console.log('\nReload while running (edit → swapped and answering; target ≤ 1 s notes, ≤ 3 s SageMaker guide)\n| case | s | outcome | files parsed | answers show the edit |\n|---|---:|---|---:|---|');
+console.log(reloads.join('\n'));

@@ -102,4 +102,31 @@ describe('notes reload through the real discord.js client and a fake Discord', (
     expect(status.flags & EPHEMERAL).toBe(EPHEMERAL);
     fs.writeFileSync(file, good);
   }, 120_000);
+
+  it('a quiz round open across a reload still scores every answer, even once its question left the notes', async () => {
+    const quizBefore = h.notes!.current.library.quiz;
+    const handle = h.fake.slashCommand({ name: 'quiz', options: { topic: 'cloud/storage' }, user: h.fake.makeUser('Asker') });
+    await handle.wait();
+    const message = h.fake.originalOf(handle)!;
+    const description = (message.embeds[0] as APIEmbed).description!;
+    const question = quizBefore.find((q) => description.startsWith(q.question))!;
+    const right = /\*\*([A-E])\.\*\*/.exec(description.split('\n').find((l) => l.endsWith(` ${question.answer}`))!)![1]!;
+    const wrong = ['A', 'B', 'C'].find((l) => l !== right)!;
+
+    const file = storage();
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^quiz:\n(?: {2}.*\n)+/m, ''));
+    expect((await h.notes!.reload('test')).outcome).toBe('swapped');
+    expect(h.notes!.current.library.quiz.some((q) => q.question === question.question)).toBe(false);
+
+    const pick = (letter: string) => {
+      const customId = (message.components as { components: { custom_id: string }[] }[]).flatMap((r) => r.components).find((b) => b.custom_id.startsWith('quiz.pick:') && b.custom_id.endsWith(`:${letter}`))!.custom_id;
+      return h.fake.clickButton({ messageId: message.id, customId, user: h.fake.makeUser(`Player ${letter}`) });
+    };
+    const good = pick(right);
+    const bad = pick(wrong);
+    await Promise.all([good.wait(), bad.wait()]);
+    expect(h.fake.originalOf(good)!.content).toMatch(/^✅ Correct!/);
+    expect(h.fake.originalOf(bad)!.content).toMatch(/^❌ Not quite/);
+    expect(h.fake.violations).toEqual([]);
+  }, 120_000);
 });
