@@ -103,7 +103,7 @@ export class KnowledgeLoader {
   }
 
   /** Parses what changed and indexes, saving both caches; also returns the result in its saved form. */
-  async build(fingerprint: string, reason: string, started: number, forTransfer = false): Promise<LoadReport & { saved?: SavedParts }> {
+  async build(fingerprint: string, reason: string, started: number, forTransfer = false): Promise<LoadReport & { saved?: SavedParts; save: () => void }> {
     const { loadNotes } = await import('../notes/load.js');
     const parsePath = this.file(parseFile);
     if (!this.parseCache) {
@@ -122,15 +122,19 @@ export class KnowledgeLoader {
     const index = buildIndex(library.sections);
     const knowledge: Knowledge = { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
     const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: saveIndex(index) };
-    if (savedFile && parsePath && saved) {
+    const misses = cache.misses;
+    const save = (): void => {
+      if (!savedFile || !parsePath || !saved) return;
       try {
-        if (cache.misses > 0) cache.write(parsePath);
+        if (misses > 0) cache.write(parsePath);
         writeAtomically(savedFile, v8.serialize({ version: this.version, fingerprint, ...saved } satisfies SavedKnowledge));
       } catch (error) {
         this.options.log('could not save the index; the next start parses again', { reason: (error as Error).message });
       }
-    }
-    return { knowledge, saved, source: 'built', reason, parsed: cache.misses, reused: cache.hits, fingerprint, ms: performance.now() - started };
+    };
+    // A reload hands its result over first and saves after (reload-worker.ts).
+    if (!forTransfer) save();
+    return { knowledge, saved, save, source: 'built', reason, parsed: cache.misses, reused: cache.hits, fingerprint, ms: performance.now() - started };
   }
 }
 

@@ -29,8 +29,10 @@ parentPort!.on('message', (request: ReloadRequest) => {
         return;
       }
       const built = await loader.build(fingerprint, 'reload', started, true);
-      const { knowledge, saved, ...report } = built;
+      const { knowledge, saved, save, ...report } = built;
       parentPort!.postMessage({ id: request.id, result: { saved: saved!, report: { ...report, files: knowledge.library.files } } } satisfies ReloadReply);
+      // Saved once the main thread has what it needs: the next start finds these notes ready.
+      save();
     } catch (error) {
       parentPort!.postMessage({ id: request.id, error: (error as Error).message } satisfies ReloadReply);
     }
