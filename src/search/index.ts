@@ -135,7 +135,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
   return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), typos: new TypoIndex(docFreq.keys()), acronyms, longNames, names };
 }
 
-/** Everything buildIndex computes from the sections, as plain data to save (cache/knowledge-cache.ts). */
+/** Everything buildIndex computes from the sections, as plain data to save (core/knowledge-loader.ts). */
 export interface SavedIndex {
   sections: number;
   /** MiniSearch's own saved form (`toJSON`, as a JSON string: it loads faster than structured data). */
