@@ -62,7 +62,8 @@ export class KnowledgeLoader {
 
   /** The fingerprint of the notes as they are on disk now. */
   fingerprint(): string {
-    return notesFingerprint(path.resolve(this.config.NOTES_DIR)) + JSON.stringify([this.config.NOTES_BASE_URL ?? null, this.config.NOTES_LINK_STYLE]);
+    const root = path.resolve(this.config.NOTES_DIR);
+    return notesFingerprint(root) + JSON.stringify([root, this.config.NOTES_BASE_URL ?? null, this.config.NOTES_LINK_STYLE]);
   }
 
   /** Loads from the saved index if it fits, else builds (`useSaved: false` always builds). */

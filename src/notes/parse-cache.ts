@@ -16,8 +16,8 @@ const maxCachedBytes = 20 * 1024 * 1024;
 
 /**
  * Remembers each note file's parse result by the hash of its content and of everything else its
- * result depends on: the Nimbus version (`salt`), the link settings, its path, sidebar position,
- * _meta.json title and breadcrumb. Links to other notes are resolved through `fileOfRoute` while
+ * result depends on: the Nimbus version (`salt`), its path and sidebar position, and every field of
+ * its NoteContext (link settings, _meta.json title, breadcrumb, and whatever is added there later). Links to other notes are resolved through `fileOfRoute` while
  * parsing; the answers are kept and checked on the next load, so a note whose link targets moved
  * is parsed again. Results are kept serialised: every load hands out fresh objects.
  */
@@ -71,7 +71,7 @@ export class ParseCache {
       return parse(entry, context);
     }
     const key = createHash('sha256')
-      .update(JSON.stringify([this.salt, context.settings, entry.file, entry.order, context.metaTitle ?? null, context.breadcrumb]))
+      .update(JSON.stringify([this.salt, entry.file, entry.order, { ...context, fileOfRoute: undefined }]))
       .update(bytes)
       .digest('base64');
     const known = this.entries.get(key);
