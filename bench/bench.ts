@@ -1,5 +1,6 @@
 /**
- * Speed and memory, side by side in one run: `npm run bench` (`-- --quick` skips 100k sections).
+ * Speed and memory, side by side in one run: `npm run bench` (`-- --quick` skips 100k sections;
+ * bench/run.mjs passes every flag here).
  * For each corpus and engine: index build time, heap growth, serialized index size, and query
  * latency (median, p99) over the same 1,000+ questions. Ratios are against MiniSearch defaults.
  * Nimbus's build includes the warm-up the Discord bot runs when it starts (src/core/warm-up.ts).
@@ -140,8 +141,3 @@ for (const corpus of corpora) {
   printRow(baseRow, baseRow);
   console.log('');
 }
-
-// The interaction round trip through the fake Discord runs in this same command, so that
-// `npm run bench -- --quick` and `-- --only` reach this script (npm appends them to the last one).
-header('Interaction round trip through discord.js and the fake Discord');
-await import('./roundtrip.js');

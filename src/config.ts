@@ -54,6 +54,15 @@ const schema = z.object({
   NOTES_EXCLUDE: optionalString.transform(globList),
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
+  CACHE_DIR: optionalString.default('./data/cache'),
+  NOTES_GIT_URL: optionalString,
+  NOTES_GIT_BRANCH: optionalString,
+  NOTES_GIT_TOKEN: optionalString,
+  NOTES_GIT_SSH_KEY: optionalString,
+  NOTES_GIT_DIR: optionalString.default('./data/notes-git'),
+  NOTES_GIT_SUBDIR: optionalString.default('.'),
+  NOTES_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  NOTES_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIZ_RATE_USER: rate('3/60'),
   QUIZ_RATE_CHANNEL: rate('6/60'),
@@ -73,6 +82,8 @@ const expectations: Record<string, string> = {
   NOTES_LINK_STYLE: '"site" or "github"',
   NOTES_LAYOUT: 'one of auto, nextra, docusaurus, obsidian, github, plain',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
+  NOTES_WATCH: '"true" or "false"',
+  NOTES_SYNC_MINUTES: 'a whole number of minutes from 1 to 1440',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   QUIZ_RATE_USER: 'a rate such as 3/60 (3 per 60 seconds), or off',
   QUIZ_RATE_CHANNEL: 'a rate such as 6/60 (6 per 60 seconds), or off',
@@ -82,6 +93,9 @@ const expectations: Record<string, string> = {
 };
 
 export class ConfigError extends Error {}
+
+/** The cache folder, or undefined when CACHE_DIR is "off". */
+export const cacheDirOf = (config: Pick<Config, 'CACHE_DIR'>): string | undefined => (config.CACHE_DIR.toLowerCase() === 'off' ? undefined : config.CACHE_DIR);
 
 /** Parses the environment once; the result is passed down, never re-read deeper in. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

@@ -45,4 +45,11 @@ describe('config', () => {
       expect((error as Error).message).toContain('DISCORD_GUILD_ID');
     }
   });
+
+  it('reads the cache, watch and Git sync settings, with defaults', () => {
+    expect(parseConfig({})).toMatchObject({ CACHE_DIR: './data/cache', NOTES_WATCH: true, NOTES_GIT_DIR: './data/notes-git', NOTES_GIT_SUBDIR: '.', NOTES_SYNC_MINUTES: 10 });
+    expect(parseConfig({ NOTES_WATCH: 'false', NOTES_SYNC_MINUTES: '3', NOTES_GIT_URL: 'file:///srv/notes.git' })).toMatchObject({ NOTES_WATCH: false, NOTES_SYNC_MINUTES: 3, NOTES_GIT_URL: 'file:///srv/notes.git' });
+    expect(() => parseConfig({ NOTES_SYNC_MINUTES: '0' })).toThrow('Invalid NOTES_SYNC_MINUTES: expected a whole number of minutes from 1 to 1440.');
+    expect(() => parseConfig({ NOTES_WATCH: 'maybe' })).toThrow('Invalid NOTES_WATCH: expected "true" or "false".');
+  });
 });

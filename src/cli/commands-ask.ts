@@ -1,10 +1,10 @@
 import readline from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ask, type Answer } from '../core/ask.js';
-import { loadKnowledge } from '../core/library.js';
 import { renderAnswer } from '../terminal/render-answer.js';
 import { styleFor } from '../terminal/style.js';
 import type { CliContext } from './context.js';
+import { loadKnowledgeForCli } from './load-knowledge.js';
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
@@ -35,7 +35,7 @@ export function addAsk(program: Command, context: CliContext): void {
     .option('--limit <n>', 'how many sections to return (1-25)', positiveInt, 5)
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
     .action(async (words: string[], options: { json?: boolean; limit: number; notes?: string }) => {
-      const knowledge = loadKnowledge(context.configFor(options.notes));
+      const { knowledge } = await loadKnowledgeForCli(context, context.configFor(options.notes));
       const style = styleFor(context.output);
       const answerOne = (question: string): void => {
         const answer = ask(knowledge.index, question, { limit: options.limit });

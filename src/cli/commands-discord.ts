@@ -1,10 +1,16 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem, loadKnowledge } from '../core/library.js';
+import { cacheDirOf } from '../config.js';
+import { GitNotes } from '../core/git-notes.js';
+import { KnowledgeLoader } from '../core/knowledge-loader.js';
+import { LiveNotes } from '../core/live-notes.js';
+import { watchNotes } from '../core/notes-watcher.js';
+import { formatProblem } from '../core/problems.js';
 import { warmUp } from '../core/warm-up.js';
 import type { CliContext } from './context.js';
 
 export async function startBot(context: CliContext, notesDir?: string): Promise<void> {
-  const config = context.configFor(notesDir);
+  let config = context.configFor(notesDir);
   if (!config.DISCORD_TOKEN) {
     context.err('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example), or run "nimbus shell" for the terminal session.');
     context.setExitCode(2);
@@ -17,7 +23,31 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     import('../discord/login-failure.js'),
   ]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
-  const knowledge = loadKnowledge(config);
+  let git: GitNotes | undefined;
+  let commit: string | undefined;
+  if (config.NOTES_GIT_URL) {
+    git = new GitNotes({ url: config.NOTES_GIT_URL, branch: config.NOTES_GIT_BRANCH, dir: config.NOTES_GIT_DIR, token: config.NOTES_GIT_TOKEN, sshKeyFile: config.NOTES_GIT_SSH_KEY });
+    try {
+      commit = await git.ensureClone();
+    } catch (error) {
+      context.err(`Could not clone NOTES_GIT_URL into ${config.NOTES_GIT_DIR}: ${(error as Error).message}`);
+      context.setExitCode(1);
+      return;
+    }
+    config = { ...config, NOTES_DIR: path.join(config.NOTES_GIT_DIR, config.NOTES_GIT_SUBDIR) };
+    logger.info({ commit, dir: config.NOTES_DIR }, 'notes from Git');
+  }
+  const cacheLog = (message: string, fields: Record<string, unknown>): void => logger.info(fields, message);
+  const loader = new KnowledgeLoader(config, { cacheDir: cacheDirOf(config), log: cacheLog });
+  const { knowledge, fingerprint } = await loader.load();
+  const fetch = git && (async () => (await git.sync()).commit);
+  const notes = new LiveNotes(knowledge, fingerprint, { config, cacheDir: cacheDirOf(config), fetch, log: (message, fields) => (message.includes('refused') ? logger.warn(fields, message) : logger.info(fields, message)) }, commit);
+  // Git notes are fetched on a timer; a local folder is watched instead.
+  const syncTimer = git ? setInterval(() => void notes.reload('git sync'), config.NOTES_SYNC_MINUTES * 60_000).unref() : undefined;
+  const stopWatching = !git && config.NOTES_WATCH
+    ? watchNotes(config.NOTES_DIR, () => void notes.reload('notes folder changed'), (err) => logger.warn({ err: { message: err.message } }, 'cannot watch the notes folder; use SIGHUP or /notes reload'))
+    : () => {};
+  process.on('SIGHUP', () => void notes.reload('SIGHUP'));
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
   const warmStart = performance.now();
   warmUp(knowledge.index);
@@ -35,6 +65,7 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   const bot = createBot({
     config,
     knowledge,
+    notes,
     logger,
     // A supervisor restarts a process that exits non-zero; the line says what to fix first.
     onFatal: (close) => {
@@ -44,20 +75,26 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   });
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down: finishing interactions in flight (up to 5 s)');
+    clearInterval(syncTimer);
+    stopWatching();
     exitAfter(0, async () => {
       const cutOff = await bot.shutdown(5000);
+      await notes.close();
       logger.info({ cutOff }, cutOff ? 'stopped; some interactions did not finish in time' : 'stopped cleanly');
     });
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   try {
+    logger.info({ ms: Math.round(performance.now()) }, 'connecting to Discord');
     await withinSeconds(bot.start(), config.DISCORD_CONNECT_SECONDS);
   } catch (error) {
-    const line = scrubSecrets(describeLoginFailure(error, config.DISCORD_API_BASE), [config.DISCORD_TOKEN]);
+    const line = scrubSecrets(describeLoginFailure(error, config.DISCORD_API_BASE), [config.DISCORD_TOKEN ?? '']);
     logger.error({ err: { message: line, name: (error as Error).name } }, 'could not log in to Discord');
     context.err(line);
-    await bot.stop();
+    clearInterval(syncTimer);
+    stopWatching();
+    await Promise.all([bot.stop(), notes.close()]);
     // A request discord.js still retries would keep the process alive for another minute.
     process.exit(1);
   }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatProblem, isError, loadLibrary } from '../core/library.js';
+import { formatProblem, isError } from '../core/problems.js';
 import type { CliContext } from './context.js';
 
 export function addStats(program: Command, context: CliContext): void {
@@ -8,7 +8,9 @@ export function addStats(program: Command, context: CliContext): void {
     .description('count the notes, sections, words and quiz questions, and list problems')
     .option('--json', 'print one JSON object')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
-    .action((options: { json?: boolean; notes?: string }) => {
+    .action(async (options: { json?: boolean; notes?: string }) => {
+      // The Markdown parser loads only for the commands that parse.
+      const { loadLibrary } = await import('../core/library.js');
       const library = loadLibrary(context.configFor(options.notes));
       const stats = {
         files: library.files,
@@ -34,7 +36,9 @@ export function addCheck(program: Command, context: CliContext): void {
     .option('--json', 'print the problems as a JSON array')
     .option('--strict', 'exit 1 on warnings too')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
-    .action((options: { json?: boolean; strict?: boolean; notes?: string }) => {
+    .action(async (options: { json?: boolean; strict?: boolean; notes?: string }) => {
+      // The Markdown parser loads only for the commands that parse.
+      const { loadLibrary } = await import('../core/library.js');
       const library = loadLibrary(context.configFor(options.notes));
       const errors = library.problems.filter(isError).length;
       const warnings = library.problems.length - errors;

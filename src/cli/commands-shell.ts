@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { formatProblem, loadKnowledge } from '../core/library.js';
+import { formatProblem } from '../core/problems.js';
 import { runShell, shellCommands } from '../terminal/shell.js';
 import type { CliContext } from './context.js';
+import { loadKnowledgeForCli } from './load-knowledge.js';
 import { quizShellCommand } from './quiz-shell.js';
 
 export async function startShell(context: CliContext, notesDir?: string): Promise<void> {
   const config = context.configFor(notesDir);
-  const knowledge = loadKnowledge(config);
+  const { knowledge } = await loadKnowledgeForCli(context, config);
   const { library } = knowledge;
   const problems = library.problems.length ? ` (${library.problems.length} problem(s) in the notes: run "nimbus check")` : '';
   if (library.problems.length && library.notes.length === 0) context.err(library.problems.map(formatProblem).join('\n'));

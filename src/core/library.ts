@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { loadNotes, notesFolderProblem } from '../notes/load.js';
+import { loadNotes, notesFolderProblem, type LoadOptions } from '../notes/load.js';
 import type { NoteLibrary, Section } from '../notes/types.js';
 import { buildIndex, type SearchIndex } from '../search/index.js';
 
@@ -11,14 +11,14 @@ export interface Knowledge {
   sectionById: Map<string, Section>;
 }
 
-type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> &
+export type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> &
   Partial<Pick<Config, 'NOTES_LAYOUT' | 'NOTES_LANGUAGE' | 'NOTES_INCLUDE' | 'NOTES_EXCLUDE'>>;
 
 /** A notes folder that does not exist, is a file or holds no notes: nothing to serve. */
 export class NotesFolderError extends Error {}
 
 /** The notes alone, for commands that count or check them and never search; throws NotesFolderError. */
-export function loadLibrary(config: NotesConfig): NoteLibrary {
+export function loadLibrary(config: NotesConfig, parseCache?: LoadOptions['parseCache']): NoteLibrary {
   const problem = notesFolderProblem(config.NOTES_DIR);
   if (problem) throw new NotesFolderError(problem);
   const library = loadNotes({
@@ -29,6 +29,7 @@ export function loadLibrary(config: NotesConfig): NoteLibrary {
     language: config.NOTES_LANGUAGE,
     include: config.NOTES_INCLUDE,
     exclude: config.NOTES_EXCLUDE,
+    parseCache,
   });
   if (library.notes.length === 0 && library.files === 0) throw new NotesFolderError(`no notes (.md or .mdx files) in ${path.resolve(config.NOTES_DIR)}`);
   return library;
@@ -39,8 +40,3 @@ export function loadKnowledge(config: NotesConfig): Knowledge {
   return { library, index: buildIndex(library.sections), sectionById: new Map(library.sections.map((s) => [s.id, s])) };
 }
 
-/** `file:line: message`; warnings say so after the position. */
-export const formatProblem = (p: { file: string; line: number; message: string; severity?: string }): string =>
-  `${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
-
-export const isError = (p: { severity?: string }): boolean => p.severity !== 'warning';

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.j
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
 import { isStorageFailure } from '../quiz/storage-problem.js';
+import type { LiveNotes } from '../core/live-notes.js';
 import { ExpiringCache } from './answer-cache.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { createCooldowns } from './cooldowns.js';
@@ -17,6 +18,8 @@ import { createRouter } from './router.js';
 export interface BotOptions {
   config: Config;
   knowledge: Knowledge;
+  /** Notes that reload without a restart; their swaps replace `knowledge` and the quiz questions. */
+  notes?: LiveNotes;
   logger: Logger;
   /** Extra or replacement commands (tests add one that throws). */
   commands?: CommandModule[];
@@ -56,6 +59,7 @@ export function createBot(options: BotOptions): Bot {
   const context: BotContext = {
     config,
     knowledge,
+    notes: options.notes,
     logger,
     answers: new ExpiringCache<StoredAnswer>(),
     get quiz() {
@@ -95,6 +99,11 @@ export function createBot(options: BotOptions): Bot {
     timer.unref();
     timers.set(roundId, timer);
   }
+  // A reload swaps the notes: new interactions and new quiz rounds use them (rounds keep their own question).
+  options.notes?.onSwap((next) => {
+    context.knowledge = next;
+    storage.useNotes(next);
+  });
   const byName = new Map(defaultCommands.map((c) => [c.data.name, c]));
   for (const extra of options.commands ?? []) byName.set(extra.data.name, extra);
   const route = createRouter([...byName.values()], context);
@@ -107,7 +116,7 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.once(Events.ClientReady, (ready) => {
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: knowledge.library.sections.length }, 'connected to Discord');
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: context.knowledge.library.sections.length }, 'connected to Discord');
     // Rounds left open by a previous run: reveal them now or when their time is up.
     if (storage.problem) return;
     try {

@@ -7,6 +7,7 @@ import type {
 import type { Config } from '../config.js';
 import type { Answer } from '../core/ask.js';
 import type { Knowledge } from '../core/library.js';
+import type { LiveNotes } from '../core/live-notes.js';
 import type { QuizService } from '../quiz/quiz-service.js';
 import type { QuizStore } from '../quiz/quiz-store.js';
 import type { ExpiringCache } from './answer-cache.js';
@@ -26,7 +27,10 @@ export interface StoredAnswer {
 /** What every handler may use; built once by the bot. */
 export interface BotContext {
   config: Config;
+  /** The notes in use; each interaction keeps the version it started with (router.ts). */
   knowledge: Knowledge;
+  /** Reloads and status of the notes (/notes); absent when the bot runs on fixed notes. */
+  notes?: LiveNotes;
   logger: Logger;
   answers: ExpiringCache<StoredAnswer>;
   /** Both throw QuizStorageError while the quiz database is unusable (the router answers for it). */

@@ -15,12 +15,21 @@ export interface QuizStorage {
   /** Throws the QuizStorageError while storage is down. */
   readonly quiz: QuizService;
   readonly store: QuizStore;
+  /** Questions from these notes from now on (after a reload); the database stays open. */
+  useNotes(knowledge: Knowledge): void;
   /** A query found the file unusable after start-up: log it once and turn quizzes off. */
   fail(error: unknown): QuizStorageError;
   close(): void;
 }
 
 export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Logger): QuizStorage {
+  const serviceFor = (open: QuizStore, notes: Knowledge): QuizService =>
+    createQuizService({
+      store: open,
+      notes: notes.library.notes,
+      sectionsById: (id) => notes.sectionById.get(id),
+      quizSeconds: config.QUIZ_SECONDS,
+    });
   let store: QuizStore | undefined;
   let quiz: QuizService | undefined;
   let problem: QuizStorageError | undefined;
@@ -37,12 +46,7 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
   try {
     // Short: a lock held by another process must not freeze the bot; callers retry asynchronously.
     store = openQuizStore(config.QUIZ_DB, { busyTimeoutMs: 100 });
-    quiz = createQuizService({
-      store,
-      notes: knowledge.library.notes,
-      sectionsById: (id) => knowledge.sectionById.get(id),
-      quizSeconds: config.QUIZ_SECONDS,
-    });
+    quiz = serviceFor(store, knowledge);
   } catch (error) {
     report(error);
   }
@@ -58,6 +62,9 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
     get store() {
       if (problem || !store) throw problem;
       return store;
+    },
+    useNotes(next) {
+      if (store && !problem) quiz = serviceFor(store, next);
     },
     fail(error) {
       if (problem) return problem;

@@ -25,7 +25,7 @@ export interface Router {
 }
 
 /** Sends each interaction to its command's handler; an error never escapes to the client. */
-export function createRouter(commands: CommandModule[], context: BotContext): Router {
+export function createRouter(commands: CommandModule[], shared: BotContext): Router {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const components = new Map<string, ComponentHandler>();
   for (const command of commands) for (const [prefix, handler] of Object.entries(command.components ?? {})) components.set(prefix, handler);
@@ -43,6 +43,9 @@ export function createRouter(commands: CommandModule[], context: BotContext): Ro
       userId: interaction.user.id,
       guildId: interaction.guildId,
     };
+    // A reload swaps shared.knowledge: this interaction finishes on the notes it started with. The
+    // rest (quiz storage, which may be down and throws when read) is read through from `shared`.
+    const context: BotContext = Object.create(shared, { knowledge: { value: shared.knowledge, enumerable: true } });
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
@@ -75,7 +78,7 @@ export function createRouter(commands: CommandModule[], context: BotContext): Ro
   };
 
   const router = (interaction: Interaction): Promise<void> => {
-    if (draining) return refuseWhileDraining(interaction, context);
+    if (draining) return refuseWhileDraining(interaction, shared);
     const handling = route(interaction).finally(() => inFlight.delete(handling));
     inFlight.add(handling);
     return handling;

@@ -1,5 +1,9 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { escapeDiscord } from './escape.js';
 import { htmlToText, plainText } from './plaintext.js';
+
+// In escape.ts so that answering (search/excerpt.ts) does not load the HTML parser.
+export { escapeDiscord, escapeLineStart } from './escape.js';
 
 /**
  * Excerpt material, prepared at load time so answering never re-parses Markdown.
@@ -97,16 +101,6 @@ function mathSegments(text: string): Segment[] {
 
 export function textOfSegments(segments: Segment[]): string {
   return segments.map((s) => ('text' in s ? s.text : s.raw)).join('');
-}
-
-/** Escapes characters Discord would read as inline Markdown in plain text. */
-export function escapeDiscord(text: string): string {
-  return text.replace(/[\\*_~`|[\]]/g, '\\$&');
-}
-
-/** Escapes what Discord would read as a heading, quote or list marker at the start of a line. */
-export function escapeLineStart(md: string): string {
-  return md.replace(/^(\s*)([>#-]|\d+\.)/, '$1\\$2');
 }
 
 interface Frame {

@@ -27,7 +27,12 @@ export interface LoadOptions extends Partial<LinkSettings> {
   /** NOTES_INCLUDE / NOTES_EXCLUDE: globs over paths relative to the notes folder. */
   include?: string[];
   exclude?: string[];
+  /** Answers for files parsed before (notes/parse-cache.ts); it calls `parse` for the others. */
+  parseCache?: (read: ReadNote, context: NoteContext, parse: NoteLoader) => LoadedNote;
 }
+
+/** Parses one note that was read; problems it finds are added to `read.problems`. */
+export type NoteLoader = (read: ReadNote, context: NoteContext) => LoadedNote;
 
 /** Larger files are almost certainly not notes; reading them would stall start-up. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -45,17 +50,19 @@ function decode(buffer: Buffer): { text: string; valid: boolean } {
 const questionId = (route: string, question: string): string =>
   `${route}?q=${createHash('sha1').update(question).digest('hex').slice(0, 8)}`;
 
-interface NoteContext {
+export interface NoteContext {
   settings: LinkSettings;
   layout: Layout;
   resolver: NoteResolver;
   routeOfFile: (file: string) => string;
   metaTitle?: string;
   breadcrumb: string[];
+  /** Identifies the set of notes and their routes, which resolving links depends on. */
+  libraryKey: string;
 }
 
 /** A note file read from disk, before Markdown parsing. */
-interface ReadNote {
+export interface ReadNote {
   entry: NoteFile;
   source: string;
   front: FrontMatterResult;
@@ -215,6 +222,9 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   const routeOfFile = (file: string): string => routes.get(file) ?? routeFor(file, layout);
   const settings: LinkSettings = { baseUrl: options.baseUrl, style: options.style ?? (layout.name === 'github' ? 'github' : 'site') };
   const resolver = new NoteResolver(reads.map((r) => r.entry.file), routeOfFile, layout.name, language.language);
+  const libraryKey = createHash('sha256')
+    .update(JSON.stringify(reads.map((r) => [r.entry.file, routeOfFile(r.entry.file)])))
+    .digest('base64');
 
   const order = sidebarOrder(reads.map((r) => ({ file: r.entry.file, sidebarPosition: r.front.data.sidebarPosition })), layout, folders);
   const rank = new Map(order.map((file, index) => [file, index]));
@@ -226,7 +236,8 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     const file = read.entry.file;
     const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
     const metaTitle = metaTitleOf(file, folder, layout, folders);
-    loaded.push(loadNote(read, { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb: [] }));
+    const context: NoteContext = { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb: [], libraryKey };
+    loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
     problems.push(...read.problems);
   });
   const notes = loaded.map((l) => l.note);

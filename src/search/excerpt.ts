@@ -1,4 +1,5 @@
-import { escapeDiscord, escapeLineStart, type Block } from '../notes/blocks.js';
+import type { Block } from '../notes/blocks.js';
+import { escapeDiscord, escapeLineStart } from '../notes/escape.js';
 import { stem } from './text.js';
 
 export interface ExcerptOptions {

@@ -6,7 +6,7 @@ import { prepareExcerpts } from './excerpt.js';
 import { rareNames } from './names.js';
 import { TypoIndex } from './typos.js';
 import { indexTerm, tokenize } from './text.js';
-import { WordScores } from './wordScores.js';
+import { WordScores, type SavedWordScores } from './wordScores.js';
 
 /**
  * Field boosts, all equal on purpose. Each field is scored with its own length, so a term in a
@@ -65,6 +65,10 @@ const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
 export const stemPhrase = (phrase: string): string[] => tokenize(phrase).map(indexTerm).filter((t): t is string => t !== null);
 
+const fields = Object.keys(fieldBoosts) as Field[];
+/** Query terms arrive stemmed already. */
+const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts };
+
 export function buildIndex(sections: Section[]): SearchIndex {
   const docFreq = new Map<string, number>();
   const headingDocFreq = new Map<string, number>();
@@ -82,7 +86,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
   const capitalisedTerms = new Set<string>();
   const mini = new MiniSearch<SectionDocument>({
     idField: 'i',
-    fields: Object.keys(fieldBoosts) as Field[],
+    fields,
     tokenize,
     extractField: (doc, field) => {
       if (field === 'heading') currentDoc = doc.i;
@@ -98,7 +102,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
       }
       return processed;
     },
-    searchOptions: { processTerm: (term) => term, boost: fieldBoosts },
+    searchOptions,
   });
   mini.addAll(sections.map(documentOf));
 
@@ -129,4 +133,62 @@ export function buildIndex(sections: Section[]): SearchIndex {
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
   const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
   return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), typos: new TypoIndex(docFreq.keys()), acronyms, longNames, names };
+}
+
+/** Everything buildIndex computes from the sections, as plain data to save (core/knowledge-loader.ts). */
+export interface SavedIndex {
+  sections: number;
+  /** MiniSearch's own saved form (`toJSON`, as a JSON string: it loads faster than structured data). */
+  mini: string;
+  docFreq: Map<string, number>;
+  headingDocFreq: Map<string, number>;
+  scores: SavedWordScores;
+  acronyms: Map<string, string[][]>;
+  longNames: Map<string, string>;
+  names: Set<string>;
+}
+
+export const saveIndex = (index: SearchIndex): SavedIndex => ({
+  sections: index.sections.length,
+  mini: JSON.stringify(index.mini),
+  docFreq: index.docFreq,
+  headingDocFreq: index.headingDocFreq,
+  scores: index.scores.saved(),
+  acronyms: index.acronyms,
+  longNames: index.longNames,
+  names: index.names,
+});
+
+/**
+ * The index buildIndex made for these same sections, from what saveIndex kept. MiniSearch, the
+ * prefix and typo tables are rebuilt when first used (a collection whose words were all scored
+ * when it was built never needs MiniSearch again) and excerpts are prepared as answers need them:
+ * answers are the same, start-up does less.
+ */
+export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchIndex {
+  if (saved.sections !== sections.length) throw new Error(`saved index has ${saved.sections} sections, the notes ${sections.length}`);
+  const { docFreq, headingDocFreq } = saved;
+  let mini: MiniSearch<SectionDocument> | undefined;
+  let vocabulary: SearchableMap<number> | undefined;
+  let typos: TypoIndex | undefined;
+  const loadMini = (): MiniSearch<SectionDocument> => (mini ??= MiniSearch.loadJSON<SectionDocument>(saved.mini, { idField: 'i', fields, tokenize, searchOptions }));
+  const scores = new WordScores({ search: (query, options) => loadMini().search(query, options) }, headingFields, sections.length, docFreq, headingDocFreq, { saved: saved.scores });
+  return {
+    get mini() {
+      return loadMini();
+    },
+    get vocabulary() {
+      return (vocabulary ??= SearchableMap.from(docFreq));
+    },
+    get typos() {
+      return (typos ??= new TypoIndex(docFreq.keys()));
+    },
+    sections,
+    docFreq,
+    headingDocFreq,
+    scores,
+    acronyms: saved.acronyms,
+    longNames: saved.longNames,
+    names: saved.names,
+  };
 }

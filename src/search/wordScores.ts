@@ -41,6 +41,50 @@ const defaultMaxPostings = 4_000_000;
 export interface WordScoresOptions {
   eagerPostings?: number;
   maxPostings?: number;
+  /** Scores kept by an earlier build of the same index (`saved()`): nothing is scored again. */
+  saved?: SavedWordScores;
+}
+
+/** Many words' postings laid end to end: few large arrays save and load much faster than many small ones. */
+interface PackedPostings {
+  terms: string[];
+  /** Where each term's postings start; the last entry is the total. */
+  starts: Uint32Array;
+  ids: Uint32Array;
+  scores: Float64Array;
+}
+
+/** The words scored so far, for an index saved to disk. */
+export interface SavedWordScores {
+  all: PackedPostings;
+  headings: PackedPostings;
+  room: number;
+}
+
+function pack(lists: Map<string, Postings>): PackedPostings {
+  let total = 0;
+  for (const p of lists.values()) total += p.ids.length;
+  const packed: PackedPostings = { terms: [...lists.keys()], starts: new Uint32Array(lists.size + 1), ids: new Uint32Array(total), scores: new Float64Array(total) };
+  let at = 0;
+  let k = 0;
+  for (const p of lists.values()) {
+    packed.starts[k++] = at;
+    packed.ids.set(p.ids, at);
+    packed.scores.set(p.scores, at);
+    at += p.ids.length;
+  }
+  packed.starts[k] = at;
+  return packed;
+}
+
+function unpack(packed: PackedPostings): Map<string, Postings> {
+  const lists = new Map<string, Postings>();
+  packed.terms.forEach((term, k) => {
+    const from = packed.starts[k]!;
+    const to = packed.starts[k + 1]!;
+    lists.set(term, to === from ? none : { ids: packed.ids.subarray(from, to), scores: packed.scores.subarray(from, to) });
+  });
+  return lists;
 }
 
 const none: Postings = { ids: new Uint32Array(0), scores: new Float64Array(0) };
@@ -68,8 +112,8 @@ function indexOf(ids: Uint32Array, id: number): number {
  * that, MiniSearch scores them on every question.
  */
 export class WordScores {
-  private readonly all = new Map<string, Postings>();
-  private readonly headings = new Map<string, Postings>();
+  private readonly all: Map<string, Postings> = new Map();
+  private readonly headings: Map<string, Postings> = new Map();
   private room: number;
   // Per-question scratch space, one slot per section, cleared after each question.
   private readonly sums: Float64Array;
@@ -79,7 +123,7 @@ export class WordScores {
   private readonly touched: Uint32Array;
 
   constructor(
-    private readonly mini: MiniSearch,
+    private readonly mini: Pick<MiniSearch, 'search'>,
     private readonly headingFields: string[],
     sectionCount: number,
     docFreq: ReadonlyMap<string, number>,
@@ -91,6 +135,12 @@ export class WordScores {
     this.lastSource = new Int32Array(sectionCount).fill(-1);
     this.touched = new Uint32Array(sectionCount);
     this.room = options.maxPostings ?? defaultMaxPostings;
+    if (options.saved) {
+      this.all = unpack(options.saved.all);
+      this.headings = unpack(options.saved.headings);
+      this.room = options.saved.room;
+      return;
+    }
     // Scoring a large collection's words up front would cost seconds of start-up and keep lists
     // no question may ever need; there, words are scored as they are asked.
     let total = 0;
@@ -100,6 +150,10 @@ export class WordScores {
       for (const term of docFreq.keys()) this.postings(term, false);
       for (const term of headingDocFreq.keys()) this.postings(term, true);
     }
+  }
+
+  saved(): SavedWordScores {
+    return { all: pack(this.all), headings: pack(this.headings), room: this.room };
   }
 
   private score(term: string, headingsOnly: boolean): Postings {

@@ -35,7 +35,7 @@ describe('/ask through the real discord.js client and a fake Discord', () => {
     expect(put).toHaveLength(1);
     expect(put[0]!.path).toBe(`/applications/${h.fake.application.id}/guilds/${h.fake.guild.id}/commands`);
     const names = (put[0]!.body as { name: string }[]).map((c) => c.name);
-    expect(names).toEqual(['ask', 'topic', 'quiz', 'quiz-stats', 'leaderboard']);
+    expect(names).toEqual(['ask', 'topic', 'quiz', 'quiz-stats', 'leaderboard', 'notes']);
     const askOptions = (put[0]!.body as { name: string; options: { name: string; autocomplete?: boolean }[] }[])[0]!.options;
     expect(askOptions.map((o) => o.name)).toEqual(['question', 'private', 'mention']);
     expect(askOptions[0]!.autocomplete).toBe(true);

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parseConfig, type Config } from '../../src/config.js';
-import { loadKnowledge } from '../../src/core/library.js';
+import { KnowledgeLoader } from '../../src/core/knowledge-loader.js';
+import { loadKnowledge, type Knowledge } from '../../src/core/library.js';
+import { LiveNotes } from '../../src/core/live-notes.js';
 import { createBot, type Bot } from '../../src/discord/bot.js';
 import type { CommandModule } from '../../src/discord/context.js';
 import { deployCommands } from '../../src/discord/deploy.js';
@@ -17,6 +19,8 @@ export interface Harness {
   fake: FakeDiscord;
   bot: Bot;
   config: Config;
+  /** Live notes (option `live`), over a copy of the fixture notes in config.NOTES_DIR. */
+  notes?: LiveNotes;
   /** Structured log lines the bot wrote. */
   logs: Record<string, unknown>[];
   logText(): string;
@@ -35,6 +39,8 @@ export interface HarnessOptions {
   storeBusyBudgetMs?: number;
   /** Options for the fake Discord (more guilds, …). */
   fake?: Omit<FakeDiscordOptions, 'token'>;
+  /** Reloadable notes over a writable copy of the fixture notes. */
+  live?: boolean;
 }
 
 /** The real bot, logged in to a fake Discord on 127.0.0.1 with its commands registered. */
@@ -44,7 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = parseConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_BASE: fake.apiBase,
-    NOTES_DIR: notesDir,
+    NOTES_DIR: options.live ? path.join(dir, 'notes') : notesDir,
     NOTES_BASE_URL: 'https://notes.example.com',
     QUIZ_DB: path.join(dir, 'nimbus.db'),
     QUIZ_SECONDS: String(options.quizSeconds ?? 30),
@@ -65,14 +71,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       done();
     },
   });
-  const knowledge = loadKnowledge(config);
+  if (options.live) fs.cpSync(notesDir, config.NOTES_DIR, { recursive: true });
+  const logger = createLogger(config.LOG_LEVEL, sink, [config.DISCORD_TOKEN]);
+  let knowledge: Knowledge;
+  let notes: LiveNotes | undefined;
+  if (options.live) {
+    // As the bot starts: through the cache folder, so a reload parses only the files that changed.
+    const cache = { cacheDir: path.join(dir, 'cache'), log: (message: string, fields: Record<string, unknown>) => logger.info(fields, message) };
+    const loaded = await new KnowledgeLoader(config, cache).load();
+    knowledge = loaded.knowledge;
+    notes = new LiveNotes(knowledge, loaded.fingerprint, { config, ...cache });
+  } else knowledge = loadKnowledge(config);
   await deployCommands(config, fake.guild.id);
 
   const launch = async (): Promise<Bot> => {
     const bot = createBot({
       config,
-      knowledge,
-      logger: createLogger(config.LOG_LEVEL, sink, [config.DISCORD_TOKEN]),
+      knowledge: notes?.current ?? knowledge,
+      notes,
+      logger,
       commands: options.commands,
       ...(options.outageWarnMs !== undefined ? { outageWarnMs: options.outageWarnMs } : {}),
       ...(options.storeBusyBudgetMs !== undefined ? { storeBusyBudgetMs: options.storeBusyBudgetMs } : {}),
@@ -90,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return bot;
     },
     config,
+    notes,
     logs,
     logText: () => raw,
     async restartBot() {
@@ -99,6 +117,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async stop() {
       await bot.stop();
+      await notes?.close();
       await fake.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

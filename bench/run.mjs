@@ -1,0 +1,19 @@
+// `npm run bench`: the engines' speed and memory (bench.ts, which takes every flag: --quick, --only,
+// --query-seconds), the Discord round trip (roundtrip.ts) and start-up (startup.ts, --quick), in one
+// run. Each part runs in its own process so that one part's heap does not skew another's figures.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick') ? ['--quick'] : [];
+const parts = [
+  ['--expose-gc', '--max-semi-space-size=64', '--max-old-space-size=8192', '--import', 'tsx', 'bench/bench.ts', ...args],
+  ['--import', 'tsx', 'bench/roundtrip.ts'],
+  ['scripts/build.mjs'],
+  ['--import', 'tsx', 'bench/startup.ts', ...quick],
+];
+for (const part of parts) {
+  const result = spawnSync(process.execPath, part, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -1,0 +1,227 @@
+import { Worker } from 'node:worker_threads';
+import { restoreKnowledge, type CacheLog, type SavedParts } from './knowledge-loader.js';
+import type { Knowledge, NotesConfig } from './library.js';
+import { formatProblem } from './problems.js';
+import type { ReloadReply } from './reload-worker.js';
+
+/** What the worker sends back after building: the new notes and index as saved data. */
+export interface BuiltNotes {
+  saved: SavedParts;
+  report: { fingerprint: string; parsed: number; reused: number; ms: number; files: number };
+}
+
+export type ReloadOutcome = 'swapped' | 'unchanged' | 'kept-old' | 'failed';
+
+export interface ReloadRecord {
+  at: Date;
+  trigger: string;
+  outcome: ReloadOutcome;
+  ms: number;
+  parsed?: number;
+  reused?: number;
+  /** Why the old notes were kept, in one line. */
+  reason?: string;
+  /** The problems that made the reload fail, as file:line: message. */
+  problems: string[];
+}
+
+export interface NotesStatus {
+  /** When the notes in use were loaded, and from which commit when they come from Git. */
+  loadedAt: Date;
+  commit?: string;
+  notes: number;
+  sections: number;
+  quizQuestions: number;
+  problems: string[];
+  lastReload?: ReloadRecord;
+}
+
+export interface LiveNotesOptions {
+  config: NotesConfig;
+  cacheDir: string | undefined;
+  log: CacheLog;
+  /** Nimbus's version for the caches (tests); default: the running code's hash. */
+  version?: string;
+  /** Brings the notes folder up to date before each reload (Git sync); returns the commit. */
+  fetch?: () => Promise<string | undefined>;
+}
+
+const problemKey = (p: { file: string; message: string }): string => `${p.file}\0${p.message}`;
+
+/**
+ * The notes in use and their reloads. `current` is swapped in one assignment, so a reader always
+ * sees one whole version; a reader that keeps its reference finishes on it. Reloads run one at a
+ * time in a worker thread (reload-worker.ts) and are judged before the swap: a reload that empties
+ * the notes or adds problems keeps the old notes and says why (log and status).
+ */
+export class LiveNotes {
+  private worker: Worker | undefined;
+  private requestId = 0;
+  private running: Promise<ReloadRecord> | undefined;
+  private queued: { trigger: string; commit?: string; promise: Promise<ReloadRecord> } | undefined;
+  private readonly listeners: ((knowledge: Knowledge) => void)[] = [];
+  private fingerprint: string;
+  private status: NotesStatus;
+
+  constructor(
+    private knowledge: Knowledge,
+    fingerprint: string,
+    private readonly options: LiveNotesOptions,
+    commit?: string,
+  ) {
+    this.fingerprint = fingerprint;
+    this.status = this.statusOf(knowledge, new Date(), commit);
+  }
+
+  get current(): Knowledge {
+    return this.knowledge;
+  }
+
+  /** Called with the new notes after every swap (the bot rebuilds its quiz questions). */
+  onSwap(listener: (knowledge: Knowledge) => void): void {
+    this.listeners.push(listener);
+  }
+
+  getStatus(): NotesStatus {
+    return this.status;
+  }
+
+  private statusOf(knowledge: Knowledge, loadedAt: Date, commit: string | undefined): NotesStatus {
+    const { library } = knowledge;
+    return { loadedAt, commit, notes: library.notes.length, sections: library.sections.length, quizQuestions: library.quiz.length, problems: library.problems.map(formatProblem), lastReload: this.status?.lastReload };
+  }
+
+  /**
+   * Reloads the notes from disk. Requests made while one runs are merged into one more reload after
+   * it, so a burst of file events costs at most two.
+   */
+  reload(trigger: string, commit?: string): Promise<ReloadRecord> {
+    if (!this.running) return this.start(trigger, commit);
+    if (this.queued) {
+      this.queued.trigger = trigger;
+      if (commit) this.queued.commit = commit;
+      return this.queued.promise;
+    }
+    const queued = { trigger, commit, promise: undefined as unknown as Promise<ReloadRecord> };
+    queued.promise = this.running.then(() => {
+      this.queued = undefined;
+      return this.start(queued.trigger, queued.commit);
+    });
+    this.queued = queued;
+    return queued.promise;
+  }
+
+  private start(trigger: string, commit?: string): Promise<ReloadRecord> {
+    const run = this.run(trigger, commit).finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async run(trigger: string, commit?: string): Promise<ReloadRecord> {
+    const started = performance.now();
+    const record = (outcome: ReloadOutcome, extra: Partial<ReloadRecord> = {}): ReloadRecord => {
+      const done: ReloadRecord = { at: new Date(), trigger, outcome, ms: Math.round(performance.now() - started), problems: [], ...extra };
+      this.status = { ...this.status, lastReload: done };
+      const level = outcome === 'swapped' || outcome === 'unchanged' ? 'notes reloaded' : 'notes reload refused, old notes kept';
+      this.options.log(level, { trigger, outcome, ms: done.ms, parsed: done.parsed, reused: done.reused, reason: done.reason, problems: done.problems.slice(0, 10) });
+      return done;
+    };
+    if (this.options.fetch) {
+      try {
+        commit = (await this.options.fetch()) ?? commit;
+      } catch (error) {
+        return record('failed', { reason: `could not fetch the notes, the ones in use stay: ${(error as Error).message}` });
+      }
+    }
+    let reply: BuiltNotes | { unchanged: true; fingerprint: string };
+    try {
+      reply = await this.build();
+    } catch (error) {
+      return record('failed', { reason: `could not reload: ${(error as Error).message}` });
+    }
+    if ('unchanged' in reply) {
+      if (commit) this.status = { ...this.status, commit };
+      return record('unchanged', { parsed: 0 });
+    }
+    let knowledge: Knowledge;
+    try {
+      knowledge = restoreKnowledge(reply.saved);
+    } catch (error) {
+      return record('failed', { reason: `could not read the new index: ${(error as Error).message}` });
+    }
+    const counts = { parsed: reply.report.parsed, reused: reply.report.reused };
+    const worse = this.worse(knowledge);
+    if (worse) return record('kept-old', { ...counts, ...worse });
+    this.knowledge = knowledge;
+    this.fingerprint = reply.report.fingerprint;
+    this.status = this.statusOf(knowledge, new Date(), commit ?? this.status.commit);
+    for (const listener of this.listeners) listener(knowledge);
+    return record('swapped', counts);
+  }
+
+  /** Why the new notes are worse than the ones in use, or undefined when they are not. */
+  private worse(next: Knowledge): { reason: string; problems: string[] } | undefined {
+    const old = this.knowledge.library;
+    const { library } = next;
+    if (library.notes.length === 0 && old.notes.length > 0) {
+      return { reason: 'the notes folder is missing or has no notes now', problems: library.problems.slice(0, 10).map(formatProblem) };
+    }
+    const known = new Map<string, number>();
+    for (const p of old.problems) known.set(problemKey(p), (known.get(problemKey(p)) ?? 0) + 1);
+    const added = library.problems.filter((p) => {
+      const left = known.get(problemKey(p)) ?? 0;
+      known.set(problemKey(p), left - 1);
+      return left <= 0;
+    });
+    if (added.length === 0) return undefined;
+    const lines = added.map(formatProblem);
+    return { reason: `${added.length} new problem(s) in the notes, first ${lines[0]}`, problems: lines };
+  }
+
+  private build(): Promise<BuiltNotes | { unchanged: true; fingerprint: string }> {
+    const worker = (this.worker ??= this.startWorker());
+    const id = ++this.requestId;
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: ReloadReply): void => {
+        if (reply.id !== id) return;
+        if ('log' in reply) return this.options.log(...reply.log);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if ('error' in reply) reject(new Error(reply.error));
+        else resolve(reply.result);
+      };
+      const onError = (error: Error): void => {
+        worker.off('message', onMessage);
+        this.worker = undefined;
+        reject(error);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage({ id, fingerprint: this.fingerprint });
+    });
+  }
+
+  private startWorker(): Worker {
+    const source = import.meta.url.endsWith('.ts');
+    const url = new URL(source ? './reload-worker.ts' : './reload-worker.js', import.meta.url);
+    const { config, cacheDir, version } = this.options;
+    const { NOTES_DIR, NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } = config;
+    const notesConfig: NotesConfig = { NOTES_DIR, NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE };
+    const workerData = { config: notesConfig, cacheDir, version };
+    // Running from the TypeScript sources (tsx, tests): the worker registers tsx before loading them.
+    const tsx = source ? import.meta.resolve('tsx/esm/api') : undefined;
+    const worker = tsx
+      ? new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData })
+      : new Worker(url, { workerData });
+    worker.unref();
+    return worker;
+  }
+
+  /** Stops the reload worker (the bot's shutdown). */
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

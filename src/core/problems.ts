@@ -1,0 +1,5 @@
+/** `file:line: message`; warnings say so after the position. */
+export const formatProblem = (p: { file: string; line: number; message: string; severity?: string }): string =>
+  `${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+
+export const isError = (p: { severity?: string }): boolean => p.severity !== 'warning';

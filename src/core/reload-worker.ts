@@ -1,0 +1,40 @@
+// The reload worker (live-notes.ts): parses the notes that changed and builds the new index on its
+// own thread, so the bot keeps answering from the old index meanwhile. It lives as long as the bot,
+// keeping the parse cache in memory between reloads.
+import { parentPort, workerData } from 'node:worker_threads';
+import { KnowledgeLoader, type LoaderOptions } from './knowledge-loader.js';
+import type { NotesConfig } from './library.js';
+
+export interface ReloadRequest {
+  id: number;
+  /** Fingerprint of the notes in use: nothing is built when the notes on disk still match it. */
+  fingerprint: string;
+}
+
+export type ReloadReply = { id: number; log: [string, Record<string, unknown>] } | { id: number; result: import('./live-notes.js').BuiltNotes | { unchanged: true; fingerprint: string } } | { id: number; error: string };
+
+const { config, cacheDir, version } = workerData as { config: NotesConfig; cacheDir?: string; version?: string };
+let current = 0;
+const options: LoaderOptions = { cacheDir, version, log: (message, fields) => parentPort!.postMessage({ id: current, log: [message, fields] } satisfies ReloadReply) };
+const loader = new KnowledgeLoader(config, options);
+
+parentPort!.on('message', (request: ReloadRequest) => {
+  current = request.id;
+  void (async () => {
+    try {
+      const started = performance.now();
+      const fingerprint = loader.fingerprint();
+      if (fingerprint === request.fingerprint) {
+        parentPort!.postMessage({ id: request.id, result: { unchanged: true, fingerprint } } satisfies ReloadReply);
+        return;
+      }
+      const built = await loader.build(fingerprint, 'reload', started, true);
+      const { knowledge, saved, save, ...report } = built;
+      parentPort!.postMessage({ id: request.id, result: { saved: saved!, report: { ...report, files: knowledge.library.files } } } satisfies ReloadReply);
+      // Saved once the main thread has what it needs: the next start finds these notes ready.
+      save();
+    } catch (error) {
+      parentPort!.postMessage({ id: request.id, error: (error as Error).message } satisfies ReloadReply);
+    }
+  })();
+});

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ask } from '../../src/core/ask.js';
+import { KnowledgeLoader } from '../../src/core/knowledge-loader.js';
+import { LiveNotes } from '../../src/core/live-notes.js';
+
+const fixture = path.resolve(import.meta.dirname, '../fixtures/e2e-notes');
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0)) await step();
+});
+
+async function live(cacheDir?: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-live-'));
+  const notes = path.join(dir, 'notes');
+  fs.cpSync(fixture, notes, { recursive: true });
+  const cache = cacheDir === 'off' ? undefined : path.join(dir, 'cache');
+  const config = { NOTES_DIR: notes, NOTES_BASE_URL: undefined, NOTES_LINK_STYLE: 'site' as const };
+  const logs: { message: string; fields: Record<string, unknown> }[] = [];
+  const log = (message: string, fields: Record<string, unknown>) => void logs.push({ message, fields });
+  const first = await new KnowledgeLoader(config, { cacheDir: cache, log }).load();
+  const notesLive = new LiveNotes(first.knowledge, first.fingerprint, { config, cacheDir: cache, log });
+  cleanup.push(() => notesLive.close(), () => fs.rmSync(dir, { recursive: true, force: true }));
+  return { notes, live: notesLive, logs };
+}
+
+const topHeading = (l: LiveNotes, q: string) => ask(l.current.index, q).results[0]?.heading;
+
+describe('live notes reload', () => {
+  it('an edited note is parsed alone, swapped in, and answers reflect it; readers holding the old index keep it', async () => {
+    const { notes, live: l } = await live();
+    const before = l.current;
+    fs.appendFileSync(path.join(notes, 'cloud/storage.md'), '\n## Glacier vaults\n\nA vault holds archives for the long term.\n');
+    const record = await l.reload('test');
+    expect(record).toMatchObject({ outcome: 'swapped', parsed: 1, trigger: 'test' });
+    expect(record.reused).toBeGreaterThan(0);
+    expect(topHeading(l, 'glacier vault archives')).toBe('Glacier vaults');
+    expect(l.current).not.toBe(before);
+    expect(ask(before.index, 'glacier vault archives').results[0]?.heading).not.toBe('Glacier vaults');
+    expect(l.getStatus()).toMatchObject({ sections: l.current.library.sections.length, lastReload: { outcome: 'swapped' } });
+  });
+
+  it('reloading unchanged notes builds nothing', async () => {
+    const { live: l } = await live();
+    const before = l.current;
+    expect((await l.reload('test')).outcome).toBe('unchanged');
+    expect(l.current).toBe(before);
+  });
+
+  it('a broken edit keeps the old notes and the status names the file and line', async () => {
+    const { notes, live: l, logs } = await live();
+    const before = l.current;
+    const file = path.join(notes, 'cloud/compute.md');
+    fs.writeFileSync(file, `---\ntitle: [Compute\n---\n${fs.readFileSync(file, 'utf8')}`);
+    const record = await l.reload('test');
+    expect(record.outcome).toBe('kept-old');
+    expect(record.problems[0]).toMatch(/^cloud\/compute\.md:\d+: /);
+    expect(record.reason).toContain('cloud/compute.md:');
+    expect(l.current).toBe(before);
+    expect(l.getStatus().lastReload?.problems[0]).toMatch(/^cloud\/compute\.md:\d+:/);
+    expect(logs.at(-1)).toMatchObject({ message: 'notes reload refused, old notes kept' });
+
+    // Fixed: the next reload takes it.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: [Compute', 'title: Compute'));
+    expect((await l.reload('test')).outcome).toBe('swapped');
+  });
+
+  it('an emptied folder keeps the old notes', async () => {
+    const { notes, live: l } = await live('off');
+    const before = l.current;
+    for (const entry of fs.readdirSync(notes)) fs.rmSync(path.join(notes, entry), { recursive: true });
+    const record = await l.reload('test');
+    expect(record).toMatchObject({ outcome: 'kept-old', reason: 'the notes folder is missing or has no notes now' });
+    expect(l.current).toBe(before);
+  });
+
+  it('reloads asked for while one runs are merged into one more', async () => {
+    const { notes, live: l } = await live();
+    fs.appendFileSync(path.join(notes, 'welcome.md'), '\nMore welcome text about orientation.\n');
+    const first = l.reload('a');
+    const second = l.reload('b');
+    const third = l.reload('c');
+    expect(second).toBe(third);
+    expect((await first).outcome).toBe('swapped');
+    expect(await second).toMatchObject({ outcome: 'unchanged', trigger: 'c' });
+  });
+});
