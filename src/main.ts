@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
-import { NotesFolderError } from './core/library.js';
+import { NotesFolderError } from './core/problems.js';
 import { buildProgram } from './cli/program.js';
 import { createCliContext } from './cli/context.js';
 

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { loadNotes, notesFolderProblem, type LoadOptions } from '../notes/load.js';
 import type { NoteLibrary, Section } from '../notes/types.js';
 import { buildIndex, type SearchIndex } from '../search/index.js';
+import { NotesFolderError } from './problems.js';
 
 /** Everything the use cases read: the loaded notes and their search index. */
 export interface Knowledge {
@@ -13,9 +14,6 @@ export interface Knowledge {
 
 export type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> &
   Partial<Pick<Config, 'NOTES_LAYOUT' | 'NOTES_LANGUAGE' | 'NOTES_INCLUDE' | 'NOTES_EXCLUDE'>>;
-
-/** A notes folder that does not exist, is a file or holds no notes: nothing to serve. */
-export class NotesFolderError extends Error {}
 
 /** The notes alone, for commands that count or check them and never search; throws NotesFolderError. */
 export function loadLibrary(config: NotesConfig, parseCache?: LoadOptions['parseCache']): NoteLibrary {
