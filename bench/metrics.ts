@@ -12,7 +12,7 @@ import type { Engine } from './engines.js';
  */
 export const casualTune = ['casual-blind', 'casual-blind2', 'casual-oos-tune'] as const;
 export const casualHeldOut = ['casual-blind3', 'casual-blind4', 'casual-oos-heldout'] as const;
-export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', ...casualTune, ...casualHeldOut] as const;
+export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', ...casualTune, ...casualHeldOut] as const;
 
 const questionSchema = z.object({
   question: z.string(),

@@ -4,9 +4,12 @@ import { loadNotes } from '../../src/notes/load.js';
 import { nimbusEngine } from '../../bench/engines.js';
 import { casualTune, readQuestions, score } from '../../bench/metrics.js';
 
-// The floor reached over all 1,388 questions, blind ones included (see `npm run eval`): a change to
+// The floor reached over all 1,540 questions, blind ones included (see `npm run eval`): a change to
 // the search or the notes that answers fewer questions fails here instead of slipping through.
-const floor = { hit1: 0.82, hit5: 0.965, mrr5: 0.88, oosRejection: 0.68, oosRejectionUnrelated: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.3, maxMissingOnRight: 0.06 };
+// blind5 (152 questions on the 17 pages added for issue 20, written blind and measured once: hit@1
+// 0.789, MRR@5 0.851) is harder than the rest; with it the whole set measured hit@1 0.818, hit@5
+// 0.964, MRR@5 0.879 (without it 0.822 / 0.967 / 0.883, where the floor was 0.82 / 0.965 / 0.88).
+const floor = { hit1: 0.81, hit5: 0.96, mrr5: 0.875, oosRejection: 0.68, oosRejectionUnrelated: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.3, maxMissingOnRight: 0.06 };
 
 // The casual set (chat-style rewrites of the blind questions): hit@1 within 5 points of the same
 // questions asked cleanly, few of them declined, and the "Missing: …" line shown on near misses
