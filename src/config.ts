@@ -26,6 +26,8 @@ const schema = z.object({
   NOTES_LINK_STYLE: z.enum(['site', 'github']).default('site'),
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
+  QUIZ_SOURCE: optionalString.pipe(z.enum(['written', 'generated', 'both']).optional()),
+  FLASHCARDS_BOLD_CLOZE: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +40,8 @@ const expectations: Record<string, string> = {
   NOTES_BASE_URL: 'an http(s) URL such as https://notes.example.com',
   NOTES_LINK_STYLE: '"site" or "github"',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
+  QUIZ_SOURCE: '"written", "generated" or "both" (empty: written where a topic has them, generated elsewhere)',
+  FLASHCARDS_BOLD_CLOZE: '"true" or "false"',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
 

@@ -10,11 +10,11 @@ export interface Knowledge {
   sectionById: Map<string, Section>;
 }
 
-type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'>;
+type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> & Partial<Pick<Config, 'FLASHCARDS_BOLD_CLOZE'>>;
 
 /** The notes alone, for commands that count or check them and never search. */
 export const loadLibrary = (config: NotesConfig): NoteLibrary =>
-  loadNotes({ root: config.NOTES_DIR, baseUrl: config.NOTES_BASE_URL, style: config.NOTES_LINK_STYLE });
+  loadNotes({ root: config.NOTES_DIR, baseUrl: config.NOTES_BASE_URL, style: config.NOTES_LINK_STYLE, boldCloze: config.FLASHCARDS_BOLD_CLOZE });
 
 export function loadKnowledge(config: NotesConfig): Knowledge {
   const library = loadLibrary(config);

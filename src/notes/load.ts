@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseFlashcards, placeCards } from './flashcards.js';
 import { readFrontMatter } from './frontmatter.js';
 import { resolveNoteLink, routeOf, sourceUrl, type LinkSettings } from './links.js';
 import { parseMarkdown } from './markdown.js';
@@ -12,6 +13,8 @@ import { walkNotes, type NoteFile } from './walk.js';
 
 export interface LoadOptions extends Partial<LinkSettings> {
   root: string;
+  /** Read `**bold**` in #flashcards notes as cloze deletions (Obsidian SR's setting). */
+  boldCloze?: boolean;
 }
 
 /** Larger files are almost certainly not notes; reading them would stall start-up. */
@@ -35,6 +38,7 @@ interface NoteContext {
   fileOfRoute: Map<string, string>;
   metaTitle?: string;
   breadcrumb: string[];
+  boldCloze: boolean;
 }
 
 function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote; problems: Problem[] } {
@@ -97,9 +101,12 @@ function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote;
     url: sourceUrl(settings, entry.file, s.anchor),
   }));
   const quiz: QuizQuestion[] = front.data.quiz.map(({ item }) => ({ ...item, id: questionId(route, item.question), noteRoute: route }));
+  const cards = parseFlashcards(source, tree, { tags: front.data.tags, boldCloze: context.boldCloze });
+  for (const p of cards.problems) report(p.line, p.message);
+  const flashcards = placeCards(cards.cards, route, sections);
   const words = sections.reduce((sum, s) => sum + countWords(s.text), 0);
   const description = front.data.description ?? sections[0]?.text.split('\n')[0]?.slice(0, 200) ?? '';
-  const note: Note = { route, file: entry.file, title, description, tags: front.data.tags, breadcrumb: context.breadcrumb, order: entry.order, sections, quiz, words };
+  const note: Note = { route, file: entry.file, title, description, tags: front.data.tags, breadcrumb: context.breadcrumb, order: entry.order, sections, quiz, flashcards, words };
   return { loaded: { note, links, quizLines: front.data.quiz.map((q) => q.line) }, problems };
 }
 
@@ -125,7 +132,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     const folder = path.posix.dirname(entry.file) === '.' ? '' : path.posix.dirname(entry.file);
     const key = path.posix.basename(entry.file).replace(/\.mdx?$/i, '');
     const breadcrumb = folderTitles(folder, walked.metas);
-    const result = loadNote(entry, { settings, fileOfRoute, metaTitle: walked.metas.get(folder)?.titles.get(key), breadcrumb });
+    const result = loadNote(entry, { settings, fileOfRoute, metaTitle: walked.metas.get(folder)?.titles.get(key), breadcrumb, boldCloze: options.boldCloze ?? false });
     problems.push(...result.problems);
     if (result.loaded) loaded.push(result.loaded);
   }
