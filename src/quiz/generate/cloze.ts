@@ -1,0 +1,44 @@
+import { normal, type Draft } from './draft.js';
+import type { MarkedTerm, SectionFacts } from './facts.js';
+import { blank, fill, templates, type Lang } from './lang.js';
+import { tiersOf, type Neighbourhood } from './neighbourhood.js';
+
+const maxPerSection = 2;
+const hasDigit = (s: string): boolean => /\d/.test(s);
+
+/** Key terms fit to blank out: bold (or, in notes without bold, code) terms in a sentence of their own. */
+export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
+  const strong = facts.terms.filter((t) => t.mark === 'strong');
+  const pool = strong.length ? strong : facts.terms;
+  return pool.filter((t) => {
+    if (t.term.length < 2 || t.term.length > 60 || t.sentence.length < 30 || t.sentence.length > 300) return false;
+    const at = t.sentence.indexOf(t.term);
+    if (at < 0 || t.sentence.indexOf(t.term, at + 1) >= 0) return false;
+    // "**Term**: definition" is a definition question, not a cloze.
+    const rest = t.sentence.slice(at + t.term.length);
+    if (at <= 2 && /^\s*[—–:：-]/.test(rest)) return false;
+    return t.sentence.length - t.term.length >= 20;
+  });
+}
+
+/** A key sentence with its key term blanked; distractors are the notes' other key terms of the same kind. */
+export function clozeDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang, terms: (f: SectionFacts) => MarkedTerm[]): Draft[] {
+  const own = terms(facts);
+  const drafts: Draft[] = [];
+  for (const t of own) {
+    if (drafts.length >= maxPerSection) break;
+    const sentence = t.sentence.replace(t.term, blank);
+    const sameShape = (candidate: string): boolean => hasDigit(candidate) === hasDigit(t.term);
+    drafts.push({
+      kind: 'cloze',
+      question: fill(templates.cloze, lang, { sentence }),
+      answer: t.term,
+      explanation: t.sentence,
+      facts,
+      tiers: tiersOf(facts, near, `cloze-${t.mark}`, (f) => terms(f).filter((o) => o.mark === t.mark).map((o) => o.term)),
+      // A term the sentence already names, or of another shape (a figure for a name), would not fit.
+      reject: (candidate) => !sameShape(candidate) || normal(t.sentence).includes(normal(candidate)) || candidate.length > t.term.length * 3 + 10 || t.term.length > candidate.length * 3 + 10,
+    });
+  }
+  return drafts;
+}
