@@ -6,6 +6,17 @@ import { tiersOf, type Neighbourhood } from './neighbourhood.js';
 const maxPerSection = 2;
 const hasDigit = (s: string): boolean => /\d/.test(s);
 
+/** What a code term looks like: a tag, a path, a file, an option with a value, a flag, a call or a name. */
+function codeShape(term: string): string {
+  if (/^<.*>$/.test(term)) return 'tag';
+  if (term.startsWith('/')) return 'path';
+  if (/^--?\w/.test(term)) return 'flag';
+  if (/[:=]/.test(term)) return 'option';
+  if (/\)$/.test(term)) return 'call';
+  if (/^[\w-]+\.(?:m?[jt]sx?|json|md|mdx|css|ya?ml|html|toml|png|svg)$/i.test(term)) return 'file';
+  return 'name';
+}
+
 /** Key terms fit to blank out: bold (or, in notes without bold, code) terms in a sentence of their own. */
 export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
   const strong = facts.terms.filter((t) => t.mark === 'strong');
@@ -28,7 +39,7 @@ export function clozeDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang
   for (const t of own) {
     if (drafts.length >= maxPerSection) break;
     const sentence = t.sentence.replace(t.term, blank);
-    const sameShape = (candidate: string): boolean => hasDigit(candidate) === hasDigit(t.term);
+    const sameShape = (candidate: string): boolean => hasDigit(candidate) === hasDigit(t.term) && (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
     drafts.push({
       kind: 'cloze',
       question: fill(templates.cloze, lang, { sentence }),

@@ -1,4 +1,5 @@
 import type { Draft } from './draft.js';
+import { generic } from './heading.js';
 import type { SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
 import { tiersOf, type Neighbourhood } from './neighbourhood.js';
@@ -26,7 +27,7 @@ export function definitionsOf(facts: SectionFacts): Defined[] {
     const term = m[1]!.replace(/^(?:The|An?) /, '');
     out.push({ term, definition: m[2]!.replace(/\.$/, ''), source: sentence, group: `${facts.section.id}#is-a` });
   }
-  return out.filter((d) => d.term.length <= 60 && wordCount(d.term) <= 8 && d.definition.length >= 15 && d.definition.length <= 300);
+  return out.filter((d) => !generic.test(d.term.replace(/[:：]$/, '')) && d.term.length <= 60 && wordCount(d.term) <= 8 && d.definition.length >= 15 && d.definition.length <= 300);
 }
 
 /** Which term matches a definition; the term's own name is blanked out of the definition. */

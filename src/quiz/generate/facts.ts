@@ -101,8 +101,10 @@ function visitTerms(node: Nodes, sentenceOf: (term: string) => string | undefine
     return;
   }
   if (node.type === 'inlineCode') {
+    // rehype-pretty-code's language hint: `<table>{:js}` shows as <table>.
+    const term = node.value.replace(/\{:[\w-]+\}$/, '');
     const sentence = sentenceOf(node.value);
-    if (sentence) out.push({ term: node.value, sentence, mark: 'code' });
+    if (sentence) out.push({ term, sentence: sentence.replace(/\{:[\w-]+\}/g, ''), mark: 'code' });
     return;
   }
   if ('children' in node) for (const child of node.children as Nodes[]) visitTerms(child, sentenceOf, out);
@@ -120,8 +122,9 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
   const readBlock = (block: Paragraph): void => {
     const text = inlineText(block.children);
     const sentences = sentencesOf(text);
-    facts.sentences.push(...sentences);
-    if (!facts.opening && sentences[0]) facts.opening = sentences[0];
+    const cleaned = sentences.map((x) => x.replace(/\{:[\w-]+\}/g, ''));
+    facts.sentences.push(...cleaned);
+    if (!facts.opening && cleaned[0]) facts.opening = cleaned[0];
     visitTerms(block, (term) => sentences.find((s) => s.includes(term)), facts.terms);
   };
 
