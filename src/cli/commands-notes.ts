@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { formatProblem, loadLibrary } from '../core/library.js';
+import { generateQuestions } from '../quiz/generate/index.js';
 import type { CliContext } from './context.js';
 
 export function addStats(program: Command, context: CliContext): void {
@@ -18,10 +19,11 @@ export function addStats(program: Command, context: CliContext): void {
         quizQuestions: library.quiz.length,
         errors: library.problems.map(formatProblem),
         loadMs: Math.round(library.loadMs),
+        generatedQuestions: generateQuestions(library.notes).length,
       };
       if (options.json) context.out(JSON.stringify(stats));
       else {
-        context.out(`${stats.files} files, ${stats.notes} notes, ${stats.sections} sections, ${stats.words} words, ${stats.quizQuestions} quiz questions; loaded in ${stats.loadMs} ms`);
+        context.out(`${stats.files} files, ${stats.notes} notes, ${stats.sections} sections, ${stats.words} words, ${stats.quizQuestions} quiz questions, ${stats.generatedQuestions} generated; loaded in ${stats.loadMs} ms`);
         if (stats.errors.length) context.out(`${stats.errors.length} problem(s): run "nimbus check" to list them`);
       }
     });

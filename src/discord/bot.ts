@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
+import { questionBank } from '../quiz/bank.js';
 import { createQuizService } from '../quiz/quiz-service.js';
 import { openQuizStore } from '../quiz/quiz-store.js';
 import { ExpiringCache } from './answer-cache.js';
@@ -40,6 +41,7 @@ export function createBot(options: BotOptions): Bot {
   const quiz = createQuizService({
     store,
     notes: knowledge.library.notes,
+    questions: questionBank(knowledge.library.notes, config.QUIZ_SOURCE),
     sectionsById: (id) => knowledge.sectionById.get(id),
     quizSeconds: config.QUIZ_SECONDS,
   });
