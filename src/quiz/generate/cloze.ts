@@ -1,11 +1,9 @@
-import { normal, type Draft } from './draft.js';
+import { isFigure, normal, type Draft } from './draft.js';
 import type { MarkedTerm, SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
 import { tiersOf, type Neighbourhood } from './neighbourhood.js';
 
 const maxPerSection = 2;
-const hasDigit = (s: string): boolean => /\d/.test(s);
-
 /** What a code term looks like: a tag, a path, a file, an option with a value, a flag, a call or a name. */
 function codeShape(term: string): string {
   if (/^<.*>$/.test(term)) return 'tag';
@@ -35,18 +33,19 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
 /** A key sentence with its key term blanked; distractors are the notes' other key terms of the same kind. */
 export function clozeDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang, terms: (f: SectionFacts) => MarkedTerm[]): Draft[] {
   const own = terms(facts);
+  // Distractors may be any key term of the neighbourhood, also those not fit to blank out themselves.
   const drafts: Draft[] = [];
   for (const t of own) {
     if (drafts.length >= maxPerSection) break;
     const sentence = t.sentence.replace(t.term, blank);
-    const sameShape = (candidate: string): boolean => hasDigit(candidate) === hasDigit(t.term) && (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
+    const sameShape = (candidate: string): boolean => isFigure(candidate) === isFigure(t.term) && (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
     drafts.push({
       kind: 'cloze',
       question: fill(templates.cloze, lang, { sentence }),
       answer: t.term,
       explanation: t.sentence,
       facts,
-      tiers: tiersOf(facts, near, `cloze-${t.mark}`, (f) => terms(f).filter((o) => o.mark === t.mark).map((o) => o.term)),
+      tiers: tiersOf(facts, near, `cloze-${t.mark}`, (f) => f.terms.filter((o) => o.mark === t.mark).map((o) => o.term)),
       // A term the sentence already names, or of another shape (a figure for a name), would not fit.
       reject: (candidate) => !sameShape(candidate) || normal(t.sentence).includes(normal(candidate)) || candidate.length > t.term.length * 3 + 10 || t.term.length > candidate.length * 3 + 10,
     });

@@ -16,6 +16,8 @@ export interface Draft {
   tiers: string[][];
   /** A candidate that would also be a right answer, or otherwise unfit. */
   reject?: (candidate: string) => boolean;
+  /** Steps of one list share words by nature: only the answer's whole text may not be in the question. */
+  overlapAllowed?: boolean;
   /** Table cells are of one kind already: skip the shape and containment checks. */
   sameColumn?: boolean;
   /** Without two good distractors: a self-graded card with this question and answer, else dropped. */
@@ -43,11 +45,13 @@ export function givesAway(question: string, answer: string): boolean {
 
 const han = (s: string): boolean => /\p{Script=Han}/u.test(s);
 const capital = (s: string): boolean => /^\P{Ll}*\p{Lu}/u.test(s.replace(/^(?:the|a|an)\s+/i, ''));
+/** A number, maybe with a short unit ("5 TB", "99.99%", "12 hours"): figures go with figures. */
+export const isFigure = (s: string): boolean => /^[~≈<>$€£]?\s?\d[\d.,]*\s?(?:%|\p{L}{0,8})?$/u.test(s.trim());
 const wordsIn = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
 /** A distractor of the answer's kind: same script, capitalisation, figures or not, and about its length. */
 export function similarShape(answer: string, candidate: string): boolean {
-  if (han(answer) !== han(candidate) || /\d/.test(answer) !== /\d/.test(candidate)) return false;
+  if (han(answer) !== han(candidate) || isFigure(answer) !== isFigure(candidate)) return false;
   if (!han(answer) && capital(answer) !== capital(candidate)) return false;
   const ratio = candidate.length / Math.max(1, answer.length);
   const words = Math.abs(wordsIn(candidate) - wordsIn(answer));
@@ -79,13 +83,15 @@ export function finish(draft: Draft): QuizQuestion | undefined {
   const { section } = draft.facts;
   const id = `${section.noteRoute}?g=${hash([draft.kind, draft.question, draft.answer, draft.explanation].join('\u0000')).slice(0, 10)}`;
   const base = { id, explanation: draft.explanation, section: section.anchor, noteRoute: section.noteRoute, origin: 'generated' as const, kind: draft.kind };
-  if (givesAway(draft.question, draft.answer)) return undefined;
+  if (draft.overlapAllowed ? normal(draft.question).includes(normal(draft.answer)) : givesAway(draft.question, draft.answer)) return undefined;
   const random = seededRandom(parseInt(id.slice(-8), 16));
   const answer = normal(draft.answer);
   const seen = new Set([answer]);
   const question = normal(draft.question);
   const picked: string[] = [];
   for (const tier of draft.tiers) {
+    // Two near distractors beat three with a far-fetched one.
+    if (picked.length >= 2) break;
     for (const candidate of shuffled(tier, random)) {
       if (picked.length >= wanted) break;
       const n = normal(candidate);

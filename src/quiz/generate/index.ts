@@ -70,9 +70,13 @@ export function generateQuestions(notes: readonly Note[], kinds: readonly Genera
     for (const draft of drafts) {
       if (kept >= maxPerSection) break;
       const question = finish(draft);
-      if (!question || seen.has(question.id) || seen.has(question.question)) continue;
+      // One question per fact: a definition and a heading question may read the same sentence.
+      if (!question) continue;
+      const fact = `${question.reveal ?? question.answer}\u0000${question.explanation}`;
+      if (seen.has(question.id) || seen.has(question.question) || seen.has(fact)) continue;
       seen.add(question.id);
       seen.add(question.question);
+      seen.add(fact);
       out.push(question);
       kept++;
     }

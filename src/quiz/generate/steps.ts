@@ -22,6 +22,7 @@ export function stepDrafts(facts: SectionFacts, lang: Lang, pick: (n: number, sa
       explanation: items.map((item, i) => `${i + 1}. ${item}`).join(' '),
       facts,
       tiers: [items.filter((_, i) => i !== k && i !== k + 1)],
+      overlapAllowed: true,
     });
   }
   return drafts;
