@@ -56,7 +56,10 @@ for (const corpus of corpora) {
   const silent = library.notes.filter((n) => !withQuestions.has(n.route) && proseWords(n.sections.flatMap((s) => sectionFacts(s, n).sentences)) >= 150);
   console.log(`${corpus.name}: ${library.notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`);
   console.log(`  notes with ≥ 150 words of prose and no question: ${silent.length}${silent.length ? ' — ' + silent.map((n) => n.file).join(', ') : ''}`);
-  for (const q of sample(questions.filter((q) => !q.reveal), perCorpus)) {
+  // Translated pages can repeat a question word for word: judge each text once.
+  const texts = new Set<string>();
+  const distinctQuestions = questions.filter((q) => !q.reveal && !texts.has(q.question) && texts.add(q.question));
+  for (const q of sample(distinctQuestions, perCorpus)) {
     const section = sections.get(q.section ? `${q.noteRoute}#${q.section}` : q.noteRoute)!;
     items.push({ id: q.id, corpus: corpus.name, kind: q.kind, question: q.question, choices: q.choices, answer: q.answer, explanation: q.explanation, section: { id: section.id, file: section.file, headingPath: section.headingPath, text: section.text } });
   }

@@ -9,11 +9,12 @@ import { detectLang } from './lang.js';
 import { neighbourhood } from './neighbourhood.js';
 import { stepDrafts } from './steps.js';
 import { tableDrafts } from './table.js';
+import { whereDrafts } from './where.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
 /** Question kinds; a kind judged below the quality bar is left out of this list. */
-export const generatorKinds = ['acronym', 'definition', 'table', 'steps', 'cloze', 'heading'] as const;
+export const generatorKinds = ['acronym', 'definition', 'table', 'steps', 'cloze', 'heading', 'where'] as const;
 export type GeneratorKind = (typeof generatorKinds)[number];
 
 const maxPerSection = 4;
@@ -79,6 +80,21 @@ export function generateQuestions(notes: readonly Note[], kinds: readonly Genera
       seen.add(fact);
       out.push(question);
       kept++;
+    }
+  }
+  // A note nothing else could be asked about still gets one question: where it says something.
+  if (kinds.includes('where')) {
+    const asked = new Set(out.map((q) => q.noteRoute));
+    for (const note of notes) {
+      if (asked.has(note.route)) continue;
+      for (const draft of whereDrafts(near.ofNote(note.route), near, langOf.get(note.route) ?? 'en')) {
+        const question = finish(draft);
+        if (question && !seen.has(question.id)) {
+          seen.add(question.id);
+          out.push(question);
+          break;
+        }
+      }
     }
   }
   return out;

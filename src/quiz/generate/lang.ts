@@ -29,6 +29,8 @@ export const templates = {
   stepFirst: { en: 'In “{heading}”, which step comes first?', zh: '在「{heading}」中，第一步是什麼？', es: 'En «{heading}», ¿cuál es el primer paso?', ru: 'В разделе «{heading}»: какой шаг первый?' },
   cloze: { en: 'Fill in the blank: “{sentence}”', zh: '填空：「{sentence}」', es: 'Completa el espacio: «{sentence}»', ru: 'Заполните пропуск: «{sentence}»' },
   heading: { en: 'In “{parent}”, which one is described here: “{sentence}”?', zh: '在「{parent}」中，下面描述的是哪一項：「{sentence}」？', es: 'En «{parent}», ¿cuál se describe aquí: «{sentence}»?', ru: 'В разделе «{parent}»: что описано здесь: «{sentence}»?' },
+  whereSection: { en: 'Which section of “{note}” says: “{sentence}”?', zh: '「{note}」的哪一節寫道：「{sentence}」？', es: '¿Qué sección de «{note}» dice: «{sentence}»?', ru: 'В каком разделе «{note}» сказано: «{sentence}»?' },
+  whereNote: { en: 'Which page says: “{sentence}”?', zh: '哪一篇筆記寫道：「{sentence}」？', es: '¿Qué página dice: «{sentence}»?', ru: 'На какой странице сказано: «{sentence}»?' },
 } satisfies Record<string, Template>;
 
 export const blank = '_____';
