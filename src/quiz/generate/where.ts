@@ -30,7 +30,9 @@ export function whereDrafts(note: SectionFacts[], near: Neighbourhood, lang: Lan
   const ranked = [...note].sort((a, b) => b.sentences.join(' ').length - a.sentences.join(' ').length);
   const drafts: Draft[] = [];
   for (const facts of ranked) {
-    const sentence = [...facts.sentences].filter(wanted).sort((a, b) => b.length - a.length)[0];
+    // A sentence written in two sections would make both right.
+    const unique = (s: string): boolean => note.every((f) => f === facts || !f.section.text.includes(s));
+    const sentence = [...facts.sentences].filter((s) => wanted(s) && unique(s)).sort((a, b) => b.length - a.length)[0];
     if (!sentence) continue;
     const inNote = note.length >= 3;
     const answer = inNote ? facts.section.heading : facts.note.title;
