@@ -20,12 +20,13 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
   const strong = facts.terms.filter((t) => t.mark === 'strong');
   const pool = strong.length ? strong : facts.terms;
   return pool.filter((t) => {
-    if (t.term.length < 2 || t.term.length > 60 || t.sentence.length < 30 || t.sentence.length > 300) return false;
+    // A short word ("Off", "yes") is no key term, unless it is an acronym.
+    if ((t.term.length < 4 && !/^[A-Z0-9]{2,3}$/.test(t.term)) || t.term.length > 60 || t.sentence.length < 30 || t.sentence.length > 300) return false;
     const at = t.sentence.indexOf(t.term);
     if (at < 0 || t.sentence.indexOf(t.term, at + 1) >= 0) return false;
-    // "**Term**: definition" is a definition question, not a cloze.
+    // "**Term**: definition" is a definition question, and "**Before an exam**, …" a label, not a cloze.
     const rest = t.sentence.slice(at + t.term.length);
-    if (at <= 2 && /^\s*[—–:：-]/.test(rest)) return false;
+    if (at <= 2 && /^\s*[—–:：,，-]/.test(rest)) return false;
     return t.sentence.length - t.term.length >= 20;
   });
 }

@@ -17,13 +17,19 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 /** "X is a/an/the …" as a section's opening sentence; the subject must be a short name. */
 const isA = /^((?:The |An? )?[\p{Lu}\d][^,;:()]{0,60}?) (?:is|are) ((?:a|an|the) .{15,})$/u;
 
+/** Subjects that point elsewhere ("It is a …", "If there is an …") name no term. */
+const notATerm = /^(?:it|its|this|that|these|those|there|here|if|when|while|because|which|what|they|he|she|we|you|one|each|both|all|some|such|so|then|also|but|and|or|for|in|on|with|to|by|at|from|after|before|el|la|esto|это|он|она)\b|\bthere$/i;
+
+/** "`revalidateAll = false`": the option is the term, its default is not. */
+const optionName = (term: string): string => term.replace(/\s*=\s*[^=]*$/, '').trim() || term;
+
 /** Term–definition pairs of a section: "**Term** — definition" items and "X is a …" sentences. */
 export function definitionsOf(facts: SectionFacts): Defined[] {
   const out: Defined[] = [];
-  for (const d of facts.definitions) out.push({ term: d.term, definition: d.definition, source: d.source, group: `${facts.section.id}#${d.group}` });
+  for (const d of facts.definitions) out.push({ term: optionName(d.term), definition: d.definition, source: d.source, group: `${facts.section.id}#${d.group}` });
   for (const sentence of facts.sentences) {
     const m = isA.exec(sentence);
-    if (!m || wordCount(m[1]!) > 6) continue;
+    if (!m || wordCount(m[1]!) > 6 || notATerm.test(m[1]!)) continue;
     const term = m[1]!.replace(/^(?:The|An?) /, '');
     out.push({ term, definition: m[2]!.replace(/\.$/, ''), source: sentence, group: `${facts.section.id}#is-a` });
   }

@@ -1,4 +1,4 @@
-import type { Draft } from './draft.js';
+import { givesAway, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
 import type { Neighbourhood } from './neighbourhood.js';
@@ -32,10 +32,11 @@ export function whereDrafts(note: SectionFacts[], near: Neighbourhood, lang: Lan
   for (const facts of ranked) {
     // A sentence written in two sections would make both right.
     const unique = (s: string): boolean => note.every((f) => f === facts || !f.section.text.includes(s));
-    const sentence = [...facts.sentences].filter((s) => wanted(s) && unique(s)).sort((a, b) => b.length - a.length)[0];
-    if (!sentence) continue;
     const inNote = note.length >= 3;
     const answer = inNote ? facts.section.heading : facts.note.title;
+    // The note's title in the question may share words with its sections; the sentence may not.
+    const sentence = [...facts.sentences].filter((s) => wanted(s) && unique(s) && !givesAway(s, answer)).sort((a, b) => b.length - a.length)[0];
+    if (!sentence || answer.length < 4) continue;
     const others = inNote
       ? note.filter((f) => f !== facts).map((f) => f.section.heading)
       : nearbyTitles(facts, near);
@@ -47,6 +48,7 @@ export function whereDrafts(note: SectionFacts[], near: Neighbourhood, lang: Lan
       facts,
       tiers: [others],
       sameColumn: true,
+      overlapAllowed: true,
     });
   }
   return drafts;
