@@ -8,6 +8,8 @@ const maxPerSection = 2;
 function codeShape(term: string): string {
   if (/^<.*>$/.test(term)) return 'tag';
   if (term.startsWith('/')) return 'path';
+  if (/^\.\w+$/.test(term)) return 'extension';
+  if (term.startsWith('\\')) return 'tex';
   if (/^--?\w/.test(term)) return 'flag';
   if (/[:=]/.test(term)) return 'option';
   if (/\)$/.test(term)) return 'call';
