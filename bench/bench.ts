@@ -140,3 +140,8 @@ for (const corpus of corpora) {
   printRow(baseRow, baseRow);
   console.log('');
 }
+
+// The interaction round trip through the fake Discord runs in this same command, so that
+// `npm run bench -- --quick` and `-- --only` reach this script (npm appends them to the last one).
+header('Interaction round trip through discord.js and the fake Discord');
+await import('./roundtrip.js');

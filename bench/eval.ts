@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
-import { readQuestions, score, splits as splitNames, table, type EvalQuestion } from './metrics.js';
+import { readFileHeadingQuestions, readQuestions, score, splits as splitNames, table, type EvalQuestion } from './metrics.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -27,6 +27,17 @@ export function runEval(options: EvalOptions = {}): void {
       dir: path.resolve(root, '../shared/corpora/sagemaker-developer-guide/doc_source'),
       questions: path.join(root, 'tests/fixtures/eval/sagemaker-questions.json'),
     },
+    // Real notes folders other people wrote; questions written blind, naming files and headings.
+    ...[
+      ['Real: Nextra 4 app router (nextra-docs-app)', 'nextra-docs-app', 'real-nextra-docs-app.json'],
+      ['Real: Nextra 4 content/ + i18n (nextra-swr-site)', 'nextra-swr-site', 'real-nextra-swr-site.json'],
+      ['Real: Docusaurus, Traditional Chinese (bosh-docusaurus-notes)', 'bosh-docusaurus-notes', 'real-bosh-docusaurus.json'],
+    ].map(([name, folder, questions]) => ({
+      name: name!,
+      dir: path.resolve(root, '../shared/corpora/real-notes', folder!),
+      questions: path.join(root, 'tests/fixtures/eval', questions!),
+      byFile: true,
+    })),
   ];
   for (const corpus of corpora) {
     if (!fs.existsSync(corpus.dir) || !fs.existsSync(corpus.questions)) {
@@ -34,7 +45,12 @@ export function runEval(options: EvalOptions = {}): void {
       continue;
     }
     const library = loadNotes({ root: corpus.dir });
-    const questions = readQuestions(corpus.questions);
+    let questions: EvalQuestion[];
+    if ('byFile' in corpus) {
+      const read = readFileHeadingQuestions(corpus.questions, library.sections);
+      questions = read.questions;
+      if (read.unresolved.length && !options.json) out(`${corpus.name}: ${read.unresolved.length} expected section(s) not found, counted as misses: ${read.unresolved.join('; ')}\n`);
+    } else questions = readQuestions(corpus.questions);
     const engines: Engine[] = [nimbusEngine({ withExcerpts: false }), ...baselineEngines()];
     for (const engine of engines) engine.build(library.sections);
     const bySplit = splitNames.map((split): [string, EvalQuestion[]] => [split, questions.filter((q) => q.split === split)]);

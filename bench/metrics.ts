@@ -88,3 +88,41 @@ export function table(title: string, rows: { name: string; scores: Scores }[]): 
     `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} |`);
   return [`### ${title}`, '', header, line, ...body, ''].join('\n');
 }
+
+const byFileSchema = z.array(
+  z.looseObject({
+    question: z.string(),
+    expected: z.array(z.object({ file: z.string(), heading: z.string().nullable() })),
+    outOfScope: z.boolean().optional(),
+    kind: z.enum(['unrelated', 'near-miss']).optional(),
+    split: z.enum(splits),
+  }),
+);
+
+/** Heading text as written (`Add a \`postbuild\` script {#x}`) and as loaded, compared alike. */
+const headingKey = (heading: string): string =>
+  heading.replace(/\s*(\{#[^}]*\}|\[#[^\]]*\])\s*$/, '').replace(/<[^>]*>/g, '').replace(/[*_`~\\]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Questions written against files and headings (the real-notes sets, by people who never saw
+ * the engine): each expected {file, heading} becomes the loader's section id. A heading of null,
+ * or the page's H1, is the page's intro section. Unresolved ones are returned to be reported.
+ */
+export function readFileHeadingQuestions(file: string, sections: { id: string; file: string; heading: string; level: number; noteTitle: string }[]): { questions: EvalQuestion[]; unresolved: string[] } {
+  const unresolved: string[] = [];
+  const raw = byFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const questions = raw.map((q): EvalQuestion => ({
+    question: q.question,
+    outOfScope: q.outOfScope,
+    kind: q.kind,
+    split: q.split,
+    expected: q.expected.map(({ file: noteFile, heading }) => {
+      const inFile = sections.filter((s) => s.file === noteFile);
+      const intro = inFile.find((s) => s.level === 0);
+      const match = heading === null ? intro : inFile.find((s) => s.level > 0 && headingKey(s.heading) === headingKey(heading)) ?? (intro && headingKey(intro.heading) === headingKey(heading) ? intro : undefined);
+      if (!match) unresolved.push(`${noteFile} › ${heading}`);
+      return match?.id ?? `unresolved:${noteFile}#${heading}`;
+    }),
+  }));
+  return { questions, unresolved };
+}

@@ -11,28 +11,55 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     return;
   }
   // discord.js loads only when the bot runs, so the terminal session starts fast.
-  const [{ createBot }, { createLogger }] = await Promise.all([import('../discord/bot.js'), import('../discord/logger.js')]);
+  const [{ createBot }, { createLogger, scrubSecrets }, { describeLoginFailure, withinSeconds }] = await Promise.all([
+    import('../discord/bot.js'),
+    import('../discord/logger.js'),
+    import('../discord/login-failure.js'),
+  ]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
   const knowledge = loadKnowledge(config);
   for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
   const warmStart = performance.now();
   warmUp(knowledge.index);
   logger.info({ ms: Math.round(performance.now() - warmStart) }, 'answer path warmed up');
-  const bot = createBot({ config, knowledge, logger });
+  let stopping = false;
+  const exitAfter = (code: number, stop: () => Promise<unknown>): void => {
+    if (stopping) return;
+    stopping = true;
+    const hardStop = setTimeout(() => process.exit(code), 10_000);
+    hardStop.unref();
+    stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'error while stopping'))
+      .finally(() => process.exit(code));
+  };
+  const bot = createBot({
+    config,
+    knowledge,
+    logger,
+    // A supervisor restarts a process that exits non-zero; the line says what to fix first.
+    onFatal: (close) => {
+      context.err(`nimbus: Discord closed the connection for good (code ${close.code}): ${close.meaning}.`);
+      exitAfter(1, () => bot.stop());
+    },
+  });
   const shutdown = (signal: string): void => {
-    logger.info({ signal }, 'shutting down');
-    bot.stop().finally(() => process.exit(0));
+    logger.info({ signal }, 'shutting down: finishing interactions in flight (up to 5 s)');
+    exitAfter(0, async () => {
+      const cutOff = await bot.shutdown(5000);
+      logger.info({ cutOff }, cutOff ? 'stopped; some interactions did not finish in time' : 'stopped cleanly');
+    });
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   try {
-    await bot.start();
+    await withinSeconds(bot.start(), config.DISCORD_CONNECT_SECONDS);
   } catch (error) {
-    const message = (error as Error).message;
-    logger.error({ err: { message, name: (error as Error).name } }, 'could not log in to Discord');
-    context.err(/token/i.test(message) ? 'Discord rejected the token: check DISCORD_TOKEN in .env.' : `Could not connect to Discord: ${message}`);
+    const line = scrubSecrets(describeLoginFailure(error, config.DISCORD_API_BASE), [config.DISCORD_TOKEN]);
+    logger.error({ err: { message: line, name: (error as Error).name } }, 'could not log in to Discord');
+    context.err(line);
     await bot.stop();
-    context.setExitCode(1);
+    // A request discord.js still retries would keep the process alive for another minute.
+    process.exit(1);
   }
 }
 
@@ -51,7 +78,7 @@ export function addDeployCommands(program: Command, context: CliContext): void {
     .option('--guild <id>', 'register in one server only: instant, for testing (default: DISCORD_GUILD_ID, else global)')
     .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
     .action(async (options: { guild?: string; global?: boolean }) => {
-      const { deployCommands } = await import('../discord/deploy.js');
+      const [{ deployCommands }, { scrubSecrets }] = await Promise.all([import('../discord/deploy.js'), import('../discord/logger.js')]);
       const guild = options.global ? undefined : (options.guild ?? context.config.DISCORD_GUILD_ID);
       if (guild && !/^\d{17,20}$/.test(guild)) {
         context.err(`--guild expects a Discord server id (17-20 digits), got "${guild.slice(0, 30)}".`);
@@ -62,7 +89,7 @@ export function addDeployCommands(program: Command, context: CliContext): void {
         const { scope, count } = await deployCommands(context.config, guild);
         context.out(`Registered ${count} commands for ${scope}.`);
       } catch (error) {
-        context.err(`Could not register the commands: ${(error as Error).message}`);
+        context.err(`Could not register the commands: ${scrubSecrets((error as Error).message, context.config.DISCORD_TOKEN ? [context.config.DISCORD_TOKEN] : [])}`);
         context.setExitCode(1);
       }
     });

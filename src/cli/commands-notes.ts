@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatProblem, loadLibrary } from '../core/library.js';
+import { formatProblem, isError, loadLibrary } from '../core/library.js';
 import { generateQuestions } from '../quiz/generate/index.js';
 import type { CliContext } from './context.js';
 
@@ -32,18 +32,21 @@ export function addStats(program: Command, context: CliContext): void {
 export function addCheck(program: Command, context: CliContext): void {
   program
     .command('check')
-    .description('validate every note; prints each problem as file:line: message and exits 1 if any')
+    .description('validate every note; prints each problem as file:line: message (warnings as file:line: warning: message) and exits 1 on errors')
     .option('--json', 'print the problems as a JSON array')
+    .option('--strict', 'exit 1 on warnings too')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
-    .action((options: { json?: boolean; notes?: string }) => {
+    .action((options: { json?: boolean; strict?: boolean; notes?: string }) => {
       const library = loadLibrary(context.configFor(options.notes));
-      if (options.json) context.out(JSON.stringify(library.problems));
+      const errors = library.problems.filter(isError).length;
+      const warnings = library.problems.length - errors;
+      if (options.json) context.out(JSON.stringify(library.problems.map((p) => ({ ...p, severity: p.severity ?? 'error' }))));
       else {
         for (const problem of library.problems) context.out(formatProblem(problem));
-        const summary = `${library.files} files checked, ${library.problems.length} problem(s)`;
-        if (library.problems.length) context.err(summary);
+        const summary = `${library.files} files checked (${library.layout ?? 'plain'} layout${library.language ? `, language ${library.language}` : ''}), ${errors} error(s), ${warnings} warning(s)`;
+        if (errors || (options.strict && warnings)) context.err(summary);
         else context.out(summary);
       }
-      if (library.problems.length) context.setExitCode(1);
+      if (errors || (options.strict && warnings)) context.setExitCode(1);
     });
 }

@@ -13,7 +13,8 @@ export async function startShell(context: CliContext, notesDir?: string): Promis
   const banner = `Nimbus: ${library.notes.length} notes, ${library.sections.length} sections from ${config.NOTES_DIR}${problems}.\nAsk a question, or type /help.`;
   const quiz = await quizShellCommand(config, knowledge);
   try {
-    await runShell(shellCommands(knowledge, quiz.commands), { input: context.input, output: context.output }, banner);
+    const end = await runShell(shellCommands(knowledge, quiz.commands), { input: context.input, output: context.output }, banner);
+    if (end === 'interrupted') context.setExitCode(130);
   } finally {
     quiz.close();
   }

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { printable } from '../terminal/style.js';
 
 /** What every command needs from the outside world; tests pass their own. */
 export interface CliContext {
@@ -17,8 +18,8 @@ export function createCliContext(config: Config, io: { input: NodeJS.ReadableStr
     configFor: (notesDir) => (notesDir ? { ...config, NOTES_DIR: notesDir } : config),
     input: io.input,
     output: io.output,
-    out: (line) => void io.output.write(line + '\n'),
-    err: (line) => void io.error.write(line + '\n'),
+    out: (line) => void io.output.write(printable(line) + '\n'),
+    err: (line) => void io.error.write(printable(line) + '\n'),
     setExitCode: (code) => {
       process.exitCode = code;
     },

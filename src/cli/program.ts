@@ -13,10 +13,14 @@ export function buildProgram(context: CliContext): Command {
     .enablePositionalOptions()
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => context.output.write(s), writeErr: (s) => context.err(s.trimEnd()) })
-    .action((options: { notes?: string }) =>
+    // Words after `nimbus` that name no command reach the action, so a typo gets commander's
+    // "unknown command 'aks' (Did you mean ask?)" rather than "too many arguments".
+    .allowExcessArguments()
+    .action((options: { notes?: string }, command: Command) => {
+      if (command.args.length) return (command as Command & { unknownCommand(): never }).unknownCommand();
       // No command: the bot when a token is configured, else the terminal session.
-      context.config.DISCORD_TOKEN ? startBot(context, options.notes) : startShell(context, options.notes),
-    );
+      return context.config.DISCORD_TOKEN ? startBot(context, options.notes) : startShell(context, options.notes);
+    });
   addShell(program, context);
   addAsk(program, context);
   addStats(program, context);

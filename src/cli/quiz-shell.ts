@@ -3,6 +3,8 @@ import type { Knowledge } from '../core/library.js';
 import { questionBank } from '../quiz/bank.js';
 import { QuizService } from '../quiz/quiz-service.js';
 import { openQuizStore, type QuizStore } from '../quiz/quiz-store.js';
+import { choiceIndex } from '../quiz/round-view.js';
+import { describeStorageProblem, isStorageFailure, type QuizStorageError } from '../quiz/storage-problem.js';
 import type { ShellCommand } from '../terminal/shell.js';
 import { renderQuizResult, renderQuizRound } from '../terminal/render-quiz.js';
 
@@ -21,7 +23,25 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
     return service;
   };
 
-  const command: ShellCommand = async (args, { style, prompt }) => {
+  // A database that cannot be used turns the quiz off with one clear message; questions keep working.
+  let problem: QuizStorageError | undefined;
+  const command: ShellCommand = async (args, io) => {
+    if (problem) return problem.message;
+    try {
+      return await play(args, io);
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      problem = describeStorageProblem(config.QUIZ_DB, error);
+      try {
+        store?.close();
+      } catch {
+        // Already reported.
+      }
+      return problem.message;
+    }
+  };
+
+  const play: ShellCommand = async (args, { style, prompt }) => {
     const topic = args.trim() || undefined;
     const reviewAll = topic === 'all' || false;
     for (;;) {
@@ -40,18 +60,34 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
         quiz().answer(round.id, terminalUser.askerId, /^y/i.test(knew.trim()) ? 0 : 1);
         continue;
       }
-      const reply = await prompt(renderQuizRound(round, style) + '\nYour answer (number or letter, Enter to stop): ');
-      const choice = reply?.trim().toUpperCase();
-      if (!choice || choice.startsWith('/')) return 'Quiz stopped.';
-      const index = /^\d$/.test(choice) ? Number(choice) - 1 : choice.charCodeAt(0) - 65;
-      const result = quiz().answer(round.id, terminalUser.askerId, index);
-      if (result.status !== 'recorded') {
-        await prompt(`"${reply?.trim()}" is not one of the choices; skipping this question. (Enter)`);
-        continue;
+      const count = round.choices.length;
+      const range = `${round.choices[0]!.letter}–${round.choices[count - 1]!.letter} or 1–${count}`;
+      let reply = await prompt(`${renderQuizRound(round, style)}\nYour answer (${range}; Enter or q to stop): `);
+      let index = answerIndex(reply, count);
+      while (index === 'invalid') {
+        reply = await prompt(`"${reply!.trim()}" is not one of the choices: answer ${range}, or q to stop: `);
+        index = answerIndex(reply, count);
       }
+      if (index === 'stop') return 'Quiz stopped.';
+      const result = quiz().answer(round.id, terminalUser.askerId, index);
+      if (result.status !== 'recorded') return `That answer could not be recorded (${result.status}). Quiz stopped.`;
       const again = await prompt(renderQuizResult(result, style) + '\nNext question? (Enter for yes, q to stop): ');
-      if (again === undefined || /^q/i.test(again.trim())) return 'Quiz stopped.';
+      if (again === undefined || isStop(again.trim())) return 'Quiz stopped.';
     }
   };
-  return { commands: { quiz: command }, close: () => store?.close() };
+  return { commands: { quiz: command }, close: () => (problem ? undefined : store?.close()) };
+}
+
+const isStop = (reply: string): boolean => /^(q|quit|stop|exit|\/\S*)$/i.test(reply);
+
+/**
+ * A reply to a quiz question: the 0-based choice for a letter ("b", "B)") or a number ("2"),
+ * 'stop' for Enter, q or a command, and 'invalid' for anything else ("dunno" is not D).
+ */
+export function answerIndex(reply: string | undefined, choices: number): number | 'stop' | 'invalid' {
+  const text = reply?.trim() ?? '';
+  if (!text || isStop(text)) return 'stop';
+  const match = /^(?:([a-z])|(\d{1,2}))[).:]?$/i.exec(text);
+  const index = match?.[1] ? choiceIndex(match[1]) : match?.[2] ? Number(match[2]) - 1 : -1;
+  return index >= 0 && index < choices ? index : 'invalid';
 }

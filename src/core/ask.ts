@@ -51,7 +51,8 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
   const limit = Math.max(1, Math.min(options.limit ?? 5, 25));
   const outcome = search(index, searchable(question), limit, options.tuning ?? defaultTuning);
   const highlight = new Set(outcome.searchedTerms);
-  const results = outcome.hits.map(({ section, score }): AskResult => ({
+  // Sections with no prose of their own (only images or links) would answer with an empty body.
+  const results = outcome.hits.filter(({ section }) => section.answerable !== false).map(({ section, score }): AskResult => ({
     id: section.id,
     title: section.noteTitle,
     heading: section.heading,

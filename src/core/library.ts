@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { Config } from '../config.js';
-import { loadNotes } from '../notes/load.js';
+import { loadNotes, notesFolderProblem } from '../notes/load.js';
 import type { NoteLibrary, Section } from '../notes/types.js';
 import { buildIndex, type SearchIndex } from '../search/index.js';
 
@@ -10,15 +11,37 @@ export interface Knowledge {
   sectionById: Map<string, Section>;
 }
 
-type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> & Partial<Pick<Config, 'FLASHCARDS_BOLD_CLOZE'>>;
+type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> &
+  Partial<Pick<Config, 'NOTES_LAYOUT' | 'NOTES_LANGUAGE' | 'NOTES_INCLUDE' | 'NOTES_EXCLUDE' | 'FLASHCARDS_BOLD_CLOZE'>>;
 
-/** The notes alone, for commands that count or check them and never search. */
-export const loadLibrary = (config: NotesConfig): NoteLibrary =>
-  loadNotes({ root: config.NOTES_DIR, baseUrl: config.NOTES_BASE_URL, style: config.NOTES_LINK_STYLE, boldCloze: config.FLASHCARDS_BOLD_CLOZE });
+/** A notes folder that does not exist, is a file or holds no notes: nothing to serve. */
+export class NotesFolderError extends Error {}
+
+/** The notes alone, for commands that count or check them and never search; throws NotesFolderError. */
+export function loadLibrary(config: NotesConfig): NoteLibrary {
+  const problem = notesFolderProblem(config.NOTES_DIR);
+  if (problem) throw new NotesFolderError(problem);
+  const library = loadNotes({
+    root: config.NOTES_DIR,
+    baseUrl: config.NOTES_BASE_URL,
+    style: config.NOTES_LINK_STYLE,
+    layout: config.NOTES_LAYOUT,
+    language: config.NOTES_LANGUAGE,
+    include: config.NOTES_INCLUDE,
+    exclude: config.NOTES_EXCLUDE,
+    boldCloze: config.FLASHCARDS_BOLD_CLOZE,
+  });
+  if (library.notes.length === 0 && library.files === 0) throw new NotesFolderError(`no notes (.md or .mdx files) in ${path.resolve(config.NOTES_DIR)}`);
+  return library;
+}
 
 export function loadKnowledge(config: NotesConfig): Knowledge {
   const library = loadLibrary(config);
   return { library, index: buildIndex(library.sections), sectionById: new Map(library.sections.map((s) => [s.id, s])) };
 }
 
-export const formatProblem = (p: { file: string; line: number; message: string }): string => `${p.file}:${p.line}: ${p.message}`;
+/** `file:line: message`; warnings say so after the position. */
+export const formatProblem = (p: { file: string; line: number; message: string; severity?: string }): string =>
+  `${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+
+export const isError = (p: { severity?: string }): boolean => p.severity !== 'warning';

@@ -1,14 +1,16 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
-import { questionBank } from '../quiz/bank.js';
-import { createQuizService } from '../quiz/quiz-service.js';
-import { openQuizStore } from '../quiz/quiz-store.js';
+import { isStorageFailure } from '../quiz/storage-problem.js';
 import { ExpiringCache } from './answer-cache.js';
 import { commands as defaultCommands } from './commands/index.js';
+import { createCooldowns } from './cooldowns.js';
 import type { BotContext, CommandModule, StoredAnswer } from './context.js';
 import type { Logger } from './logger.js';
 import { revealRound } from './quiz-reveal.js';
+import { openQuizStorage } from './quiz-storage.js';
+import { retryingRequest } from './rest-retry.js';
+import { watchGateway, type FatalClose } from './gateway-watch.js';
 import { noPings } from './respond.js';
 import { createRouter } from './router.js';
 
@@ -20,13 +22,25 @@ export interface BotOptions {
   commands?: CommandModule[];
   /** Extra client options (tests raise the REST rate limit). */
   clientOptions?: Partial<ClientOptions>;
+  /** Discord closed the gateway for good (bad token, …): the caller should stop and exit non-zero. */
+  onFatal?: (close: FatalClose) => void;
+  /** After how long down the gateway outage is reported (default 5 s). */
+  outageWarnMs?: number;
+  /** How long a quiz answer retries while the database is locked (default 8 s). */
+  storeBusyBudgetMs?: number;
 }
 
 export interface Bot {
   client: Client;
   context: BotContext;
   start(): Promise<void>;
+  /** Stops at once (tests, failed logins). */
   stop(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM): takes no new interactions, lets those in flight finish for up
+   * to `graceMs`, then closes the gateway and the database. Resolves to how many were cut off.
+   */
+  shutdown(graceMs?: number): Promise<number>;
 }
 
 export function createBot(options: BotOptions): Bot {
@@ -35,47 +49,75 @@ export function createBot(options: BotOptions): Bot {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: noPings,
     ...options.clientOptions,
-    rest: { ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...options.clientOptions?.rest },
+    rest: { makeRequest: retryingRequest(), ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...options.clientOptions?.rest },
   });
-  const store = openQuizStore(config.QUIZ_DB);
-  const quiz = createQuizService({
-    store,
-    notes: knowledge.library.notes,
-    questions: questionBank(knowledge.library.notes, config.QUIZ_SOURCE),
-    sectionsById: (id) => knowledge.sectionById.get(id),
-    quizSeconds: config.QUIZ_SECONDS,
-  });
+  const storage = openQuizStorage(config, knowledge, logger);
   const timers = new Map<string, NodeJS.Timeout>();
   const context: BotContext = {
     config,
     knowledge,
     logger,
     answers: new ExpiringCache<StoredAnswer>(),
-    quiz,
-    store,
-    scheduleReveal(roundId, closesAt, afterRestart = false) {
-      clearTimeout(timers.get(roundId));
-      timers.delete(roundId);
-      if (!Number.isFinite(closesAt)) return;
-      const timer = setTimeout(() => {
-        timers.delete(roundId);
-        revealRound(client, context, roundId, { afterRestart }).catch((err: unknown) => logger.error({ err, roundId }, 'timed reveal failed'));
-      }, Math.max(0, closesAt - Date.now()));
-      timer.unref();
-      timers.set(roundId, timer);
+    get quiz() {
+      return storage.quiz;
     },
+    get store() {
+      return storage.store;
+    },
+    quizStorageFailed: (error) => storage.fail(error),
+    cooldowns: createCooldowns(config),
+    storeBusyBudgetMs: options.storeBusyBudgetMs ?? 8000,
+    scheduleReveal: (roundId, closesAt, afterRestart = false) => schedule(roundId, closesAt, afterRestart, 0),
   };
+
+  /**
+   * Reveals at `at`, then retries with backoff (1 s, 2 s, 4 s … at most a minute apart) until
+   * the message shows the answer: the round itself closed at its deadline in any case.
+   */
+  function schedule(roundId: string, at: number, afterRestart: boolean, attempt: number): void {
+    clearTimeout(timers.get(roundId));
+    timers.delete(roundId);
+    if (!Number.isFinite(at)) return;
+    const timer = setTimeout(() => {
+      timers.delete(roundId);
+      revealRound(client, context, roundId, { afterRestart }).then(
+        (result) => {
+          if (attempt > 0 && result === 'shown') logger.info({ roundId, attempts: attempt + 1 }, 'quiz reveal delivered after retrying');
+        },
+        (err: unknown) => {
+          if (isStorageFailure(err)) return void storage.fail(err);
+          const retryMs = Math.min(60_000, 1000 * 2 ** attempt);
+          logger.warn({ err, roundId, attempt: attempt + 1, retryMs }, 'quiz reveal not shown yet; retrying');
+          schedule(roundId, Date.now() + retryMs, afterRestart, attempt + 1);
+        },
+      );
+    }, Math.max(0, at - Date.now()));
+    timer.unref();
+    timers.set(roundId, timer);
+  }
   const byName = new Map(defaultCommands.map((c) => [c.data.name, c]));
   for (const extra of options.commands ?? []) byName.set(extra.data.name, extra);
   const route = createRouter([...byName.values()], context);
 
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  const unwatch = watchGateway(client, logger, (close) => {
+    logger.fatal({ code: close.code }, `Discord closed the gateway for good (code ${close.code}): ${close.meaning}`);
+    options.onFatal?.(close);
+  }, options.outageWarnMs);
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: knowledge.library.sections.length }, 'connected to Discord');
     // Rounds left open by a previous run: reveal them now or when their time is up.
-    for (const round of quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
+    if (storage.problem) return;
+    try {
+      for (const round of storage.quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
+      // Reveals that closed their round but never reached the channel: deliver them now.
+      for (const round of storage.quiz.undeliveredReveals()) context.scheduleReveal(round.id, Date.now());
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      storage.fail(error);
+    }
   });
 
   return {
@@ -84,11 +126,17 @@ export function createBot(options: BotOptions): Bot {
     async start() {
       await client.login(config.DISCORD_TOKEN);
     },
+    async shutdown(graceMs = 5000) {
+      const cutOff = await route.drain(graceMs);
+      await this.stop();
+      return cutOff;
+    },
     async stop() {
+      unwatch();
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       await client.destroy();
-      store.close();
+      storage.close();
     },
   };
 }

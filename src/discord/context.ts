@@ -10,12 +10,17 @@ import type { Knowledge } from '../core/library.js';
 import type { QuizService } from '../quiz/quiz-service.js';
 import type { QuizStore } from '../quiz/quiz-store.js';
 import type { ExpiringCache } from './answer-cache.js';
+import type { Cooldowns } from './cooldowns.js';
 import type { Logger } from './logger.js';
 
 export interface StoredAnswer {
   answer: Answer;
   userId: string;
   mention?: string;
+  /** Where it was asked: its buttons answer only there (and, for a private answer, only to its asker). */
+  guildId: string;
+  channelId: string;
+  isPrivate: boolean;
 }
 
 /** What every handler may use; built once by the bot. */
@@ -24,8 +29,15 @@ export interface BotContext {
   knowledge: Knowledge;
   logger: Logger;
   answers: ExpiringCache<StoredAnswer>;
-  quiz: QuizService;
-  store: QuizStore;
+  /** Both throw QuizStorageError while the quiz database is unusable (the router answers for it). */
+  readonly quiz: QuizService;
+  readonly store: QuizStore;
+  /** A query found the quiz database unusable: report once and turn quizzes off. */
+  quizStorageFailed(error: unknown): void;
+  /** How long a quiz answer keeps retrying while the database is locked elsewhere before the user is told. */
+  storeBusyBudgetMs: number;
+  /** Spam limits on public /quiz and /ask. */
+  cooldowns: Cooldowns;
   /** Schedules the automatic reveal of a quiz round; Infinity cancels it. */
   scheduleReveal(roundId: string, closesAt: number, afterRestart?: boolean): void;
 }

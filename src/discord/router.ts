@@ -3,14 +3,37 @@ import type { Interaction } from 'discord.js';
 import type { BotContext, CommandModule, ComponentHandler } from './context.js';
 import { parseCustomId } from './custom-id.js';
 import { replyEphemeral } from './respond.js';
+import { isStorageFailure, quizUnavailableMessage } from '../quiz/storage-problem.js';
+import { isBusy } from './store-retry.js';
+
+/** The quiz database is unusable: quizzes are off, the user is told so, nothing else breaks. */
+async function quizUnavailable(interaction: Interaction, context: BotContext, error: unknown, where: object): Promise<void> {
+  context.quizStorageFailed(error);
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) await replyEphemeral(interaction, quizUnavailableMessage);
+  } catch (replyError) {
+    context.logger.warn({ ...where, err: replyError }, 'could not tell the user that quiz storage is unavailable');
+  }
+}
+
+export interface Router {
+  (interaction: Interaction): Promise<void>;
+  /** Stops taking new interactions and waits for those in flight, at most `graceMs`; resolves to how many were left unfinished. */
+  drain(graceMs: number): Promise<number>;
+}
 
 /** Sends each interaction to its command's handler; an error never escapes to the client. */
-export function createRouter(commands: CommandModule[], context: BotContext): (interaction: Interaction) => Promise<void> {
+export function createRouter(commands: CommandModule[], context: BotContext): Router {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const components = new Map<string, ComponentHandler>();
   for (const command of commands) for (const [prefix, handler] of Object.entries(command.components ?? {})) components.set(prefix, handler);
 
-  return async (interaction) => {
+  const inFlight = new Set<Promise<void>>();
+  let draining = false;
+
+  const route = async (interaction: Interaction): Promise<void> => {
     const started = performance.now();
     const where = {
       interactionId: interaction.id,
@@ -35,6 +58,12 @@ export function createRouter(commands: CommandModule[], context: BotContext): (i
       }
       context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
+      if (isStorageFailure(error)) return quizUnavailable(interaction, context, error, where);
+      if (isBusy(error) && interaction.isRepliable()) {
+        context.logger.warn({ ...where, err: error }, 'quiz database locked elsewhere; the user was asked to retry');
+        await replyEphemeral(interaction, 'The quiz database is busy right now and nothing was saved. Please try again in a moment.').catch(() => undefined);
+        return;
+      }
       const errorId = randomBytes(4).toString('hex');
       context.logger.error({ ...where, errorId, err: error }, 'interaction failed');
       if (interaction.isRepliable()) {
@@ -44,4 +73,30 @@ export function createRouter(commands: CommandModule[], context: BotContext): (i
       }
     }
   };
+
+  const router = (interaction: Interaction): Promise<void> => {
+    if (draining) return refuseWhileDraining(interaction, context);
+    const handling = route(interaction).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
+    return handling;
+  };
+  router.drain = async (graceMs: number): Promise<number> => {
+    draining = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+    clearTimeout(timer);
+    return inFlight.size;
+  };
+  return router;
+}
+
+/** During shutdown: a short honest answer instead of silence. */
+async function refuseWhileDraining(interaction: Interaction, context: BotContext): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await interaction.respond([]);
+    else if (interaction.isRepliable()) await replyEphemeral(interaction, 'Nimbus is restarting. Please try again in a few seconds.');
+  } catch (error) {
+    context.logger.debug({ err: error, interactionId: interaction.id }, 'could not answer during shutdown');
+  }
 }

@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import { htmlToText } from './plaintext.js';
+import { htmlToText, plainText } from './plaintext.js';
 
 /**
  * Excerpt material, prepared at load time so answering never re-parses Markdown.
@@ -22,12 +22,22 @@ const codeFence = (lang: string | null | undefined, value: string): string => {
   return `${fence}${lang ?? ''}\n${value}\n${fence}`;
 };
 
-function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: UrlResolver): Segment[] {
+// Deeper inline nesting (emphasis in a link in emphasis …) than any note writes is kept as plain
+// text, so a hostile file cannot overflow the call stack.
+const MAX_INLINE_DEPTH = 32;
+// List items deeper than this are shown at this depth: the indent would otherwise grow with it.
+const MAX_INDENT = '  '.repeat(8);
+
+function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: UrlResolver, depth = 0): Segment[] {
   const out: Segment[] = [];
   for (const node of nodes) {
+    if (depth > MAX_INLINE_DEPTH) {
+      out.push({ text: plainText(node as Nodes).replace(/\s*\n\s*/g, ' ') });
+      continue;
+    }
     switch (node.type) {
       case 'text':
-        out.push({ text: node.value.replace(/\s*\n\s*/g, ' ') });
+        out.push(...mathSegments(node.value.replace(/\s*\n\s*/g, ' ')));
         break;
       case 'inlineCode':
         if (node.value.includes('`')) out.push({ raw: '`` ' + node.value + ' ``' });
@@ -35,15 +45,15 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
         break;
       case 'strong':
       case 'emphasis': {
-        const inner = textOfSegments(inlineSegments(node.children, resolve)).trim();
+        const inner = textOfSegments(inlineSegments(node.children, resolve, depth + 1)).trim();
         if (inner) out.push({ raw: node.type === 'strong' ? `**${escapeDiscord(inner)}**` : `*${escapeDiscord(inner)}*` });
         break;
       }
       case 'delete':
-        out.push(...inlineSegments(node.children, resolve));
+        out.push(...inlineSegments(node.children, resolve, depth + 1));
         break;
       case 'link': {
-        const label = textOfSegments(inlineSegments(node.children, resolve)).trim();
+        const label = textOfSegments(inlineSegments(node.children, resolve, depth + 1)).trim();
         const url = resolve(node.url);
         if (url && label) out.push({ raw: `[${escapeDiscord(label).replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, encodeURIComponent)})` });
         else if (label) out.push({ text: label });
@@ -61,9 +71,27 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
         break;
       }
       default:
-        if ('children' in node) out.push(...inlineSegments(node.children as Nodes[], resolve));
+        if ('children' in node) out.push(...inlineSegments(node.children as Nodes[], resolve, depth + 1));
     }
   }
+  return out;
+}
+
+// TeX math as Pandoc and remark-math read it: `$$…$$`, or `$…$` opened before a non-space and
+// closed after one, not followed by a digit (so "$5 and $10" stays text). Linear: no `$` inside.
+const math = /\$\$[^$]+\$\$|\$(?=[^\s$])[^$\n]*[^\s$]\$(?!\d)|\$[^\s$]\$(?!\d)/g;
+
+/** Text with its formulas kept whole and untouched: never escaped, cut or bolded inside. */
+function mathSegments(text: string): Segment[] {
+  if (!text.includes('$')) return [{ text }];
+  const out: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(math)) {
+    if (match.index > last) out.push({ text: text.slice(last, match.index) });
+    out.push({ raw: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
   return out;
 }
 
@@ -81,9 +109,20 @@ export function escapeLineStart(md: string): string {
   return md.replace(/^(\s*)([>#-]|\d+\.)/, '$1\\$2');
 }
 
+interface Frame {
+  node: Nodes;
+  prefix: string;
+  kind: Block['kind'];
+  indent: string;
+}
+
+/** The blocks of a section's nodes, in order. Walks with its own stack: nesting depth is unbounded. */
 export function toBlocks(nodes: readonly RootContent[], source: string, resolve: UrlResolver): Block[] {
   const blocks: Block[] = [];
-  const visit = (node: Nodes, prefix: string, kind: Block['kind'], indent: string): void => {
+  const stack: Frame[] = nodes.map((node) => ({ node, prefix: '', kind: 'text' as const, indent: '' })).reverse();
+  const pushChildren = (frames: Frame[]): void => void stack.push(...frames.reverse());
+  while (stack.length) {
+    const { node, prefix, kind, indent } = stack.pop()!;
     switch (node.type) {
       case 'paragraph':
       case 'heading': {
@@ -100,17 +139,23 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
         if (closed && node.value.trim()) blocks.push({ kind: 'code', segments: [{ raw: codeFence(node.lang, node.value) }] });
         break;
       }
-      case 'list':
-        node.children.forEach((item, index) => {
-          const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '• ';
-          item.children.forEach((child, childIndex) => {
-            const childPrefix = childIndex === 0 ? indent + marker : indent + '  ';
-            visit(child, childPrefix, 'item', indent + '  ');
-          });
-        });
+      case 'list': {
+        const inner = indent.length < MAX_INDENT.length ? indent + '  ' : MAX_INDENT;
+        pushChildren(
+          node.children.flatMap((item, index) => {
+            const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '• ';
+            return item.children.map((child, childIndex) => ({
+              node: child,
+              prefix: childIndex === 0 ? indent + marker : indent + '  ',
+              kind: 'item' as const,
+              indent: inner,
+            }));
+          }),
+        );
         break;
+      }
       case 'blockquote':
-        for (const child of node.children) visit(child, '> ', 'quote', indent);
+        pushChildren(node.children.map((child) => ({ node: child, prefix: '> ', kind: 'quote' as const, indent })));
         break;
       case 'table':
         for (const row of node.children) {
@@ -124,9 +169,8 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
         break;
       }
       default:
-        if ('children' in node) for (const child of node.children as Nodes[]) visit(child, prefix, kind, indent);
+        if ('children' in node) pushChildren((node.children as Nodes[]).map((child) => ({ node: child, prefix, kind, indent })));
     }
-  };
-  for (const node of nodes) visit(node, '', 'text', '');
+  }
   return blocks;
 }

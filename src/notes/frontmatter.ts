@@ -13,13 +13,25 @@ export const quizItemSchema = z.strictObject({
 });
 export type QuizItem = z.infer<typeof quizItemSchema>;
 
+// Docusaurus tags may be objects with a label.
+const tag = z.union([text, z.looseObject({ label: z.string() }).transform((t) => t.label)]);
 const fields = {
   title: z.string().trim().min(1, 'title is empty'),
   description: z.string().trim(),
-  tags: z.union([z.array(text), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]),
+  tags: z.union([z.array(tag), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]),
   quiz: z.array(z.unknown()),
 } as const;
 const knownKeys = new Set(Object.keys(fields));
+const label = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+/** Keys that decide a note's route, title or order in other tools' layouts. */
+const layoutFields = {
+  id: label,
+  slug: label,
+  sidebar_label: label,
+  sidebarTitle: label,
+  sidebar_position: z.coerce.number(),
+  aliases: z.union([z.array(text), z.string().transform((s) => [s])]),
+} as const;
 
 /**
  * The front matter a note may have. Every key is optional: a note without front matter still
@@ -39,6 +51,12 @@ const knownKeys = new Set(Object.keys(fields));
  */
 export interface FrontMatter {
   title?: string;
+  /** Docusaurus `id`, `slug`, `sidebar_label`/Nextra `sidebarTitle`, `sidebar_position`; Obsidian `aliases`. */
+  id?: string;
+  slug?: string;
+  sidebarLabel?: string;
+  sidebarPosition?: number;
+  aliases?: string[];
   description?: string;
   tags: string[];
   quiz: { item: QuizItem; line: number }[];
@@ -47,11 +65,11 @@ export interface FrontMatter {
 export interface FrontMatterResult {
   data: FrontMatter;
   content: string;
-  problems: { line: number; message: string }[];
+  problems: { line: number; message: string; severity?: 'warning' }[];
 }
 
 /** Reads and validates front matter field by field, so one bad value never loses the rest. */
-export function readFrontMatter(source: string): FrontMatterResult {
+export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> = new Set()): FrontMatterResult {
   const problems: FrontMatterResult['problems'] = [];
   const data: FrontMatter = { tags: [], quiz: [] };
   let parsed: matter.GrayMatterFile<string>;
@@ -60,7 +78,8 @@ export function readFrontMatter(source: string): FrontMatterResult {
     parsed = matter(source, { language: 'yaml' });
   } catch (error) {
     const err = error as { mark?: { line?: number }; reason?: string; message: string };
-    problems.push({ line: (err.mark?.line ?? 0) + 2, message: `front matter is not valid YAML: ${err.reason ?? err.message}` });
+    // js-yaml counts lines of the matter text from 0, and that text starts on the "---" line.
+    problems.push({ line: (err.mark?.line ?? 0) + 1, message: `front matter is not valid YAML: ${err.reason ?? err.message}` });
     return { data, content: source, problems };
   }
   const raw: unknown = parsed.data;
@@ -71,22 +90,31 @@ export function readFrontMatter(source: string): FrontMatterResult {
 
   const counter = new LineCounter();
   const doc = parseDocument(parsed.matter ?? "", { lineCounter: counter });
-  const lineOf = (path: (string | number)[]): number => {
+  // The matter text starts with the newline after the opening "---", so its line numbers are the file's.
+  const lineOf = (path: (string | number)[], fallback = 1): number => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const offset = node?.range?.[0];
-    // +1: the opening "---" line; the matter text starts with the newline after it.
-    return offset === undefined ? 1 : counter.linePos(offset).line + 1;
+    return offset === undefined ? fallback : counter.linePos(offset).line;
   };
 
   const record = raw as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
+    if (key in layoutFields) {
+      const result = layoutFields[key as keyof typeof layoutFields].safeParse(value);
+      if (!result.success) problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}`, severity: 'warning' });
+      else if (key === 'id' || key === 'slug') data[key] = result.data as string;
+      else if (key === 'sidebar_label' || key === 'sidebarTitle') data.sidebarLabel = result.data as string;
+      else if (key === 'sidebar_position') data.sidebarPosition = result.data as number;
+      else if (key === 'aliases') data.aliases = result.data as string[];
+      continue;
+    }
     if (!knownKeys.has(key)) {
-      problems.push({ line: lineOf([key]), message: `unknown front matter key "${key}" (expected ${[...knownKeys].join(', ')})` });
+      if (!otherKeys.has(key)) problems.push({ line: lineOf([key]), message: `unknown front matter key "${key}" (expected ${[...knownKeys].join(', ')})`, severity: 'warning' });
       continue;
     }
     const result = fields[key as keyof typeof fields].safeParse(value);
     if (!result.success) {
-      problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}` });
+      problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}`, severity: key === 'quiz' ? undefined : 'warning' });
       continue;
     }
     if (key === 'title') data.title = result.data as string;
@@ -100,8 +128,11 @@ export function readFrontMatter(source: string): FrontMatterResult {
       const result = quizItemSchema.safeParse(value);
       if (!result.success) {
         const issue = result.error.issues[0]!;
-        const where = issue.path.length ? ` ${issue.path.join('.')}` : '';
-        problems.push({ line: issue.path.length ? lineOf(['quiz', index, ...(issue.path as (string | number)[])]) : line, message: `quiz question ${index + 1}${where}: ${issue.message}` });
+        const path = issue.path as (string | number)[];
+        const field = path.join('.');
+        const missing = path.length === 1 && typeof value === 'object' && value !== null && (value as Record<string, unknown>)[path[0] as string] === undefined;
+        const message = missing ? `"${field}" is missing` : `${field ? `${field}: ` : ''}${issue.message}`;
+        problems.push({ line: path.length ? lineOf(['quiz', index, ...path], line) : line, message: `quiz question ${index + 1}: ${message}` });
         return;
       }
       const item = result.data;

@@ -2,23 +2,39 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFlashcards, placeCards } from './flashcards.js';
-import { readFrontMatter } from './frontmatter.js';
-import { resolveNoteLink, routeOf, sourceUrl, type LinkSettings } from './links.js';
+import picomatch from 'picomatch';
+import { readFolders, type FolderInfo } from './folders.js';
+import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
+import { chooseLanguage } from './language.js';
+import { detectLayout, humanise, isFolderPage, nextraRouteRoot, otherToolKeys, routeFor, usesAppRouter, type Layout, type LayoutSetting } from './layout.js';
+import { sourceUrl, type LinkSettings } from './links.js';
 import { parseMarkdown } from './markdown.js';
+import { readNotesFile } from './read-file.js';
+import { sidebarOrder } from './order.js';
 import { countWords } from './plaintext.js';
+import { NoteResolver } from './resolve.js';
 import { splitSections } from './sections.js';
+import { expandWikilinks, htmlAnchors, labelCallouts, rewriteAdmonitions } from './syntax.js';
 import type { Note, NoteLibrary, Problem, QuizQuestion, Section } from './types.js';
 import { validateLibrary, type LinkRef, type LoadedNote } from './validate.js';
 import { walkNotes, type NoteFile } from './walk.js';
 
 export interface LoadOptions extends Partial<LinkSettings> {
   root: string;
+  /** NOTES_LAYOUT: the tool the folder was written for; detected when "auto" or absent. */
+  layout?: LayoutSetting;
+  /** NOTES_LANGUAGE: the locale folder or language to index when the notes hold translations. */
+  language?: string;
+  /** NOTES_INCLUDE / NOTES_EXCLUDE: globs over paths relative to the notes folder. */
+  include?: string[];
+  exclude?: string[];
   /** Read `**bold**` in #flashcards notes as cloze deletions (Obsidian SR's setting). */
   boldCloze?: boolean;
 }
 
 /** Larger files are almost certainly not notes; reading them would stall start-up. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_SIDECAR_BYTES = 1024 * 1024;
 
 function decode(buffer: Buffer): { text: string; valid: boolean } {
   try {
@@ -34,55 +50,69 @@ const questionId = (route: string, question: string): string =>
 
 interface NoteContext {
   settings: LinkSettings;
-  /** Note file of each route, to turn links between notes into source URLs. */
-  fileOfRoute: Map<string, string>;
+  layout: Layout;
+  resolver: NoteResolver;
+  routeOfFile: (file: string) => string;
   metaTitle?: string;
   breadcrumb: string[];
   boldCloze: boolean;
 }
 
-function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote; problems: Problem[] } {
-  const { settings } = context;
+/** A note file read from disk, before Markdown parsing. */
+interface ReadNote {
+  entry: NoteFile;
+  source: string;
+  front: FrontMatterResult;
+  problems: Problem[];
+}
+
+function readNote(entry: NoteFile, layout: Layout | undefined, rootReal: string): ReadNote | { problems: Problem[] } {
   const problems: Problem[] = [];
-  const report = (line: number, message: string): void => void problems.push({ file: entry.file, line, message });
+  const report = (line: number, message: string, severity?: 'warning'): void => void problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
   let buffer: Buffer;
   try {
-    const size = fs.statSync(entry.absolute).size;
-    if (size > MAX_FILE_BYTES) {
-      report(0, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for a note; skipped`);
-      return { problems };
-    }
-    buffer = fs.readFileSync(entry.absolute);
+    buffer = readNotesFile(entry.absolute, rootReal, MAX_FILE_BYTES);
   } catch (error) {
     report(0, `cannot read file: ${(error as Error).message}`);
     return { problems };
   }
-  const { text: source, valid } = decode(buffer);
-  if (!valid) report(1, 'file is not valid UTF-8; read as Latin-1, so some characters may be wrong');
+  const { text, valid } = decode(buffer);
+  if (!valid) report(1, 'file is not valid UTF-8; read as Latin-1, so some characters may be wrong', 'warning');
+  const front = readFrontMatter(text, otherToolKeys);
+  for (const p of front.problems) report(p.line, p.message, p.severity);
+  return { entry, source: layout?.name === 'docusaurus' ? rewriteAdmonitions(text) : text, front, problems };
+}
 
-  const front = readFrontMatter(source);
-  for (const p of front.problems) report(p.line, p.message);
+function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
+  const { settings, layout, resolver, routeOfFile } = context;
+  const { entry, source, front } = read;
+  const report = (line: number, message: string, severity?: 'warning'): void => void read.problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
 
   const mdx = /\.mdx$/i.test(entry.file);
   const { tree, mdxError } = parseMarkdown(source, mdx);
-  if (mdxError) report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`);
+  if (mdxError) report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
+  if (layout.name === 'obsidian') expandWikilinks(tree);
+  labelCallouts(tree);
 
-  const route = routeOf(entry.file);
+  const route = routeOfFile(entry.file);
   const links: LinkRef[] = [];
   const resolveUrl = (url: string): string | null => {
-    const target = resolveNoteLink(entry.file, url);
+    const target = resolver.resolve(entry.file, url);
     if (!target) return /^https?:\/\//i.test(url) ? url : null;
-    const file = context.fileOfRoute.get(target.route);
-    return file ? sourceUrl(settings, file, target.anchor) : null;
+    return 'file' in target ? sourceUrl(settings, target.file, target.anchor, routeOfFile(target.file)) : null;
   };
-  const { sections: raw, h1 } = splitSections(tree, source, resolveUrl);
+  // An Obsidian note is titled by its file name; its H1s, when there are several, are sections.
+  const h1IsTitle = layout.name !== 'obsidian' || tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length <= 1;
+  const { sections: raw, h1, anchors } = splitSections(tree, source, resolveUrl, h1IsTitle);
   collectLinks(tree, (url, line) => {
-    const target = resolveNoteLink(entry.file, url);
-    if (target) links.push({ file: entry.file, line, url, ...target });
+    const target = resolver.resolve(entry.file, url);
+    if (target) links.push({ file: entry.file, line, url, target });
   });
 
-  const fileName = path.basename(entry.file).replace(/\.mdx?$/i, '');
-  const title = front.data.title ?? context.metaTitle ?? h1 ?? fileName;
+  const fileName = path.posix.basename(entry.file).replace(/\.mdx?$/i, '');
+  const folderName = path.posix.basename(path.posix.dirname(entry.file));
+  const fallback = isFolderPage(entry.file, layout) && folderName !== '.' ? humanise(folderName) : humanise(fileName);
+  const title = front.data.title ?? context.metaTitle ?? front.data.sidebarLabel ?? h1 ?? fallback;
   const sections: Section[] = raw.map((s) => ({
     id: s.anchor ? `${route}#${s.anchor}` : route,
     noteRoute: route,
@@ -98,7 +128,8 @@ function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote;
     children: s.children,
     line: s.line,
     tags: front.data.tags,
-    url: sourceUrl(settings, entry.file, s.anchor),
+    url: sourceUrl(settings, entry.file, s.anchor, route),
+    ...(s.answerable ? {} : { answerable: false }),
   }));
   const quiz: QuizQuestion[] = front.data.quiz.map(({ item }) => ({ ...item, id: questionId(route, item.question), noteRoute: route }));
   const cards = parseFlashcards(source, tree, { tags: front.data.tags, boldCloze: context.boldCloze });
@@ -107,36 +138,113 @@ function loadNote(entry: NoteFile, context: NoteContext): { loaded?: LoadedNote;
   const words = sections.reduce((sum, s) => sum + countWords(s.text), 0);
   const description = front.data.description ?? sections[0]?.text.split('\n')[0]?.slice(0, 200) ?? '';
   const note: Note = { route, file: entry.file, title, description, tags: front.data.tags, breadcrumb: context.breadcrumb, order: entry.order, sections, quiz, flashcards, words };
-  return { loaded: { note, links, quizLines: front.data.quiz.map((q) => q.line) }, problems };
+  return { note, links, quizLines: front.data.quiz.map((q) => q.line), anchors: new Set([...anchors, ...htmlAnchors(tree)]) };
 }
 
-function collectLinks(node: unknown, onLink: (url: string, line: number) => void): void {
-  const n = node as { type?: string; url?: string; children?: unknown[]; position?: { start: { line: number } } };
-  if ((n.type === 'link' || n.type === 'definition') && n.url) onLink(n.url, n.position?.start.line ?? 0);
-  n.children?.forEach((child) => collectLinks(child, onLink));
+type LinkNode = { type?: string; url?: string; children?: LinkNode[]; position?: { start: { line: number } } };
+
+/** Every link and link definition in document order; its own stack, as nesting depth is unbounded. */
+function collectLinks(root: unknown, onLink: (url: string, line: number) => void): void {
+  const stack = [root as LinkNode];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if ((n.type === 'link' || n.type === 'definition') && n.url) onLink(n.url, n.position?.start.line ?? 0);
+    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
 }
+
+/** Why a notes folder cannot be used, in one line; undefined when it can. */
+export function notesFolderProblem(root: string): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    return `notes folder not found: ${root}`;
+  }
+  return stat.isDirectory() ? undefined : `notes folder is not a folder: ${root}`;
+}
+
+const globs = (patterns: string[] | undefined): ((file: string) => boolean) | undefined =>
+  patterns?.length ? picomatch(patterns, { dot: true }) : undefined;
 
 /** Loads every note below root into sections; bad files become problems, never exceptions. */
 export function loadNotes(options: LoadOptions): NoteLibrary {
   const started = performance.now();
   const root = path.resolve(options.root);
-  const settings: LinkSettings = { baseUrl: options.baseUrl, style: options.style ?? 'site' };
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    return { root, notes: [], sections: [], quiz: [], problems: [{ file: options.root, line: 0, message: 'notes folder not found' }], files: 0, loadMs: performance.now() - started };
+  const folderProblem = notesFolderProblem(root);
+  if (folderProblem) {
+    return { root, notes: [], sections: [], quiz: [], problems: [{ file: options.root, line: 0, message: folderProblem.split(':')[0]! }], files: 0, loadMs: performance.now() - started };
   }
   const walked = walkNotes(root);
   const problems: Problem[] = [...walked.problems];
-  const loaded: LoadedNote[] = [];
-  const fileOfRoute = new Map(walked.files.map((f) => [routeOf(f.file), f.file]));
-  for (const entry of walked.files) {
-    const folder = path.posix.dirname(entry.file) === '.' ? '' : path.posix.dirname(entry.file);
-    const key = path.posix.basename(entry.file).replace(/\.mdx?$/i, '');
-    const breadcrumb = folderTitles(folder, walked.metas);
-    const result = loadNote(entry, { settings, fileOfRoute, metaTitle: walked.metas.get(folder)?.titles.get(key), breadcrumb, boldCloze: options.boldCloze ?? false });
-    problems.push(...result.problems);
-    if (result.loaded) loaded.push(result.loaded);
+  const included = globs(options.include);
+  const excluded = globs(options.exclude);
+  const selected = walked.files.filter((f) => (!included || included(f.file)) && !(excluded && excluded(f.file)));
+  const routeRoot = nextraRouteRoot(selected.map((f) => f.file));
+  const language = chooseLanguage(selected.map((f) => f.file), options.language, routeRoot);
+  const kept = new Set(language.files);
+  const entries = selected.filter((f) => kept.has(f.file));
+
+  const sample = new Map<string, string>();
+  const sampleOf = (file: string): string => sample.get(file) ?? '';
+  const forced = options.layout && options.layout !== 'auto' ? options.layout : undefined;
+  const firstPass = forced ? undefined : entries.slice(0, 200);
+  for (const entry of firstPass ?? []) {
+    try {
+      // Non-blocking, like every read of the notes folder: a file swapped for a FIFO must not hang.
+      const fd = fs.openSync(entry.absolute, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+      const buffer = Buffer.alloc(4096);
+      const size = fs.readSync(fd, buffer, 0, buffer.length, 0);
+      fs.closeSync(fd);
+      sample.set(entry.file, buffer.subarray(0, size).toString('utf8'));
+    } catch {
+      // Reported when the note itself is read.
+    }
   }
+  const files = entries.map((f) => f.file);
+  const name = forced ?? detectLayout(root, files, walked.sidecars, sampleOf);
+  const layout: Layout = { name, appRouter: usesAppRouter(files), routeRoot: name === 'nextra' ? routeRoot : undefined };
+  const localePath = language.language && (routeRoot ? `${routeRoot}/${language.language}` : language.language);
+  const otherLocale = (f: string): boolean => language.languages.some((l) => l !== language.language && f.startsWith(routeRoot ? `${routeRoot}/${l}/` : `${l}/`));
+  const sidecars = walked.sidecars.filter((f) => !localePath || !otherLocale(f));
+  const { folders, problems: folderProblems } = readFolders(root, sidecars, (absolute) =>
+    readNotesFile(absolute, walked.rootReal, MAX_SIDECAR_BYTES).toString('utf8'),
+  );
+  problems.push(...folderProblems);
+
+  const reads: ReadNote[] = [];
+  for (const entry of entries) {
+    const read = readNote(entry, layout, walked.rootReal);
+    if ('source' in read) reads.push(read);
+    else problems.push(...read.problems);
+  }
+  const routes = new Map(reads.map((r) => [r.entry.file, routeFor(r.entry.file, layout, r.front.data)]));
+  const routeOfFile = (file: string): string => routes.get(file) ?? routeFor(file, layout);
+  const settings: LinkSettings = { baseUrl: options.baseUrl, style: options.style ?? (layout.name === 'github' ? 'github' : 'site') };
+  const resolver = new NoteResolver(reads.map((r) => r.entry.file), routeOfFile, layout.name, language.language);
+
+  const order = sidebarOrder(reads.map((r) => ({ file: r.entry.file, sidebarPosition: r.front.data.sidebarPosition })), layout, folders);
+  const rank = new Map(order.map((file, index) => [file, index]));
+  reads.sort((a, b) => rank.get(a.entry.file)! - rank.get(b.entry.file)!);
+
+  const loaded: LoadedNote[] = [];
+  reads.forEach((read, index) => {
+    read.entry.order = index;
+    const file = read.entry.file;
+    const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const metaTitle = metaTitleOf(file, folder, layout, folders);
+    loaded.push(loadNote(read, { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb: [], boldCloze: options.boldCloze ?? false }));
+    problems.push(...read.problems);
+  });
   const notes = loaded.map((l) => l.note);
+  // A folder without a sidebar title is named by its own page (README, index, page.mdx).
+  // Nextra also names a folder by its sibling page (`advanced.mdx` beside `advanced/`).
+  const pageTitles = new Map(notes.map((n) => [n.file.replace(/\.mdx?$/i, ''), n.title]));
+  for (const n of notes) if (isFolderPage(n.file, layout)) pageTitles.set(path.posix.dirname(n.file), n.title);
+  for (const note of notes) {
+    const folder = path.posix.dirname(note.file) === '.' ? '' : path.posix.dirname(note.file);
+    note.breadcrumb = folderTitles(folder, folders, new Set([localePath, layout.routeRoot].filter((p): p is string => !!p)), pageTitles);
+  }
   problems.push(...validateLibrary(loaded));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return {
@@ -145,13 +253,31 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     sections: notes.flatMap((n) => n.sections),
     quiz: notes.flatMap((n) => n.quiz),
     problems,
-    files: walked.files.length,
+    files: entries.length,
     loadMs: performance.now() - started,
+    layout: layout.name,
+    language: language.language,
   };
 }
 
-function folderTitles(folder: string, metas: Map<string, { titles: Map<string, string> }>): string[] {
+/** Nextra `_meta` title: the file's key in its folder; a folder page's `index` key, else its folder's key. */
+function metaTitleOf(file: string, folder: string, layout: Layout, folders: Map<string, FolderInfo>): string | undefined {
+  const key = path.posix.basename(file).replace(/\.mdx?$/i, '');
+  const own = folders.get(folder)?.titles.get(key === 'page' && layout.appRouter ? 'index' : key);
+  if (own || !isFolderPage(file, layout) || !folder) return own;
+  const parent = path.posix.dirname(folder) === '.' ? '' : path.posix.dirname(folder);
+  return folders.get(parent)?.titles.get(path.posix.basename(folder));
+}
+
+/** Titles of the folders above a note; the locale folder and Nextra's content/ are not shown. */
+function folderTitles(folder: string, folders: Map<string, FolderInfo>, hidden: Set<string>, pageTitles: Map<string, string>): string[] {
   if (!folder) return [];
   const parts = folder.split('/');
-  return parts.map((name, i) => metas.get(parts.slice(0, i).join('/'))?.titles.get(name) ?? name);
+  return parts
+    .map((name, i) => {
+      const folderPath = parts.slice(0, i + 1).join('/');
+      if ([...hidden].some((h) => h === folderPath || h.startsWith(`${folderPath}/`))) return '';
+      return folders.get(parts.slice(0, i).join('/'))?.titles.get(name) ?? folders.get(folderPath)?.label ?? pageTitles.get(folderPath) ?? humanise(name);
+    })
+    .filter(Boolean);
 }

@@ -12,11 +12,8 @@ export function htmlToText(html: string): string {
   return toText(fromHtml(html, { fragment: true })).trim();
 }
 
-/**
- * Plain text of a node for search: markup removed, code kept as text, blocks separated by
- * newlines (mdast-util-to-string would glue neighbouring blocks into one word).
- */
-export function plainText(node: Nodes): string {
+/** Text of a leaf node, or undefined for a node whose text is its children's. */
+function leafText(node: Nodes): string | undefined {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -34,14 +31,39 @@ export function plainText(node: Nodes): string {
       return '';
     case 'break':
       return '\n';
-    case 'tableCell':
-      return node.children.map(plainText).join('') + ' ';
     default:
-      if (!('children' in node)) return '';
-      return (node.children as Nodes[])
-        .map((child) => plainText(child) + (blockTypes.has(child.type) ? '\n' : ''))
-        .join('');
+      return 'children' in node ? undefined : '';
   }
+}
+
+/**
+ * Plain text of a node for search: markup removed, code kept as text, blocks separated by
+ * newlines (mdast-util-to-string would glue neighbouring blocks into one word). The walk keeps its
+ * own stack: a note of 3,000 nested quotes must not overflow the call stack.
+ */
+export function plainText(root: Nodes): string {
+  const parts: string[] = [];
+  // Each entry is a node to write, or a separator to write after a node's children.
+  const stack: (Nodes | string)[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      parts.push(item);
+      continue;
+    }
+    const leaf = leafText(item);
+    if (leaf !== undefined) {
+      parts.push(leaf);
+      continue;
+    }
+    const children = (item as { children: Nodes[] }).children;
+    if (item.type === 'tableCell') stack.push(' ');
+    for (let i = children.length - 1; i >= 0; i--) {
+      if (item.type !== 'tableCell' && blockTypes.has(children[i]!.type)) stack.push('\n');
+      stack.push(children[i]!);
+    }
+  }
+  return parts.join('');
 }
 
 export function collapseWhitespace(text: string): string {

@@ -1,7 +1,7 @@
-import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
+import GithubSlugger, { slug as slugOf } from 'github-slugger';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toBlocks, type Block, type UrlResolver } from './blocks.js';
-import { collapseWhitespace, plainText } from './plaintext.js';
+import { collapseWhitespace, htmlToText, plainText } from './plaintext.js';
 
 export interface RawSection {
   heading: string;
@@ -14,9 +14,25 @@ export interface RawSection {
   blocks: Block[];
   line: number;
   children: string[];
+  /** False when the section has no prose of its own: only images, only links (a reading list). */
+  answerable: boolean;
 }
 
-const customId = /\s*\[#([^\]\s]+)\]\s*$/;
+/** Letters of prose in nodes, link labels and image captions left out; code counts as prose. */
+function proseLength(nodes: readonly Nodes[]): number {
+  let length = 0;
+  for (const node of nodes) {
+    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'image' || node.type === 'imageReference') continue;
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') length += node.value.replace(/[\s\p{P}\p{S}]+/gu, '').length;
+    else if (node.type === 'html') length += htmlToText(node.value).length;
+    else if ('children' in node) length += proseLength(node.children as Nodes[]);
+    if (length >= 20) return length;
+  }
+  return length;
+}
+
+// Nextra `[#custom-id]`, Docusaurus and Pandoc `{#custom-id}`.
+const customId = /\s*(?:\[#([^\]\s]+)\]|\{#([^}\s]+)\})\s*$/;
 const htmlAnchor = /<a\s[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']/i;
 
 interface HeadingInfo {
@@ -33,7 +49,7 @@ export function readHeading(heading: Heading): HeadingInfo {
   let text = collapseWhitespace(heading.children.filter((c) => c.type !== 'html').map((c) => plainText(c)).join(''));
   const custom = customId.exec(text);
   if (custom) {
-    explicitAnchor = custom[1];
+    explicitAnchor = custom[1] ?? custom[2];
     text = text.slice(0, custom.index).trim();
   }
   return { text, explicitAnchor };
@@ -46,12 +62,14 @@ const ignorable = (node: RootContent): boolean => node.type === 'yaml' || node.t
  * heading; subsections are separate sections that record their parents, so no text is indexed
  * twice. A leading H1 (the page title, as Nextra pages start) opens the intro section.
  */
-export function splitSections(tree: Root, source: string, resolve: UrlResolver): { sections: RawSection[]; h1?: string } {
+export function splitSections(tree: Root, source: string, resolve: UrlResolver, h1IsTitle = true): { sections: RawSection[]; h1?: string; anchors: Set<string> } {
   const slugger = new GithubSlugger();
   const sections: RawSection[] = [];
   const stack: { depth: number; text: string; index: number }[] = [];
   let h1: string | undefined;
-  let current: { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks'>; nodes: RootContent[] } | undefined;
+  // Every heading is a link target, the page title included.
+  const anchors = new Set<string>();
+  let current: { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks' | 'answerable'>; nodes: RootContent[] } | undefined;
 
   const finish = (): void => {
     if (!current) return;
@@ -65,6 +83,8 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver):
         text: collapseWhitespace(nodes.map((n) => plainText(n)).join('\n')),
         markdown,
         blocks: toBlocks(nodes, source, resolve),
+        // A few letters of prose are enough (CJK packs a sentence into few characters).
+        answerable: proseLength(nodes) >= 8,
       });
     }
     current = undefined;
@@ -87,8 +107,10 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver):
     const { text, explicitAnchor } = readHeading(node);
     const slug = slugger.slug(text);
     const anchor = explicitAnchor ?? slug;
+    anchors.add(anchor).add(slug);
     const line = node.position?.start.line ?? 1;
-    if (node.depth === 1 && h1 === undefined && !contentBefore(index)) {
+    if (h1IsTitle && node.depth === 1 && h1 === undefined && !contentBefore(index)) {
+      anchors.add(slugOf(text));
       h1 = text;
       start(0, text, '', line, []);
       return;
@@ -106,5 +128,5 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver):
     stack.push({ depth: node.depth, text, index: position });
   });
   finish();
-  return { sections, h1 };
+  return { sections, h1, anchors };
 }

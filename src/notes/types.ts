@@ -64,6 +64,8 @@ export interface Section {
   tags: string[];
   /** Source link, or null when NOTES_BASE_URL is unset. */
   url: string | null;
+  /** False for sections without prose of their own (only images or links): never offered as an answer. */
+  answerable?: boolean;
 }
 
 export interface Note {
@@ -86,6 +88,8 @@ export interface Problem {
   file: string;
   line: number;
   message: string;
+  /** Errors (broken links, bad quiz items, unreadable files) fail `check`; warnings only with --strict. Absent = error. */
+  severity?: 'error' | 'warning';
 }
 
 export interface NoteLibrary {
@@ -96,4 +100,8 @@ export interface NoteLibrary {
   problems: Problem[];
   files: number;
   loadMs: number;
+  /** The layout the notes were read as (detected unless NOTES_LAYOUT says). */
+  layout?: string;
+  /** The locale folder or language indexed when the folder holds translations. */
+  language?: string;
 }

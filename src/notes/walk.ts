@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMeta, type FolderMeta } from './meta.js';
+import { isSidecar } from './layout.js';
+import { isInside, kindOf } from './read-file.js';
 import type { Problem } from './types.js';
 
 export interface NoteFile {
@@ -12,29 +13,33 @@ export interface NoteFile {
 }
 
 export interface WalkResult {
+  /** The notes folder's real path: every file read must resolve inside it. */
+  rootReal: string;
   files: NoteFile[];
-  /** _meta.json contents by folder (relative path, "" for the root). */
-  metas: Map<string, FolderMeta>;
+  /** Sidebar files (`_meta.*`, `_category_.*`), relative paths; read by folders.ts. */
+  sidecars: string[];
   problems: Problem[];
 }
 
 const isNote = (name: string): boolean => /\.mdx?$/i.test(name);
 const ignoredFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
-function orderEntries(names: string[], meta: FolderMeta | undefined): string[] {
-  const rank = new Map(meta?.order.map((key, index) => [key, index]));
-  const keyOf = (name: string): string => name.replace(/\.mdx?$/i, '');
-  return [...names].sort((a, b) => {
-    const ra = rank.get(keyOf(a)) ?? Infinity;
-    const rb = rank.get(keyOf(b)) ?? Infinity;
-    return ra !== rb ? ra - rb : a.localeCompare(b);
-  });
-}
-
-/** Finds every .md/.mdx file below root, in sidebar order; follows symlinks but not loops. */
+/**
+ * Finds every .md/.mdx file and sidebar file below root (sorted later, by order.ts). Follows
+ * symbolic links that stay inside the notes folder (not loops); links out of it and special files
+ * (FIFOs, devices) are refused and reported, never read.
+ */
 export function walkNotes(root: string): WalkResult {
-  const result: WalkResult = { files: [], metas: new Map(), problems: [] };
+  let rootReal: string;
+  try {
+    rootReal = fs.realpathSync(root);
+  } catch (error) {
+    const message = `cannot read folder: ${(error as Error).message}`;
+    return { rootReal: root, files: [], sidecars: [], problems: [{ file: '.', line: 0, message }] };
+  }
+  const result: WalkResult = { rootReal, files: [], sidecars: [], problems: [] };
   const seen = new Set<string>();
+  const refuse = (file: string, message: string): void => void result.problems.push({ file, line: 0, message });
 
   const visit = (relative: string): void => {
     const absolute = path.join(root, relative);
@@ -42,11 +47,15 @@ export function walkNotes(root: string): WalkResult {
     try {
       real = fs.realpathSync(absolute);
     } catch (error) {
-      result.problems.push({ file: relative || '.', line: 0, message: `cannot read folder: ${(error as Error).message}` });
+      refuse(relative || '.', `cannot read folder: ${(error as Error).message}`);
+      return;
+    }
+    if (!isInside(rootReal, real)) {
+      refuse(relative, 'symbolic link to a folder outside the notes folder; refused (not read)');
       return;
     }
     if (seen.has(real)) {
-      result.problems.push({ file: relative, line: 0, message: 'folder link loops back to a folder already read; skipped' });
+      refuse(relative, 'folder link loops back to a folder already read; skipped');
       return;
     }
     seen.add(real);
@@ -55,37 +64,33 @@ export function walkNotes(root: string): WalkResult {
     try {
       entries = fs.readdirSync(absolute, { withFileTypes: true });
     } catch (error) {
-      result.problems.push({ file: relative || '.', line: 0, message: `cannot read folder: ${(error as Error).message}` });
+      refuse(relative || '.', `cannot read folder: ${(error as Error).message}`);
       return;
-    }
-    const metaPath = path.join(absolute, '_meta.json');
-    let meta: FolderMeta | undefined;
-    if (entries.some((e) => e.name === '_meta.json')) {
-      try {
-        meta = parseMeta(fs.readFileSync(metaPath, 'utf8'));
-        result.metas.set(relative, meta);
-      } catch (error) {
-        result.problems.push({ file: path.posix.join(relative, '_meta.json'), line: 1, message: `invalid _meta.json: ${(error as Error).message.split('\n')[0]}` });
-      }
     }
 
     const folders: string[] = [];
     const notes: string[] = [];
     for (const entry of entries) {
-      let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
-      if (entry.isSymbolicLink()) {
-        try {
-          const stat = fs.statSync(path.join(absolute, entry.name));
-          kind = stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
-        } catch {
-          result.problems.push({ file: path.posix.join(relative, entry.name), line: 0, message: 'broken or looping symbolic link; skipped' });
-          continue;
-        }
+      const file = path.posix.join(relative, entry.name);
+      const full = path.join(absolute, entry.name);
+      let stat: fs.Stats;
+      try {
+        stat = entry.isSymbolicLink() ? fs.statSync(full) : fs.lstatSync(full);
+      } catch {
+        refuse(file, 'broken or looping symbolic link; skipped');
+        continue;
       }
-      if (kind === 'dir' && !ignoredFolder(entry.name)) folders.push(entry.name);
-      else if (kind === 'file' && isNote(entry.name) && !entry.name.startsWith('.')) notes.push(entry.name);
+      const note = isNote(entry.name) && !entry.name.startsWith('.');
+      const wanted = stat.isDirectory() ? !ignoredFolder(entry.name) : note || isSidecar(entry.name);
+      if (!wanted) continue;
+      if (entry.isSymbolicLink() && !isInside(rootReal, fs.realpathSync(full))) {
+        refuse(file, `symbolic link to a ${stat.isDirectory() ? 'folder' : 'file'} outside the notes folder; refused (not read)`);
+      } else if (stat.isDirectory()) folders.push(entry.name);
+      else if (!stat.isFile()) refuse(file, `not a regular file (${kindOf(stat)}); refused (not read)`);
+      else if (note) notes.push(entry.name);
+      else result.sidecars.push(file);
     }
-    for (const name of orderEntries([...notes, ...folders], meta)) {
+    for (const name of [...notes, ...folders].sort()) {
       const child = relative ? `${relative}/${name}` : name;
       if (folders.includes(name) && !notes.includes(name)) visit(child);
       else result.files.push({ file: child, absolute: path.join(root, child), order: result.files.length });

@@ -105,6 +105,17 @@ export const migrations: readonly Migration[] = [
         ALTER TABLE feedback_v3 RENAME TO feedback;
       `),
   },
+  {
+    name: 'reveal delivery: when the channel message showed the answer',
+    up: (db) =>
+      db.exec(`
+        -- revealed_at closes a round; reveal_shown_at is set once its message shows the answer,
+        -- so a reveal that failed to post is retried (also after a restart).
+        ALTER TABLE rounds ADD COLUMN reveal_shown_at INTEGER;
+        UPDATE rounds SET reveal_shown_at = revealed_at WHERE revealed_at IS NOT NULL;
+        CREATE INDEX rounds_unshown ON rounds (revealed_at) WHERE reveal_shown_at IS NULL AND revealed_at IS NOT NULL;
+      `),
+  },
 ];
 
 export class SchemaTooNewError extends Error {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Note, QuizQuestion } from '../notes/types.js';
-import type { Leaderboard, QuizStore, StoredRound, UserStats } from './quiz-store.js';
+import type { Leaderboard, QuizStore, StoredAnswer, StoredRound, UserStats } from './quiz-store.js';
 import { choiceIndex, letters, roundView, type Letter, type RoundView, type SectionLink } from './round-view.js';
 import { pickForReview, reviewPass } from './scheduler.js';
 import { shuffled, type RandomSource } from './shuffle.js';
@@ -34,11 +34,21 @@ export interface StartOptions {
   reviewAll?: boolean;
 }
 
+/** Where a button was clicked: a round answers only to clicks from its own server and channel. */
+export interface ClickPlace {
+  guildId: string;
+  channelId: string;
+  /** The message whose button was clicked; a public round also checks it is its own message. */
+  messageId?: string;
+}
+
 export type AnswerResult =
   | { status: 'recorded'; correct: boolean; choiceLetter: Letter; correctLetter: Letter; correctText: string; explanation: string; round: RoundView }
   | { status: 'duplicate'; previousLetter: Letter; previousText: string }
   | { status: 'closed' }
   | { status: 'not-yours' }
+  /** The click came from another server, channel or message (a forged custom_id): nothing is recorded. */
+  | { status: 'elsewhere' }
   /** Also for a letter the round does not have: nothing is recorded. */
   | { status: 'unknown-round' };
 
@@ -68,6 +78,7 @@ export type RevealOutcome =
   | { status: 'revealed'; summary: RevealSummary }
   | { status: 'not-asker' }
   | { status: 'already-revealed' }
+  | { status: 'elsewhere' }
   | { status: 'unknown-round' };
 
 /** Personal review progress, across servers. */
@@ -80,6 +91,12 @@ export interface ReviewStats {
 
 /** A question the buttons can show: 2 to 5 choices (A–E), the answer among them. */
 const usable = (q: QuizQuestion): boolean => q.choices.length >= 2 && q.choices.length <= letters.length && q.choices.includes(q.answer);
+
+/** A forged or replayed custom_id names a round of another server, channel or message. */
+const isElsewhere = (round: StoredRound, place: ClickPlace): boolean =>
+  round.guildId !== place.guildId ||
+  round.channelId !== place.channelId ||
+  (!round.private && round.messageId !== null && place.messageId !== undefined && round.messageId !== place.messageId);
 
 /** How many of a server's latest public questions not to ask again right away. */
 const recentWindow = 10;
@@ -119,9 +136,10 @@ export class QuizService {
     return found && this.topicIndex.questionsOf(found);
   }
 
-  getRound(id: string): RoundView | undefined {
+  /** A round, or undefined when unknown or (with `place`) clicked from somewhere else. */
+  getRound(id: string, place?: ClickPlace): RoundView | undefined {
     const round = this.store.getRound(id);
-    return round && this.view(round);
+    return round && !(place && isElsewhere(round, place)) ? this.view(round) : undefined;
   }
 
   /** A new round, or undefined when the topic is unknown or has no questions. */
@@ -158,10 +176,11 @@ export class QuizService {
   }
 
   /** One user's answer, by letter (A–E, any case) or 0-based index. */
-  answer(roundId: string, userId: string, choice: string | number): AnswerResult {
+  answer(roundId: string, userId: string, choice: string | number, place?: ClickPlace): AnswerResult {
     const stored = this.store.getRound(roundId);
     const question = stored && this.questionOf(stored);
     if (!question) return { status: 'unknown-round' };
+    if (place && isElsewhere(stored, place)) return { status: 'elsewhere' };
     const picked = choiceIndex(choice);
     const result = this.store.recordAnswer(roundId, userId, picked, this.now());
     switch (result.status) {
@@ -192,29 +211,60 @@ export class QuizService {
    * Reveals a round: by its asker, or by the timer (`{ timer: true }`, also after a
    * restart). Anyone else is refused. Exactly one caller gets "revealed".
    */
-  reveal(roundId: string, byUserId: string | undefined, options: { timer?: boolean } = {}): RevealOutcome {
+  reveal(roundId: string, byUserId: string | undefined, options: { timer?: boolean; place?: ClickPlace } = {}): RevealOutcome {
     const stored = this.store.getRound(roundId);
     const question = stored && this.questionOf(stored);
     if (!question) return { status: 'unknown-round' };
+    if (options.place && isElsewhere(stored, options.place)) return { status: 'elsewhere' };
     const result = this.store.revealRound(roundId, byUserId, this.now(), { force: options.timer === true });
     if (result.status !== 'revealed') return { status: result.status };
-    const { round, answers } = result;
+    return { status: 'revealed', summary: this.summarise(result.round, question, result.answers) };
+  }
+
+  /** The reveal of a round already closed, for showing it again (a delivery that failed). */
+  revealedSummary(roundId: string): RevealSummary | undefined {
+    const stored = this.store.getRound(roundId);
+    const question = stored && this.questionOf(stored);
+    if (!question || stored.revealedAt === null) return undefined;
+    return this.summarise(stored, question, this.store.answers(roundId));
+  }
+
+  /** A round whose question never reached the channel: closed, nothing to show. */
+  abandon(roundId: string): void {
+    this.store.revealRound(roundId, undefined, this.now(), { force: true });
+    this.store.markRevealShown(roundId, this.now());
+  }
+
+  /** The round's message shows the answer now. */
+  markRevealShown(roundId: string): void {
+    this.store.markRevealShown(roundId, this.now());
+  }
+
+  /** Whether the round's reveal still has to be shown in its channel. */
+  revealPending(roundId: string): boolean {
+    const round = this.store.getRound(roundId);
+    return Boolean(round && !round.private && round.revealedAt !== null && !round.revealShownAt);
+  }
+
+  /** Rounds closed but not shown as closed (a reveal that failed, or a crash in between): to deliver again. */
+  undeliveredReveals(): StoredRound[] {
+    return this.store.undeliveredReveals();
+  }
+
+  private summarise(round: StoredRound, question: QuizQuestion, answers: StoredAnswer[]): RevealSummary {
     const view = this.view(round)!;
     const counts: Record<string, number> = Object.fromEntries(view.choices.map((c) => [c.letter, 0]));
     for (const a of answers) counts[letters[a.choiceIndex]!]! += 1;
     const nextPool = round.topic ? this.questionsFor(round.topic) : this.questions;
     return {
-      status: 'revealed',
-      summary: {
-        round: view,
-        correctLetter: letters[round.answerIndex]!,
-        correctText: round.choices[round.answerIndex]!,
-        counts,
-        correctUserIds: answers.filter((a) => a.correct).map((a) => a.userId),
-        totalAnswers: answers.length,
-        explanation: question.explanation,
-        next: { topic: round.topic ?? undefined, private: round.private, reviewAll: round.reviewAll, questions: nextPool?.length ?? 0 },
-      },
+      round: view,
+      correctLetter: letters[round.answerIndex]!,
+      correctText: round.choices[round.answerIndex]!,
+      counts,
+      correctUserIds: answers.filter((a) => a.correct).map((a) => a.userId),
+      totalAnswers: answers.length,
+      explanation: question.explanation,
+      next: { topic: round.topic ?? undefined, private: round.private, reviewAll: round.reviewAll, questions: nextPool?.length ?? 0 },
     };
   }
 
@@ -231,6 +281,11 @@ export class QuizService {
       else this.store.revealRound(round.id, undefined, now, { force: true });
     }
     return views;
+  }
+
+  /** Public rounds of a channel still taking answers. */
+  openRoundsIn(channelId: string): RoundView[] {
+    return this.store.openRoundsIn(channelId, this.now()).flatMap((r) => this.view(r) ?? []);
   }
 
   /** Server results (public rounds) plus the user's personal review progress. */

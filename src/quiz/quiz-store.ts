@@ -31,6 +31,8 @@ export interface StoredRound extends Omit<NewRound, 'question'> {
   question?: QuizQuestion;
   messageId: string | null;
   revealedAt: number | null;
+  /** When the channel message showed the answer; null while a reveal is still to deliver. */
+  revealShownAt?: number | null;
 }
 
 export interface StoredAnswer {
@@ -76,6 +78,7 @@ interface RoundRow {
   opened_at: number;
   closes_at: number;
   revealed_at: number | null;
+  reveal_shown_at: number | null;
 }
 
 interface ReviewRow {
@@ -101,6 +104,7 @@ const toRound = (r: RoundRow): StoredRound => ({
   openedAt: r.opened_at,
   closesAt: r.closes_at,
   revealedAt: r.revealed_at,
+  revealShownAt: r.reveal_shown_at,
 });
 
 const toReview = (r: ReviewRow): ReviewState => ({ box: r.box, dueAt: r.due_at, lastAnsweredAt: r.last_answered_at });
@@ -112,8 +116,9 @@ const toReview = (r: ReviewRow): ReviewState => ({ box: r.box, dueAt: r.due_at, 
 export class QuizStore {
   readonly db: Database.Database;
 
-  constructor(file: string) {
-    this.db = openDatabase(file);
+  /** `busyTimeoutMs`: how long one query waits for another process's lock (it blocks the thread meanwhile). */
+  constructor(file: string, options: { busyTimeoutMs?: number } = {}) {
+    this.db = openDatabase(file, options);
   }
 
   createRound(round: NewRound): void {
@@ -173,6 +178,8 @@ export class QuizStore {
         const round = this.getRound(roundId);
         if (!round) return { status: 'unknown-round' };
         if (round.revealedAt !== null) return { status: 'closed' };
+        // The deadline closes a public round even if its reveal is late or failing.
+        if (!round.private && now >= round.closesAt) return { status: 'closed' };
         if (round.private && userId !== round.askerId) return { status: 'not-yours' };
         if (!Number.isInteger(choiceIndex) || choiceIndex < 0 || choiceIndex >= round.choices.length) return { status: 'invalid-choice' };
         const correct = choiceIndex === round.answerIndex;
@@ -239,6 +246,23 @@ export class QuizStore {
     return rows.map(toRound);
   }
 
+  /** The round's message now shows the answer: its reveal is delivered. */
+  markRevealShown(roundId: string, now: number): void {
+    this.db.prepare('UPDATE rounds SET reveal_shown_at = ? WHERE id = ? AND reveal_shown_at IS NULL').run(now, roundId);
+  }
+
+  /** Public rounds closed in the database whose message does not show the answer yet, oldest first. */
+  undeliveredReveals(): StoredRound[] {
+    const rows = this.db.prepare('SELECT * FROM rounds WHERE revealed_at IS NOT NULL AND reveal_shown_at IS NULL AND private = 0 ORDER BY revealed_at, rowid').all() as RoundRow[];
+    return rows.map(toRound);
+  }
+
+  /** Public rounds of a channel still taking answers at `now`. */
+  openRoundsIn(channelId: string, now: number): StoredRound[] {
+    const rows = this.db.prepare('SELECT * FROM rounds WHERE revealed_at IS NULL AND private = 0 AND channel_id = ? AND closes_at > ? ORDER BY closes_at').all(channelId, now) as RoundRow[];
+    return rows.map(toRound);
+  }
+
   stats(guildId: string, userId: string): UserStats {
     return readStats(this.db, guildId, userId);
   }
@@ -289,4 +313,4 @@ export class QuizStore {
   }
 }
 
-export const openQuizStore = (file: string): QuizStore => new QuizStore(file);
+export const openQuizStore = (file: string, options: { busyTimeoutMs?: number } = {}): QuizStore => new QuizStore(file, options);

@@ -3,10 +3,14 @@ import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
 /** Common English words: they match half of all sections and say nothing about the topic. */
-const stopWords = new Set<string>(eng);
+const stopWords = new Set<string>([...eng, '的', '了', '和', '與', '与', '及', '或', '在', '之', 'の', 'は', 'が', 'を', 'に', 'で', 'と', 'も']);
 
 /** Words that shape a question but never its topic ("what is the difference between …"). */
 const questionWords = new Set<string>([
+  // Chinese (traditional and simplified) and Japanese question words and particles.
+  '什麼', '什么', '是', '嗎', '吗', '呢', '怎麼', '怎么', '怎樣', '怎样', '如何', '為什麼', '为什么', '哪', '哪些', '哪個', '哪个',
+  '請', '请', '問', '问', '我', '你', '可以', '能', '要', '想', '知道', '意思', '差別', '差别', '區別', '区别', '介紹', '介绍',
+  'とは', '何', 'なに', 'です', 'か', 'ですか', 'どう', 'どうやって', 'なぜ',
   'what', 'whats', 'how', 'why', 'when', 'which', 'who', 'whom', 'whose', 'does', 'do', 'did',
   'explain', 'describe', 'tell', 'mean', 'means', 'meaning', 'difference', 'differences', 'differ',
   'define', 'definition', 'please', 'vs', 'versus', 'is', 'are', 'the', 'a', 'an', 'i', 'me', 'my',
@@ -27,8 +31,21 @@ const separators = /[^\p{L}\p{N}]+/u;
 // An apostrophe inside a word joins it: "don't", "what's", "instance's".
 const innerApostrophe = /(?<=\p{L})['’](?=\p{L})/gu;
 
+// Scripts written without spaces between words: a run of them is split into words by ICU's
+// dictionary-based segmenter (built into Node), the same way at index and at query time.
+const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+function segmentWords(token: string): string[] {
+  const words: string[] = [];
+  for (const part of segmenter.segment(token)) if (part.isWordLike) words.push(part.segment);
+  return words;
+}
+
 export function tokenize(text: string): string[] {
-  return text.replace(innerApostrophe, '').split(separators).filter((t) => t.length > 0);
+  const tokens = text.replace(innerApostrophe, '').split(separators).filter((t) => t.length > 0);
+  if (!unspaced.test(text)) return tokens;
+  return tokens.flatMap((t) => (unspaced.test(t) ? segmentWords(t) : [t]));
 }
 
 // The vocabulary is small next to the number of times words are seen: remember stems.

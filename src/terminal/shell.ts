@@ -4,7 +4,7 @@ import type { Knowledge } from '../core/library.js';
 import { listTopics, openTopic } from '../core/topics.js';
 import { renderAnswer } from './render-answer.js';
 import { renderNote, renderTopicList } from './render-topics.js';
-import { styleFor, type Style } from './style.js';
+import { printable, styleFor, type Style } from './style.js';
 
 export interface ShellIO {
   input: NodeJS.ReadableStream;
@@ -26,7 +26,8 @@ const help = `Commands:
   /topic [name]     list the notes, or open one by name
   /quiz [topic]     a question from the notes; answer with its number or letter
   /help             this list
-  /quit             leave (Ctrl-D works too)`;
+  /quit             leave (Ctrl-D works too)
+help, quit and exit work without the slash.`;
 
 export function shellCommands(knowledge: Knowledge, extra: Record<string, ShellCommand> = {}): Record<string, ShellCommand> {
   return {
@@ -37,23 +38,36 @@ export function shellCommands(knowledge: Knowledge, extra: Record<string, ShellC
   };
 }
 
+// Typed without a slash these are commands too: nobody asks the notes "exit".
+const bareCommands = new Set(['help', 'quit', 'exit']);
+
+/** How a session ended: at the end of input or /quit, or by Ctrl-C (the caller exits 130). */
+export type ShellEnd = 'done' | 'interrupted';
+
 /**
- * The terminal session. Interactive on a TTY; when piped it prints plain text, no prompt
- * decoration, and exits at the end of input.
+ * The terminal session. Interactive on a TTY; when piped it prints plain text, with no banner or
+ * prompt decoration, and exits at the end of input.
  */
-export async function runShell(commands: Record<string, ShellCommand>, io: ShellIO, banner?: string): Promise<void> {
+export async function runShell(commands: Record<string, ShellCommand>, io: ShellIO, banner?: string): Promise<ShellEnd> {
   const tty = 'isTTY' in io.output && (io.output as NodeJS.WriteStream).isTTY === true;
   const style = styleFor(io.output);
   const rl = readline.createInterface({ input: io.input, output: io.output, terminal: tty });
+  let end: ShellEnd = 'done';
+  // On a TTY readline reads Ctrl-C as a key: end the session (a quiz included) as a signal would.
+  rl.on('SIGINT', () => {
+    end = 'interrupted';
+    io.output.write('\n');
+    rl.close();
+  });
   const lines = rl[Symbol.asyncIterator]();
-  const write = (text: string): void => void io.output.write(text.endsWith('\n') ? text : text + '\n');
+  const write = (text: string): void => void io.output.write(printable(text.endsWith('\n') ? text : text + '\n'));
   const prompt = async (question: string): Promise<string | undefined> => {
-    if (tty) io.output.write(question);
+    if (tty) io.output.write(printable(question));
     else if (question) write(question);
     const next = await lines.next();
-    return next.done ? undefined : next.value;
+    return next.done ? undefined : printable(next.value);
   };
-  if (banner) write(banner);
+  if (banner && tty) write(banner);
   try {
     for (;;) {
       const line = await prompt(tty ? 'nimbus> ' : '');
@@ -61,7 +75,8 @@ export async function runShell(commands: Record<string, ShellCommand>, io: Shell
       const input = line.trim();
       if (!input) continue;
       const match = /^\/(\S+)\s*(.*)$/s.exec(input);
-      const [name, args] = match ? [match[1]!.toLowerCase(), match[2]!] : ['ask', input];
+      const bare = bareCommands.has(input.toLowerCase()) ? input.toLowerCase() : undefined;
+      const [name, args] = match ? [match[1]!.toLowerCase(), match[2]!] : [bare ?? 'ask', bare ? '' : input];
       if (name === 'quit' || name === 'exit') break;
       const command = commands[name];
       if (!command) {
@@ -78,4 +93,5 @@ export async function runShell(commands: Record<string, ShellCommand>, io: Shell
   } finally {
     rl.close();
   }
+  return end;
 }

@@ -20,3 +20,13 @@ export function styleFor(stream: NodeJS.WriteStream | NodeJS.WritableStream, env
   const tty = 'isTTY' in stream && stream.isTTY === true;
   return tty && !env.NO_COLOR ? colour : plain;
 }
+
+// Our own colours are SGR sequences (ESC [ … m); every other control character or escape sequence
+// that a note or a pasted question carries would move the cursor, clear the screen or retitle the
+// window, so it is dropped before anything reaches the terminal.
+const controls = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text safe to print: tabs, newlines and colour sequences kept, other control characters removed. */
+export function printable(text: string): string {
+  return text.replace(controls, (match) => (match.length > 1 ? match : ''));
+}

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -10,16 +13,44 @@ describe('nimbus CLI', () => {
     const stats = JSON.parse(run.stdout);
     expect(Object.keys(stats)).toEqual(['files', 'notes', 'sections', 'words', 'quizQuestions', 'errors', 'loadMs', 'generatedQuestions']);
     expect(stats).toMatchObject({ files: 7, notes: 7, quizQuestions: 2 });
-    expect(stats.errors).toContain('guide/empty.md:1: note has no content');
+    expect(stats.errors).toContain('guide/empty.md:1: warning: note has no content');
     expect(typeof stats.loadMs).toBe('number');
   });
 
   it('check prints file:line: message for each problem and exits 1', () => {
     const run = runCli(['check', '--notes', fixture]);
     expect(run.status).toBe(1);
-    expect(run.stdout.split('\n')).toContain('guide/bad-quiz.md:8: quiz question 1: answer "everywhere" is not among its choices');
-    expect(run.stderr).toContain('7 files checked, 9 problem(s)');
+    expect(run.stdout.split('\n')).toContain('guide/bad-quiz.md:7: quiz question 1: answer "everywhere" is not among its choices');
+    expect(run.stdout.split('\n')).toContain('guide/empty.md:1: warning: note has no content');
+    expect(run.stderr).toContain('7 files checked (nextra layout), 7 error(s), 3 warning(s)');
   });
+
+  it('check exits 0 when only warnings remain, and 1 with --strict', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-warn-'));
+    fs.writeFileSync(path.join(dir, 'a.md'), '---\ncolour: red\n---\n# A\n\nText.\n\n## Empty\n');
+    const lenient = runCli(['check', '--notes', dir]);
+    expect(lenient.status).toBe(0);
+    expect(lenient.stdout).toMatch(/^a\.md:\d+: warning: unknown front matter key "colour"/m);
+    expect(lenient.stdout).toContain('a.md:8: warning: section "Empty" is empty');
+    expect(runCli(['check', '--strict', '--notes', dir]).status).toBe(1);
+  }, 120_000);
+
+  it('a notes folder that does not exist, is a file or holds no notes is a one-line error, exit 2', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-empty-'));
+    for (const [args, message] of [
+      [['ask', 'hello', '--notes', 'no/such/folder'], `nimbus: notes folder not found: no/such/folder`],
+      [['check', '--notes', 'package.json'], 'nimbus: notes folder is not a folder: package.json'],
+      [['stats', '--notes', empty], `nimbus: no notes (.md or .mdx files) in ${empty}`],
+    ] as const) {
+      const run = runCli([...args]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toBe(message);
+      expect(run.stdout).toBe('');
+    }
+    const wrongEnv = runCli(['stats'], { env: { NOTES_DIR: 'missing-notes' } });
+    expect(wrongEnv.status).toBe(2);
+    expect(wrongEnv.stderr.trim()).toBe('nimbus: notes folder not found: missing-notes');
+  }, 180_000);
 
   it('ask --json answers each stdin line with the documented shape', () => {
     const run = runCli(['ask', '--json', '--limit', '2', '--notes', fixture], { input: 'how do I launch a widget\nbest pizza topping\n' });
@@ -76,5 +107,6 @@ describe('nimbus CLI', () => {
       expect(run.status, command).toBe(0);
       expect(run.stdout, command).toContain(`Usage: nimbus ${command}`);
     }
-  });
+    // Seven child processes: on a loaded machine each may take several seconds to start.
+  }, 120_000);
 });

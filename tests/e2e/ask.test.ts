@@ -21,7 +21,7 @@ beforeAll(async () => {
   const guildId = h.fake.guild.id;
   h.fake.commands.overwrite([...h.fake.commands.list(guildId), boom.data.toJSON()] as unknown as Record<string, unknown>[], guildId);
 });
-afterAll(() => h.stop());
+afterAll(() => h?.stop());
 
 const ask = async (options: Record<string, OptionInput>, user = h.fake.makeUser('Ana')) => {
   const handle = h.fake.slashCommand({ name: 'ask', options, user });

@@ -8,7 +8,7 @@ import { createBot, type Bot } from '../../src/discord/bot.js';
 import type { CommandModule } from '../../src/discord/context.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { createLogger } from '../../src/discord/logger.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.js';
 
 export const TOKEN = 'test-bot-token.secret-part';
 export const notesDir = path.resolve(import.meta.dirname, '../fixtures/e2e-notes');
@@ -29,11 +29,17 @@ export interface HarnessOptions {
   quizSeconds?: number;
   commands?: CommandModule[];
   env?: Record<string, string>;
+  /** After how long down the gateway outage is reported (default: the bot's). */
+  outageWarnMs?: number;
+  /** How long a quiz answer retries while the database is locked (default: the bot's). */
+  storeBusyBudgetMs?: number;
+  /** Options for the fake Discord (more guilds, …). */
+  fake?: Omit<FakeDiscordOptions, 'token'>;
 }
 
 /** The real bot, logged in to a fake Discord on 127.0.0.1 with its commands registered. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startFakeDiscord({ token: TOKEN });
+  const fake = await startFakeDiscord({ ...options.fake, token: TOKEN });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-e2e-'));
   const config = parseConfig({
     DISCORD_TOKEN: TOKEN,
@@ -43,6 +49,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     QUIZ_DB: path.join(dir, 'nimbus.db'),
     QUIZ_SECONDS: String(options.quizSeconds ?? 30),
     LOG_LEVEL: 'debug',
+    // Spam limits are tested on their own (spam.test.ts); other tests post freely.
+    QUIZ_RATE_USER: 'off',
+    QUIZ_RATE_CHANNEL: 'off',
+    ASK_RATE_USER: 'off',
+    ASK_RATE_CHANNEL: 'off',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -63,6 +74,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       knowledge,
       logger: createLogger(config.LOG_LEVEL, sink, [config.DISCORD_TOKEN]),
       commands: options.commands,
+      ...(options.outageWarnMs !== undefined ? { outageWarnMs: options.outageWarnMs } : {}),
+      ...(options.storeBusyBudgetMs !== undefined ? { storeBusyBudgetMs: options.storeBusyBudgetMs } : {}),
       clientOptions: { rest: { globalRequestsPerSecond: 10_000 } },
     });
     const ready = new Promise<void>((resolve) => bot.client.once('clientReady', () => resolve()));

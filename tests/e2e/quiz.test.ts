@@ -64,11 +64,13 @@ describe('/quiz through the fake Discord', () => {
     expect(embed0(after).description).toMatch(/— 1 answer\n/);
     expect(embed0(after).fields![0]).toEqual({ name: 'Got it right (1 of 2)', value: `<@${good.user.id}>` });
     expect(after.allowed_mentions).toEqual({ parse: [] });
-    const late = await click(message.id, buttons(after)[0]!.custom_id);
-    expect(late.callback.type).toBe(4);
-
-    const next = await click(message.id, buttons(after).find((b) => b.label === 'Next question')!.custom_id);
+    const nextId = buttons(after).find((b) => b.label === 'Next question')!.custom_id;
+    const next = await click(message.id, nextId);
+    expect(next.callback.type).toBe(4);
     expect(embed0(next.reply!).title).toBe('Quiz · Object storage');
+    // One open public question per channel: a second Next waits for that one.
+    const second = await click(message.id, nextId);
+    expect(second.reply!.content).toMatch(/^There is already a quiz question open in this channel/);
     expect(h.fake.violations).toEqual([]);
   });
 

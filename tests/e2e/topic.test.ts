@@ -10,7 +10,7 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
-afterAll(() => h.stop());
+afterAll(() => h?.stop());
 
 const embed0 = (m: { embeds: unknown[] }) => m.embeds[0] as APIEmbed;
 const rows = (m: { components: unknown[] }) => m.components as APIActionRowComponent<APIComponentInMessageActionRow>[];

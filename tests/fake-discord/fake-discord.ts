@@ -19,6 +19,7 @@ import {
 } from './interactions.js';
 import { MessageStore, type FakeMessage } from './message-store.js';
 import { makeRestHandler, type RecordedRequest, type Route } from './rest.js';
+import { FaultPlan } from './faults.js';
 import { appRoutes } from './routes-app.js';
 import { channelRoutes } from './routes-channels.js';
 import { interactionRoutes } from './routes-interactions.js';
@@ -38,7 +39,7 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Time allowed between INTERACTION_CREATE and its callback (default 3000, as Discord). Later callbacks get 10062. */
   interactionTimeoutMs?: number;
-  /** OpenAPI file (default ../shared/discord-api-spec/openapi.json from the repo root, or $FAKE_DISCORD_SPEC). */
+  /** OpenAPI file (default tests/fixtures/discord-api-spec/openapi.json, or $FAKE_DISCORD_SPEC). */
   specPath?: string;
   /** Validate request bodies against the spec (default true). Discord's extra rules always apply. */
   validateSpec?: boolean;
@@ -101,6 +102,8 @@ export class FakeDiscord {
   readonly guilds: FakeGuild[];
   /** Every REST request, in arrival order. */
   readonly requests: RecordedRequest[] = [];
+  /** REST fault injection (see faults.ts): `fake.faults.add({ method: 'PATCH', path: '/messages/', status: 503 })`. */
+  readonly faults = new FaultPlan();
   /** Every failure: invalid bodies, unknown routes, protocol errors. Tests assert it is empty. */
   readonly violations: string[] = [];
   readonly store: MessageStore;
@@ -172,6 +175,7 @@ export class FakeDiscord {
       spec: opts.validateSpec === false ? specWithoutBodies(spec) : spec,
       routes,
       requests: this.requests,
+      faults: this.faults,
       ...(opts.token !== undefined ? { token: opts.token } : {}),
       violation: (m) => this.violation(m),
       changed: () => this.changed(),
@@ -261,6 +265,11 @@ export class FakeDiscord {
   /** Sends op 7 RECONNECT to connected sessions. */
   requestReconnect(): void {
     this.gateway.requestReconnect();
+  }
+
+  /** Sends op 9 INVALID SESSION (not resumable): discord.js re-identifies. */
+  invalidateSessions(): void {
+    this.gateway.invalidateSessions();
   }
 
   /**

@@ -61,6 +61,10 @@ export class Gateway {
   /** Every payload received from clients, in order (IDENTIFY tokens included). */
   readonly received: Array<{ at: number; op: number; d: unknown }> = [];
   heartbeats = 0;
+  /** Fault injection: new gateway connections are dropped at once (Discord unreachable). */
+  refuseConnections = false;
+  /** Fault injection: heartbeats are received but not ACKed (a zombie connection). */
+  dropHeartbeatAcks = false;
   connections = 0;
   readonly sockets = new Set<WebSocket>();
   readonly sessions = new Map<string, GatewaySession>();
@@ -71,7 +75,10 @@ export class Gateway {
     wss: WebSocketServer,
     private readonly hooks: GatewayHooks,
   ) {
-    wss.on('connection', (ws, req) => this.onConnection(ws, req));
+    wss.on('connection', (ws, req) => {
+      if (this.refuseConnections) return void ws.terminate();
+      this.onConnection(ws, req);
+    });
   }
 
   /** Live sessions, most recently identified last. */
@@ -102,6 +109,14 @@ export class Gateway {
   /** Sends op 7 RECONNECT: discord.js closes with 4200 and resumes. */
   requestReconnect(): void {
     for (const s of this.liveSessions()) s.socket?.send(JSON.stringify({ op: 7, d: null, s: null, t: null }));
+  }
+
+  /** Sends op 9 INVALID SESSION (not resumable) to every live session: discord.js identifies anew. */
+  invalidateSessions(): void {
+    for (const s of this.liveSessions()) {
+      s.alive = false;
+      s.socket?.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+    }
   }
 
   close(): void {
@@ -149,7 +164,7 @@ export class Gateway {
       switch (p.op) {
         case 1: // HEARTBEAT
           this.heartbeats++;
-          this.send(ws, { op: 11, d: null, s: null, t: null });
+          if (!this.dropHeartbeatAcks) this.send(ws, { op: 11, d: null, s: null, t: null });
           break;
         case 2: {
           if (session) {

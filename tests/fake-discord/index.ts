@@ -8,3 +8,4 @@ export type { StoredCommand } from './commands.js';
 export type { IdentifyRecord, ResumeRecord } from './gateway.js';
 export { snowflake } from './snowflake.js';
 export { EPHEMERAL, LOADING } from './message-store.js';
+export { FaultPlan, type Fault, type ArmedFault } from './faults.js';

@@ -59,6 +59,11 @@ export interface AutocompleteInput extends SlashCommandInput {
 export interface ComponentInput extends Omit<WhoOptions, 'guildId' | 'channelId'> {
   messageId: string;
   customId: string;
+  /**
+   * Fault injection: a modified client clicks `customId` but sends this custom_id instead (e.g. a
+   * quiz round of another server). The real component is still looked up and must exist.
+   */
+  forgedCustomId?: string;
 }
 
 export interface SelectInput extends ComponentInput {
@@ -264,7 +269,7 @@ export function buildComponent(
   const type = comp.type as number;
   if (kind === 'button' && type !== 2) throw new Error(`fake-discord: "${input.customId}" is not a button (type ${type})`);
   if (kind === 'select' && ![3, 5, 6, 7, 8].includes(type)) throw new Error(`fake-discord: "${input.customId}" is not a select menu (type ${type})`);
-  const data: Obj = { custom_id: input.customId, component_type: type };
+  const data: Obj = { custom_id: input.forgedCustomId ?? input.customId, component_type: type };
   if (kind === 'select') {
     const values = input.values ?? [];
     const min = typeof comp.min_values === 'number' ? comp.min_values : 1;

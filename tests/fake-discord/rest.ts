@@ -5,6 +5,7 @@ import { errors, invalidFormBody, type DiscordError } from './errors.js';
 import type { FileInfo } from './message-store.js';
 import type { Issue, SpecOperation, SpecValidator } from './spec-validator.js';
 import { mergeIssues } from './message-rules.js';
+import { faultAnswer, type Fault, type FaultPlan } from './faults.js';
 
 export interface RecordedRequest {
   method: string;
@@ -25,6 +26,8 @@ export interface RecordedRequest {
   files: FileInfo[];
   /** performance.now() when the request arrived. */
   at: number;
+  /** The injected fault that hit this request, if any. */
+  fault?: Fault;
   /** Filled in when answered. */
   status?: number;
   response?: unknown;
@@ -59,6 +62,7 @@ export interface RestDeps {
   token?: string;
   violation: (msg: string) => void;
   changed: () => void;
+  faults?: FaultPlan;
 }
 
 const isDiscordError = (v: unknown): v is DiscordError =>
@@ -101,10 +105,38 @@ export function makeRestHandler(deps: RestDeps) {
       at: performance.now(),
     };
     deps.requests.push(record);
+    deps.changed();
 
     const where = `${method} ${relPath}`;
+    const fault = deps.faults?.take(method, relPath);
+    if (fault) record.fault = fault;
+    if (fault?.reset) {
+      record.status = 0;
+      req.socket.destroy();
+      deps.changed();
+      return;
+    }
+    if (fault?.status) {
+      const injected = faultAnswer(fault);
+      record.status = injected.status;
+      record.response = injected.body;
+      const text = JSON.stringify(injected.body);
+      res.writeHead(injected.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...injected.headers });
+      res.end(text);
+      deps.changed();
+      return;
+    }
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+
     const answer = (status: number, body?: unknown) => {
       record.status = status;
+      if (fault?.lostResponse) {
+        // The side effect happened; the answer never arrives.
+        record.response = body;
+        req.socket.destroy();
+        deps.changed();
+        return;
+      }
       record.response = body;
       if (status === 204 || body === undefined) {
         res.writeHead(status);

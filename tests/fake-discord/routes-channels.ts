@@ -43,6 +43,15 @@ export function channelRoutes(fake: FakeDiscord): Record<string, Route> {
         return { status: 200, body: fake.store.serve(m) };
       },
     },
+    'GET /channels/{channel_id}/messages': {
+      check: (r) => (channel(r) ? undefined : errors.unknownChannel(`channel ${r.params.channel_id} unknown`)),
+      handle: (r) => {
+        const limit = Math.min(100, Math.max(1, Number(r.query.get('limit') ?? 50) || 50));
+        const inChannel = [...fake.messages.values()].filter((m) => m.channel_id === r.params.channel_id && !m.deleted && (m.flags & EPHEMERAL) === 0);
+        // Newest first, as Discord.
+        return { status: 200, body: inChannel.reverse().slice(0, limit).map((m) => fake.store.serve(m)) };
+      },
+    },
     'GET /channels/{channel_id}/messages/{message_id}': {
       check: needMessage,
       handle: (r) => ({ status: 200, body: fake.store.serve(message(r)!) }),

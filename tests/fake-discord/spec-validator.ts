@@ -1,6 +1,6 @@
 /**
- * Validates request bodies against Discord's own OpenAPI description
- * (`../shared/discord-api-spec/openapi.json` relative to the repo root).
+ * Validates request bodies against Discord's own OpenAPI description, the copy the repo carries in
+ * `tests/fixtures/discord-api-spec/` (`FAKE_DISCORD_SPEC` overrides it).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_SPEC_PATH = path.resolve(REPO_ROOT, '../shared/discord-api-spec/openapi.json');
+export const DEFAULT_SPEC_PATH = path.resolve(REPO_ROOT, 'tests/fixtures/discord-api-spec/openapi.json');
 
 const BASE_ID = 'https://fake-discord.invalid/openapi.json';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -54,7 +54,7 @@ export class SpecValidator {
       text = readFileSync(specPath, 'utf8');
     } catch (e) {
       throw new Error(
-        `fake-discord: cannot read Discord's OpenAPI description at ${specPath} (expected at ../shared/discord-api-spec/openapi.json beside the repo; override with FAKE_DISCORD_SPEC): ${(e as Error).message}`,
+        `fake-discord: cannot read Discord's OpenAPI description at ${specPath} (the repo carries it in tests/fixtures/discord-api-spec/, "npm run update-discord-spec" refreshes it; FAKE_DISCORD_SPEC overrides the path): ${(e as Error).message}`,
       );
     }
     const spec = JSON.parse(text) as SpecFile;

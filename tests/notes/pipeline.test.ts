@@ -23,7 +23,7 @@ describe('notes pipeline on the fixture folder', () => {
     const titles = Object.fromEntries(library.notes.map((n) => [n.route, n.title]));
     expect(titles.intro).toBe('Introduction to Widgets');
     expect(titles['guide/page']).toBe('A page (meta title)');
-    expect(titles['guide/no-headings']).toBe('no-headings');
+    expect(titles['guide/no-headings']).toBe('No headings');
     expect(library.notes.find((n) => n.route === 'guide')!.breadcrumb).toEqual(['The Guide']);
   });
 
@@ -110,12 +110,13 @@ describe('notes pipeline on the fixture folder', () => {
 
   it('reports every problem as file:line: message while loading the rest', () => {
     expect(problemLines(library)).toEqual([
-      'guide/bad-front.md:4: front matter is not valid YAML: unexpected end of the stream within a flow collection',
-      'guide/bad-quiz.md:4: unknown front matter key "colour" (expected title, description, tags, quiz)',
-      'guide/bad-quiz.md:8: quiz question 1: answer "everywhere" is not among its choices',
-      'guide/bad-quiz.md:11: quiz question "Which section is missing?" points at missing section #no-such-section',
-      'guide/bad-quiz.md:17: quiz question 3 choices: needs 3 to 5 choices',
-      'guide/bad-quiz.md:26: section "Empty section" is empty',
+      'guide/bad-front.md:3: front matter is not valid YAML: unexpected end of the stream within a flow collection',
+      'guide/bad-quiz.md:3: unknown front matter key "colour" (expected title, description, tags, quiz)',
+      'guide/bad-quiz.md:7: quiz question 1: answer "everywhere" is not among its choices',
+      'guide/bad-quiz.md:10: quiz question "Which section is missing?" points at missing section #no-such-section',
+      'guide/bad-quiz.md:16: quiz question 3: choices: needs 3 to 5 choices',
+      'guide/bad-quiz.md:20: quiz question 4: "explanation" is missing',
+      'guide/bad-quiz.md:30: section "Empty section" is empty',
       'guide/empty.md:1: note has no content',
       'intro.md:37: link "/guide/missing" points to a page that does not exist',
       'intro.md:37: link "/guide/page#nope" points to a missing section #nope',

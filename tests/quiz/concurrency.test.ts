@@ -34,7 +34,7 @@ function startWorker(args: string[]) {
 describe('answers from several processes at once', () => {
   it('counts each of 50 users exactly once when 4 processes answer for all of them at the same time', async () => {
     const setup = openQuizStore(tmp.file);
-    setup.createRound(newRound('r'));
+    setup.createRound(newRound('r', { closesAt: Date.now() + 3_600_000 }));
     setup.close();
     const go = path.join(tmp.dir, 'go');
     const workers = [0, 13, 26, 39].map((offset) => startWorker([tmp.file, 'r', go, String(offset), '50']));

@@ -44,6 +44,7 @@ describe('rounds', () => {
       channelId: 'c2',
       messageId: 'm1',
       revealedAt: null,
+      revealShownAt: null,
     });
     expect(store.getRound('nope')).toBeUndefined();
   });
@@ -203,5 +204,24 @@ describe('/ask feedback', () => {
 
   it('rejects a vote that is neither up nor down', () => {
     expect(() => store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'meh' as 'up' })).toThrow(/CHECK/);
+  });
+});
+
+describe('deadlines and reveal delivery', () => {
+  it('closes a public round at its deadline even while its reveal has not run', () => {
+    store.createRound(newRound('late', { closesAt: 30_000 }));
+    expect(store.recordAnswer('late', 'u1', 0, 29_999).status).toBe('recorded');
+    expect(store.recordAnswer('late', 'u2', 0, 30_000).status).toBe('closed');
+    expect(store.answers('late').map((a) => a.userId)).toEqual(['u1']);
+  });
+
+  it('keeps a closed round as undelivered until its message shows the answer', () => {
+    store.createRound(newRound('r1'));
+    store.attachMessage('r1', 'c', 'm1');
+    expect(store.revealRound('r1', undefined, 31_000, { force: true }).status).toBe('revealed');
+    expect(store.undeliveredReveals().map((r) => r.id)).toEqual(['r1']);
+    store.markRevealShown('r1', 32_000);
+    expect(store.undeliveredReveals()).toEqual([]);
+    expect(store.getRound('r1')!.revealShownAt).toBe(32_000);
   });
 });

@@ -1,10 +1,11 @@
-import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
 import { ask, askSection, suggestSections } from '../../core/ask.js';
 import type { Knowledge } from '../../core/library.js';
 import type { Section } from '../../notes/types.js';
-import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
+import type { BotContext, CommandModule, ComponentHandler, StoredAnswer } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswer, renderMoreResults } from '../render/answer.js';
+import { takeTurn } from '../cooldowns.js';
 import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 
 const data = new SlashCommandBuilder()
@@ -25,9 +26,13 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
   const question = interaction.options.getString('question', true);
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   const mention = interaction.options.getUser('mention') ?? undefined;
+  if (!isPrivate) {
+    const wait = takeTurn(context.cooldowns.askUser, context.cooldowns.askChannel, interaction.user.id, interaction.channelId, { one: 'public answer', many: 'public answers' });
+    if (wait) return replyEphemeral(interaction, wait);
+  }
   const section = chosenSection(context.knowledge, question);
   const answer = section ? askSection(context.knowledge.index, section) : ask(context.knowledge.index, question);
-  const key = context.answers.put({ answer, userId: interaction.user.id, mention: mention?.id });
+  const key = context.answers.put({ answer, userId: interaction.user.id, mention: mention?.id, guildId: interaction.guildId ?? 'dm', channelId: interaction.channelId, isPrivate });
   const message = renderAnswer(answer, { key, isPrivate });
   // A private answer pings nobody; the mention goes along if it is sent to the chat.
   const pings = mention && !isPrivate && answer.confident;
@@ -48,17 +53,35 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   await interaction.respond(choices.slice(0, limits.autocompleteChoices));
 }
 
-const more: ComponentHandler = async (interaction, [key = ''], context) => {
+/**
+ * The stored answer behind a button, if the click may use it: same server and channel, and
+ * for a private answer the person who asked. A forged custom_id gets nothing.
+ */
+async function storedHere(interaction: MessageComponentInteraction, key: string, context: BotContext): Promise<StoredAnswer | undefined> {
   const stored = context.answers.get(key);
-  if (!stored) return replyEphemeral(interaction, expiredMessage);
+  if (!stored) {
+    await replyEphemeral(interaction, expiredMessage);
+    return undefined;
+  }
+  const here = stored.guildId === (interaction.guildId ?? 'dm') && stored.channelId === interaction.channelId;
+  if (!here || (stored.isPrivate && stored.userId !== interaction.user.id)) {
+    await replyEphemeral(interaction, 'This button belongs to someone else\'s answer. Ask your own with `/ask`.');
+    return undefined;
+  }
+  return stored;
+}
+
+const more: ComponentHandler = async (interaction, [key = ''], context) => {
+  const stored = await storedHere(interaction, key, context);
+  if (!stored) return;
   const embeds = renderMoreResults(stored.answer);
   if (embeds.length === 0) return replyEphemeral(interaction, 'There are no more results for that question.');
   await interaction.reply({ content: 'More from the notes:', embeds, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
 };
 
 const feedback: ComponentHandler = async (interaction, [key = '', vote], context) => {
-  const stored = context.answers.get(key);
-  if (!stored) return replyEphemeral(interaction, expiredMessage);
+  const stored = await storedHere(interaction, key, context);
+  if (!stored) return;
   const best = stored.answer.results[0];
   if (!best || (vote !== 'up' && vote !== 'down')) return replyEphemeral(interaction, 'There is nothing to rate on this answer.');
   context.store.recordFeedback({ guildId: interaction.guildId ?? 'dm', userId: interaction.user.id, question: stored.answer.question, sectionId: best.id, vote });
@@ -66,8 +89,8 @@ const feedback: ComponentHandler = async (interaction, [key = '', vote], context
 };
 
 const sendInChat: ComponentHandler = async (interaction, [key = ''], context) => {
-  const stored = context.answers.get(key);
-  if (!stored) return replyEphemeral(interaction, expiredMessage);
+  const stored = await storedHere(interaction, key, context);
+  if (!stored) return;
   const message = renderAnswer(stored.answer, { key, isPrivate: false });
   const suggested = stored.mention ? ` · Suggested for <@${stored.mention}>` : '';
   await interaction.reply({

@@ -1,8 +1,10 @@
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
-import type { RoundView } from '../../quiz/quiz-service.js';
+import type { ClickPlace, RoundView } from '../../quiz/quiz-service.js';
 import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswerResult, renderPrivateResult, renderQuestion, renderReveal } from '../render/quiz.js';
+import { takeTurn } from '../cooldowns.js';
+import { retryWhileBusy, stillBusy } from '../store-retry.js';
 import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 
 const data = new SlashCommandBuilder()
@@ -17,24 +19,66 @@ const noQuestions = (topic?: string) =>
 
 /** Posts a new round: public in the channel, or ephemeral for personal review. */
 async function startRound(interaction: ChatInputCommandInteraction | MessageComponentInteraction, context: BotContext, options: { topic?: string; isPrivate: boolean; reviewAll: boolean }): Promise<void> {
-  const round = context.quiz.start({
-    guildId: interaction.guildId ?? 'dm',
-    channelId: interaction.channelId,
-    askerId: interaction.user.id,
-    topic: options.topic,
-    private: options.isPrivate,
-    reviewAll: options.reviewAll,
-  });
+  if (!options.isPrivate && !options.reviewAll) {
+    const busy = openRoundMessage(interaction, context);
+    if (busy) return replyEphemeral(interaction, busy);
+    const { quizUser, quizChannel } = context.cooldowns;
+    const wait = takeTurn(quizUser, quizChannel, interaction.user.id, interaction.channelId, { one: 'public quiz', many: 'quizzes' });
+    if (wait) return replyEphemeral(interaction, wait);
+  }
+  const isPrivate = options.isPrivate || options.reviewAll;
+  // Writing the round may wait for a lock held elsewhere: defer (Discord's 3 s) and retry without blocking.
+  const round = await retryWhileBusy(
+    () =>
+      context.quiz.start({
+        guildId: interaction.guildId ?? 'dm',
+        channelId: interaction.channelId,
+        askerId: interaction.user.id,
+        topic: options.topic,
+        private: options.isPrivate,
+        reviewAll: options.reviewAll,
+      }),
+    () => interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
+    context.storeBusyBudgetMs,
+  );
+  if (round === stillBusy) return replyEphemeral(interaction, 'The quiz database is busy right now, so no question was started. Please try again in a moment.');
   if (!round) return replyEphemeral(interaction, noQuestions(options.topic));
   const message = renderQuestion(round);
   if (round.private) {
-    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+    if (interaction.deferred) await interaction.editReply({ ...message, allowedMentions: noPings });
+    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
     return;
   }
-  const response = await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true });
-  const messageId = response.resource?.message?.id;
-  if (messageId) context.quiz.attachMessage(round.id, interaction.channelId, messageId);
+  let messageId: string | undefined;
+  try {
+    if (interaction.deferred) messageId = (await interaction.editReply({ ...message, allowedMentions: noPings })).id;
+    else messageId = (await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true })).resource?.message?.id;
+  } catch (error) {
+    // The question may be posted though the answer to our request was lost (502, reset): ask Discord.
+    messageId = await interaction.fetchReply().then((m) => m.id, () => undefined);
+    if (!messageId) {
+      context.quiz.abandon(round.id);
+      throw error;
+    }
+    context.logger.warn({ roundId: round.id, err: error }, 'the /quiz reply was posted though its response was lost; recovered its message');
+  }
+  if (messageId) {
+    const id = messageId;
+    const attached = await retryWhileBusy(() => context.quiz.attachMessage(round.id, interaction.channelId, id), async () => undefined, context.storeBusyBudgetMs);
+    if (attached === stillBusy) context.logger.warn({ roundId: round.id }, 'could not store where the quiz was posted: the database stayed locked');
+  }
   context.scheduleReveal(round.id, round.closesAt);
+}
+
+/** Refuses a new public round while the channel has QUIZ_OPEN_PER_CHANNEL rounds open (0: no limit). */
+function openRoundMessage(interaction: ChatInputCommandInteraction | MessageComponentInteraction, context: BotContext): string | undefined {
+  const max = context.config.QUIZ_OPEN_PER_CHANNEL;
+  if (max === 0) return undefined;
+  const open = context.quiz.openRoundsIn(interaction.channelId);
+  if (open.length < max) return undefined;
+  const first = open[0]!;
+  const link = first.messageId && interaction.guildId ? ` (https://discord.com/channels/${interaction.guildId}/${first.channelId}/${first.messageId})` : '';
+  return `There is already a quiz question open in this channel${link}: answer that one first. It closes <t:${Math.ceil(first.closesAt / 1000)}:R>. Or try \`/quiz private:true\`.`;
 }
 
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -56,29 +100,53 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   );
 }
 
+/** Where the button was clicked, for the service to refuse rounds of other servers and channels. */
+const placeOf = (interaction: MessageComponentInteraction): ClickPlace => ({ guildId: interaction.guildId ?? 'dm', channelId: interaction.channelId, messageId: interaction.message.id });
+const elsewhereMessage = 'This button belongs to a question in another channel or server. Nothing was recorded.';
+
 const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], context) => {
-  const result = context.quiz.answer(roundId, interaction.user.id, letter);
+  // A lock held elsewhere: answer Discord within its deadline (defer), keep retrying without blocking.
+  const result = await retryWhileBusy(
+    () => context.quiz.answer(roundId, interaction.user.id, letter, placeOf(interaction)),
+    () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    context.storeBusyBudgetMs,
+  );
+  if (result === stillBusy) {
+    context.logger.warn({ roundId }, 'quiz answer not saved: the database stayed locked');
+    return replyEphemeral(interaction, 'Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.');
+  }
   if (result.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
+  if (result.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
   if (result.status === 'closed') return replyEphemeral(interaction, 'This question is closed: the answer has been revealed.');
   if (result.status === 'duplicate') return replyEphemeral(interaction, `Your answer is already in (you picked **${result.previousLetter}**). One answer per question.`);
   if (result.status === 'not-yours') return replyEphemeral(interaction, 'This review question belongs to someone else. Start your own with `/quiz private:true`.');
   const round = result.round;
-  if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
+  if (round.private && interaction.deferred) await interaction.followUp({ ...renderPrivateResult(result, round), flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  else if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
   else await replyEphemeral(interaction, renderAnswerResult(result, round));
 };
 
 const reveal: ComponentHandler = async (interaction, [roundId = ''], context) => {
-  const outcome = context.quiz.reveal(roundId, interaction.user.id, {});
+  const outcome = context.quiz.reveal(roundId, interaction.user.id, { place: placeOf(interaction) });
   if (outcome.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
+  if (outcome.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
   if (outcome.status === 'not-asker') return replyEphemeral(interaction, 'Only the person who started this question can reveal it early. It reveals itself when time is up.');
   if (outcome.status === 'already-revealed') return replyEphemeral(interaction, 'The answer is already revealed.');
   context.scheduleReveal(roundId, Number.POSITIVE_INFINITY);
-  await interaction.update({ ...renderReveal(outcome.summary), allowedMentions: noPings });
+  try {
+    await interaction.update({ ...renderReveal(outcome.summary), allowedMentions: noPings });
+  } catch (error) {
+    // The round is closed; its message must still show the answer: deliver it by the retrying path.
+    context.scheduleReveal(roundId, Date.now() + 1000);
+    throw error;
+  }
+  context.quiz.markRevealShown(roundId);
 };
 
 const next: ComponentHandler = async (interaction, [roundId = ''], context) => {
-  const previous: RoundView | undefined = context.quiz.getRound(roundId);
-  if (!previous) return replyEphemeral(interaction, expiredMessage);
+  if (!context.quiz.getRound(roundId)) return replyEphemeral(interaction, expiredMessage);
+  const previous: RoundView | undefined = context.quiz.getRound(roundId, placeOf(interaction));
+  if (!previous) return replyEphemeral(interaction, elsewhereMessage);
   await startRound(interaction, context, { topic: previous.topic, isPrivate: previous.private, reviewAll: previous.reviewAll });
 };
 
