@@ -37,17 +37,19 @@ function toPlain(markdown: string): string {
   return collapseWhitespace(plainText(tree)).replace(/\n/g, ' ').trim();
 }
 
-/** 1-based lines that are not prose: code, HTML, front matter, tables, headings. */
+/** 1-based lines that are not prose: code, HTML, front matter, tables, headings. Its own stack: nesting depth is unbounded. */
 function nonProseLines(tree: Root): Set<number> {
+  type Node = { type: string; position?: { start: { line: number }; end: { line: number } }; children?: Node[] };
   const skip = new Set<number>();
-  const visit = (node: { type: string; position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }): void => {
+  const stack: Node[] = [tree as unknown as Node];
+  while (stack.length) {
+    const node = stack.pop()!;
     if (['code', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'table', 'heading', 'thematicBreak'].includes(node.type) && node.position) {
       for (let l = node.position.start.line; l <= node.position.end.line; l++) skip.add(l);
-      return;
+      continue;
     }
-    node.children?.forEach((c) => visit(c as typeof node));
-  };
-  visit(tree as unknown as Parameters<typeof visit>[0]);
+    if (node.children) stack.push(...node.children);
+  }
   return skip;
 }
 

@@ -1,4 +1,4 @@
-import type { Note, QuizQuestion } from '../../notes/types.js';
+import type { Note, QuizQuestion, Section } from '../../notes/types.js';
 import { acronymDrafts, acronymsOf, type Acronym } from './acronym.js';
 import { clozeDrafts, clozeTermsOf } from './cloze.js';
 import { definitionDrafts, definitionsOf, type Defined } from './definition.js';
@@ -28,6 +28,16 @@ function memo<T>(read: (f: SectionFacts) => T[]): (f: SectionFacts) => T[] {
   };
 }
 
+/** A section too deeply nested to read (a hostile note) offers nothing, rather than stopping the bot. */
+function readFacts(section: Section, note: Note): SectionFacts {
+  try {
+    return sectionFacts(section, note);
+  } catch {
+    const folder = note.route.includes('/') ? note.route.slice(0, note.route.lastIndexOf('/')) : '';
+    return { section, note, folder, sentences: [], terms: [], definitions: [], tables: [], ordered: [] };
+  }
+}
+
 /** A deterministic index in [0, n) from text: the same notes pick the same rows and steps. */
 function pick(n: number, salt: string): number {
   let h = 2166136261;
@@ -41,7 +51,7 @@ function pick(n: number, salt: string): number {
  * their opening sentence. Same notes in, same questions out.
  */
 export function generateQuestions(notes: readonly Note[], kinds: readonly GeneratorKind[] = generatorKinds): QuizQuestion[] {
-  const all = notes.flatMap((note) => note.sections.map((section) => sectionFacts(section, note)));
+  const all = notes.flatMap((note) => note.sections.map((section) => readFacts(section, note)));
   const near = neighbourhood(all);
   const acronyms = memo<Acronym>(acronymsOf);
   const defined = memo<Defined>(definitionsOf);
