@@ -17,11 +17,12 @@ export function flashcardQuestions(notes: readonly Note[]): QuizQuestion[] {
   const byFolder = new Map<string, Flashcard[]>();
   for (const note of notes) {
     const folder = folderOf(note.route);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), ...note.flashcards]);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), ...(note.flashcards ?? [])]);
   }
   const out: QuizQuestion[] = [];
   for (const note of notes) {
-    for (const card of note.flashcards) {
+    // A note from a parse cache written before flashcards existed has none.
+    for (const card of note.flashcards ?? []) {
       const section = note.sections.find((s) => s.anchor === card.section) ?? note.sections[0];
       if (!section) continue;
       const alike = (others: Flashcard[]) => others.filter((o) => o !== card && sameKind(card, o)).map((o) => o.back);
