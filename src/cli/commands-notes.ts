@@ -10,7 +10,7 @@ export function addStats(program: Command, context: CliContext): void {
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
     .action(async (options: { json?: boolean; notes?: string }) => {
       // The Markdown parser loads only for the commands that parse.
-      const { loadLibrary } = await import('../core/library.js');
+      const [{ loadLibrary }, { generateQuestions }] = await Promise.all([import('../core/library.js'), import('../quiz/generate/index.js')]);
       const library = loadLibrary(context.configFor(options.notes));
       const stats = {
         files: library.files,
@@ -20,10 +20,11 @@ export function addStats(program: Command, context: CliContext): void {
         quizQuestions: library.quiz.length,
         errors: library.problems.map(formatProblem),
         loadMs: Math.round(library.loadMs),
+        generatedQuestions: generateQuestions(library.notes).length,
       };
       if (options.json) context.out(JSON.stringify(stats));
       else {
-        context.out(`${stats.files} files, ${stats.notes} notes, ${stats.sections} sections, ${stats.words} words, ${stats.quizQuestions} quiz questions; loaded in ${stats.loadMs} ms`);
+        context.out(`${stats.files} files, ${stats.notes} notes, ${stats.sections} sections, ${stats.words} words, ${stats.quizQuestions} quiz questions, ${stats.generatedQuestions} generated; loaded in ${stats.loadMs} ms`);
         if (stats.errors.length) context.out(`${stats.errors.length} problem(s): run "nimbus check" to list them`);
       }
     });

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
+import { questionBank } from '../quiz/bank.js';
 import { QuizService } from '../quiz/quiz-service.js';
 import { openQuizStore, type QuizStore } from '../quiz/quiz-store.js';
 import { choiceIndex } from '../quiz/round-view.js';
@@ -18,7 +19,7 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
   let service: QuizService | undefined;
   const quiz = (): QuizService => {
     store ??= openQuizStore(config.QUIZ_DB);
-    service ??= new QuizService({ store, notes: knowledge.library.notes, sectionsById: (id) => knowledge.sectionById.get(id), quizSeconds: config.QUIZ_SECONDS });
+    service ??= new QuizService({ store, notes: knowledge.library.notes, questions: questionBank(knowledge.library.notes, config.QUIZ_SOURCE), sectionsById: (id) => knowledge.sectionById.get(id), quizSeconds: config.QUIZ_SECONDS });
     return service;
   };
 
@@ -45,7 +46,20 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
     const reviewAll = topic === 'all' || false;
     for (;;) {
       const round = quiz().start({ ...terminalUser, topic: reviewAll ? undefined : topic, private: true, reviewAll });
-      if (!round) return `No quiz questions for "${topic}". Topics: ${quiz().topics().slice(0, 12).map((t) => t.id).join(', ')} …`;
+      if (!round) {
+        const topics = quiz().topics();
+        if (!topics.length) return 'There are no quiz questions in these notes yet.';
+        return `No quiz questions for "${topic ?? ''}". Topics: ${topics.slice(0, 12).map((t) => t.id).join(', ')}${topics.length > 12 ? ' …' : ''}`;
+      }
+      if (round.reveal !== undefined) {
+        // A self-graded card: show the answer on Enter, then ask whether they knew it.
+        const shown = await prompt(renderQuizRound(round, style) + '\nPress Enter to see the answer (q to stop): ');
+        if (shown === undefined || /^q/i.test(shown.trim())) return 'Quiz stopped.';
+        const knew = await prompt(`${style.bold('Answer:')} ${round.reveal}\nDid you know it? (y/n, Enter to stop): `);
+        if (!knew?.trim() || knew.trim().startsWith('/')) return 'Quiz stopped.';
+        quiz().answer(round.id, terminalUser.askerId, /^y/i.test(knew.trim()) ? 0 : 1);
+        continue;
+      }
       const count = round.choices.length;
       const range = `${round.choices[0]!.letter}–${round.choices[count - 1]!.letter} or 1–${count}`;
       let reply = await prompt(`${renderQuizRound(round, style)}\nYour answer (${range}; Enter or q to stop): `);

@@ -13,7 +13,7 @@ export interface Knowledge {
 }
 
 export type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> &
-  Partial<Pick<Config, 'NOTES_LAYOUT' | 'NOTES_LANGUAGE' | 'NOTES_INCLUDE' | 'NOTES_EXCLUDE'>>;
+  Partial<Pick<Config, 'NOTES_LAYOUT' | 'NOTES_LANGUAGE' | 'NOTES_INCLUDE' | 'NOTES_EXCLUDE' | 'FLASHCARDS_BOLD_CLOZE'>>;
 
 /** The notes alone, for commands that count or check them and never search; throws NotesFolderError. */
 export function loadLibrary(config: NotesConfig, parseCache?: LoadOptions['parseCache']): NoteLibrary {
@@ -27,6 +27,7 @@ export function loadLibrary(config: NotesConfig, parseCache?: LoadOptions['parse
     language: config.NOTES_LANGUAGE,
     include: config.NOTES_INCLUDE,
     exclude: config.NOTES_EXCLUDE,
+    boldCloze: config.FLASHCARDS_BOLD_CLOZE,
     parseCache,
   });
   if (library.notes.length === 0 && library.files === 0) throw new NotesFolderError(`no notes (.md or .mdx files) in ${path.resolve(config.NOTES_DIR)}`);

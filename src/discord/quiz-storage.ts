@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
+import { questionBank } from '../quiz/bank.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import { openQuizStore, type QuizStore } from '../quiz/quiz-store.js';
 import { describeStorageProblem, type QuizStorageError } from '../quiz/storage-problem.js';
@@ -27,11 +28,14 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
     createQuizService({
       store: open,
       notes: notes.library.notes,
+      questions: questionBank(notes.library.notes, config.QUIZ_SOURCE),
       sectionsById: (id) => notes.sectionById.get(id),
       quizSeconds: config.QUIZ_SECONDS,
     });
   let store: QuizStore | undefined;
   let quiz: QuizService | undefined;
+  // Generating questions takes a while on large notes: done at the first quiz after a start or reload.
+  let notesInUse = knowledge;
   let problem: QuizStorageError | undefined;
 
   const report = (error: unknown): QuizStorageError => {
@@ -46,7 +50,6 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
   try {
     // Short: a lock held by another process must not freeze the bot; callers retry asynchronously.
     store = openQuizStore(config.QUIZ_DB, { busyTimeoutMs: 100 });
-    quiz = serviceFor(store, knowledge);
   } catch (error) {
     report(error);
   }
@@ -56,7 +59,8 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
       return problem;
     },
     get quiz() {
-      if (problem || !quiz) throw problem;
+      if (problem || !store) throw problem;
+      quiz ??= serviceFor(store, notesInUse);
       return quiz;
     },
     get store() {
@@ -64,7 +68,8 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
       return store;
     },
     useNotes(next) {
-      if (store && !problem) quiz = serviceFor(store, next);
+      notesInUse = next;
+      quiz = undefined;
     },
     fail(error) {
       if (problem) return problem;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseFlashcards, placeCards } from './flashcards.js';
 import picomatch from 'picomatch';
 import { readFolders, type FolderInfo } from './folders.js';
 import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
@@ -29,6 +30,8 @@ export interface LoadOptions extends Partial<LinkSettings> {
   exclude?: string[];
   /** Answers for files parsed before (notes/parse-cache.ts); it calls `parse` for the others. */
   parseCache?: (read: ReadNote, context: NoteContext, parse: NoteLoader) => LoadedNote;
+  /** Read `**bold**` in #flashcards notes as cloze deletions (Obsidian SR's setting). */
+  boldCloze?: boolean;
 }
 
 /** Parses one note that was read; problems it finds are added to `read.problems`. */
@@ -59,6 +62,7 @@ export interface NoteContext {
   breadcrumb: string[];
   /** Identifies the set of notes and their routes, which resolving links depends on. */
   libraryKey: string;
+  boldCloze: boolean;
 }
 
 /** A note file read from disk, before Markdown parsing. */
@@ -135,9 +139,12 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     ...(s.answerable ? {} : { answerable: false }),
   }));
   const quiz: QuizQuestion[] = front.data.quiz.map(({ item }) => ({ ...item, id: questionId(route, item.question), noteRoute: route }));
+  const cards = parseFlashcards(source, tree, { tags: front.data.tags, boldCloze: context.boldCloze });
+  for (const p of cards.problems) report(p.line, p.message);
+  const flashcards = placeCards(cards.cards, route, sections);
   const words = sections.reduce((sum, s) => sum + countWords(s.text), 0);
   const description = front.data.description ?? sections[0]?.text.split('\n')[0]?.slice(0, 200) ?? '';
-  const note: Note = { route, file: entry.file, title, description, tags: front.data.tags, breadcrumb: context.breadcrumb, order: entry.order, sections, quiz, words };
+  const note: Note = { route, file: entry.file, title, description, tags: front.data.tags, breadcrumb: context.breadcrumb, order: entry.order, sections, quiz, flashcards, words };
   return { note, links, quizLines: front.data.quiz.map((q) => q.line), anchors: new Set([...anchors, ...htmlAnchors(tree)]) };
 }
 
@@ -236,7 +243,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     const file = read.entry.file;
     const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
     const metaTitle = metaTitleOf(file, folder, layout, folders);
-    const context: NoteContext = { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb: [], libraryKey };
+    const context: NoteContext = { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb: [], libraryKey, boldCloze: options.boldCloze ?? false };
     loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
     problems.push(...read.problems);
   });

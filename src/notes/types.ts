@@ -12,6 +12,29 @@ export interface QuizQuestion {
   section: string;
   /** Route of the note the question belongs to, e.g. "aws/cloud-practitioner/s3". */
   noteRoute: string;
+  /** Front matter or a flashcard ("written", the default) or made by the generator. */
+  origin?: 'written' | 'flashcard' | 'generated';
+  /** Generator kind or flashcard syntax, e.g. "acronym", "table", "cloze-highlight". */
+  kind?: string;
+  /** A self-graded card: the answer shown on request; choices are "I knew it" / "I didn't". */
+  reveal?: string;
+}
+
+export type FlashcardSyntax = 'inline' | 'inline-reversed' | 'multiline' | 'multiline-reversed' | 'cloze-highlight' | 'cloze-bold' | 'anki';
+
+/** A flashcard written in a note (Obsidian Spaced Repetition or Anki-style Q:/A:). */
+export interface Flashcard {
+  /** Note route + "?f=" + a hash of front and back. */
+  id: string;
+  front: string;
+  back: string;
+  syntax: FlashcardSyntax;
+  /** The card as written, plain text. */
+  source: string;
+  /** Anchor of the section the card is in. */
+  section: string;
+  noteRoute: string;
+  line: number;
 }
 
 /** A heading plus its content, up to the next heading of the same or a higher level. */
@@ -57,6 +80,7 @@ export interface Note {
   order: number;
   sections: Section[];
   quiz: QuizQuestion[];
+  flashcards: Flashcard[];
   words: number;
 }
 

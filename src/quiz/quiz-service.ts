@@ -11,8 +11,10 @@ export type { QuizTopic } from './topics.js';
 
 export interface QuizServiceOptions {
   store: QuizStore;
-  /** The notes whose front matter holds the questions (titles name the topics). */
+  /** The notes (titles name the topics). */
   notes: readonly Note[];
+  /** The question bank (see bank.ts); the notes' front matter questions when absent. */
+  questions?: readonly QuizQuestion[];
   sectionsById?: (id: string) => SectionLink | undefined;
   /** How long a public round stays open before it reveals itself. */
   quizSeconds: number;
@@ -116,7 +118,7 @@ export class QuizService {
     this.store = options.store;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
-    this.questions = options.notes.flatMap((n) => n.quiz).filter(usable);
+    this.questions = (options.questions ?? options.notes.flatMap((n) => n.quiz)).filter(usable);
     this.byId = new Map(this.questions.map((q) => [q.id, q]));
     this.notesByRoute = new Map(options.notes.map((n) => [n.route, n]));
     this.topicIndex = buildTopics(options.notes, this.questions);
@@ -149,7 +151,8 @@ export class QuizService {
     const now = this.now();
     const question = isPrivate ? this.pickPersonal(pool, options.askerId, Boolean(options.reviewAll), now) : this.pickPublic(pool, options.guildId);
     if (!question) return undefined;
-    const choices = shuffled(question.choices, this.random);
+    // "I knew it" / "I didn't" keep their order.
+    const choices = question.reveal ? [...question.choices] : shuffled(question.choices, this.random);
     const round = {
       id: this.newRoundId(),
       guildId: options.guildId,
@@ -298,7 +301,9 @@ export class QuizService {
   }
 
   /** Random, avoiding the server's latest questions while the topic has others. */
-  private pickPublic(pool: QuizQuestion[], guildId: string): QuizQuestion | undefined {
+  private pickPublic(all: QuizQuestion[], guildId: string): QuizQuestion | undefined {
+    // A self-graded card is on your honour: fine for your own review, not for the leaderboard.
+    const pool = all.filter((q) => !q.reveal);
     const recent = new Set(this.store.recentQuestionIds(guildId, Math.min(recentWindow, pool.length - 1)));
     const candidates = pool.filter((q) => !recent.has(q.id));
     const from = candidates.length ? candidates : pool;

@@ -20,6 +20,8 @@ export interface RoundView {
   questionId: string;
   question: string;
   choices: { letter: Letter; text: string }[];
+  /** A self-graded card's answer, to show on request before "I knew it" / "I didn't". */
+  reveal?: string;
   closesAt: number;
   topic?: string;
   noteTitle: string;
@@ -53,6 +55,7 @@ export function roundView(round: StoredRound, question: QuizQuestion, lookups: V
     questionId: question.id,
     question: question.question,
     choices: round.choices.map((text, i) => ({ letter: letters[i]!, text })),
+    ...(question.reveal ? { reveal: question.reveal } : {}),
     closesAt: round.closesAt,
     topic: round.topic ?? undefined,
     noteTitle: lookups.noteTitle(question.noteRoute) ?? question.noteRoute,

@@ -2,6 +2,7 @@ import type { AnswerResult, RoundView } from '../quiz/quiz-service.js';
 import type { Style } from './style.js';
 
 export function renderQuizRound(round: RoundView, style: Style): string {
+  if (round.reveal !== undefined) return [style.bold(`Quiz · ${round.noteTitle}`), round.question].join('\n');
   const choices = round.choices.map((c, i) => `  ${i + 1}) ${c.letter}. ${c.text}`);
   return [style.bold(`Quiz · ${round.noteTitle}`), round.question, ...choices].join('\n');
 }

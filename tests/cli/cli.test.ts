@@ -11,7 +11,7 @@ describe('nimbus CLI', () => {
     const run = runCli(['stats', '--json', '--notes', fixture]);
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout);
-    expect(Object.keys(stats)).toEqual(['files', 'notes', 'sections', 'words', 'quizQuestions', 'errors', 'loadMs']);
+    expect(Object.keys(stats)).toEqual(['files', 'notes', 'sections', 'words', 'quizQuestions', 'errors', 'loadMs', 'generatedQuestions']);
     expect(stats).toMatchObject({ files: 7, notes: 7, quizQuestions: 2 });
     expect(stats.errors).toContain('guide/empty.md:1: warning: note has no content');
     expect(typeof stats.loadMs).toBe('number');

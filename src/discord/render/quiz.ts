@@ -6,6 +6,9 @@ import { colours, linkTo } from './embeds.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
+/** A spoiler ends at the first "||", so the answer's own bars are escaped. */
+const escapeSpoiler = (text: string): string => text.replace(/\|/g, '\\|');
+
 const choiceLines = (round: RoundView): string => round.choices.map((c) => `**${c.letter}.** ${c.text}`).join('\n');
 
 const sourceLine = (round: RoundView): string => (round.section ? `📖 ${linkTo(round.section.headingPath.join(' › '), round.section.url, round.section.file)}` : '');
@@ -15,7 +18,7 @@ export function renderQuestion(round: RoundView): { embeds: APIEmbed[]; componen
   const closes = Math.floor(round.closesAt / 1000);
   const embed: APIEmbed = {
     title: truncate(`Quiz · ${round.noteTitle}`, limits.embedTitle),
-    description: truncate(`${round.question}\n\n${choiceLines(round)}`, limits.embedDescription),
+    description: truncate(round.reveal !== undefined ? `${round.question}\n\nAnswer (click to show): ||${escapeSpoiler(round.reveal)}||\n\nDid you know it?` : `${round.question}\n\n${choiceLines(round)}`, limits.embedDescription),
     footer: { text: round.private ? 'Personal review: only you see this.' : 'Everyone can answer once. The answer shows when time is up or the asker reveals it.' },
     color: colours.quiz,
   };
@@ -38,7 +41,14 @@ export function renderQuestion(round: RoundView): { embeds: APIEmbed[]; componen
 
 /** What one user is told after answering (ephemeral for public rounds). */
 export function renderAnswerResult(result: Extract<AnswerResult, { status: 'recorded' }>, round: RoundView): string {
-  const verdict = result.correct ? '✅ Correct!' : `❌ Not quite. The answer is **${result.correctLetter}. ${result.correctText}**.`;
+  const verdict =
+    round.reveal !== undefined
+      ? result.correct
+        ? '✅ Noted: you knew it, so it comes back later.'
+        : '📝 Noted: it comes back soon.'
+      : result.correct
+        ? '✅ Correct!'
+        : `❌ Not quite. The answer is **${result.correctLetter}. ${result.correctText}**.`;
   return truncate([verdict, result.explanation, sourceLine(round)].filter(Boolean).join('\n'), limits.content);
 }
 

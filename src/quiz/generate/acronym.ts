@@ -1,0 +1,69 @@
+import type { Draft } from './draft.js';
+import type { SectionFacts } from './facts.js';
+import { fill, templates, type Lang } from './lang.js';
+import { tiersOf, type Neighbourhood } from './neighbourhood.js';
+
+export interface Acronym {
+  acronym: string;
+  longName: string;
+  sentence: string;
+}
+
+const connector = new Set(['of', 'and', 'for', 'the', 'to', 'as', 'a', 'on', 'in', '&', 'de', 'del', 'la', 'el']);
+/** "Long Name (ACRONYM)", with ASCII or full-width brackets. Word runs are bounded, so it stays linear. */
+const pattern = /([A-Za-z][\w-]*(?:[ -][A-Za-z&][\w-]*){0,8})\s*[(（]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
+
+/** "EC2" spells E, C, C: a digit repeats the letter before it. A plural "s" is no letter. */
+function initialsOf(acronym: string): string | null {
+  let out = '';
+  for (const ch of acronym.replace(/s$/, '').toLowerCase().replace(/[^a-z0-9]/g, '')) {
+    if (/\d/.test(ch)) {
+      const previous = out.at(-1);
+      if (!previous) return null;
+      out += previous.repeat(Math.max(0, Number(ch) - 1));
+    } else out += ch;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/** The shortest run of words ending the phrase whose initials spell the acronym. */
+function longNameOf(phrase: string, acronym: string): string | null {
+  const initials = initialsOf(acronym);
+  if (!initials) return null;
+  const words = phrase.split(/\s+/).flatMap((w) => w.split(/(?<=-)/));
+  for (let start = words.length - 1; start >= 0 && words.length - start <= initials.length + 4; start--) {
+    const run = words.slice(start);
+    const letters = run.filter((w) => !connector.has(w.toLowerCase().replace(/-$/, ''))).map((w) => w[0]!.toLowerCase()).join('');
+    if (letters === initials && /^\p{Lu}/u.test(run[0]!) === /^\p{Lu}/u.test(run.at(-1)!)) return run.join(' ').replace(/- /g, '-');
+  }
+  return null;
+}
+
+export function acronymsOf(facts: SectionFacts): Acronym[] {
+  const out: Acronym[] = [];
+  for (const sentence of facts.sentences) {
+    if (!sentence.includes('(') && !sentence.includes('（')) continue;
+    for (const m of sentence.matchAll(pattern)) {
+      const acronym = m[2]!;
+      if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
+      const longName = longNameOf(m[1]!, acronym);
+      if (longName) out.push({ acronym, longName, sentence });
+    }
+  }
+  return out;
+}
+
+/** "What does EBS stand for?" from "Elastic Block Store (EBS)"; distractors: other long names the notes define. */
+export function acronymDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang, acronyms: (f: SectionFacts) => Acronym[], expansions: Map<string, Set<string>>): Draft[] {
+  return acronyms(facts).map(({ acronym, longName, sentence }) => ({
+    kind: 'acronym',
+    question: fill(templates.acronymExpand, lang, { acronym }),
+    answer: longName,
+    explanation: sentence,
+    facts,
+    tiers: tiersOf(facts, near, 'acronym', (f) => acronyms(f).map((a) => a.longName), ['section', 'note', 'folder', 'library']),
+    // Another spelling of the same expansion would be right too.
+    reject: (candidate) => expansions.get(acronym.toUpperCase())?.has(candidate.toLowerCase()) === true,
+    selfGraded: { question: fill(templates.acronymExpand, lang, { acronym }), answer: longName },
+  }));
+}

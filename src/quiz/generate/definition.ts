@@ -1,0 +1,62 @@
+import type { Draft } from './draft.js';
+import { generic } from './heading.js';
+import type { SectionFacts } from './facts.js';
+import { blank, fill, templates, type Lang } from './lang.js';
+import { tiersOf, type Neighbourhood } from './neighbourhood.js';
+
+export interface Defined {
+  term: string;
+  definition: string;
+  source: string;
+  group: string;
+}
+
+const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "X is a/an/the …" as a section's opening sentence; the subject must be a short name. */
+const isA = /^((?:The |An? )?[\p{Lu}\d][^,;:()]{0,60}?) (?:is|are) ((?:a|an|the) .{15,})$/u;
+
+/** Subjects that point elsewhere ("It is a …", "If there is an …") name no term. */
+const notATerm = /^(?:it|its|this|that|these|those|there|here|if|when|while|because|which|what|they|he|she|we|you|one|each|both|all|some|such|so|then|also|but|and|or|for|in|on|with|to|by|at|from|after|before|el|la|esto|это|он|она)\b|\bthere$/i;
+
+/** "`revalidateAll = false`": the option is the term, its default is not. */
+const optionName = (term: string): string => term.replace(/\s*=\s*[^=]*$/, '').trim() || term;
+
+/** Term–definition pairs of a section: "**Term** — definition" items and "X is a …" sentences. */
+export function definitionsOf(facts: SectionFacts): Defined[] {
+  const out: Defined[] = [];
+  for (const d of facts.definitions) out.push({ term: optionName(d.term), definition: d.definition, source: d.source, group: `${facts.section.id}#${d.group}` });
+  for (const sentence of facts.sentences) {
+    const m = isA.exec(sentence);
+    if (!m || wordCount(m[1]!) > 6 || notATerm.test(m[1]!)) continue;
+    const term = m[1]!.replace(/^(?:The|An?) /, '');
+    out.push({ term, definition: m[2]!.replace(/\.$/, ''), source: sentence, group: `${facts.section.id}#is-a` });
+  }
+  return out.filter((d) => !generic.test(d.term.replace(/[:：]$/, '')) && d.term.length <= 60 && wordCount(d.term) <= 8 && d.definition.length >= 15 && d.definition.length <= 300);
+}
+
+/** Which term matches a definition; the term's own name is blanked out of the definition. */
+export function definitionDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang, defined: (f: SectionFacts) => Defined[], definitionsOfTerm: (term: string) => Defined[]): Draft[] {
+  return defined(facts).map((d) => {
+    const definition = d.definition.replace(new RegExp(escapeRegex(d.term), 'gi'), blank).replace(/[.。]$/, '');
+    const sameGroup = defined(facts).filter((o) => o.group === d.group).map((o) => o.term);
+    return {
+      kind: 'definition',
+      question: fill(templates.definition, lang, { definition }),
+      answer: d.term,
+      explanation: d.source,
+      facts,
+      tiers: [sameGroup, ...tiersOf(facts, near, 'definition', (f) => defined(f).map((o) => o.term))],
+      // A term defined the same way elsewhere would be right too.
+      reject: (candidate) => definitionsOfTerm(candidate).some((o) => o.definition.toLowerCase() === d.definition.toLowerCase()) || tooDifferent(d.term, candidate),
+      selfGraded: { question: fill(templates.definitionReveal, lang, { term: d.term }), answer: d.definition },
+    };
+  });
+}
+
+/** A choice three times longer or shorter than the answer stands out. */
+export const tooDifferent = (answer: string, candidate: string): boolean => {
+  const ratio = candidate.length / Math.max(1, answer.length);
+  return ratio > 3 || ratio < 1 / 3;
+};

@@ -1,0 +1,180 @@
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast';
+import { parseMarkdown } from '../../notes/markdown.js';
+import { collapseWhitespace, plainText } from '../../notes/plaintext.js';
+import type { Note, Section } from '../../notes/types.js';
+
+/** A term the notes mark as key (bold, or code in prose) and the sentence it stands in. */
+export interface MarkedTerm {
+  term: string;
+  sentence: string;
+  mark: 'strong' | 'code';
+}
+
+/** "**Term** — definition" / "Term: definition" list items and definition-list entries. */
+export interface TermDefinition {
+  term: string;
+  definition: string;
+  /** Index of the list (or paragraph run) it belongs to, so siblings share a group. */
+  group: number;
+  source: string;
+}
+
+export interface TableFacts {
+  header: string[];
+  rows: string[][];
+  source: string;
+}
+
+export interface OrderedList {
+  items: string[];
+  /** The paragraph just before the list (its lead-in), for telling steps from plain lists. */
+  lead: string;
+}
+
+/** What one section offers the question kinds, read once from its Markdown. */
+export interface SectionFacts {
+  section: Section;
+  note: Note;
+  /** The note's folder route ("" at the top). */
+  folder: string;
+  /** Sentences of the section's paragraphs and list items, plain text. */
+  sentences: string[];
+  terms: MarkedTerm[];
+  definitions: TermDefinition[];
+  tables: TableFacts[];
+  ordered: OrderedList[];
+  /** The first sentence of the section's first paragraph. */
+  opening?: string;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Sentences of a text, trimmed; a newline always ends one. */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    for (const s of segmenter.segment(line)) {
+      const sentence = s.segment.trim();
+      if (sentence) out.push(sentence);
+    }
+  }
+  return out;
+}
+
+const inlineText = (nodes: readonly (PhrasingContent | Nodes)[]): string => collapseWhitespace(nodes.map((n) => plainText(n as Nodes)).join('')).replace(/\n/g, ' ');
+
+/** "—", "–", " - ", ":" or the full-width "：" after a leading term. */
+const separator = /^\s*(?:[—–:：]|\s-\s|-\s)\s*/;
+
+function definitionOf(children: readonly PhrasingContent[]): { term: string; definition: string } | undefined {
+  const [first, ...rest] = children;
+  if (!first || (first.type !== 'strong' && first.type !== 'inlineCode')) return undefined;
+  let term = first.type === 'strong' ? inlineText(first.children) : first.value;
+  let tail = inlineText(rest);
+  // "**Term:** definition" puts the colon inside the bold.
+  const inner = /[:：]\s*$/.exec(term);
+  if (inner) term = term.slice(0, inner.index).trim();
+  else {
+    const sep = separator.exec(tail);
+    if (!sep) return undefined;
+    tail = tail.slice(sep[0].length);
+  }
+  term = term.trim();
+  tail = tail.trim();
+  return term && tail ? { term, definition: tail } : undefined;
+}
+
+/** A Markdown Extra definition list entry: "Term" on one line, ": definition" on the next. */
+function definitionListEntry(text: string): { term: string; definition: string } | undefined {
+  const lines = text.trim().split('\n');
+  if (lines.length !== 2 || !lines[1]!.startsWith(':')) return undefined;
+  const term = lines[0]!.trim();
+  const definition = lines[1]!.slice(1).trim();
+  return term && definition && term.length <= 80 ? { term, definition } : undefined;
+}
+
+function visitTerms(node: Nodes, sentenceOf: (term: string) => string | undefined, out: MarkedTerm[]): void {
+  if (node.type === 'strong') {
+    const term = inlineText(node.children).replace(/[:：]$/, '').trim();
+    const sentence = sentenceOf(term);
+    if (term && sentence) out.push({ term, sentence, mark: 'strong' });
+    return;
+  }
+  if (node.type === 'inlineCode') {
+    // rehype-pretty-code's language hint: `<table>{:js}` shows as <table>.
+    const term = node.value.replace(/\{:[\w-]+\}$/, '');
+    const sentence = sentenceOf(node.value);
+    if (sentence) out.push({ term, sentence: sentence.replace(/\{:[\w-]+\}/g, ''), mark: 'code' });
+    return;
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) visitTerms(child, sentenceOf, out);
+}
+
+/** Reads a section's Markdown into the facts the generators draw on. */
+export function sectionFacts(section: Section, note: Note): SectionFacts {
+  const folder = note.route.includes('/') ? note.route.slice(0, note.route.lastIndexOf('/')) : '';
+  const facts: SectionFacts = { section, note, folder, sentences: [], terms: [], definitions: [], tables: [], ordered: [] };
+  if (!section.markdown.trim()) return facts;
+  const tree: Root = parseMarkdown(section.markdown, /\.mdx$/i.test(section.file)).tree;
+  let group = 0;
+  let lastParagraph = '';
+
+  const readBlock = (block: Paragraph): void => {
+    const text = inlineText(block.children);
+    const sentences = sentencesOf(text);
+    const cleaned = sentences.map((x) => x.replace(/\{:[\w-]+\}/g, ''));
+    facts.sentences.push(...cleaned);
+    if (!facts.opening && cleaned[0]) facts.opening = cleaned[0];
+    visitTerms(block, (term) => sentences.find((s) => s.includes(term)), facts.terms);
+  };
+
+  const readList = (list: List): void => {
+    group++;
+    const items: string[] = [];
+    for (const item of list.children as ListItem[]) {
+      const paragraph = item.children.find((c): c is Paragraph => c.type === 'paragraph');
+      if (!paragraph) continue;
+      readBlock(paragraph);
+      const def = definitionOf(paragraph.children);
+      if (def) facts.definitions.push({ ...def, group, source: inlineText(paragraph.children) });
+      items.push(inlineText(paragraph.children));
+      for (const child of item.children) if (child.type === 'list') readList(child);
+    }
+    if (list.ordered && items.length >= 3) facts.ordered.push({ items, lead: lastParagraph });
+  };
+
+  const readTable = (table: Table): void => {
+    const [head, ...body] = table.children.map((row) => row.children.map((cell) => inlineText(cell.children)));
+    if (!head || body.length < 3) return;
+    facts.tables.push({ header: head, rows: body.filter((r) => r.length === head.length), source: '' });
+  };
+
+  const walk = (nodes: readonly Nodes[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'paragraph': {
+          readBlock(node);
+          const def = definitionOf(node.children) ?? definitionListEntry(plainText(node));
+          if (def) facts.definitions.push({ ...def, group: 1000 + group, source: inlineText(node.children) });
+          lastParagraph = inlineText(node.children);
+          break;
+        }
+        case 'list':
+          readList(node);
+          lastParagraph = '';
+          break;
+        case 'table':
+          readTable(node);
+          break;
+        case 'blockquote':
+        case 'mdxJsxFlowElement':
+          walk(node.children as Nodes[]);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(tree.children as Nodes[]);
+  return facts;
+}

@@ -1,0 +1,111 @@
+import type { Note, QuizQuestion, Section } from '../../notes/types.js';
+import { acronymDrafts, acronymsOf, type Acronym } from './acronym.js';
+import { clozeDrafts, clozeTermsOf } from './cloze.js';
+import { definitionDrafts, definitionsOf, type Defined } from './definition.js';
+import { finish, type Draft } from './draft.js';
+import { sectionFacts, type MarkedTerm, type SectionFacts } from './facts.js';
+import { headingDrafts } from './heading.js';
+import { detectLang } from './lang.js';
+import { neighbourhood } from './neighbourhood.js';
+import { stepDrafts } from './steps.js';
+import { tableDrafts } from './table.js';
+import { whereDrafts } from './where.js';
+
+export { flashcardQuestions } from './flashcards.js';
+
+/** Question kinds; a kind judged below the quality bar is left out of this list. */
+export const generatorKinds = ['acronym', 'definition', 'table', 'steps', 'cloze', 'heading', 'where'] as const;
+export type GeneratorKind = (typeof generatorKinds)[number];
+
+const maxPerSection = 4;
+
+function memo<T>(read: (f: SectionFacts) => T[]): (f: SectionFacts) => T[] {
+  const cache = new Map<SectionFacts, T[]>();
+  return (f) => {
+    let value = cache.get(f);
+    if (!value) cache.set(f, (value = read(f)));
+    return value;
+  };
+}
+
+/** A section too deeply nested to read (a hostile note) offers nothing, rather than stopping the bot. */
+function readFacts(section: Section, note: Note): SectionFacts {
+  try {
+    return sectionFacts(section, note);
+  } catch {
+    const folder = note.route.includes('/') ? note.route.slice(0, note.route.lastIndexOf('/')) : '';
+    return { section, note, folder, sentences: [], terms: [], definitions: [], tables: [], ordered: [] };
+  }
+}
+
+/** A deterministic index in [0, n) from text: the same notes pick the same rows and steps. */
+function pick(n: number, salt: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < salt.length; i++) h = Math.imul(h ^ salt.charCodeAt(i), 16777619);
+  return (h >>> 0) % Math.max(1, n);
+}
+
+/**
+ * Multiple-choice questions made from the notes' own structure: acronyms they define,
+ * term definitions, comparison tables, numbered steps, key terms (cloze) and headings with
+ * their opening sentence. Same notes in, same questions out.
+ */
+export function generateQuestions(notes: readonly Note[], kinds: readonly GeneratorKind[] = generatorKinds): QuizQuestion[] {
+  const all = notes.flatMap((note) => note.sections.map((section) => readFacts(section, note)));
+  const near = neighbourhood(all);
+  const acronyms = memo<Acronym>(acronymsOf);
+  const defined = memo<Defined>(definitionsOf);
+  const terms = memo<MarkedTerm>(clozeTermsOf);
+  const expansions = new Map<string, Set<string>>();
+  for (const f of all) for (const a of acronyms(f)) expansions.set(a.acronym.toUpperCase(), (expansions.get(a.acronym.toUpperCase()) ?? new Set()).add(a.longName.toLowerCase()));
+
+  const definitionsByTerm = new Map<string, Defined[]>();
+  for (const f of all) for (const d of defined(f)) definitionsByTerm.set(d.term, [...(definitionsByTerm.get(d.term) ?? []), d]);
+  const definitionsOfTerm = (term: string): Defined[] => definitionsByTerm.get(term) ?? [];
+
+  // A note's language, from its prose (code would make every note look English).
+  const langOf = new Map(notes.map((n) => [n.route, detectLang(near.ofNote(n.route).flatMap((f) => f.sentences).join('\n'))]));
+
+  const out: QuizQuestion[] = [];
+  const seen = new Set<string>();
+  for (const facts of all) {
+    const lang = langOf.get(facts.section.noteRoute) ?? 'en';
+    const drafts: Draft[] = [];
+    if (kinds.includes('acronym')) drafts.push(...acronymDrafts(facts, near, lang, acronyms, expansions));
+    if (kinds.includes('table')) drafts.push(...tableDrafts(facts, lang, pick));
+    if (kinds.includes('definition')) drafts.push(...definitionDrafts(facts, near, lang, defined, definitionsOfTerm));
+    if (kinds.includes('steps')) drafts.push(...stepDrafts(facts, lang, pick));
+    if (kinds.includes('heading')) drafts.push(...headingDrafts(facts, near, lang));
+    if (kinds.includes('cloze')) drafts.push(...clozeDrafts(facts, near, lang, terms));
+    let kept = 0;
+    for (const draft of drafts) {
+      if (kept >= maxPerSection) break;
+      const question = finish(draft);
+      // One question per fact: a definition and a heading question may read the same sentence.
+      if (!question) continue;
+      const fact = `${question.reveal ?? question.answer}\u0000${question.explanation}`;
+      if (seen.has(question.id) || seen.has(question.question) || seen.has(fact)) continue;
+      seen.add(question.id);
+      seen.add(question.question);
+      seen.add(fact);
+      out.push(question);
+      kept++;
+    }
+  }
+  // A note nothing else could be asked about still gets one question: where it says something.
+  if (kinds.includes('where')) {
+    const asked = new Set(out.map((q) => q.noteRoute));
+    for (const note of notes) {
+      if (asked.has(note.route)) continue;
+      for (const draft of whereDrafts(near.ofNote(note.route), near, langOf.get(note.route) ?? 'en')) {
+        const question = finish(draft);
+        if (question && !seen.has(question.id)) {
+          seen.add(question.id);
+          out.push(question);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
