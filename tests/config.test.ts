@@ -19,7 +19,9 @@ describe('config', () => {
 
   it('gives blank variables of every kind their default, as .env.example promises', () => {
     const blank = parseConfig({ LOG_LEVEL: '', QUIZ_SECONDS: ' ', NOTES_LINK_STYLE: '', NOTES_DIR: '', QUIZ_DB: '' });
-    expect(blank).toMatchObject({ LOG_LEVEL: 'info', QUIZ_SECONDS: 30, NOTES_LINK_STYLE: 'site', NOTES_DIR: './notes', QUIZ_DB: './data/nimbus.db' });
+    expect(blank).toMatchObject({ LOG_LEVEL: 'info', QUIZ_SECONDS: 30, NOTES_DIR: './notes', QUIZ_DB: './data/nimbus.db' });
+    // Blank link style means "the layout's own" (github for README-style folders, else site).
+    expect(blank.NOTES_LINK_STYLE).toBeUndefined();
   });
 
   it('names the variable and what it expects in one line', () => {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { restoreKnowledge, type CacheLog, type SavedParts } from './knowledge-loader.js';
 import type { Knowledge, NotesConfig } from './library.js';
-import { formatProblem } from './problems.js';
+import { formatProblem, NotesFolderError } from './problems.js';
 import type { ReloadReply } from './reload-worker.js';
 
 /** What the worker sends back after building: the new notes and index as saved data. */
@@ -139,6 +139,8 @@ export class LiveNotes {
     try {
       reply = await this.build();
     } catch (error) {
+      // A folder emptied or removed (a bad pull, a wrong path) is a worse set of notes, not a crash.
+      if (error instanceof NotesFolderError) return record('kept-old', { reason: 'the notes folder is missing or has no notes now', problems: [error.message] });
       return record('failed', { reason: `could not reload: ${(error as Error).message}` });
     }
     if ('unchanged' in reply) {
@@ -189,7 +191,7 @@ export class LiveNotes {
         if ('log' in reply) return this.options.log(...reply.log);
         worker.off('message', onMessage);
         worker.off('error', onError);
-        if ('error' in reply) reject(new Error(reply.error));
+        if ('error' in reply) reject(reply.notesFolder ? new NotesFolderError(reply.error) : new Error(reply.error));
         else resolve(reply.result);
       };
       const onError = (error: Error): void => {

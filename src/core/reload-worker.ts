@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { KnowledgeLoader, type LoaderOptions } from './knowledge-loader.js';
 import type { NotesConfig } from './library.js';
+import { NotesFolderError } from './problems.js';
 
 export interface ReloadRequest {
   id: number;
@@ -11,7 +12,7 @@ export interface ReloadRequest {
   fingerprint: string;
 }
 
-export type ReloadReply = { id: number; log: [string, Record<string, unknown>] } | { id: number; result: import('./live-notes.js').BuiltNotes | { unchanged: true; fingerprint: string } } | { id: number; error: string };
+export type ReloadReply = { id: number; log: [string, Record<string, unknown>] } | { id: number; result: import('./live-notes.js').BuiltNotes | { unchanged: true; fingerprint: string } } | { id: number; error: string; notesFolder?: boolean };
 
 const { config, cacheDir, version } = workerData as { config: NotesConfig; cacheDir?: string; version?: string };
 let current = 0;
@@ -34,7 +35,8 @@ parentPort!.on('message', (request: ReloadRequest) => {
       // Saved once the main thread has what it needs: the next start finds these notes ready.
       save();
     } catch (error) {
-      parentPort!.postMessage({ id: request.id, error: (error as Error).message } satisfies ReloadReply);
+      const notesFolder = error instanceof NotesFolderError;
+      parentPort!.postMessage({ id: request.id, error: (error as Error).message, notesFolder } satisfies ReloadReply);
     }
   })();
 });
