@@ -11,7 +11,7 @@ import path from 'node:path';
 import { loadNotes } from '../src/notes/load.js';
 import type { QuizQuestion } from '../src/notes/types.js';
 import { sectionFacts } from '../src/quiz/generate/facts.js';
-import { generateQuestions } from '../src/quiz/generate/index.js';
+import { allGeneratorKinds, generateQuestions } from '../src/quiz/generate/index.js';
 import { seededRandom, shuffled } from '../src/quiz/shuffle.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -48,7 +48,7 @@ for (const corpus of corpora) {
     continue;
   }
   const library = loadNotes({ root: corpus.dir });
-  const questions = generateQuestions(library.notes);
+  const questions = generateQuestions(library.notes, allGeneratorKinds);
   const sections = new Map(library.sections.map((s) => [s.id, s]));
   const kinds: Record<string, number> = {};
   for (const q of questions) kinds[q.kind!] = (kinds[q.kind!] ?? 0) + 1;

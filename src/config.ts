@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { allGeneratorKinds } from './quiz/generate/kinds.js';
 
 const optionalString = z
   .string()
@@ -64,6 +65,10 @@ const schema = z.object({
   NOTES_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   NOTES_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   QUIZ_SOURCE: optionalString.pipe(z.enum(['written', 'generated', 'both']).optional()),
+  // Generated kinds beyond the default (acronym, steps) are below the judged quality bar: opt-in.
+  QUIZ_GENERATED_KINDS: optionalString
+    .transform((v) => (v === 'all' ? [...allGeneratorKinds] : v?.split(',').map((k) => k.trim()).filter(Boolean)))
+    .pipe(z.array(z.enum(allGeneratorKinds)).optional()),
   FLASHCARDS_BOLD_CLOZE: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   QUIZ_RATE_USER: rate('3/60'),
@@ -87,6 +92,7 @@ const expectations: Record<string, string> = {
   NOTES_WATCH: '"true" or "false"',
   NOTES_SYNC_MINUTES: 'a whole number of minutes from 1 to 1440',
   QUIZ_SOURCE: '"written", "generated" or "both" (empty: written where a topic has them, generated elsewhere)',
+  QUIZ_GENERATED_KINDS: `"all" or a comma-separated list of ${allGeneratorKinds.join(', ')}`,
   FLASHCARDS_BOLD_CLOZE: '"true" or "false"',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   QUIZ_RATE_USER: 'a rate such as 3/60 (3 per 60 seconds), or off',

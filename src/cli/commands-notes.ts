@@ -11,7 +11,8 @@ export function addStats(program: Command, context: CliContext): void {
     .action(async (options: { json?: boolean; notes?: string }) => {
       // The Markdown parser loads only for the commands that parse.
       const [{ loadLibrary }, { generateQuestions }] = await Promise.all([import('../core/library.js'), import('../quiz/generate/index.js')]);
-      const library = loadLibrary(context.configFor(options.notes));
+      const config = context.configFor(options.notes);
+      const library = loadLibrary(config);
       const stats = {
         files: library.files,
         notes: library.notes.length,
@@ -20,7 +21,7 @@ export function addStats(program: Command, context: CliContext): void {
         quizQuestions: library.quiz.length,
         errors: library.problems.map(formatProblem),
         loadMs: Math.round(library.loadMs),
-        generatedQuestions: generateQuestions(library.notes).length,
+        generatedQuestions: generateQuestions(library.notes, config.QUIZ_GENERATED_KINDS).length,
       };
       if (options.json) context.out(JSON.stringify(stats));
       else {

@@ -19,7 +19,7 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
   let service: QuizService | undefined;
   const quiz = (): QuizService => {
     store ??= openQuizStore(config.QUIZ_DB);
-    service ??= new QuizService({ store, notes: knowledge.library.notes, questions: questionBank(knowledge.library.notes, config.QUIZ_SOURCE), sectionsById: (id) => knowledge.sectionById.get(id), quizSeconds: config.QUIZ_SECONDS });
+    service ??= new QuizService({ store, notes: knowledge.library.notes, questions: questionBank(knowledge.library.notes, config.QUIZ_SOURCE, config.QUIZ_GENERATED_KINDS), sectionsById: (id) => knowledge.sectionById.get(id), quizSeconds: config.QUIZ_SECONDS });
     return service;
   };
 

@@ -28,7 +28,7 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
     createQuizService({
       store: open,
       notes: notes.library.notes,
-      questions: questionBank(notes.library.notes, config.QUIZ_SOURCE),
+      questions: questionBank(notes.library.notes, config.QUIZ_SOURCE, config.QUIZ_GENERATED_KINDS),
       sectionsById: (id) => notes.sectionById.get(id),
       quizSeconds: config.QUIZ_SECONDS,
     });

@@ -1,5 +1,5 @@
 import type { Note, QuizQuestion } from '../notes/types.js';
-import { flashcardQuestions, generateQuestions } from './generate/index.js';
+import { flashcardQuestions, generateQuestions, generatorKinds, type GeneratorKind } from './generate/index.js';
 
 /** Which questions /quiz asks; undefined = written where a note has any, generated elsewhere. */
 export type QuizSource = 'written' | 'generated' | 'both' | undefined;
@@ -8,10 +8,10 @@ export type QuizSource = 'written' | 'generated' | 'both' | undefined;
 export const writtenQuestions = (notes: readonly Note[]): QuizQuestion[] => [...notes.flatMap((n) => n.quiz), ...flashcardQuestions(notes)];
 
 /** The questions of the notes for a QUIZ_SOURCE setting, in notes order. */
-export function questionBank(notes: readonly Note[], source: QuizSource): QuizQuestion[] {
+export function questionBank(notes: readonly Note[], source: QuizSource, kinds: readonly GeneratorKind[] = generatorKinds): QuizQuestion[] {
   const written = source === 'generated' ? [] : writtenQuestions(notes);
   if (source === 'written') return written;
-  const generated = generateQuestions(notes);
+  const generated = generateQuestions(notes, kinds);
   if (source === 'generated') return generated;
   const hasWritten = new Set(written.map((q) => q.noteRoute));
   const pool = source === 'both' ? [...written, ...generated] : [...written, ...generated.filter((q) => !hasWritten.has(q.noteRoute))];

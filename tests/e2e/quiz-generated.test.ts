@@ -4,6 +4,7 @@ import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } 
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import { questionBank } from '../../src/quiz/bank.js';
+import { allGeneratorKinds } from '../../src/quiz/generate/kinds.js';
 import type { FakeMessage } from '../fake-discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -23,8 +24,9 @@ describe.runIf(present)('/quiz over the fake Discord on a real folder with no qu
   it('plays a round of generated questions by a misspelt topic, reveals it and counts it on the leaderboard', async () => {
     const library = loadNotes({ root: realDocs });
     expect(library.notes.every((n) => n.quiz.length === 0)).toBe(true);
-    const bank = questionBank(library.notes, undefined);
-    h = await startHarness({ env: { NOTES_DIR: realDocs } });
+    // Every kind, as a group that opts in to those still below the judged quality bar would.
+    const bank = questionBank(library.notes, undefined, allGeneratorKinds);
+    h = await startHarness({ env: { NOTES_DIR: realDocs, QUIZ_GENERATED_KINDS: 'all' } });
 
     const asker = h.fake.makeUser('Asker');
     const post = h.fake.slashCommand({ name: 'quiz', options: { topic: 'mutaton' }, user: asker });

@@ -6,11 +6,11 @@ import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { questionBank } from '../../src/quiz/bank.js';
 import { givesAway, normal } from '../../src/quiz/generate/draft.js';
-import { flashcardQuestions, generateQuestions } from '../../src/quiz/generate/index.js';
+import { allGeneratorKinds, flashcardQuestions, generateQuestions } from '../../src/quiz/generate/index.js';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/quiz-generate');
 const library = loadNotes({ root: fixture });
-const generated = generateQuestions(library.notes);
+const generated = generateQuestions(library.notes, allGeneratorKinds);
 const byKind = (kind: string) => generated.filter((q) => q.kind === kind);
 
 /** The fixture's tables, as rows of cells, by section anchor. */
@@ -80,7 +80,7 @@ describe('generated questions', () => {
   });
 
   it('are the same every time the same notes are read (ids, choices and their order)', () => {
-    expect(generateQuestions(loadNotes({ root: fixture }).notes)).toEqual(generated);
+    expect(generateQuestions(loadNotes({ root: fixture }).notes, allGeneratorKinds)).toEqual(generated);
   });
 });
 
@@ -90,7 +90,7 @@ describe('stable identity across edits', () => {
     fs.cpSync(fixture, dir, { recursive: true });
     return dir;
   };
-  const ids = (dir: string): Map<string, QuizQuestion> => new Map(generateQuestions(loadNotes({ root: dir }).notes).map((q) => [q.id, q]));
+  const ids = (dir: string): Map<string, QuizQuestion> => new Map(generateQuestions(loadNotes({ root: dir }).notes, allGeneratorKinds).map((q) => [q.id, q]));
 
   it('keeps every id after an unrelated edit and a reload', () => {
     const dir = copy();
@@ -140,12 +140,14 @@ describe('QUIZ_SOURCE', () => {
     const written = questionBank(library.notes, 'written');
     expect(written.every((q) => q.origin === 'flashcard' || q.origin === undefined)).toBe(true);
     expect(written.length).toBe(cards().length);
-    expect(questionBank(library.notes, 'generated')).toEqual(generated);
-    expect(questionBank(library.notes, 'both')).toHaveLength(generated.length + written.length);
+    expect(questionBank(library.notes, 'generated', allGeneratorKinds)).toEqual(generated);
+    expect(questionBank(library.notes, 'both', allGeneratorKinds)).toHaveLength(generated.length + written.length);
+    // By default only the kinds that passed blind judging reach users.
+    expect(questionBank(library.notes, 'generated').every((q) => ['acronym', 'steps'].includes(q.kind ?? ''))).toBe(true);
   });
 
   it('by default asks a note its written questions where it has any, generated ones elsewhere', () => {
-    const bank = questionBank(library.notes, undefined);
+    const bank = questionBank(library.notes, undefined, allGeneratorKinds);
     expect(bank.filter((q) => q.noteRoute === 'cards').every((q) => q.origin === 'flashcard')).toBe(true);
     expect(bank.filter((q) => q.noteRoute === 'storage/block').every((q) => q.origin === 'generated')).toBe(true);
     expect(bank.some((q) => q.noteRoute === 'storage/block')).toBe(true);

@@ -10,12 +10,11 @@ import { neighbourhood } from './neighbourhood.js';
 import { stepDrafts } from './steps.js';
 import { tableDrafts } from './table.js';
 import { whereDrafts } from './where.js';
+import { generatorKinds, type GeneratorKind } from './kinds.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
-/** Question kinds; a kind judged below the quality bar is left out of this list. */
-export const generatorKinds = ['acronym', 'definition', 'table', 'steps', 'cloze', 'heading', 'where'] as const;
-export type GeneratorKind = (typeof generatorKinds)[number];
+export { allGeneratorKinds, generatorKinds, type GeneratorKind } from './kinds.js';
 
 const maxPerSection = 4;
 
