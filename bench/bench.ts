@@ -43,7 +43,8 @@ function synthetic(sections: Section[], target: number): Section[] {
   return out;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 interface Row {
   name: string;
@@ -58,7 +59,11 @@ interface Row {
 // Slow baselines take minutes per 1,000 questions at 100k sections (Orama ~0.5 s a question):
 // an engine stops after this many seconds of questions, and its row says how many it answered.
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'query-seconds': { type: 'string', default: '120' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'query-seconds': { type: 'string', default: '120' },
+  },
 });
 const querySeconds = Number(args['query-seconds']);
 
@@ -94,7 +99,15 @@ function measure(engine: Engine, sections: Section[], questions: string[]): Row 
   }
   times.sort((a, b) => a - b);
   const sizeMB = serializedMB(engine);
-  return { name: engine.name, buildMs, heapMB, sizeMB, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), questions: times.length };
+  return {
+    name: engine.name,
+    buildMs,
+    heapMB,
+    sizeMB,
+    medianMs: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    questions: times.length,
+  };
 }
 
 const n = (x: number, digits = 2) => (Number.isNaN(x) ? '-' : x.toFixed(digits));
@@ -104,15 +117,21 @@ const ratio = (x: number, base: number) => (Number.isNaN(x) || !base ? '-' : `${
 // MiniSearch default is measured first so every row can show its ratio against it.
 function header(title: string): void {
   console.log(`### ${title}\n`);
-  console.log('| engine | build ms | heap MB | index MB | questions | median ms | p99 ms | build × | heap × | median × | p99 × |');
+  console.log(
+    '| engine | build ms | heap MB | index MB | questions | median ms | p99 ms | build × | heap × | median × | p99 × |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 }
 
 function printRow(r: Row, base: Row): void {
-  console.log(`| ${r.name} | ${n(r.buildMs, 0)} | ${n(r.heapMB, 1)} | ${n(r.sizeMB, 1)} | ${r.questions} | ${n(r.medianMs, 3)} | ${n(r.p99Ms, 3)} | ${ratio(r.buildMs, base.buildMs)} | ${ratio(r.heapMB, base.heapMB)} | ${ratio(r.medianMs, base.medianMs)} | ${ratio(r.p99Ms, base.p99Ms)} |`);
+  console.log(
+    `| ${r.name} | ${n(r.buildMs, 0)} | ${n(r.heapMB, 1)} | ${n(r.sizeMB, 1)} | ${r.questions} | ${n(r.medianMs, 3)} | ${n(r.p99Ms, 3)} | ${ratio(r.buildMs, base.buildMs)} | ${ratio(r.heapMB, base.heapMB)} | ${ratio(r.medianMs, base.medianMs)} | ${ratio(r.p99Ms, base.p99Ms)} |`,
+  );
 }
 
-const evalFiles = ['notes-questions.json', 'sagemaker-questions.json'].map((f) => path.join(root, 'tests/fixtures/eval', f));
+const evalFiles = ['notes-questions.json', 'sagemaker-questions.json'].map((f) =>
+  path.join(root, 'tests/fixtures/eval', f),
+);
 const corpora: { title: string; sections: () => Section[] }[] = [
   { title: 'Our notes', sections: () => loadNotes({ root: path.join(root, 'notes') }).sections },
 ];
@@ -120,12 +139,14 @@ if (fs.existsSync(sagemakerDir)) {
   const sagemaker = () => loadNotes({ root: sagemakerDir }).sections;
   let cached: Section[] | undefined;
   corpora.push({ title: 'SageMaker Developer Guide', sections: () => (cached ??= sagemaker()) });
-  if (!args.quick) corpora.push({ title: 'Synthetic 100,000 sections', sections: () => synthetic(cached ??= sagemaker(), 100_000) });
+  if (!args.quick)
+    corpora.push({ title: 'Synthetic 100,000 sections', sections: () => synthetic((cached ??= sagemaker()), 100_000) });
 }
 
 // `--only NAME,NAME` limits the run to engines whose name contains one of the words (MiniSearch
 // default always runs: it is the base of the ratios), e.g. `-- --only nimbus,flex`.
-const wanted = (name: string) => !args.only || args.only.split(',').some((w) => name.toLowerCase().includes(w.toLowerCase()));
+const wanted = (name: string) =>
+  !args.only || args.only.split(',').some((w) => name.toLowerCase().includes(w.toLowerCase()));
 
 const order = ['FlexSearch', 'lunr', 'Orama'];
 
@@ -134,7 +155,10 @@ for (const corpus of corpora) {
   const questions = questionPool(sections, evalFiles);
   const [base, ...rest] = baselineEngines();
   // Slowest last, so a long run shows the interesting rows first.
-  const others = [nimbusEngine({ withExcerpts: true, warm: true }), ...rest.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))];
+  const others = [
+    nimbusEngine({ withExcerpts: true, warm: true }),
+    ...rest.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)),
+  ];
   header(`${corpus.title}: ${sections.length} sections, ${questions.length} questions`);
   const baseRow = measure(base!, sections, questions);
   for (const engine of others) if (wanted(engine.name)) printRow(measure(engine, sections, questions), baseRow);

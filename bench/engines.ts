@@ -59,7 +59,10 @@ export function miniSearchDefault(): Engine {
       mini.addAll(all.map((s, i) => ({ i, ...textOf(s) })));
     },
     query(question, limit) {
-      const ids = mini.search(question).slice(0, limit).map((r) => sections[r.id as number]!.id);
+      const ids = mini
+        .search(question)
+        .slice(0, limit)
+        .map((r) => sections[r.id as number]!.id);
       return { ids, confident: ids.length > 0 };
     },
     serializedBytes: () => JSON.stringify(mini).length,
@@ -77,7 +80,7 @@ export function lunrDefault(): Engine {
         this.ref('i');
         this.field('heading');
         this.field('body');
-        all.forEach((s, i) => this.add({ i: String(i), ...textOf(s) }));
+        for (const [i, s] of all.entries()) this.add({ i: String(i), ...textOf(s) });
       });
     },
     query(question, limit) {
@@ -101,7 +104,7 @@ export function flexSearchDefault(): Engine {
     build(all) {
       sections = all;
       index = new FlexSearch.Index();
-      all.forEach((s, i) => index.add(i, `${s.headingPath.join(' ')}\n${s.text}`));
+      for (const [i, s] of all.entries()) index.add(i, `${s.headingPath.join(' ')}\n${s.text}`);
     },
     query(question, limit) {
       // Defaults, except `suggest`: without it a result must contain every word of the question,
@@ -120,7 +123,10 @@ export function oramaDefault(): Engine {
     build(all) {
       sections = all;
       db = create({ schema: { heading: 'string', body: 'string' } });
-      const result = insertMultiple(db, all.map((s, i) => ({ id: String(i), ...textOf(s) })));
+      const result = insertMultiple(
+        db,
+        all.map((s, i) => ({ id: String(i), ...textOf(s) })),
+      );
       if (result instanceof Promise) throw new Error('Orama insert was unexpectedly async');
     },
     query(question, limit) {
@@ -133,4 +139,9 @@ export function oramaDefault(): Engine {
   };
 }
 
-export const baselineEngines = (): Engine[] => [miniSearchDefault(), lunrDefault(), flexSearchDefault(), oramaDefault()];
+export const baselineEngines = (): Engine[] => [
+  miniSearchDefault(),
+  lunrDefault(),
+  flexSearchDefault(),
+  oramaDefault(),
+];

@@ -8,7 +8,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
-import { casualHeldOut, casualTune, readFileHeadingQuestions, readQuestions, score, splits as splitNames, table, type EvalQuestion } from './metrics.js';
+import {
+  casualHeldOut,
+  casualTune,
+  readFileHeadingQuestions,
+  readQuestions,
+  score,
+  splits as splitNames,
+  table,
+  type EvalQuestion,
+} from './metrics.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -36,7 +45,11 @@ export function runEval(options: EvalOptions = {}): void {
     ...[
       ['Real: Nextra 4 app router (nextra-docs-app)', 'nextra-docs-app', 'real-nextra-docs-app.json'],
       ['Real: Nextra 4 content/ + i18n (nextra-swr-site)', 'nextra-swr-site', 'real-nextra-swr-site.json'],
-      ['Real: Docusaurus, Traditional Chinese (bosh-docusaurus-notes)', 'bosh-docusaurus-notes', 'real-bosh-docusaurus.json'],
+      [
+        'Real: Docusaurus, Traditional Chinese (bosh-docusaurus-notes)',
+        'bosh-docusaurus-notes',
+        'real-bosh-docusaurus.json',
+      ],
     ].map(([name, folder, questions]) => ({
       name: name!,
       dir: path.resolve(root, '../shared/corpora/real-notes', folder!),
@@ -46,7 +59,8 @@ export function runEval(options: EvalOptions = {}): void {
   ];
   for (const corpus of corpora as { name: string; dir: string; questions: string; casual?: string }[]) {
     if (!fs.existsSync(corpus.dir) || !fs.existsSync(corpus.questions)) {
-      if (!options.json) out(`### ${corpus.name}: skipped (${fs.existsSync(corpus.dir) ? corpus.questions : corpus.dir} is absent)\n`);
+      if (!options.json)
+        out(`### ${corpus.name}: skipped (${fs.existsSync(corpus.dir) ? corpus.questions : corpus.dir} is absent)\n`);
       continue;
     }
     const library = loadNotes({ root: corpus.dir });
@@ -54,28 +68,48 @@ export function runEval(options: EvalOptions = {}): void {
     if ('byFile' in corpus) {
       const read = readFileHeadingQuestions(corpus.questions, library.sections);
       questions = read.questions;
-      if (read.unresolved.length && !options.json) out(`${corpus.name}: ${read.unresolved.length} expected section(s) not found, counted as misses: ${read.unresolved.join('; ')}\n`);
+      if (read.unresolved.length && !options.json)
+        out(
+          `${corpus.name}: ${read.unresolved.length} expected section(s) not found, counted as misses: ${read.unresolved.join('; ')}\n`,
+        );
     } else questions = readQuestions(corpus.questions);
     const engines: Engine[] = [nimbusEngine({ withExcerpts: false }), ...baselineEngines()];
     for (const engine of engines) engine.build(library.sections);
-    const bySplit = splitNames.map((split): [string, EvalQuestion[]] => [split, questions.filter((q) => q.split === split)]);
-    const splits: [string, EvalQuestion[]][] = [...bySplit.filter(([, subset]) => subset.length > 0), ['all', questions]];
+    const bySplit = splitNames.map((split): [string, EvalQuestion[]] => [
+      split,
+      questions.filter((q) => q.split === split),
+    ]);
+    const splits: [string, EvalQuestion[]][] = [
+      ...bySplit.filter(([, subset]) => subset.length > 0),
+      ['all', questions],
+    ];
     const inScope = questions.filter((q) => !q.outOfScope).length;
-    if (!options.json) out(`## ${corpus.name}: ${library.sections.length} sections, ${inScope} in-scope + ${questions.length - inScope} out-of-scope questions\n`);
+    if (!options.json)
+      out(
+        `## ${corpus.name}: ${library.sections.length} sections, ${inScope} in-scope + ${questions.length - inScope} out-of-scope questions\n`,
+      );
     for (const [split, subset] of splits) {
       const rows = engines.map((engine) => ({ name: engine.name, scores: score(engine, subset) }));
       if (options.json) {
-        for (const { name, scores: { misses, ...figures } } of rows) out(JSON.stringify({ corpus: corpus.name, split, engine: name, ...figures }));
+        for (const {
+          name,
+          scores: { misses, ...figures },
+        } of rows)
+          out(JSON.stringify({ corpus: corpus.name, split, engine: name, ...figures }));
         continue;
       }
       out(table(`${corpus.name}, ${split} (${subset.length} questions)`, rows));
       if (options.misses && split === 'tune') {
-        for (const miss of rows[0]!.scores.misses) out(`MISS ${miss.question}\n     expected ${miss.expected.join(', ')}\n     got      ${miss.got.join(', ')}`);
+        for (const miss of rows[0]!.scores.misses)
+          out(`MISS ${miss.question}\n     expected ${miss.expected.join(', ')}\n     got      ${miss.got.join(', ')}`);
       }
     }
     if (corpus.casual && fs.existsSync(corpus.casual)) {
       const casual = readQuestions(corpus.casual);
-      const groups: [string, readonly string[]][] = [['casual tune', casualTune], ['casual held-out', casualHeldOut]];
+      const groups: [string, readonly string[]][] = [
+        ['casual tune', casualTune],
+        ['casual held-out', casualHeldOut],
+      ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));
         // The same questions as their clean originals (the casual-only out-of-scope ones have none).
@@ -86,7 +120,11 @@ export function runEval(options: EvalOptions = {}): void {
         ];
         const title = `${corpus.name}, ${group}: ${groupSplits.join(', ')}`;
         if (options.json) {
-          for (const { name, scores: { misses, ...figures } } of rows) out(JSON.stringify({ corpus: corpus.name, split: group, engine: name, ...figures }));
+          for (const {
+            name,
+            scores: { misses, ...figures },
+          } of rows)
+            out(JSON.stringify({ corpus: corpus.name, split: group, engine: name, ...figures }));
           continue;
         }
         out(table(`${title} (${subset.length} questions)`, rows));

@@ -12,7 +12,17 @@ import type { Engine } from './engines.js';
  */
 export const casualTune = ['casual-blind', 'casual-blind2', 'casual-oos-tune'] as const;
 export const casualHeldOut = ['casual-blind3', 'casual-blind4', 'casual-oos-heldout'] as const;
-export const splits = ['tune', 'holdout', 'blind', 'blind2', 'blind3', 'blind4', 'blind5', ...casualTune, ...casualHeldOut] as const;
+export const splits = [
+  'tune',
+  'holdout',
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  ...casualTune,
+  ...casualHeldOut,
+] as const;
 
 const questionSchema = z.object({
   question: z.string(),
@@ -61,7 +71,11 @@ export interface Scores {
 export function score(engine: Engine, questions: EvalQuestion[]): Scores {
   const inScope = questions.filter((q) => !q.outOfScope);
   const outOfScope = questions.filter((q) => q.outOfScope);
-  let hit1 = 0, hit3 = 0, hit5 = 0, mrr = 0, falseRejections = 0;
+  let hit1 = 0,
+    hit3 = 0,
+    hit5 = 0,
+    mrr = 0,
+    falseRejections = 0;
   const misses: Scores['misses'] = [];
   const rightAtOne: boolean[] = [];
   for (const q of inScope) {
@@ -77,7 +91,9 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
   }
   const answers = new Map(outOfScope.map((q) => [q, engine.query(q.question, 5)]));
   const declined = outOfScope.filter((q) => !answers.get(q)!.confident);
-  const nearMissAnswered = outOfScope.filter((q) => q.kind === 'near-miss' && answers.get(q)!.confident && answers.get(q)!.missing);
+  const nearMissAnswered = outOfScope.filter(
+    (q) => q.kind === 'near-miss' && answers.get(q)!.confident && answers.get(q)!.missing,
+  );
   const share = (flags: boolean[]): number => (flags.length ? flags.filter(Boolean).length / flags.length : NaN);
   const shareOfKind = (kind: EvalQuestion['kind']): number => {
     const all = outOfScope.filter((q) => q.kind === kind).length;
@@ -105,8 +121,10 @@ const f = (x: number) => (Number.isNaN(x) ? '   -  ' : x.toFixed(3).padStart(6))
 export function table(title: string, rows: { name: string; scores: Scores }[]): string {
   const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | (unrelated) | (near miss) | false rejected | Missing: near miss answered | Missing: right at 1 |`;
   const line = `|---------------------|--------|--------|--------|--------|--------------|-------------|-------------|----------------|-----------------------------|---------------------|`;
-  const body = rows.map(({ name, scores: s }) =>
-    `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} | ${f(s.missingOnNearMiss).padStart(27)} | ${f(s.missingOnRight).padStart(19)} |`);
+  const body = rows.map(
+    ({ name, scores: s }) =>
+      `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} | ${f(s.missingOnNearMiss).padStart(27)} | ${f(s.missingOnRight).padStart(19)} |`,
+  );
   return [`### ${title}`, '', header, line, ...body, ''].join('\n');
 }
 
@@ -122,28 +140,43 @@ const byFileSchema = z.array(
 
 /** Heading text as written (`Add a \`postbuild\` script {#x}`) and as loaded, compared alike. */
 const headingKey = (heading: string): string =>
-  heading.replace(/\s*(\{#[^}]*\}|\[#[^\]]*\])\s*$/, '').replace(/<[^>]*>/g, '').replace(/[*_`~\\]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  heading
+    .replace(/\s*(\{#[^}]*\}|\[#[^\]]*\])\s*$/, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[*_`~\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /**
  * Questions written against files and headings (the real-notes sets, by people who never saw
  * the engine): each expected {file, heading} becomes the loader's section id. A heading of null,
  * or the page's H1, is the page's intro section. Unresolved ones are returned to be reported.
  */
-export function readFileHeadingQuestions(file: string, sections: { id: string; file: string; heading: string; level: number; noteTitle: string }[]): { questions: EvalQuestion[]; unresolved: string[] } {
+export function readFileHeadingQuestions(
+  file: string,
+  sections: { id: string; file: string; heading: string; level: number; noteTitle: string }[],
+): { questions: EvalQuestion[]; unresolved: string[] } {
   const unresolved: string[] = [];
   const raw = byFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  const questions = raw.map((q): EvalQuestion => ({
-    question: q.question,
-    outOfScope: q.outOfScope,
-    kind: q.kind,
-    split: q.split,
-    expected: q.expected.map(({ file: noteFile, heading }) => {
-      const inFile = sections.filter((s) => s.file === noteFile);
-      const intro = inFile.find((s) => s.level === 0);
-      const match = heading === null ? intro : inFile.find((s) => s.level > 0 && headingKey(s.heading) === headingKey(heading)) ?? (intro && headingKey(intro.heading) === headingKey(heading) ? intro : undefined);
-      if (!match) unresolved.push(`${noteFile} › ${heading}`);
-      return match?.id ?? `unresolved:${noteFile}#${heading}`;
+  const questions = raw.map(
+    (q): EvalQuestion => ({
+      question: q.question,
+      outOfScope: q.outOfScope,
+      kind: q.kind,
+      split: q.split,
+      expected: q.expected.map(({ file: noteFile, heading }) => {
+        const inFile = sections.filter((s) => s.file === noteFile);
+        const intro = inFile.find((s) => s.level === 0);
+        const match =
+          heading === null
+            ? intro
+            : (inFile.find((s) => s.level > 0 && headingKey(s.heading) === headingKey(heading)) ??
+              (intro && headingKey(intro.heading) === headingKey(heading) ? intro : undefined));
+        if (!match) unresolved.push(`${noteFile} › ${heading}`);
+        return match?.id ?? `unresolved:${noteFile}#${heading}`;
+      }),
     }),
-  }));
+  );
   return { questions, unresolved };
 }

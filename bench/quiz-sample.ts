@@ -28,7 +28,8 @@ const out = path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 
 const words = new Intl.Segmenter('und', { granularity: 'word' });
 /** Words of prose (paragraphs and list items, no code or tables); Chinese counts word by word. */
-const proseWords = (sentences: string[]): number => sentences.reduce((n, s) => n + [...words.segment(s)].filter((w) => w.isWordLike).length, 0);
+const proseWords = (sentences: string[]): number =>
+  sentences.reduce((n, s) => n + [...words.segment(s)].filter((w) => w.isWordLike).length, 0);
 
 /** Round-robin over the kinds (each shuffled with the seed), so every kind is judged. */
 function sample(questions: QuizQuestion[], n: number): QuizQuestion[] {
@@ -37,7 +38,8 @@ function sample(questions: QuizQuestion[], n: number): QuizQuestion[] {
   for (const q of questions) byKind.set(q.kind!, [...(byKind.get(q.kind!) ?? []), q]);
   const queues = [...byKind.keys()].sort().map((k) => shuffled(byKind.get(k)!, random));
   const picked: QuizQuestion[] = [];
-  while (picked.length < n && queues.some((q) => q.length)) for (const q of queues) if (q.length && picked.length < n) picked.push(q.shift()!);
+  while (picked.length < n && queues.some((q) => q.length))
+    for (const q of queues) if (q.length && picked.length < n) picked.push(q.shift()!);
   return picked;
 }
 
@@ -53,15 +55,30 @@ for (const corpus of corpora) {
   const kinds: Record<string, number> = {};
   for (const q of questions) kinds[q.kind!] = (kinds[q.kind!] ?? 0) + 1;
   const withQuestions = new Set(questions.map((q) => q.noteRoute));
-  const silent = library.notes.filter((n) => !withQuestions.has(n.route) && proseWords(n.sections.flatMap((s) => sectionFacts(s, n).sentences)) >= 150);
-  console.log(`${corpus.name}: ${library.notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`);
-  console.log(`  notes with ≥ 150 words of prose and no question: ${silent.length}${silent.length ? ' — ' + silent.map((n) => n.file).join(', ') : ''}`);
+  const silent = library.notes.filter(
+    (n) => !withQuestions.has(n.route) && proseWords(n.sections.flatMap((s) => sectionFacts(s, n).sentences)) >= 150,
+  );
+  console.log(
+    `${corpus.name}: ${library.notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`,
+  );
+  console.log(
+    `  notes with ≥ 150 words of prose and no question: ${silent.length}${silent.length ? ' — ' + silent.map((n) => n.file).join(', ') : ''}`,
+  );
   // Translated pages can repeat a question word for word: judge each text once.
   const texts = new Set<string>();
   const distinctQuestions = questions.filter((q) => !q.reveal && !texts.has(q.question) && texts.add(q.question));
   for (const q of sample(distinctQuestions, perCorpus)) {
     const section = sections.get(q.section ? `${q.noteRoute}#${q.section}` : q.noteRoute)!;
-    items.push({ id: q.id, corpus: corpus.name, kind: q.kind, question: q.question, choices: q.choices, answer: q.answer, explanation: q.explanation, section: { id: section.id, file: section.file, headingPath: section.headingPath, text: section.text } });
+    items.push({
+      id: q.id,
+      corpus: corpus.name,
+      kind: q.kind,
+      question: q.question,
+      choices: q.choices,
+      answer: q.answer,
+      explanation: q.explanation,
+      section: { id: section.id, file: section.file, headingPath: section.headingPath, text: section.text },
+    });
   }
 }
 fs.mkdirSync(path.dirname(out), { recursive: true });

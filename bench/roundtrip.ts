@@ -13,13 +13,27 @@ const noop: CommandModule = {
   },
 };
 
-const questions = ['what is a bucket', 'how do lifecycle rules work', 'spot capacity?', 'ssh key pair for linux', 'storage classes compared', 'versioning old copies'];
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const questions = [
+  'what is a bucket',
+  'how do lifecycle rules work',
+  'spot capacity?',
+  'ssh key pair for linux',
+  'storage classes compared',
+  'versioning old copies',
+];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const h = await startHarness({ commands: [noop], env: { LOG_LEVEL: 'warn' } });
-h.fake.commands.overwrite([...h.fake.commands.list(h.fake.guild.id), noop.data.toJSON()] as unknown as Record<string, unknown>[], h.fake.guild.id);
+h.fake.commands.overwrite(
+  [...h.fake.commands.list(h.fake.guild.id), noop.data.toJSON()] as unknown as Record<string, unknown>[],
+  h.fake.guild.id,
+);
 const rows: string[] = [];
-for (const [name, options] of [['noop', () => ({})], ['ask', (i: number) => ({ question: questions[i % questions.length]! })]] as const) {
+for (const [name, options] of [
+  ['noop', () => ({})],
+  ['ask', (i: number) => ({ question: questions[i % questions.length]! })],
+] as const) {
   const times: number[] = [];
   for (let i = 0; i < 1100; i++) {
     const handle = h.fake.slashCommand({ name, options: options(i) });
@@ -27,7 +41,9 @@ for (const [name, options] of [['noop', () => ({})], ['ask', (i: number) => ({ q
     if (i >= 100) times.push(callback.latencyMs); // the first 100 warm up the JIT
   }
   times.sort((a, b) => a - b);
-  rows.push(`| /${name} | ${times.length} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 99).toFixed(2)} |`);
+  rows.push(
+    `| /${name} | ${times.length} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 99).toFixed(2)} |`,
+  );
 }
 console.log('| interaction | n | median ms | p99 ms |\n|---|---:|---:|---:|');
 console.log(rows.join('\n'));

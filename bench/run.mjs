@@ -8,7 +8,15 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') ? ['--quick'] : [];
 const parts = [
-  ['--expose-gc', '--max-semi-space-size=64', '--max-old-space-size=8192', '--import', 'tsx', 'bench/bench.ts', ...args],
+  [
+    '--expose-gc',
+    '--max-semi-space-size=64',
+    '--max-old-space-size=8192',
+    '--import',
+    'tsx',
+    'bench/bench.ts',
+    ...args,
+  ],
   ['--import', 'tsx', 'bench/roundtrip.ts'],
   ['scripts/build.mjs'],
   ['--import', 'tsx', 'bench/startup.ts', ...quick],

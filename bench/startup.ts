@@ -29,7 +29,11 @@ interface Sample {
 }
 
 /** Starts node with args; `until` says when the start counts as done (default: at exit). */
-function sample(nodeArgs: string[], env: Record<string, string>, until?: { stream: 'stdout' | 'stderr'; text: string; then: (child: ReturnType<typeof spawn>) => void }): Promise<Sample> {
+function sample(
+  nodeArgs: string[],
+  env: Record<string, string>,
+  until?: { stream: 'stdout' | 'stderr'; text: string; then: (child: ReturnType<typeof spawn>) => void },
+): Promise<Sample> {
   const rssFile = path.join(os.tmpdir(), `nimbus-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -37,7 +41,13 @@ function sample(nodeArgs: string[], env: Record<string, string>, until?: { strea
     let output = '';
     const child = spawn(process.execPath, ['--import', probe, ...nodeArgs], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', BENCH_RSS_FILE: rssFile, ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NO_COLOR: '1',
+        BENCH_RSS_FILE: rssFile,
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const watch = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
@@ -78,7 +88,11 @@ const ask = (args: string[], env: Record<string, string>) => () => sample([...ar
 const shell = (args: string[], env: Record<string, string>) => () =>
   sample([...args, 'shell'], env, { stream: 'stdout', text: 'Ask a question', then: (child) => child.stdin!.end() });
 const bot = (args: string[], env: Record<string, string>) => () =>
-  sample([...args, 'bot'], { ...env, DISCORD_TOKEN: 'bench.not-a-token', DISCORD_API_BASE: 'http://127.0.0.1:9/api', LOG_LEVEL: 'info' }, { stream: 'stderr', text: 'connecting to Discord', then: (child) => child.kill('SIGINT') });
+  sample(
+    [...args, 'bot'],
+    { ...env, DISCORD_TOKEN: 'bench.not-a-token', DISCORD_API_BASE: 'http://127.0.0.1:9/api', LOG_LEVEL: 'info' },
+    { stream: 'stderr', text: 'connecting to Discord', then: (child) => child.kill('SIGINT') },
+  );
 
 interface Case {
   name: string;
@@ -92,15 +106,42 @@ const cases: Case[] = [];
 const oldEnv = (notes: string) => ({ NOTES_DIR: notes, CACHE_DIR: 'off' });
 const notesCache = cacheFor('notes');
 const newEnv = (notes: string, cache: string) => ({ NOTES_DIR: notes, CACHE_DIR: cache });
-cases.push({ name: '`--help`', today: () => sample([...today, '--help'], oldEnv(notesDir)), now: () => sample([...now, '--help'], newEnv(notesDir, notesCache)) });
-cases.push({ name: 'notes: one-shot `ask`', today: ask(today, oldEnv(notesDir)), now: ask(now, newEnv(notesDir, notesCache)), target: '≤ 1.0 s' });
-cases.push({ name: 'notes: start → terminal prompt', today: shell(today, oldEnv(notesDir)), now: shell(now, newEnv(notesDir, notesCache)), target: '≤ 1.0 s, ≤ 150 MB' });
-cases.push({ name: 'notes: start → bot ready to connect (warm-up included)', today: bot(today, oldEnv(notesDir)), now: bot(now, newEnv(notesDir, notesCache)), target: '≤ 1.0 s, ≤ 150 MB' });
+cases.push({
+  name: '`--help`',
+  today: () => sample([...today, '--help'], oldEnv(notesDir)),
+  now: () => sample([...now, '--help'], newEnv(notesDir, notesCache)),
+});
+cases.push({
+  name: 'notes: one-shot `ask`',
+  today: ask(today, oldEnv(notesDir)),
+  now: ask(now, newEnv(notesDir, notesCache)),
+  target: '≤ 1.0 s',
+});
+cases.push({
+  name: 'notes: start → terminal prompt',
+  today: shell(today, oldEnv(notesDir)),
+  now: shell(now, newEnv(notesDir, notesCache)),
+  target: '≤ 1.0 s, ≤ 150 MB',
+});
+cases.push({
+  name: 'notes: start → bot ready to connect (warm-up included)',
+  today: bot(today, oldEnv(notesDir)),
+  now: bot(now, newEnv(notesDir, notesCache)),
+  target: '≤ 1.0 s, ≤ 150 MB',
+});
 const sagemaker = !args.quick && fs.existsSync(sagemakerDir);
 const sagemakerCache = cacheFor('sagemaker');
 if (sagemaker) {
-  cases.push({ name: 'SageMaker guide: one-shot `ask`', today: ask(today, oldEnv(sagemakerDir)), now: ask(now, newEnv(sagemakerDir, sagemakerCache)), target: '≤ 2.5 s' });
-  cases.push({ name: 'SageMaker guide: start → terminal prompt', now: shell(now, newEnv(sagemakerDir, sagemakerCache)) });
+  cases.push({
+    name: 'SageMaker guide: one-shot `ask`',
+    today: ask(today, oldEnv(sagemakerDir)),
+    now: ask(now, newEnv(sagemakerDir, sagemakerCache)),
+    target: '≤ 2.5 s',
+  });
+  cases.push({
+    name: 'SageMaker guide: start → terminal prompt',
+    now: shell(now, newEnv(sagemakerDir, sagemakerCache)),
+  });
 }
 
 // Warm the caches once (not counted), so "now" measures the start a restart or second run sees.
@@ -122,20 +163,28 @@ for (const c of cases) {
 function markdownBytes(dir: string): number {
   let total = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.mdx?$/i.test(entry.name)) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+    if (entry.isFile() && /\.mdx?$/i.test(entry.name))
+      total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
 }
 const parseRows: string[] = [];
-for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker guide', sagemakerDir]] : [])] as [string, string][]) {
+for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker guide', sagemakerDir]] : [])] as [
+  string,
+  string,
+][]) {
   const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off' });
   const loadMs = (JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs;
   const mb = markdownBytes(dir) / 1048576;
   parseRows.push(`| ${name} | ${mb.toFixed(1)} | ${fmt(loadMs)} | ${(mb / (loadMs / 1000)).toFixed(2)} |`);
 }
 
-console.log(`\nStart-up (${runs} run${runs > 1 ? 's' : ''} each, median wall; peak RSS the largest; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; \`node -e 0\` ${fmt(baseline.ms)} s)`);
-console.log('| case | today s | now s | today / now | now / `node -e 0` | today MB | now MB | target |\n|---|---:|---:|---:|---:|---:|---:|---|');
+console.log(
+  `\nStart-up (${runs} run${runs > 1 ? 's' : ''} each, median wall; peak RSS the largest; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; \`node -e 0\` ${fmt(baseline.ms)} s)`,
+);
+console.log(
+  '| case | today s | now s | today / now | now / `node -e 0` | today MB | now MB | target |\n|---|---:|---:|---:|---:|---:|---:|---|',
+);
 console.log(rows.join('\n'));
 console.log('\nCold parse (no cache, one process)\n| notes | MB of Markdown | parse s | MB/s |\n|---|---:|---:|---:|');
 console.log(parseRows.join('\n'));
@@ -148,7 +197,9 @@ for (const dir of [notesCache, sagemakerCache]) fs.rmSync(dir, { recursive: true
  */
 async function reloadRows(name: string, source: string): Promise<string[]> {
   const dist = (file: string) => import(pathToFileURL(path.join(root, 'dist/src', file)).href);
-  const { KnowledgeLoader } = (await dist('core/knowledge-loader.js')) as typeof import('../src/core/knowledge-loader.js');
+  const { KnowledgeLoader } = (await dist(
+    'core/knowledge-loader.js',
+  )) as typeof import('../src/core/knowledge-loader.js');
   const { LiveNotes } = (await dist('core/live-notes.js')) as typeof import('../src/core/live-notes.js');
   const { ask } = (await dist('core/ask.js')) as typeof import('../src/core/ask.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-bench-reload-'));
@@ -160,18 +211,31 @@ async function reloadRows(name: string, source: string): Promise<string[]> {
   const live = new LiveNotes(first.knowledge, first.fingerprint, { config, ...options });
   const file = first.knowledge.library.notes[Math.floor(first.knowledge.library.notes.length / 2)]!.file;
   const rows: string[] = [];
-  for (const [label, word] of [['first (starts the worker)', 'zanzibarite'], ['second', 'quokkaphone']] as const) {
-    fs.appendFileSync(path.join(notes, file), `\n## Reload probe ${word}\n\nThe ${word} paragraph was added for the reload benchmark.\n`);
+  for (const [label, word] of [
+    ['first (starts the worker)', 'zanzibarite'],
+    ['second', 'quokkaphone'],
+  ] as const) {
+    fs.appendFileSync(
+      path.join(notes, file),
+      `\n## Reload probe ${word}\n\nThe ${word} paragraph was added for the reload benchmark.\n`,
+    );
     const started = performance.now();
     const record = await live.reload('bench');
     const answered = ask(live.current.index, word).results[0]?.heading === `Reload probe ${word}`;
     const ms = performance.now() - started;
-    rows.push(`| ${name}: one-file edit, ${label} | ${fmt(ms)} | ${record.outcome} | ${record.parsed ?? 0} of ${(record.parsed ?? 0) + (record.reused ?? 0)} | ${answered ? 'yes' : 'NO'} |`);
+    rows.push(
+      `| ${name}: one-file edit, ${label} | ${fmt(ms)} | ${record.outcome} | ${record.parsed ?? 0} of ${(record.parsed ?? 0) + (record.reused ?? 0)} | ${answered ? 'yes' : 'NO'} |`,
+    );
   }
   await live.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }
-const reloads = [...(await reloadRows('notes', notesDir)), ...(sagemaker ? await reloadRows('SageMaker guide', sagemakerDir) : [])];
-console.log('\nReload while running (edit → swapped and answering; target ≤ 1 s notes, ≤ 3 s SageMaker guide)\n| case | s | outcome | files parsed | answers show the edit |\n|---|---:|---|---:|---|');
+const reloads = [
+  ...(await reloadRows('notes', notesDir)),
+  ...(sagemaker ? await reloadRows('SageMaker guide', sagemakerDir) : []),
+];
+console.log(
+  '\nReload while running (edit → swapped and answering; target ≤ 1 s notes, ≤ 3 s SageMaker guide)\n| case | s | outcome | files parsed | answers show the edit |\n|---|---:|---|---:|---|',
+);
 console.log(reloads.join('\n'));

@@ -12,12 +12,17 @@ try {
   tsc = path.join(typescript, 'bin', 'tsc');
 } catch {
   // A production install (npm ci --omit=dev) has no compiler: npm start runs the sources through tsx.
-  console.error('nimbus build: TypeScript is not installed (production install?); npm start will run src/ through tsx.');
+  console.error(
+    'nimbus build: TypeScript is not installed (production install?); npm start will run src/ through tsx.',
+  );
   process.exit(0);
 }
 const hash = sourceHash();
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (result.status !== 0) {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   console.error('nimbus build: tsc failed; nothing was written to dist/, so npm start runs src/ through tsx.');

@@ -17,7 +17,11 @@ function hashTree(dir, hash) {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashTree(full, hash);
-    else if (entry.name.endsWith('.ts')) hash.update(`${path.relative(root, full)}\0`).update(fs.readFileSync(full)).update('\0');
+    else if (entry.name.endsWith('.ts'))
+      hash
+        .update(`${path.relative(root, full)}\0`)
+        .update(fs.readFileSync(full))
+        .update('\0');
   }
 }
 

@@ -17,11 +17,19 @@ const httpUrl = z
 
 /** Comma-separated globs, e.g. "docs/**,guides/*.md". */
 function globList(value: string | undefined): string[] | undefined {
-  const globs = value?.split(',').map((g) => g.trim()).filter(Boolean);
+  const globs = value
+    ?.split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
   return globs?.length ? globs : undefined;
 }
 
-const snowflake = optionalString.pipe(z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)').optional());
+const snowflake = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)')
+    .optional(),
+);
 
 /** "N/S": at most N per S seconds; "off" (or 0) for no limit. Blank means the default. */
 const rate = (fallback: string) =>
@@ -49,7 +57,9 @@ const schema = z.object({
   NOTES_BASE_URL: httpUrl,
   // Unset: "github" for GitHub-style folders (a README per folder), else "site".
   NOTES_LINK_STYLE: optionalString.pipe(z.enum(['site', 'github']).optional()),
-  NOTES_LAYOUT: optionalString.pipe(z.enum(['auto', 'nextra', 'docusaurus', 'obsidian', 'github', 'plain']).optional()).default('auto'),
+  NOTES_LAYOUT: optionalString
+    .pipe(z.enum(['auto', 'nextra', 'docusaurus', 'obsidian', 'github', 'plain']).optional())
+    .default('auto'),
   NOTES_LANGUAGE: optionalString,
   NOTES_INCLUDE: optionalString.transform(globList),
   NOTES_EXCLUDE: optionalString.transform(globList),
@@ -63,11 +73,21 @@ const schema = z.object({
   NOTES_GIT_DIR: optionalString.default('./data/notes-git'),
   NOTES_GIT_SUBDIR: optionalString.default('.'),
   NOTES_SYNC_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
-  NOTES_WATCH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  NOTES_WATCH: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   QUIZ_SOURCE: optionalString.pipe(z.enum(['written', 'generated', 'both']).optional()),
   // Generated kinds beyond the default (acronym, steps) are below the judged quality bar: opt-in.
   QUIZ_GENERATED_KINDS: optionalString
-    .transform((v) => (v === 'all' ? [...allGeneratorKinds] : v?.split(',').map((k) => k.trim()).filter(Boolean)))
+    .transform((v) =>
+      v === 'all'
+        ? [...allGeneratorKinds]
+        : v
+            ?.split(',')
+            .map((k) => k.trim())
+            .filter(Boolean),
+    )
     .pipe(z.array(z.enum(allGeneratorKinds)).optional()),
   FLASHCARDS_BOLD_CLOZE: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,7 +95,11 @@ const schema = z.object({
   QUIZ_RATE_CHANNEL: rate('6/60'),
   ASK_RATE_USER: rate('6/60'),
   ASK_RATE_CHANNEL: rate('20/60'),
-  QUIZ_OPEN_PER_CHANNEL: optionalString.default('1').pipe(z.string().regex(/^\d{1,3}$/)).transform(Number).pipe(z.number().int().max(100)),
+  QUIZ_OPEN_PER_CHANNEL: optionalString
+    .default('1')
+    .pipe(z.string().regex(/^\d{1,3}$/))
+    .transform(Number)
+    .pipe(z.number().int().max(100)),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -105,7 +129,8 @@ const expectations: Record<string, string> = {
 export class ConfigError extends Error {}
 
 /** The cache folder, or undefined when CACHE_DIR is "off". */
-export const cacheDirOf = (config: Pick<Config, 'CACHE_DIR'>): string | undefined => (config.CACHE_DIR.toLowerCase() === 'off' ? undefined : config.CACHE_DIR);
+export const cacheDirOf = (config: Pick<Config, 'CACHE_DIR'>): string | undefined =>
+  config.CACHE_DIR.toLowerCase() === 'off' ? undefined : config.CACHE_DIR;
 
 /** Parses the environment once; the result is passed down, never re-read deeper in. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

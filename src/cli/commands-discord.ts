@@ -12,7 +12,9 @@ import type { CliContext } from './context.js';
 export async function startBot(context: CliContext, notesDir?: string): Promise<void> {
   let config = context.configFor(notesDir);
   if (!config.DISCORD_TOKEN) {
-    context.err('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example), or run "nimbus shell" for the terminal session.');
+    context.err(
+      'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example), or run "nimbus shell" for the terminal session.',
+    );
     context.setExitCode(2);
     return;
   }
@@ -26,7 +28,13 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   let git: GitNotes | undefined;
   let commit: string | undefined;
   if (config.NOTES_GIT_URL) {
-    git = new GitNotes({ url: config.NOTES_GIT_URL, branch: config.NOTES_GIT_BRANCH, dir: config.NOTES_GIT_DIR, token: config.NOTES_GIT_TOKEN, sshKeyFile: config.NOTES_GIT_SSH_KEY });
+    git = new GitNotes({
+      url: config.NOTES_GIT_URL,
+      branch: config.NOTES_GIT_BRANCH,
+      dir: config.NOTES_GIT_DIR,
+      token: config.NOTES_GIT_TOKEN,
+      sshKeyFile: config.NOTES_GIT_SSH_KEY,
+    });
     try {
       commit = await git.ensureClone();
     } catch (error) {
@@ -41,14 +49,37 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   const loader = new KnowledgeLoader(config, { cacheDir: cacheDirOf(config), log: cacheLog });
   const { knowledge, fingerprint } = await loader.load();
   const fetch = git && (async () => (await git.sync()).commit);
-  const notes = new LiveNotes(knowledge, fingerprint, { config, cacheDir: cacheDirOf(config), fetch, log: (message, fields) => (message.includes('refused') ? logger.warn(fields, message) : logger.info(fields, message)) }, commit);
+  const notes = new LiveNotes(
+    knowledge,
+    fingerprint,
+    {
+      config,
+      cacheDir: cacheDirOf(config),
+      fetch,
+      log: (message, fields) =>
+        message.includes('refused') ? logger.warn(fields, message) : logger.info(fields, message),
+    },
+    commit,
+  );
   // Git notes are fetched on a timer; a local folder is watched instead.
-  const syncTimer = git ? setInterval(() => void notes.reload('git sync'), config.NOTES_SYNC_MINUTES * 60_000).unref() : undefined;
-  const stopWatching = !git && config.NOTES_WATCH
-    ? watchNotes(config.NOTES_DIR, () => void notes.reload('notes folder changed'), (err) => logger.warn({ err: { message: err.message } }, 'cannot watch the notes folder; use SIGHUP or /notes reload'))
-    : () => {};
+  const syncTimer = git
+    ? setInterval(() => void notes.reload('git sync'), config.NOTES_SYNC_MINUTES * 60_000).unref()
+    : undefined;
+  const stopWatching =
+    !git && config.NOTES_WATCH
+      ? watchNotes(
+          config.NOTES_DIR,
+          () => void notes.reload('notes folder changed'),
+          (err) =>
+            logger.warn(
+              { err: { message: err.message } },
+              'cannot watch the notes folder; use SIGHUP or /notes reload',
+            ),
+        )
+      : () => {};
   process.on('SIGHUP', () => void notes.reload('SIGHUP'));
-  for (const problem of knowledge.library.problems.slice(0, 20)) logger.warn({ problem: formatProblem(problem) }, 'note problem');
+  for (const problem of knowledge.library.problems.slice(0, 20))
+    logger.warn({ problem: formatProblem(problem) }, 'note problem');
   const warmStart = performance.now();
   warmUp(knowledge.index);
   logger.info({ ms: Math.round(performance.now() - warmStart) }, 'answer path warmed up');
@@ -112,10 +143,16 @@ export function addDeployCommands(program: Command, context: CliContext): void {
   program
     .command('deploy-commands')
     .description('register the slash commands with Discord (one bulk update)')
-    .option('--guild <id>', 'register in one server only: instant, for testing (default: DISCORD_GUILD_ID, else global)')
+    .option(
+      '--guild <id>',
+      'register in one server only: instant, for testing (default: DISCORD_GUILD_ID, else global)',
+    )
     .option('--global', 'register globally even when DISCORD_GUILD_ID is set')
     .action(async (options: { guild?: string; global?: boolean }) => {
-      const [{ deployCommands }, { scrubSecrets }] = await Promise.all([import('../discord/deploy.js'), import('../discord/logger.js')]);
+      const [{ deployCommands }, { scrubSecrets }] = await Promise.all([
+        import('../discord/deploy.js'),
+        import('../discord/logger.js'),
+      ]);
       const guild = options.global ? undefined : (options.guild ?? context.config.DISCORD_GUILD_ID);
       if (guild && !/^\d{17,20}$/.test(guild)) {
         context.err(`--guild expects a Discord server id (17-20 digits), got "${guild.slice(0, 30)}".`);
@@ -126,7 +163,9 @@ export function addDeployCommands(program: Command, context: CliContext): void {
         const { scope, count } = await deployCommands(context.config, guild);
         context.out(`Registered ${count} commands for ${scope}.`);
       } catch (error) {
-        context.err(`Could not register the commands: ${scrubSecrets((error as Error).message, context.config.DISCORD_TOKEN ? [context.config.DISCORD_TOKEN] : [])}`);
+        context.err(
+          `Could not register the commands: ${scrubSecrets((error as Error).message, context.config.DISCORD_TOKEN ? [context.config.DISCORD_TOKEN] : [])}`,
+        );
         context.setExitCode(1);
       }
     });

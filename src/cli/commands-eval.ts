@@ -4,7 +4,9 @@ import type { CliContext } from './context.js';
 export function addEval(program: Command, context: CliContext): void {
   program
     .command('eval')
-    .description('answer quality of Nimbus and of baseline engines on the eval question sets (needs the dev dependencies)')
+    .description(
+      'answer quality of Nimbus and of baseline engines on the eval question sets (needs the dev dependencies)',
+    )
     .option('--misses', "list Nimbus's misses on the tune split")
     .option('--json', 'print one JSON object per corpus, split and engine')
     .action(async (options: { misses?: boolean; json?: boolean }) => {
@@ -13,7 +15,9 @@ export function addEval(program: Command, context: CliContext): void {
       try {
         ({ runEval } = await import('../../bench/eval.js'));
       } catch {
-        context.err('nimbus eval needs the development install: run "npm ci" (not --omit=dev) in a clone of the repository.');
+        context.err(
+          'nimbus eval needs the development install: run "npm ci" (not --omit=dev) in a clone of the repository.',
+        );
         context.setExitCode(1);
         return;
       }

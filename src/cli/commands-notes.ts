@@ -10,7 +10,10 @@ export function addStats(program: Command, context: CliContext): void {
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
     .action(async (options: { json?: boolean; notes?: string }) => {
       // The Markdown parser loads only for the commands that parse.
-      const [{ loadLibrary }, { generateQuestions }] = await Promise.all([import('../core/library.js'), import('../quiz/generate/index.js')]);
+      const [{ loadLibrary }, { generateQuestions }] = await Promise.all([
+        import('../core/library.js'),
+        import('../quiz/generate/index.js'),
+      ]);
       const config = context.configFor(options.notes);
       const library = loadLibrary(config);
       const stats = {
@@ -25,7 +28,9 @@ export function addStats(program: Command, context: CliContext): void {
       };
       if (options.json) context.out(JSON.stringify(stats));
       else {
-        context.out(`${stats.files} files, ${stats.notes} notes, ${stats.sections} sections, ${stats.words} words, ${stats.quizQuestions} quiz questions, ${stats.generatedQuestions} generated; loaded in ${stats.loadMs} ms`);
+        context.out(
+          `${stats.files} files, ${stats.notes} notes, ${stats.sections} sections, ${stats.words} words, ${stats.quizQuestions} quiz questions, ${stats.generatedQuestions} generated; loaded in ${stats.loadMs} ms`,
+        );
         if (stats.errors.length) context.out(`${stats.errors.length} problem(s): run "nimbus check" to list them`);
       }
     });
@@ -34,7 +39,9 @@ export function addStats(program: Command, context: CliContext): void {
 export function addCheck(program: Command, context: CliContext): void {
   program
     .command('check')
-    .description('validate every note; prints each problem as file:line: message (warnings as file:line: warning: message) and exits 1 on errors')
+    .description(
+      'validate every note; prints each problem as file:line: message (warnings as file:line: warning: message) and exits 1 on errors',
+    )
     .option('--json', 'print the problems as a JSON array')
     .option('--strict', 'exit 1 on warnings too')
     .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
@@ -44,7 +51,8 @@ export function addCheck(program: Command, context: CliContext): void {
       const library = loadLibrary(context.configFor(options.notes));
       const errors = library.problems.filter(isError).length;
       const warnings = library.problems.length - errors;
-      if (options.json) context.out(JSON.stringify(library.problems.map((p) => ({ ...p, severity: p.severity ?? 'error' }))));
+      if (options.json)
+        context.out(JSON.stringify(library.problems.map((p) => ({ ...p, severity: p.severity ?? 'error' }))));
       else {
         for (const problem of library.problems) context.out(formatProblem(problem));
         const summary = `${library.files} files checked (${library.layout ?? 'plain'} layout${library.language ? `, language ${library.language}` : ''}), ${errors} error(s), ${warnings} warning(s)`;

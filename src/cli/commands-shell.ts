@@ -9,12 +9,19 @@ export async function startShell(context: CliContext, notesDir?: string): Promis
   const config = context.configFor(notesDir);
   const { knowledge } = await loadKnowledgeForCli(context, config);
   const { library } = knowledge;
-  const problems = library.problems.length ? ` (${library.problems.length} problem(s) in the notes: run "nimbus check")` : '';
-  if (library.problems.length && library.notes.length === 0) context.err(library.problems.map(formatProblem).join('\n'));
+  const problems = library.problems.length
+    ? ` (${library.problems.length} problem(s) in the notes: run "nimbus check")`
+    : '';
+  if (library.problems.length && library.notes.length === 0)
+    context.err(library.problems.map(formatProblem).join('\n'));
   const banner = `Nimbus: ${library.notes.length} notes, ${library.sections.length} sections from ${config.NOTES_DIR}${problems}.\nAsk a question, or type /help.`;
   const quiz = await quizShellCommand(config, knowledge);
   try {
-    const end = await runShell(shellCommands(knowledge, quiz.commands), { input: context.input, output: context.output }, banner);
+    const end = await runShell(
+      shellCommands(knowledge, quiz.commands),
+      { input: context.input, output: context.output },
+      banner,
+    );
     if (end === 'interrupted') context.setExitCode(130);
   } finally {
     quiz.close();

@@ -12,7 +12,10 @@ export interface CliContext {
   setExitCode(code: number): void;
 }
 
-export function createCliContext(config: Config, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; error: NodeJS.WritableStream }): CliContext {
+export function createCliContext(
+  config: Config,
+  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; error: NodeJS.WritableStream },
+): CliContext {
   return {
     config,
     configFor: (notesDir) => (notesDir ? { ...config, NOTES_DIR: notesDir } : config),

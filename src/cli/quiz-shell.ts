@@ -14,12 +14,21 @@ const terminalUser = { guildId: 'terminal', channelId: 'terminal', askerId: 'loc
  * /quiz for the terminal session: personal review over the same question bank and schedule
  * as Discord's `/quiz private:true`. The database opens on first use only.
  */
-export async function quizShellCommand(config: Config, knowledge: Knowledge): Promise<{ commands: Record<string, ShellCommand>; close(): void }> {
+export async function quizShellCommand(
+  config: Config,
+  knowledge: Knowledge,
+): Promise<{ commands: Record<string, ShellCommand>; close(): void }> {
   let store: QuizStore | undefined;
   let service: QuizService | undefined;
   const quiz = (): QuizService => {
     store ??= openQuizStore(config.QUIZ_DB);
-    service ??= new QuizService({ store, notes: knowledge.library.notes, questions: questionBank(knowledge.library.notes, config.QUIZ_SOURCE, config.QUIZ_GENERATED_KINDS), sectionsById: (id) => knowledge.sectionById.get(id), quizSeconds: config.QUIZ_SECONDS });
+    service ??= new QuizService({
+      store,
+      notes: knowledge.library.notes,
+      questions: questionBank(knowledge.library.notes, config.QUIZ_SOURCE, config.QUIZ_GENERATED_KINDS),
+      sectionsById: (id) => knowledge.sectionById.get(id),
+      quizSeconds: config.QUIZ_SECONDS,
+    });
     return service;
   };
 
@@ -49,7 +58,10 @@ export async function quizShellCommand(config: Config, knowledge: Knowledge): Pr
       if (!round) {
         const topics = quiz().topics();
         if (!topics.length) return 'There are no quiz questions in these notes yet.';
-        return `No quiz questions for "${topic ?? ''}". Topics: ${topics.slice(0, 12).map((t) => t.id).join(', ')}${topics.length > 12 ? ' …' : ''}`;
+        return `No quiz questions for "${topic ?? ''}". Topics: ${topics
+          .slice(0, 12)
+          .map((t) => t.id)
+          .join(', ')}${topics.length > 12 ? ' …' : ''}`;
       }
       if (round.reveal !== undefined) {
         // A self-graded card: show the answer on Enter, then ask whether they knew it.

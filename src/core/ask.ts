@@ -43,7 +43,7 @@ export interface AskOptions {
 }
 
 /** Longest question we read; longer input is cut so one message cannot stall the bot. */
-export const MAX_QUESTION_CHARS = 1000;
+const MAX_QUESTION_CHARS = 1000;
 
 // Chat syntax that says nothing about the topic: user, role and channel mentions, custom
 // emoji, @everyone/@here and HTML-like tags.
@@ -59,22 +59,29 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
   const outcome = search(index, searchable(question), limit, options.tuning ?? defaultTuning);
   const highlight = new Set(outcome.searchedTerms);
   // Sections with no prose of their own (only images or links) would answer with an empty body.
-  const results = outcome.hits.filter(({ section }) => section.answerable !== false).map(({ section, score }): AskResult => ({
-    id: section.id,
-    title: section.noteTitle,
-    heading: section.heading,
-    headingPath: section.headingPath,
-    file: section.file,
-    line: section.line,
-    anchor: section.anchor,
-    url: section.url,
-    score: Math.round(score * 1000) / 1000,
-    excerpt: buildExcerpt(section.blocks, highlight),
-    text: section.text,
-  }));
-  if (outcome.terms.length === 0) return { question, confident: false, results: [], missing: [], answerLine: null, reason: 'empty-question' };
+  const results = outcome.hits
+    .filter(({ section }) => section.answerable !== false)
+    .map(
+      ({ section, score }): AskResult => ({
+        id: section.id,
+        title: section.noteTitle,
+        heading: section.heading,
+        headingPath: section.headingPath,
+        file: section.file,
+        line: section.line,
+        anchor: section.anchor,
+        url: section.url,
+        score: Math.round(score * 1000) / 1000,
+        excerpt: buildExcerpt(section.blocks, highlight),
+        text: section.text,
+      }),
+    );
+  if (outcome.terms.length === 0)
+    return { question, confident: false, results: [], missing: [], answerLine: null, reason: 'empty-question' };
   const { missing, answerLine } = outcome;
-  return outcome.confident ? { question, confident: true, results, missing, answerLine } : { question, confident: false, results, missing, answerLine, reason: 'not-covered' };
+  return outcome.confident
+    ? { question, confident: true, results, missing, answerLine }
+    : { question, confident: false, results, missing, answerLine, reason: 'not-covered' };
 }
 
 /**
@@ -93,10 +100,24 @@ export function askSection(index: SearchIndex, section: Section, options: AskOpt
   const related = ask(index, question, options);
   const terms = new Set(stemPhrase(section.heading));
   const first: AskResult = {
-    id: section.id, title: section.noteTitle, heading: section.heading, headingPath: section.headingPath, file: section.file,
-    line: section.line, anchor: section.anchor, url: section.url, score: related.results[0]?.score ?? 1,
-    excerpt: buildExcerpt(section.blocks, terms), text: section.text,
+    id: section.id,
+    title: section.noteTitle,
+    heading: section.heading,
+    headingPath: section.headingPath,
+    file: section.file,
+    line: section.line,
+    anchor: section.anchor,
+    url: section.url,
+    score: related.results[0]?.score ?? 1,
+    excerpt: buildExcerpt(section.blocks, terms),
+    text: section.text,
   };
   const rest = related.results.filter((r) => r.id !== section.id);
-  return { question: section.heading, confident: true, results: [first, ...rest].slice(0, Math.max(1, options.limit ?? 5)), missing: [], answerLine: null };
+  return {
+    question: section.heading,
+    confident: true,
+    results: [first, ...rest].slice(0, Math.max(1, options.limit ?? 5)),
+    missing: [],
+    answerLine: null,
+  };
 }

@@ -13,11 +13,17 @@ function packageRoot(from: string): string | undefined {
 }
 
 function hashTree(codeRoot: string, dir: string, hash: ReturnType<typeof createHash>): void {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) hashTree(codeRoot, full, hash);
-    else if (/\.(?:[cm]?js|ts)$/.test(entry.name)) hash.update(`${path.relative(codeRoot, full)}\0`).update(fs.readFileSync(full)).update('\0');
+    else if (/\.(?:[cm]?js|ts)$/.test(entry.name))
+      hash
+        .update(`${path.relative(codeRoot, full)}\0`)
+        .update(fs.readFileSync(full))
+        .update('\0');
   }
 }
 

@@ -35,18 +35,28 @@ export class GitNotes {
     const { token, sshKeyFile } = this.settings;
     if (token) {
       const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
-      Object.assign(env, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` });
+      Object.assign(env, {
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: 'http.extraHeader',
+        GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+      });
     }
-    if (sshKeyFile) env.GIT_SSH_COMMAND = `ssh -i ${JSON.stringify(sshKeyFile)} -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new -o BatchMode=yes`;
+    if (sshKeyFile)
+      env.GIT_SSH_COMMAND = `ssh -i ${JSON.stringify(sshKeyFile)} -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new -o BatchMode=yes`;
     return env;
   }
 
   private git(args: string[], cwd?: string, timeoutMs = 120_000): Promise<string> {
     return new Promise((resolve, reject) => {
-      execFile('git', args, { cwd, env: this.env(), timeout: timeoutMs, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
-        if (error) reject(new GitError(this.scrub(String(stderr) || error.message)));
-        else resolve(String(stdout).trim());
-      });
+      execFile(
+        'git',
+        args,
+        { cwd, env: this.env(), timeout: timeoutMs, maxBuffer: 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (error) reject(new GitError(this.scrub(String(stderr) || error.message)));
+          else resolve(String(stdout).trim());
+        },
+      );
     });
   }
 
@@ -62,7 +72,17 @@ export class GitNotes {
       fs.mkdirSync(path.dirname(this.settings.dir), { recursive: true });
       const branch = this.settings.branch ? ['--branch', this.settings.branch] : [];
       try {
-        await this.git(['clone', '--quiet', '--depth', '1', '--single-branch', ...branch, '--', this.settings.url, temporary]);
+        await this.git([
+          'clone',
+          '--quiet',
+          '--depth',
+          '1',
+          '--single-branch',
+          ...branch,
+          '--',
+          this.settings.url,
+          temporary,
+        ]);
         fs.rmSync(this.settings.dir, { recursive: true, force: true });
         fs.renameSync(temporary, this.settings.dir);
       } finally {

@@ -63,7 +63,8 @@ export class KnowledgeLoader {
   /** The fingerprint of the notes as they are on disk now. */
   fingerprint(): string {
     const root = path.resolve(this.config.NOTES_DIR);
-    const { NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } = this.config;
+    const { NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } =
+      this.config;
     const settings = [NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE];
     return notesFingerprint(root) + JSON.stringify([root, ...settings.map((value) => value ?? null)]);
   }
@@ -78,13 +79,30 @@ export class KnowledgeLoader {
       const saved = this.readSaved(savedFile, fingerprint);
       if ('knowledge' in saved) {
         const ms = performance.now() - started;
-        this.options.log('notes and index loaded from the cache', { ms: Math.round(ms), sections: saved.knowledge.library.sections.length, cache: savedFile });
-        return { knowledge: saved.knowledge, source: 'cache', parsed: 0, reused: saved.knowledge.library.files, fingerprint, ms };
+        this.options.log('notes and index loaded from the cache', {
+          ms: Math.round(ms),
+          sections: saved.knowledge.library.sections.length,
+          cache: savedFile,
+        });
+        return {
+          knowledge: saved.knowledge,
+          source: 'cache',
+          parsed: 0,
+          reused: saved.knowledge.library.files,
+          fingerprint,
+          ms,
+        };
       }
       reason = saved.reason;
     } else if (savedFile) reason = 'reload';
     const report = await this.build(fingerprint, reason, started);
-    this.options.log('notes parsed and indexed', { ms: Math.round(report.ms), reason, parsed: report.parsed, reused: report.reused, sections: report.knowledge.library.sections.length });
+    this.options.log('notes parsed and indexed', {
+      ms: Math.round(report.ms),
+      reason,
+      parsed: report.parsed,
+      reused: report.reused,
+      sections: report.knowledge.library.sections.length,
+    });
     return report;
   }
 
@@ -106,7 +124,12 @@ export class KnowledgeLoader {
   }
 
   /** Parses what changed and indexes, saving both caches; also returns the result in its saved form. */
-  async build(fingerprint: string, reason: string, started: number, forTransfer = false): Promise<LoadReport & { saved?: SavedParts; save: () => void }> {
+  async build(
+    fingerprint: string,
+    reason: string,
+    started: number,
+    forTransfer = false,
+  ): Promise<LoadReport & { saved?: SavedParts; save: () => void }> {
     // Loads the Markdown parser: only when something needs parsing.
     const { loadLibrary } = await import('./library.js');
     const parsePath = this.file(parseFile);
@@ -114,7 +137,8 @@ export class KnowledgeLoader {
       if (parsePath) {
         const read = ParseCache.read(parsePath, this.version);
         this.parseCache = read.cache;
-        if (read.problem && read.problem !== 'no parse cache yet') this.options.log('parse cache not used', { reason: read.problem });
+        if (read.problem && read.problem !== 'no parse cache yet')
+          this.options.log('parse cache not used', { reason: read.problem });
       } else this.parseCache = new ParseCache(this.version);
     }
     const cache = this.parseCache;
@@ -131,14 +155,27 @@ export class KnowledgeLoader {
       if (!savedFile || !parsePath || !saved) return;
       try {
         if (misses > 0) cache.write(parsePath);
-        writeAtomically(savedFile, v8.serialize({ version: this.version, fingerprint, ...saved } satisfies SavedKnowledge));
+        writeAtomically(
+          savedFile,
+          v8.serialize({ version: this.version, fingerprint, ...saved } satisfies SavedKnowledge),
+        );
       } catch (error) {
         this.options.log('could not save the index; the next start parses again', { reason: (error as Error).message });
       }
     };
     // A reload hands its result over first and saves after (reload-worker.ts).
     if (!forTransfer) save();
-    return { knowledge, saved, save, source: 'built', reason, parsed: cache.misses, reused: cache.hits, fingerprint, ms: performance.now() - started };
+    return {
+      knowledge,
+      saved,
+      save,
+      source: 'built',
+      reason,
+      parsed: cache.misses,
+      reused: cache.hits,
+      fingerprint,
+      ms: performance.now() - started,
+    };
   }
 }
 

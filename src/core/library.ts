@@ -13,7 +13,9 @@ export interface Knowledge {
 }
 
 export type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_LINK_STYLE'> &
-  Partial<Pick<Config, 'NOTES_LAYOUT' | 'NOTES_LANGUAGE' | 'NOTES_INCLUDE' | 'NOTES_EXCLUDE' | 'FLASHCARDS_BOLD_CLOZE'>>;
+  Partial<
+    Pick<Config, 'NOTES_LAYOUT' | 'NOTES_LANGUAGE' | 'NOTES_INCLUDE' | 'NOTES_EXCLUDE' | 'FLASHCARDS_BOLD_CLOZE'>
+  >;
 
 /** The notes alone, for commands that count or check them and never search; throws NotesFolderError. */
 export function loadLibrary(config: NotesConfig, parseCache?: LoadOptions['parseCache']): NoteLibrary {
@@ -30,7 +32,8 @@ export function loadLibrary(config: NotesConfig, parseCache?: LoadOptions['parse
     boldCloze: config.FLASHCARDS_BOLD_CLOZE,
     parseCache,
   });
-  if (library.notes.length === 0 && library.files === 0) throw new NotesFolderError(`no notes (.md or .mdx files) in ${path.resolve(config.NOTES_DIR)}`);
+  if (library.notes.length === 0 && library.files === 0)
+    throw new NotesFolderError(`no notes (.md or .mdx files) in ${path.resolve(config.NOTES_DIR)}`);
   return library;
 }
 
@@ -38,4 +41,3 @@ export function loadKnowledge(config: NotesConfig): Knowledge {
   const library = loadLibrary(config);
   return { library, index: buildIndex(library.sections), sectionById: new Map(library.sections.map((s) => [s.id, s])) };
 }
-

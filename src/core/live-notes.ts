@@ -10,7 +10,7 @@ export interface BuiltNotes {
   report: { fingerprint: string; parsed: number; reused: number; ms: number; files: number };
 }
 
-export type ReloadOutcome = 'swapped' | 'unchanged' | 'kept-old' | 'failed';
+type ReloadOutcome = 'swapped' | 'unchanged' | 'kept-old' | 'failed';
 
 export interface ReloadRecord {
   at: Date;
@@ -88,7 +88,15 @@ export class LiveNotes {
 
   private statusOf(knowledge: Knowledge, loadedAt: Date, commit: string | undefined): NotesStatus {
     const { library } = knowledge;
-    return { loadedAt, commit, notes: library.notes.length, sections: library.sections.length, quizQuestions: library.quiz.length, problems: library.problems.map(formatProblem), lastReload: this.status?.lastReload };
+    return {
+      loadedAt,
+      commit,
+      notes: library.notes.length,
+      sections: library.sections.length,
+      quizQuestions: library.quiz.length,
+      problems: library.problems.map(formatProblem),
+      lastReload: this.status?.lastReload,
+    };
   }
 
   /**
@@ -122,17 +130,35 @@ export class LiveNotes {
   private async run(trigger: string, commit?: string): Promise<ReloadRecord> {
     const started = performance.now();
     const record = (outcome: ReloadOutcome, extra: Partial<ReloadRecord> = {}): ReloadRecord => {
-      const done: ReloadRecord = { at: new Date(), trigger, outcome, ms: Math.round(performance.now() - started), problems: [], ...extra };
+      const done: ReloadRecord = {
+        at: new Date(),
+        trigger,
+        outcome,
+        ms: Math.round(performance.now() - started),
+        problems: [],
+        ...extra,
+      };
       this.status = { ...this.status, lastReload: done };
-      const level = outcome === 'swapped' || outcome === 'unchanged' ? 'notes reloaded' : 'notes reload refused, old notes kept';
-      this.options.log(level, { trigger, outcome, ms: done.ms, parsed: done.parsed, reused: done.reused, reason: done.reason, problems: done.problems.slice(0, 10) });
+      const level =
+        outcome === 'swapped' || outcome === 'unchanged' ? 'notes reloaded' : 'notes reload refused, old notes kept';
+      this.options.log(level, {
+        trigger,
+        outcome,
+        ms: done.ms,
+        parsed: done.parsed,
+        reused: done.reused,
+        reason: done.reason,
+        problems: done.problems.slice(0, 10),
+      });
       return done;
     };
     if (this.options.fetch) {
       try {
         commit = (await this.options.fetch()) ?? commit;
       } catch (error) {
-        return record('failed', { reason: `could not fetch the notes, the ones in use stay: ${(error as Error).message}` });
+        return record('failed', {
+          reason: `could not fetch the notes, the ones in use stay: ${(error as Error).message}`,
+        });
       }
     }
     let reply: BuiltNotes | { unchanged: true; fingerprint: string };
@@ -140,7 +166,11 @@ export class LiveNotes {
       reply = await this.build();
     } catch (error) {
       // A folder emptied or removed (a bad pull, a wrong path) is a worse set of notes, not a crash.
-      if (error instanceof NotesFolderError) return record('kept-old', { reason: 'the notes folder is missing or has no notes now', problems: [error.message] });
+      if (error instanceof NotesFolderError)
+        return record('kept-old', {
+          reason: 'the notes folder is missing or has no notes now',
+          problems: [error.message],
+        });
       return record('failed', { reason: `could not reload: ${(error as Error).message}` });
     }
     if ('unchanged' in reply) {
@@ -168,7 +198,10 @@ export class LiveNotes {
     const old = this.knowledge.library;
     const { library } = next;
     if (library.notes.length === 0 && old.notes.length > 0) {
-      return { reason: 'the notes folder is missing or has no notes now', problems: library.problems.slice(0, 10).map(formatProblem) };
+      return {
+        reason: 'the notes folder is missing or has no notes now',
+        problems: library.problems.slice(0, 10).map(formatProblem),
+      };
     }
     const known = new Map<string, number>();
     for (const p of old.problems) known.set(problemKey(p), (known.get(problemKey(p)) ?? 0) + 1);
@@ -188,7 +221,10 @@ export class LiveNotes {
     return new Promise((resolve, reject) => {
       const onMessage = (reply: ReloadReply): void => {
         if (reply.id !== id) return;
-        if ('log' in reply) return this.options.log(...reply.log);
+        if ('log' in reply) {
+          this.options.log(...reply.log);
+          return;
+        }
         worker.off('message', onMessage);
         worker.off('error', onError);
         if ('error' in reply) reject(reply.notesFolder ? new NotesFolderError(reply.error) : new Error(reply.error));
@@ -209,13 +245,25 @@ export class LiveNotes {
     const source = import.meta.url.endsWith('.ts');
     const url = new URL(source ? './reload-worker.ts' : './reload-worker.js', import.meta.url);
     const { config, cacheDir, version } = this.options;
-    const { NOTES_DIR, NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } = config;
-    const notesConfig: NotesConfig = { NOTES_DIR, NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE };
+    const { NOTES_DIR, NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } =
+      config;
+    const notesConfig: NotesConfig = {
+      NOTES_DIR,
+      NOTES_BASE_URL,
+      NOTES_LINK_STYLE,
+      NOTES_LAYOUT,
+      NOTES_LANGUAGE,
+      NOTES_INCLUDE,
+      NOTES_EXCLUDE,
+    };
     const workerData = { config: notesConfig, cacheDir, version };
     // Running from the TypeScript sources (tsx, tests): the worker registers tsx before loading them.
     const tsx = source ? import.meta.resolve('tsx/esm/api') : undefined;
     const worker = tsx
-      ? new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData })
+      ? new Worker(
+          `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`,
+          { eval: true, workerData },
+        )
       : new Worker(url, { workerData });
     worker.unref();
     return worker;

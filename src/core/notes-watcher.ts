@@ -6,7 +6,12 @@ import fs from 'node:fs';
  * the system's watch limit reached) is reported through `onError` and stops; SIGHUP and
  * `/notes reload` still work.
  */
-export function watchNotes(dir: string, onChange: () => void, onError: (error: Error) => void, quietMs = 300): () => void {
+export function watchNotes(
+  dir: string,
+  onChange: () => void,
+  onError: (error: Error) => void,
+  quietMs = 300,
+): () => void {
   let timer: NodeJS.Timeout | undefined;
   let watcher: fs.FSWatcher;
   try {

@@ -12,11 +12,18 @@ export interface ReloadRequest {
   fingerprint: string;
 }
 
-export type ReloadReply = { id: number; log: [string, Record<string, unknown>] } | { id: number; result: import('./live-notes.js').BuiltNotes | { unchanged: true; fingerprint: string } } | { id: number; error: string; notesFolder?: boolean };
+export type ReloadReply =
+  | { id: number; log: [string, Record<string, unknown>] }
+  | { id: number; result: import('./live-notes.js').BuiltNotes | { unchanged: true; fingerprint: string } }
+  | { id: number; error: string; notesFolder?: boolean };
 
 const { config, cacheDir, version } = workerData as { config: NotesConfig; cacheDir?: string; version?: string };
 let current = 0;
-const options: LoaderOptions = { cacheDir, version, log: (message, fields) => parentPort!.postMessage({ id: current, log: [message, fields] } satisfies ReloadReply) };
+const options: LoaderOptions = {
+  cacheDir,
+  version,
+  log: (message, fields) => parentPort!.postMessage({ id: current, log: [message, fields] } satisfies ReloadReply),
+};
 const loader = new KnowledgeLoader(config, options);
 
 parentPort!.on('message', (request: ReloadRequest) => {
@@ -31,7 +38,10 @@ parentPort!.on('message', (request: ReloadRequest) => {
       }
       const built = await loader.build(fingerprint, 'reload', started, true);
       const { knowledge, saved, save, ...report } = built;
-      parentPort!.postMessage({ id: request.id, result: { saved: saved!, report: { ...report, files: knowledge.library.files } } } satisfies ReloadReply);
+      parentPort!.postMessage({
+        id: request.id,
+        result: { saved: saved!, report: { ...report, files: knowledge.library.files } },
+      } satisfies ReloadReply);
       // Saved once the main thread has what it needs: the next start finds these notes ready.
       save();
     } catch (error) {

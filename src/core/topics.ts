@@ -1,7 +1,7 @@
 import type { Note, NoteLibrary, Section } from '../notes/types.js';
 import { buildExcerpt } from '../search/excerpt.js';
 
-export interface NoteSummary {
+interface NoteSummary {
   route: string;
   title: string;
   description: string;
@@ -9,7 +9,7 @@ export interface NoteSummary {
   questions: number;
 }
 
-export interface TopicArea {
+interface TopicArea {
   title: string;
   notes: NoteSummary[];
 }
@@ -56,7 +56,11 @@ export function listTopics(library: NoteLibrary): TopicList {
 }
 
 /** "Guide/Page", "guide page" and "guide-page" all read the same. */
-const normalize = (s: string): string => s.toLowerCase().replace(/[/_\s-]+/g, ' ').trim();
+const normalize = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[/_\s-]+/g, ' ')
+    .trim();
 
 /** Notes whose route or title matches the name, best first (exact, prefix, then contains). */
 export function matchNotes(library: NoteLibrary, name: string, limit = 25): Note[] {
@@ -71,16 +75,22 @@ export function matchNotes(library: NoteLibrary, name: string, limit = 25): Note
     if (route === query || title === query) score = 4;
     else if (last === query) score = 3;
     else if (title.startsWith(query) || last.startsWith(query)) score = 2;
-    else if (title.includes(query) || route.includes(query) || normalize(note.breadcrumb.join(' ')).includes(query)) score = 1;
+    else if (title.includes(query) || route.includes(query) || normalize(note.breadcrumb.join(' ')).includes(query))
+      score = 1;
     if (score) scored.push({ note, score });
   }
-  return scored.sort((a, b) => b.score - a.score || a.note.order - b.note.order).slice(0, limit).map((s) => s.note);
+  return scored
+    .sort((a, b) => b.score - a.score || a.note.order - b.note.order)
+    .slice(0, limit)
+    .map((s) => s.note);
 }
 
 export function openTopic(library: NoteLibrary, name: string): NoteView | TopicNotFound {
   const [best] = matchNotes(library, name, 1);
   if (!best || !name.trim()) {
-    const words = normalize(name).split(' ').filter((w) => w.length > 2);
+    const words = normalize(name)
+      .split(' ')
+      .filter((w) => w.length > 2);
     const suggestions = library.notes.filter((n) => words.some((w) => n.title.toLowerCase().includes(w))).slice(0, 5);
     return { kind: 'not-found', name, suggestions: suggestions.map(summarize) };
   }
@@ -92,13 +102,22 @@ export function openTopic(library: NoteLibrary, name: string): NoteView | TopicN
     breadcrumb: best.breadcrumb,
     url: best.sections[0]?.url?.split('#')[0] ?? null,
     file: best.file,
-    sections: best.sections.map(({ id, heading, headingPath, level, anchor, url, line }) => ({ id, heading, headingPath, level, anchor, url, line })),
+    sections: best.sections.map(({ id, heading, headingPath, level, anchor, url, line }) => ({
+      id,
+      heading,
+      headingPath,
+      level,
+      anchor,
+      url,
+      line,
+    })),
   };
 }
 
-export function findSection(library: NoteLibrary, id: string): Section | undefined {
+function findSection(library: NoteLibrary, id: string): Section | undefined {
   return library.sections.find((s) => s.id === id);
 }
 
 /** A longer read of a section, for opening it from a topic: its start, cut at a Markdown boundary. */
-export const readSection = (section: Section): string => buildExcerpt(section.blocks, new Set(), { minChars: 1500, maxChars: 3500 });
+export const readSection = (section: Section): string =>
+  buildExcerpt(section.blocks, new Set(), { minChars: 1500, maxChars: 3500 });

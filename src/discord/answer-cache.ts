@@ -8,7 +8,11 @@ import { randomBytes } from 'node:crypto';
 export class ExpiringCache<T> {
   private readonly entries = new Map<string, { value: T; expires: number }>();
 
-  constructor(private readonly maxEntries = 5000, private readonly ttlMs = 60 * 60 * 1000, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly maxEntries = 5000,
+    private readonly ttlMs = 60 * 60 * 1000,
+    private readonly now = () => Date.now(),
+  ) {}
 
   put(value: T): string {
     const key = randomBytes(6).toString('base64url');

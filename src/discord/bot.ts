@@ -52,7 +52,11 @@ export function createBot(options: BotOptions): Bot {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: noPings,
     ...options.clientOptions,
-    rest: { makeRequest: retryingRequest(), ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}), ...options.clientOptions?.rest },
+    rest: {
+      makeRequest: retryingRequest(),
+      ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}),
+      ...options.clientOptions?.rest,
+    },
   });
   const storage = openQuizStorage(config, knowledge, logger);
   const timers = new Map<string, NodeJS.Timeout>();
@@ -82,20 +86,24 @@ export function createBot(options: BotOptions): Bot {
     clearTimeout(timers.get(roundId));
     timers.delete(roundId);
     if (!Number.isFinite(at)) return;
-    const timer = setTimeout(() => {
-      timers.delete(roundId);
-      revealRound(client, context, roundId, { afterRestart }).then(
-        (result) => {
-          if (attempt > 0 && result === 'shown') logger.info({ roundId, attempts: attempt + 1 }, 'quiz reveal delivered after retrying');
-        },
-        (err: unknown) => {
-          if (isStorageFailure(err)) return void storage.fail(err);
-          const retryMs = Math.min(60_000, 1000 * 2 ** attempt);
-          logger.warn({ err, roundId, attempt: attempt + 1, retryMs }, 'quiz reveal not shown yet; retrying');
-          schedule(roundId, Date.now() + retryMs, afterRestart, attempt + 1);
-        },
-      );
-    }, Math.max(0, at - Date.now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(roundId);
+        revealRound(client, context, roundId, { afterRestart }).then(
+          (result) => {
+            if (attempt > 0 && result === 'shown')
+              logger.info({ roundId, attempts: attempt + 1 }, 'quiz reveal delivered after retrying');
+          },
+          (err: unknown) => {
+            if (isStorageFailure(err)) return void storage.fail(err);
+            const retryMs = Math.min(60_000, 1000 * 2 ** attempt);
+            logger.warn({ err, roundId, attempt: attempt + 1, retryMs }, 'quiz reveal not shown yet; retrying');
+            schedule(roundId, Date.now() + retryMs, afterRestart, attempt + 1);
+          },
+        );
+      },
+      Math.max(0, at - Date.now()),
+    );
     timer.unref();
     timers.set(roundId, timer);
   }
@@ -109,14 +117,22 @@ export function createBot(options: BotOptions): Bot {
   const route = createRouter([...byName.values()], context);
 
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
-  const unwatch = watchGateway(client, logger, (close) => {
-    logger.fatal({ code: close.code }, `Discord closed the gateway for good (code ${close.code}): ${close.meaning}`);
-    options.onFatal?.(close);
-  }, options.outageWarnMs);
+  const unwatch = watchGateway(
+    client,
+    logger,
+    (close) => {
+      logger.fatal({ code: close.code }, `Discord closed the gateway for good (code ${close.code}): ${close.meaning}`);
+      options.onFatal?.(close);
+    },
+    options.outageWarnMs,
+  );
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   client.once(Events.ClientReady, (ready) => {
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, sections: context.knowledge.library.sections.length }, 'connected to Discord');
+    logger.info(
+      { user: ready.user.tag, guilds: ready.guilds.cache.size, sections: context.knowledge.library.sections.length },
+      'connected to Discord',
+    );
     // Rounds left open by a previous run: reveal them now or when their time is up.
     if (storage.problem) return;
     try {

@@ -46,7 +46,11 @@ export interface BotContext {
   scheduleReveal(roundId: string, closesAt: number, afterRestart?: boolean): void;
 }
 
-export type ComponentHandler = (interaction: MessageComponentInteraction, args: string[], context: BotContext) => Promise<void>;
+export type ComponentHandler = (
+  interaction: MessageComponentInteraction,
+  args: string[],
+  context: BotContext,
+) => Promise<void>;
 
 /** One slash command: its definition and every handler that belongs to it. */
 export interface CommandModule {

@@ -7,7 +7,10 @@ import type { Config, Rate } from '../config.js';
 export class RateLimiter {
   private readonly recent = new Map<string, number[]>();
 
-  constructor(private readonly rate: Rate | undefined, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly rate: Rate | undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Milliseconds until `key` may act again; 0 when it may now. */
   waitFor(key: string): number {
@@ -21,7 +24,8 @@ export class RateLimiter {
     const times = this.live(key);
     times.push(this.now());
     this.recent.set(key, times);
-    if (this.recent.size > 10_000) for (const k of [...this.recent.keys()]) if (this.live(k).length === 0) this.recent.delete(k);
+    if (this.recent.size > 10_000)
+      for (const k of [...this.recent.keys()]) if (this.live(k).length === 0) this.recent.delete(k);
   }
 
   private live(key: string): number[] {
@@ -50,11 +54,19 @@ const inSeconds = (ms: number) => `${Math.max(1, Math.ceil(ms / 1000))} s`;
  * Takes one action for a user in a channel if both limits allow it; otherwise returns the
  * friendly message to show (and counts nothing).
  */
-export function takeTurn(user: RateLimiter, channel: RateLimiter, userId: string, channelId: string, what: { one: string; many: string }): string | undefined {
+export function takeTurn(
+  user: RateLimiter,
+  channel: RateLimiter,
+  userId: string,
+  channelId: string,
+  what: { one: string; many: string },
+): string | undefined {
   const userWait = user.waitFor(userId);
-  if (userWait > 0) return `Easy there: you can post another ${what.one} in ${inSeconds(userWait)}. Private ones (\`private:true\`) are not limited.`;
+  if (userWait > 0)
+    return `Easy there: you can post another ${what.one} in ${inSeconds(userWait)}. Private ones (\`private:true\`) are not limited.`;
   const channelWait = channel.waitFor(channelId);
-  if (channelWait > 0) return `This channel has had a lot of ${what.many} just now: try again in ${inSeconds(channelWait)}, or use \`private:true\`.`;
+  if (channelWait > 0)
+    return `This channel has had a lot of ${what.many} just now: try again in ${inSeconds(channelWait)}, or use \`private:true\`.`;
   user.record(userId);
   channel.record(channelId);
   return undefined;

@@ -2,7 +2,7 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from './logger.js';
 
 /** Close codes after which discord.js gives up, with what the operator must do. */
-export const fatalCloseCodes: Record<number, string> = {
+const fatalCloseCodes: Record<number, string> = {
   4004: 'Discord rejected the token (reset or revoked): put the current bot token in DISCORD_TOKEN and restart',
   4010: 'Discord rejected the shard settings: run without custom sharding options',
   4011: 'the bot is in too many servers for one connection: sharding is required',
@@ -20,7 +20,12 @@ export interface FatalClose {
  * Logs the gateway's life: disconnects, resumes, re-identifies, and outages longer than
  * `outageWarnMs`. Calls `onFatal` for a close discord.js will not recover from.
  */
-export function watchGateway(client: Client, logger: Logger, onFatal: (close: FatalClose) => void, outageWarnMs = 5000): () => void {
+export function watchGateway(
+  client: Client,
+  logger: Logger,
+  onFatal: (close: FatalClose) => void,
+  outageWarnMs = 5000,
+): () => void {
   let downSince: number | undefined;
   let outageTimer: NodeJS.Timeout | undefined;
   let lastClose: number | undefined;
@@ -29,7 +34,14 @@ export function watchGateway(client: Client, logger: Logger, onFatal: (close: Fa
   const down = (code?: number) => {
     if (downSince !== undefined) return;
     downSince = Date.now();
-    outageTimer = setTimeout(() => logger.warn({ downMs: Date.now() - downSince!, lastCloseCode: lastClose }, 'Discord gateway still unreachable: interactions are not arriving'), outageWarnMs);
+    outageTimer = setTimeout(
+      () =>
+        logger.warn(
+          { downMs: Date.now() - downSince!, lastCloseCode: lastClose },
+          'Discord gateway still unreachable: interactions are not arriving',
+        ),
+      outageWarnMs,
+    );
     outageTimer.unref();
     logger.warn({ code }, 'Discord gateway disconnected; reconnecting');
   };
@@ -45,7 +57,8 @@ export function watchGateway(client: Client, logger: Logger, onFatal: (close: Fa
   };
   const onDisconnect = (event: { code: number }) => {
     clearTimeout(outageTimer);
-    const meaning = fatalCloseCodes[event.code] ?? `the connection closed with code ${event.code} and will not be retried`;
+    const meaning =
+      fatalCloseCodes[event.code] ?? `the connection closed with code ${event.code} and will not be retried`;
     onFatal({ code: event.code, meaning });
   };
   const onReconnecting = () => down(lastClose);

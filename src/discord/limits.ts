@@ -48,7 +48,18 @@ export function truncateMarkdown(md: string, max: number): string {
 }
 
 /** Characters a message's embeds count toward Discord's 6,000 total. */
-export function embedChars(embed: { title?: string; description?: string; footer?: { text: string }; author?: { name: string }; fields?: { name: string; value: string }[] }): number {
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+export function embedChars(embed: {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+  author?: { name: string };
+  fields?: { name: string; value: string }[];
+}): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }

@@ -12,9 +12,19 @@ const permanent = new Set([10003, 10008, 50001, 50013]);
  * round is marked shown only once the edit succeeded; a failure throws, for the caller to
  * retry. Resolves to what happened.
  */
-export async function revealRound(client: Client, context: BotContext, roundId: string, options: { afterRestart?: boolean } = {}): Promise<'shown' | 'gone' | 'nothing'> {
+export async function revealRound(
+  client: Client,
+  context: BotContext,
+  roundId: string,
+  options: { afterRestart?: boolean } = {},
+): Promise<'shown' | 'gone' | 'nothing'> {
   const outcome = context.quiz.reveal(roundId, undefined, { timer: true });
-  const summary = outcome.status === 'revealed' ? outcome.summary : context.quiz.revealPending(roundId) ? context.quiz.revealedSummary(roundId) : undefined;
+  const summary =
+    outcome.status === 'revealed'
+      ? outcome.summary
+      : context.quiz.revealPending(roundId)
+        ? context.quiz.revealedSummary(roundId)
+        : undefined;
   if (!summary) return 'nothing';
   const { round } = summary;
   if (!round.messageId && round.channelId) {
@@ -36,7 +46,10 @@ export async function revealRound(client: Client, context: BotContext, roundId: 
     await client.rest.patch(Routes.channelMessage(round.channelId, round.messageId), { body });
   } catch (error) {
     if (!(error instanceof DiscordAPIError && permanent.has(Number(error.code)))) throw error;
-    context.logger.warn({ roundId, code: error.code }, 'the quiz message can no longer be edited; its reveal is dropped');
+    context.logger.warn(
+      { roundId, code: error.code },
+      'the quiz message can no longer be edited; its reveal is dropped',
+    );
     context.quiz.markRevealShown(roundId);
     return 'gone';
   }
@@ -48,13 +61,21 @@ export async function revealRound(client: Client, context: BotContext, roundId: 
 async function findRoundMessage(client: Client, channelId: string, roundId: string): Promise<string | undefined> {
   let messages: APIMessage[];
   try {
-    messages = (await client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) })) as APIMessage[];
+    messages = (await client.rest.get(Routes.channelMessages(channelId), {
+      query: new URLSearchParams({ limit: '50' }),
+    })) as APIMessage[];
   } catch (error) {
     if (error instanceof DiscordAPIError && permanent.has(Number(error.code))) return undefined;
     throw error;
   }
   const ours = (m: APIMessage) =>
     m.author.id === client.user?.id &&
-    (m.components ?? []).some((row) => 'components' in row && row.components.some((c) => 'custom_id' in c && c.custom_id.split(':')[1] === roundId && c.custom_id.startsWith('quiz.')));
+    (m.components ?? []).some(
+      (row) =>
+        'components' in row &&
+        row.components.some(
+          (c) => 'custom_id' in c && c.custom_id.split(':')[1] === roundId && c.custom_id.startsWith('quiz.'),
+        ),
+    );
   return messages.find(ours)?.id;
 }

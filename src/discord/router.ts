@@ -7,7 +7,12 @@ import { isStorageFailure, quizUnavailableMessage } from '../quiz/storage-proble
 import { isBusy } from './store-retry.js';
 
 /** The quiz database is unusable: quizzes are off, the user is told so, nothing else breaks. */
-async function quizUnavailable(interaction: Interaction, context: BotContext, error: unknown, where: object): Promise<void> {
+async function quizUnavailable(
+  interaction: Interaction,
+  context: BotContext,
+  error: unknown,
+  where: object,
+): Promise<void> {
   context.quizStorageFailed(error);
   try {
     if (interaction.isAutocomplete()) {
@@ -28,7 +33,8 @@ export interface Router {
 export function createRouter(commands: CommandModule[], shared: BotContext): Router {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const components = new Map<string, ComponentHandler>();
-  for (const command of commands) for (const [prefix, handler] of Object.entries(command.components ?? {})) components.set(prefix, handler);
+  for (const command of commands)
+    for (const [prefix, handler] of Object.entries(command.components ?? {})) components.set(prefix, handler);
 
   const inFlight = new Set<Promise<void>>();
   let draining = false;
@@ -50,27 +56,41 @@ export function createRouter(commands: CommandModule[], shared: BotContext): Rou
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
         if (command) await command.execute(interaction, context);
-        else await replyEphemeral(interaction, 'This command is no longer available. Commands may be being updated; try again in a minute.');
+        else
+          await replyEphemeral(
+            interaction,
+            'This command is no longer available. Commands may be being updated; try again in a minute.',
+          );
       } else if (interaction.isAutocomplete()) {
         await byName.get(interaction.commandName)?.autocomplete?.(interaction, context);
       } else if (interaction.isMessageComponent()) {
         const { prefix, args } = parseCustomId(interaction.customId);
         const handler = components.get(prefix);
         if (handler) await handler(interaction, args, context);
-        else await replyEphemeral(interaction, 'This button belongs to an older version of the bot. Run the command again.');
+        else
+          await replyEphemeral(
+            interaction,
+            'This button belongs to an older version of the bot. Run the command again.',
+          );
       }
       context.logger.debug({ ...where, ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
       if (isStorageFailure(error)) return quizUnavailable(interaction, context, error, where);
       if (isBusy(error) && interaction.isRepliable()) {
         context.logger.warn({ ...where, err: error }, 'quiz database locked elsewhere; the user was asked to retry');
-        await replyEphemeral(interaction, 'The quiz database is busy right now and nothing was saved. Please try again in a moment.').catch(() => undefined);
+        await replyEphemeral(
+          interaction,
+          'The quiz database is busy right now and nothing was saved. Please try again in a moment.',
+        ).catch(() => undefined);
         return;
       }
       const errorId = randomBytes(4).toString('hex');
       context.logger.error({ ...where, errorId, err: error }, 'interaction failed');
       if (interaction.isRepliable()) {
-        await replyEphemeral(interaction, `Something went wrong on our side (error id \`${errorId}\`). Please try again; if it keeps happening, share the error id with the server admins.`).catch((replyError: unknown) =>
+        await replyEphemeral(
+          interaction,
+          `Something went wrong on our side (error id \`${errorId}\`). Please try again; if it keeps happening, share the error id with the server admins.`,
+        ).catch((replyError: unknown) =>
           context.logger.warn({ ...where, errorId, err: replyError }, 'could not tell the user about the error'),
         );
       }
@@ -98,7 +118,8 @@ export function createRouter(commands: CommandModule[], shared: BotContext): Rou
 async function refuseWhileDraining(interaction: Interaction, context: BotContext): Promise<void> {
   try {
     if (interaction.isAutocomplete()) await interaction.respond([]);
-    else if (interaction.isRepliable()) await replyEphemeral(interaction, 'Nimbus is restarting. Please try again in a few seconds.');
+    else if (interaction.isRepliable())
+      await replyEphemeral(interaction, 'Nimbus is restarting. Please try again in a few seconds.');
   } catch (error) {
     context.logger.debug({ err: error, interactionId: interaction.id }, 'could not answer during shutdown');
   }

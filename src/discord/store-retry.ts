@@ -1,7 +1,9 @@
 /** A write lock held elsewhere (another process, a backup): worth waiting for, without blocking. */
 export const isBusy = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'));
+  return (
+    code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'))
+  );
 };
 
 export const stillBusy = Symbol('still busy');
@@ -11,7 +13,11 @@ export const stillBusy = Symbol('still busy');
  * 1 s), so the event loop keeps serving. `onFirstWait` runs once before the first wait (defer
  * the interaction: Discord's 3 s deadline). After `budgetMs` it gives up with `stillBusy`.
  */
-export async function retryWhileBusy<T>(run: () => T, onFirstWait: () => Promise<unknown>, budgetMs: number): Promise<T | typeof stillBusy> {
+export async function retryWhileBusy<T>(
+  run: () => T,
+  onFirstWait: () => Promise<unknown>,
+  budgetMs: number,
+): Promise<T | typeof stillBusy> {
   const started = Date.now();
   let delay = 50;
   for (let attempt = 0; ; attempt++) {

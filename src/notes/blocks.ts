@@ -3,7 +3,7 @@ import { escapeDiscord } from './escape.js';
 import { htmlToText, plainText } from './plaintext.js';
 
 // In escape.ts so that answering (search/excerpt.ts) does not load the HTML parser.
-export { escapeDiscord, escapeLineStart } from './escape.js';
+export { escapeDiscord } from './escape.js';
 
 /**
  * Excerpt material, prepared at load time so answering never re-parses Markdown.
@@ -50,7 +50,8 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
       case 'strong':
       case 'emphasis': {
         const inner = textOfSegments(inlineSegments(node.children, resolve, depth + 1)).trim();
-        if (inner) out.push({ raw: node.type === 'strong' ? `**${escapeDiscord(inner)}**` : `*${escapeDiscord(inner)}*` });
+        if (inner)
+          out.push({ raw: node.type === 'strong' ? `**${escapeDiscord(inner)}**` : `*${escapeDiscord(inner)}*` });
         break;
       }
       case 'delete':
@@ -59,7 +60,10 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
       case 'link': {
         const label = textOfSegments(inlineSegments(node.children, resolve, depth + 1)).trim();
         const url = resolve(node.url);
-        if (url && label) out.push({ raw: `[${escapeDiscord(label).replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, encodeURIComponent)})` });
+        if (url && label)
+          out.push({
+            raw: `[${escapeDiscord(label).replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
+          });
         else if (label) out.push({ text: label });
         break;
       }
@@ -121,7 +125,8 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
       case 'paragraph':
       case 'heading': {
         const segments = inlineSegments(node.children, resolve);
-        if (textOfSegments(segments).trim()) blocks.push({ kind, segments: prefix ? [{ raw: prefix }, ...segments] : segments });
+        if (textOfSegments(segments).trim())
+          blocks.push({ kind, segments: prefix ? [{ raw: prefix }, ...segments] : segments });
         break;
       }
       case 'code': {
@@ -130,7 +135,8 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
         const raw = start !== undefined && end !== undefined ? source.slice(start, end).trimEnd() : '';
         // A fence the author never closed swallows the rest of the file: leave it out.
         const closed = /^\s*(`{3,}|~{3,})/.test(raw) ? /\n\s*(`{3,}|~{3,})\s*$/.test(raw) : true;
-        if (closed && node.value.trim()) blocks.push({ kind: 'code', segments: [{ raw: codeFence(node.lang, node.value) }] });
+        if (closed && node.value.trim())
+          blocks.push({ kind: 'code', segments: [{ raw: codeFence(node.lang, node.value) }] });
         break;
       }
       case 'list': {
@@ -159,11 +165,14 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
         break;
       case 'html': {
         const text = htmlToText(node.value);
-        if (text) for (const line of text.split(/\n+/)) if (line.trim()) blocks.push({ kind: 'row', segments: [{ text: line.trim() }] });
+        if (text)
+          for (const line of text.split(/\n+/))
+            if (line.trim()) blocks.push({ kind: 'row', segments: [{ text: line.trim() }] });
         break;
       }
       default:
-        if ('children' in node) pushChildren((node.children as Nodes[]).map((child) => ({ node: child, prefix, kind, indent })));
+        if ('children' in node)
+          pushChildren((node.children as Nodes[]).map((child) => ({ node: child, prefix, kind, indent })));
     }
   }
   return blocks;

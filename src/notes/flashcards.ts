@@ -44,7 +44,12 @@ function nonProseLines(tree: Root): Set<number> {
   const stack: Node[] = [tree as unknown as Node];
   while (stack.length) {
     const node = stack.pop()!;
-    if (['code', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'table', 'heading', 'thematicBreak'].includes(node.type) && node.position) {
+    if (
+      ['code', 'html', 'yaml', 'mdxjsEsm', 'mdxFlowExpression', 'table', 'heading', 'thematicBreak'].includes(
+        node.type,
+      ) &&
+      node.position
+    ) {
       for (let l = node.position.start.line; l <= node.position.end.line; l++) skip.add(l);
       continue;
     }
@@ -110,7 +115,9 @@ export function parseFlashcards(source: string, tree: Root, options: FlashcardOp
     add(question.join('\n'), answer.join('\n'), 'anki', i + 1, lines.slice(i, k).join('\n'));
     i = k - 1;
   }
-  if (cards.length) for (const line of unanswered) problems.push({ line, message: 'flashcard "Q:" has no "A:" line after it; not used' });
+  if (cards.length)
+    for (const line of unanswered)
+      problems.push({ line, message: 'flashcard "Q:" has no "A:" line after it; not used' });
   if (!tagged) return { cards, problems };
 
   for (let i = 0; i < lines.length; i++) {
@@ -124,7 +131,10 @@ export function parseFlashcards(source: string, tree: Root, options: FlashcardOp
       let end = i + 1;
       while (!blank(end)) end++;
       const front = lines.slice(start, i).map(stripLead).join('\n');
-      const back = lines.slice(i + 1, end).map(stripLead).join('\n');
+      const back = lines
+        .slice(i + 1, end)
+        .map(stripLead)
+        .join('\n');
       const syntax: FlashcardSyntax = trimmed === '?' ? 'multiline' : 'multiline-reversed';
       for (let l = start; l < end; l++) used.add(l);
       const cardsBefore = cards.length;
@@ -158,14 +168,25 @@ export function parseFlashcards(source: string, tree: Root, options: FlashcardOp
     if (blank(i) || used.has(i)) continue;
     let end = i;
     while (!blank(end + 1) && !used.has(end + 1)) end++;
-    const block = lines.slice(i, end + 1).map((l) => l.replace(srComment, '')).join('\n');
+    const block = lines
+      .slice(i, end + 1)
+      .map((l) => l.replace(srComment, ''))
+      .join('\n');
     const masked = maskCode(block);
     const deletions: { start: number; end: number; inner: string; syntax: FlashcardSyntax }[] = [];
     const highlight = /==([^=\n](?:[^=\n]|=(?!=))*?)==/g;
-    for (const m of masked.matchAll(highlight)) deletions.push({ start: m.index, end: m.index + m[0].length, inner: block.slice(m.index + 2, m.index + m[0].length - 2), syntax: 'cloze-highlight' });
-    if ((masked.match(/==/g)?.length ?? 0) % 2 === 1) problems.push({ line: i + 1, message: 'flashcard cloze "==" is not closed; the unpaired one is ignored' });
+    for (const m of masked.matchAll(highlight))
+      deletions.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        inner: block.slice(m.index + 2, m.index + m[0].length - 2),
+        syntax: 'cloze-highlight',
+      });
+    if ((masked.match(/==/g)?.length ?? 0) % 2 === 1)
+      problems.push({ line: i + 1, message: 'flashcard cloze "==" is not closed; the unpaired one is ignored' });
     if (options.boldCloze) {
-      for (const m of masked.matchAll(/\*\*([^*\n]+)\*\*/g)) deletions.push({ start: m.index, end: m.index + m[0].length, inner: m[1]!, syntax: 'cloze-bold' });
+      for (const m of masked.matchAll(/\*\*([^*\n]+)\*\*/g))
+        deletions.push({ start: m.index, end: m.index + m[0].length, inner: m[1]!, syntax: 'cloze-bold' });
     }
     deletions.sort((a, b) => a.start - b.start);
     for (const d of deletions) {
@@ -179,14 +200,27 @@ export function parseFlashcards(source: string, tree: Root, options: FlashcardOp
 }
 
 /** Stable id: the note route plus a hash of what the card asks and answers. */
-export const flashcardId = (route: string, card: Pick<RawCard, 'front' | 'back'>): string =>
+const flashcardId = (route: string, card: Pick<RawCard, 'front' | 'back'>): string =>
   `${route}?f=${createHash('sha1').update(`${card.front}\u0000${card.back}`).digest('hex').slice(0, 10)}`;
 
 /** Turns raw cards into the note's flashcards, each in the section its first line is in. */
-export function placeCards(cards: RawCard[], route: string, sections: readonly { anchor: string; line: number }[]): Flashcard[] {
+export function placeCards(
+  cards: RawCard[],
+  route: string,
+  sections: readonly { anchor: string; line: number }[],
+): Flashcard[] {
   return cards.map((card) => {
     let anchor = sections[0]?.anchor ?? '';
     for (const s of sections) if (s.line <= card.line) anchor = s.anchor;
-    return { id: flashcardId(route, card), front: card.front, back: card.back, syntax: card.syntax, line: card.line, source: card.source, section: anchor, noteRoute: route };
+    return {
+      id: flashcardId(route, card),
+      front: card.front,
+      back: card.back,
+      syntax: card.syntax,
+      line: card.line,
+      source: card.source,
+      section: anchor,
+      noteRoute: route,
+    };
   });
 }

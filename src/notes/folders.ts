@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { isNextraMeta } from './layout.js';
@@ -19,7 +18,11 @@ export interface FolderInfo {
 const emptyFolder = (): FolderInfo => ({ titles: new Map(), rank: new Map() });
 
 /** Reads every `_meta.*` and `_category_.*` file, statically; unreadable ones become warnings. */
-export function readFolders(root: string, sidecars: string[], readText: (absolute: string) => string): { folders: Map<string, FolderInfo>; problems: Problem[] } {
+export function readFolders(
+  root: string,
+  sidecars: string[],
+  readText: (absolute: string) => string,
+): { folders: Map<string, FolderInfo>; problems: Problem[] } {
   const folders = new Map<string, FolderInfo>();
   const problems: Problem[] = [];
   const folderOf = (dir: string): FolderInfo => {
@@ -27,7 +30,8 @@ export function readFolders(root: string, sidecars: string[], readText: (absolut
     if (!info) folders.set(dir, (info = emptyFolder()));
     return info;
   };
-  const warn = (file: string, line: number, message: string): void => void problems.push({ file, line, message, severity: 'warning' });
+  const warn = (file: string, line: number, message: string): void =>
+    void problems.push({ file, line, message, severity: 'warning' });
 
   // Global metas first, so a folder's own _meta file overrides them.
   const ordered = [...sidecars].sort((a, b) => Number(!a.includes('.global.')) - Number(!b.includes('.global.')));
@@ -77,18 +81,26 @@ export function readFolders(root: string, sidecars: string[], readText: (absolut
   return { folders, problems };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function applyNextraMeta(dir: string, meta: Record<string, unknown>, folderOf: (dir: string) => FolderInfo, global: boolean): void {
+function applyNextraMeta(
+  dir: string,
+  meta: Record<string, unknown>,
+  folderOf: (dir: string) => FolderInfo,
+  global: boolean,
+): void {
   const info = folderOf(dir);
   let rank = 0;
   for (const [key, value] of Object.entries(meta)) {
     if (key === '*') continue;
     if (!info.rank.has(key)) info.rank.set(key, rank);
     rank++;
-    const title = typeof value === 'string' ? value : isRecord(value) && typeof value.title === 'string' ? value.title : undefined;
+    const title =
+      typeof value === 'string' ? value : isRecord(value) && typeof value.title === 'string' ? value.title : undefined;
     if (title?.trim()) info.titles.set(key, title.trim());
     // _meta.global describes nested folders through `items`.
-    if (global && isRecord(value) && isRecord(value.items)) applyNextraMeta(dir ? `${dir}/${key}` : key, value.items, folderOf, true);
+    if (global && isRecord(value) && isRecord(value.items))
+      applyNextraMeta(dir ? `${dir}/${key}` : key, value.items, folderOf, true);
   }
 }

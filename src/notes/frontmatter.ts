@@ -4,21 +4,33 @@ import { z } from 'zod';
 
 const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
-export const quizItemSchema = z.strictObject({
+const quizItemSchema = z.strictObject({
   question: z.string().trim().min(1, 'question is empty'),
   choices: z.array(text).min(3, 'needs 3 to 5 choices').max(5, 'needs 3 to 5 choices'),
   answer: text,
   explanation: z.string().trim().min(1, 'explanation is empty'),
-  section: z.string().trim().min(1).transform((s) => s.replace(/^#/, '')),
+  section: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((s) => s.replace(/^#/, '')),
 });
-export type QuizItem = z.infer<typeof quizItemSchema>;
+type QuizItem = z.infer<typeof quizItemSchema>;
 
 // Docusaurus tags may be objects with a label.
 const tag = z.union([text, z.looseObject({ label: z.string() }).transform((t) => t.label)]);
 const fields = {
   title: z.string().trim().min(1, 'title is empty'),
   description: z.string().trim(),
-  tags: z.union([z.array(tag), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]),
+  tags: z.union([
+    z.array(tag),
+    z.string().transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ]),
   quiz: z.array(z.unknown()),
 } as const;
 const knownKeys = new Set(Object.keys(fields));
@@ -49,7 +61,7 @@ const layoutFields = {
  *     section: s3-storage-classes-compared
  * ```
  */
-export interface FrontMatter {
+interface FrontMatter {
   title?: string;
   /** Docusaurus `id`, `slug`, `sidebar_label`/Nextra `sidebarTitle`, `sidebar_position`; Obsidian `aliases`. */
   id?: string;
@@ -79,17 +91,21 @@ export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> =
   } catch (error) {
     const err = error as { mark?: { line?: number }; reason?: string; message: string };
     // js-yaml counts lines of the matter text from 0, and that text starts on the "---" line.
-    problems.push({ line: (err.mark?.line ?? 0) + 1, message: `front matter is not valid YAML: ${err.reason ?? err.message}` });
+    problems.push({
+      line: (err.mark?.line ?? 0) + 1,
+      message: `front matter is not valid YAML: ${err.reason ?? err.message}`,
+    });
     return { data, content: source, problems };
   }
   const raw: unknown = parsed.data;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    if ((parsed.matter ?? "").trim()) problems.push({ line: 2, message: 'front matter must be a mapping of keys to values' });
+    if ((parsed.matter ?? '').trim())
+      problems.push({ line: 2, message: 'front matter must be a mapping of keys to values' });
     return { data, content: parsed.content, problems };
   }
 
   const counter = new LineCounter();
-  const doc = parseDocument(parsed.matter ?? "", { lineCounter: counter });
+  const doc = parseDocument(parsed.matter ?? '', { lineCounter: counter });
   // The matter text starts with the newline after the opening "---", so its line numbers are the file's.
   const lineOf = (path: (string | number)[], fallback = 1): number => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
@@ -101,7 +117,12 @@ export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> =
   for (const [key, value] of Object.entries(record)) {
     if (key in layoutFields) {
       const result = layoutFields[key as keyof typeof layoutFields].safeParse(value);
-      if (!result.success) problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}`, severity: 'warning' });
+      if (!result.success)
+        problems.push({
+          line: lineOf([key]),
+          message: `front matter "${key}": ${result.error.issues[0]?.message}`,
+          severity: 'warning',
+        });
       else if (key === 'id' || key === 'slug') data[key] = result.data as string;
       else if (key === 'sidebar_label' || key === 'sidebarTitle') data.sidebarLabel = result.data as string;
       else if (key === 'sidebar_position') data.sidebarPosition = result.data as number;
@@ -109,12 +130,21 @@ export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> =
       continue;
     }
     if (!knownKeys.has(key)) {
-      if (!otherKeys.has(key)) problems.push({ line: lineOf([key]), message: `unknown front matter key "${key}" (expected ${[...knownKeys].join(', ')})`, severity: 'warning' });
+      if (!otherKeys.has(key))
+        problems.push({
+          line: lineOf([key]),
+          message: `unknown front matter key "${key}" (expected ${[...knownKeys].join(', ')})`,
+          severity: 'warning',
+        });
       continue;
     }
     const result = fields[key as keyof typeof fields].safeParse(value);
     if (!result.success) {
-      problems.push({ line: lineOf([key]), message: `front matter "${key}": ${result.error.issues[0]?.message}`, severity: key === 'quiz' ? undefined : 'warning' });
+      problems.push({
+        line: lineOf([key]),
+        message: `front matter "${key}": ${result.error.issues[0]?.message}`,
+        severity: key === 'quiz' ? undefined : 'warning',
+      });
       continue;
     }
     if (key === 'title') data.title = result.data as string;
@@ -130,18 +160,31 @@ export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> =
         const issue = result.error.issues[0]!;
         const path = issue.path as (string | number)[];
         const field = path.join('.');
-        const missing = path.length === 1 && typeof value === 'object' && value !== null && (value as Record<string, unknown>)[path[0] as string] === undefined;
+        const missing =
+          path.length === 1 &&
+          typeof value === 'object' &&
+          value !== null &&
+          (value as Record<string, unknown>)[path[0] as string] === undefined;
         const message = missing ? `"${field}" is missing` : `${field ? `${field}: ` : ''}${issue.message}`;
-        problems.push({ line: path.length ? lineOf(['quiz', index, ...path], line) : line, message: `quiz question ${index + 1}: ${message}` });
+        problems.push({
+          line: path.length ? lineOf(['quiz', index, ...path], line) : line,
+          message: `quiz question ${index + 1}: ${message}`,
+        });
         return;
       }
       const item = result.data;
       if (!item.choices.includes(item.answer)) {
-        problems.push({ line: lineOf(['quiz', index, 'answer']), message: `quiz question ${index + 1}: answer "${item.answer}" is not among its choices` });
+        problems.push({
+          line: lineOf(['quiz', index, 'answer']),
+          message: `quiz question ${index + 1}: answer "${item.answer}" is not among its choices`,
+        });
         return;
       }
       if (new Set(item.choices).size !== item.choices.length) {
-        problems.push({ line: lineOf(['quiz', index, 'choices']), message: `quiz question ${index + 1}: choices repeat` });
+        problems.push({
+          line: lineOf(['quiz', index, 'choices']),
+          message: `quiz question ${index + 1}: choices repeat`,
+        });
         return;
       }
       data.quiz.push({ item, line });

@@ -3,7 +3,7 @@ import path from 'node:path';
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /** `en`, `zh-TW`, `pt_BR` → a canonical locale tag, or undefined when the name is not a language. */
-export function localeOf(name: string): string | undefined {
+function localeOf(name: string): string | undefined {
   if (!/^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$/.test(name)) return undefined;
   try {
     const [tag] = Intl.getCanonicalLocales(name.replace('_', '-'));
@@ -20,10 +20,12 @@ export interface LanguageChoice {
   languages: string[];
 }
 
-const sameLanguage = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase() || a.split('-')[0]!.toLowerCase() === b.toLowerCase();
+const sameLanguage = (a: string, b: string): boolean =>
+  a.toLowerCase() === b.toLowerCase() || a.split('-')[0]!.toLowerCase() === b.toLowerCase();
 // `intro.ja.md`, `README.zh-TW.md`; a dash or underscore only after README (`README-ja.md`), since
 // `setup-pt.md` is as likely an abbreviation as Portuguese.
-const localizedFile = /^(.+?)\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(\.mdx?)$|^(readme)[-_]([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(\.mdx?)$/i;
+const localizedFile =
+  /^(.+?)\.([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(\.mdx?)$|^(readme)[-_]([a-z]{2}(?:[-_][A-Za-z]{2,4})?)(\.mdx?)$/i;
 
 function localizedParts(name: string): { name: string; locale: string; extension: string } | undefined {
   const m = localizedFile.exec(name);
@@ -70,7 +72,11 @@ export function chooseLanguage(files: string[], wanted?: string, base?: string):
     if (present.has(original)) copies.set(file, original);
   }
   if (copies.size) {
-    const wantedCopies = wanted ? [...copies].filter(([copy]) => sameLanguage(localizedParts(path.posix.basename(copy))!.locale.replace('_', '-'), wanted)) : [];
+    const wantedCopies = wanted
+      ? [...copies].filter(([copy]) =>
+          sameLanguage(localizedParts(path.posix.basename(copy))!.locale.replace('_', '-'), wanted),
+        )
+      : [];
     const replaced = new Set(wantedCopies.map(([, original]) => original));
     const keep = new Set(wantedCopies.map(([copy]) => copy));
     kept = kept.filter((f) => (copies.has(f) ? keep.has(f) : !replaced.has(f)));

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** The tool a notes folder was written for; it decides titles, order, routes and link syntax. */
 export type LayoutName = 'nextra' | 'docusaurus' | 'obsidian' | 'github' | 'plain';
-export const layoutNames = ['auto', 'nextra', 'docusaurus', 'obsidian', 'github', 'plain'] as const;
+const layoutNames = ['auto', 'nextra', 'docusaurus', 'obsidian', 'github', 'plain'] as const;
 export type LayoutSetting = (typeof layoutNames)[number];
 
 export interface Layout {
@@ -35,20 +35,31 @@ const base = (file: string): string => path.posix.basename(file);
  * `_category_.*` or numbered files with `sidebar_position`, Obsidian's `.obsidian/` or wikilinks,
  * GitHub's README per folder; otherwise plain Markdown.
  */
-export function detectLayout(root: string, files: string[], sidecars: string[], sample: (file: string) => string): LayoutName {
+export function detectLayout(
+  root: string,
+  files: string[],
+  sidecars: string[],
+  sample: (file: string) => string,
+): LayoutName {
   if (fs.existsSync(path.join(root, '.obsidian'))) return 'obsidian';
-  if (sidecars.some((f) => docusaurusCategory.test(base(f))) || fs.existsSync(path.join(root, 'docusaurus.config.js')) || fs.existsSync(path.join(root, 'docusaurus.config.ts'))) return 'docusaurus';
+  if (
+    sidecars.some((f) => docusaurusCategory.test(base(f))) ||
+    fs.existsSync(path.join(root, 'docusaurus.config.js')) ||
+    fs.existsSync(path.join(root, 'docusaurus.config.ts'))
+  )
+    return 'docusaurus';
   if (sidecars.some((f) => nextraMeta.test(base(f))) || files.some((f) => base(f) === 'page.mdx')) return 'nextra';
   const looked = files.slice(0, 200);
   const texts = looked.map(sample);
   if (texts.filter((t) => /\[\[[^\]\n]+\]\]/.test(t)).length >= Math.max(1, looked.length / 10)) return 'obsidian';
-  if (texts.filter((t) => /^sidebar_(position|label):/m.test(t)).length >= Math.max(1, looked.length / 10)) return 'docusaurus';
+  if (texts.filter((t) => /^sidebar_(position|label):/m.test(t)).length >= Math.max(1, looked.length / 10))
+    return 'docusaurus';
   if (files.some((f) => /^readme\.mdx?$/i.test(base(f)))) return 'github';
   return 'plain';
 }
 
 /** `01-intro` → `intro`, as Docusaurus strips number prefixes from ids, URLs and labels. */
-export function stripNumberPrefix(name: string): string {
+function stripNumberPrefix(name: string): string {
   const match = /^\d+\s*[-_.]+\s*/.exec(name);
   if (!match || /^\d{4}-\d{2}-\d{2}/.test(name)) return name;
   const rest = name.slice(match[0].length);
@@ -57,7 +68,10 @@ export function stripNumberPrefix(name: string): string {
 
 /** A file or folder name as a reader would title it: `08-claude-code` → `Claude code`. */
 export function humanise(name: string): string {
-  const words = stripNumberPrefix(name.replace(/\.mdx?$/i, '')).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = stripNumberPrefix(name.replace(/\.mdx?$/i, ''))
+    .replace(/[-_]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
@@ -70,7 +84,8 @@ export function isFolderPage(file: string, layout: Layout): boolean {
   const name = base(file).replace(/\.mdx?$/i, '');
   if (name === 'index') return true;
   if (layout.name === 'nextra') return layout.appRouter && name === 'page';
-  if (layout.name === 'github' || layout.name === 'docusaurus') return /^readme$/i.test(name) || (layout.name === 'docusaurus' && name === base(path.posix.dirname(file)));
+  if (layout.name === 'github' || layout.name === 'docusaurus')
+    return /^readme$/i.test(name) || (layout.name === 'docusaurus' && name === base(path.posix.dirname(file)));
   return false;
 }
 
@@ -97,7 +112,10 @@ export function routeFor(file: string, layout: Layout, front: RouteFrontMatter =
     if (front.slug) {
       const slug = front.slug.trim();
       const joined = slug.startsWith('/') ? slug.slice(1) : [...folder, slug].join('/');
-      return path.posix.normalize(joined || '.').replace(/^\.$/, '').replace(/^\/+|\/+$/g, '');
+      return path.posix
+        .normalize(joined || '.')
+        .replace(/^\.$/, '')
+        .replace(/^\/+|\/+$/g, '');
     }
     if (front.id) return [...folder, front.id].join('/');
   }
@@ -111,13 +129,89 @@ export function routeFor(file: string, layout: Layout, front: RouteFrontMatter =
  */
 export const otherToolKeys: ReadonlySet<string> = new Set([
   // Nextra
-  'sidebarTitle', 'searchable', 'asIndexPage', 'display', 'type', 'theme', 'full', 'date', 'author', 'authors', 'image', 'og', 'openGraph', 'icon', 'hidden', 'keywords', 'canonical',
+  'sidebarTitle',
+  'searchable',
+  'asIndexPage',
+  'display',
+  'type',
+  'theme',
+  'full',
+  'date',
+  'author',
+  'authors',
+  'image',
+  'og',
+  'openGraph',
+  'icon',
+  'hidden',
+  'keywords',
+  'canonical',
   // Docusaurus docs and blog
-  'id', 'slug', 'sidebar_label', 'sidebar_position', 'sidebar_class_name', 'sidebar_key', 'sidebar_custom_props', 'displayed_sidebar',
-  'hide_title', 'hide_table_of_contents', 'toc_min_heading_level', 'toc_max_heading_level', 'pagination_label', 'pagination_next', 'pagination_prev',
-  'parse_number_prefixes', 'custom_edit_url', 'draft', 'unlisted', 'last_update', 'title_meta', 'authorURL', 'author_url', 'author_title', 'author_image_url', 'authorImageURL', 'truncate',
+  'id',
+  'slug',
+  'sidebar_label',
+  'sidebar_position',
+  'sidebar_class_name',
+  'sidebar_key',
+  'sidebar_custom_props',
+  'displayed_sidebar',
+  'hide_title',
+  'hide_table_of_contents',
+  'toc_min_heading_level',
+  'toc_max_heading_level',
+  'pagination_label',
+  'pagination_next',
+  'pagination_prev',
+  'parse_number_prefixes',
+  'custom_edit_url',
+  'draft',
+  'unlisted',
+  'last_update',
+  'title_meta',
+  'authorURL',
+  'author_url',
+  'author_title',
+  'author_image_url',
+  'authorImageURL',
+  'truncate',
   // Obsidian and Obsidian Publish
-  'aliases', 'alias', 'tag', 'cssclasses', 'cssclass', 'publish', 'permalink', 'created', 'updated', 'modified',
+  'aliases',
+  'alias',
+  'tag',
+  'cssclasses',
+  'cssclass',
+  'publish',
+  'permalink',
+  'created',
+  'updated',
+  'modified',
   // Hugo, Jekyll and other static sites
-  'layout', 'categories', 'category', 'weight', 'lastmod', 'summary', 'series', 'toc', 'math', 'mathjax', 'katex', 'comments', 'excerpt', 'lang', 'language', 'subtitle', 'url', 'aside', 'sidebar', 'nav_order', 'parent', 'has_children', 'nav_exclude', 'status', 'version', 'source', 'links', 'related',
+  'layout',
+  'categories',
+  'category',
+  'weight',
+  'lastmod',
+  'summary',
+  'series',
+  'toc',
+  'math',
+  'mathjax',
+  'katex',
+  'comments',
+  'excerpt',
+  'lang',
+  'language',
+  'subtitle',
+  'url',
+  'aside',
+  'sidebar',
+  'nav_order',
+  'parent',
+  'has_children',
+  'nav_exclude',
+  'status',
+  'version',
+  'source',
+  'links',
+  'related',
 ]);

@@ -1,4 +1,4 @@
-export type LinkStyle = 'site' | 'github';
+type LinkStyle = 'site' | 'github';
 
 export interface LinkSettings {
   /** NOTES_BASE_URL; without it there are no URLs and the file path is shown instead. */
@@ -9,7 +9,7 @@ export interface LinkSettings {
 const noteExtension = /\.mdx?$/i;
 
 /** Nextra route of a note file: extension dropped, `index` stands for its folder, case kept. */
-export function routeOf(file: string): string {
+function routeOf(file: string): string {
   const withoutExt = file.replace(noteExtension, '');
   if (withoutExt === 'index') return '';
   return withoutExt.endsWith('/index') ? withoutExt.slice(0, -'/index'.length) : withoutExt;

@@ -6,7 +6,17 @@ import picomatch from 'picomatch';
 import { readFolders, type FolderInfo } from './folders.js';
 import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
 import { chooseLanguage } from './language.js';
-import { detectLayout, humanise, isFolderPage, nextraRouteRoot, otherToolKeys, routeFor, usesAppRouter, type Layout, type LayoutSetting } from './layout.js';
+import {
+  detectLayout,
+  humanise,
+  isFolderPage,
+  nextraRouteRoot,
+  otherToolKeys,
+  routeFor,
+  usesAppRouter,
+  type Layout,
+  type LayoutSetting,
+} from './layout.js';
 import { sourceUrl, type LinkSettings } from './links.js';
 import { parseMarkdown } from './markdown.js';
 import { readNotesFile } from './read-file.js';
@@ -75,7 +85,8 @@ export interface ReadNote {
 
 function readNote(entry: NoteFile, layout: Layout | undefined, rootReal: string): ReadNote | { problems: Problem[] } {
   const problems: Problem[] = [];
-  const report = (line: number, message: string, severity?: 'warning'): void => void problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
+  const report = (line: number, message: string, severity?: 'warning'): void =>
+    void problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
   let buffer: Buffer;
   try {
     buffer = readNotesFile(entry.absolute, rootReal, MAX_FILE_BYTES);
@@ -93,11 +104,13 @@ function readNote(entry: NoteFile, layout: Layout | undefined, rootReal: string)
 function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
   const { settings, layout, resolver, routeOfFile } = context;
   const { entry, source, front } = read;
-  const report = (line: number, message: string, severity?: 'warning'): void => void read.problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
+  const report = (line: number, message: string, severity?: 'warning'): void =>
+    void read.problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
 
   const mdx = /\.mdx$/i.test(entry.file);
   const { tree, mdxError } = parseMarkdown(source, mdx);
-  if (mdxError) report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
+  if (mdxError)
+    report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
   if (layout.name === 'obsidian') expandWikilinks(tree);
   labelCallouts(tree);
 
@@ -109,7 +122,8 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     return 'file' in target ? sourceUrl(settings, target.file, target.anchor, routeOfFile(target.file)) : null;
   };
   // An Obsidian note is titled by its file name; its H1s, when there are several, are sections.
-  const h1IsTitle = layout.name !== 'obsidian' || tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length <= 1;
+  const h1IsTitle =
+    layout.name !== 'obsidian' || tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length <= 1;
   const { sections: raw, h1, anchors } = splitSections(tree, source, resolveUrl, h1IsTitle);
   collectLinks(tree, (url, line) => {
     const target = resolver.resolve(entry.file, url);
@@ -138,14 +152,35 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     url: sourceUrl(settings, entry.file, s.anchor, route),
     ...(s.answerable ? {} : { answerable: false }),
   }));
-  const quiz: QuizQuestion[] = front.data.quiz.map(({ item }) => ({ ...item, id: questionId(route, item.question), noteRoute: route }));
+  const quiz: QuizQuestion[] = front.data.quiz.map(({ item }) => ({
+    ...item,
+    id: questionId(route, item.question),
+    noteRoute: route,
+  }));
   const cards = parseFlashcards(source, tree, { tags: front.data.tags, boldCloze: context.boldCloze });
   for (const p of cards.problems) report(p.line, p.message);
   const flashcards = placeCards(cards.cards, route, sections);
   const words = sections.reduce((sum, s) => sum + countWords(s.text), 0);
   const description = front.data.description ?? sections[0]?.text.split('\n')[0]?.slice(0, 200) ?? '';
-  const note: Note = { route, file: entry.file, title, description, tags: front.data.tags, breadcrumb: context.breadcrumb, order: entry.order, sections, quiz, flashcards, words };
-  return { note, links, quizLines: front.data.quiz.map((q) => q.line), anchors: new Set([...anchors, ...htmlAnchors(tree)]) };
+  const note: Note = {
+    route,
+    file: entry.file,
+    title,
+    description,
+    tags: front.data.tags,
+    breadcrumb: context.breadcrumb,
+    order: entry.order,
+    sections,
+    quiz,
+    flashcards,
+    words,
+  };
+  return {
+    note,
+    links,
+    quizLines: front.data.quiz.map((q) => q.line),
+    anchors: new Set([...anchors, ...htmlAnchors(tree)]),
+  };
 }
 
 type LinkNode = { type?: string; url?: string; children?: LinkNode[]; position?: { start: { line: number } } };
@@ -180,15 +215,27 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   const root = path.resolve(options.root);
   const folderProblem = notesFolderProblem(root);
   if (folderProblem) {
-    return { root, notes: [], sections: [], quiz: [], problems: [{ file: options.root, line: 0, message: folderProblem.split(':')[0]! }], files: 0, loadMs: performance.now() - started };
+    return {
+      root,
+      notes: [],
+      sections: [],
+      quiz: [],
+      problems: [{ file: options.root, line: 0, message: folderProblem.split(':')[0]! }],
+      files: 0,
+      loadMs: performance.now() - started,
+    };
   }
   const walked = walkNotes(root);
   const problems: Problem[] = [...walked.problems];
   const included = globs(options.include);
   const excluded = globs(options.exclude);
-  const selected = walked.files.filter((f) => (!included || included(f.file)) && !(excluded && excluded(f.file)));
+  const selected = walked.files.filter((f) => (!included || included(f.file)) && !excluded?.(f.file));
   const routeRoot = nextraRouteRoot(selected.map((f) => f.file));
-  const language = chooseLanguage(selected.map((f) => f.file), options.language, routeRoot);
+  const language = chooseLanguage(
+    selected.map((f) => f.file),
+    options.language,
+    routeRoot,
+  );
   const kept = new Set(language.files);
   const entries = selected.filter((f) => kept.has(f.file));
 
@@ -210,9 +257,14 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   }
   const files = entries.map((f) => f.file);
   const name = forced ?? detectLayout(root, files, walked.sidecars, sampleOf);
-  const layout: Layout = { name, appRouter: usesAppRouter(files), routeRoot: name === 'nextra' ? routeRoot : undefined };
+  const layout: Layout = {
+    name,
+    appRouter: usesAppRouter(files),
+    routeRoot: name === 'nextra' ? routeRoot : undefined,
+  };
   const localePath = language.language && (routeRoot ? `${routeRoot}/${language.language}` : language.language);
-  const otherLocale = (f: string): boolean => language.languages.some((l) => l !== language.language && f.startsWith(routeRoot ? `${routeRoot}/${l}/` : `${l}/`));
+  const otherLocale = (f: string): boolean =>
+    language.languages.some((l) => l !== language.language && f.startsWith(routeRoot ? `${routeRoot}/${l}/` : `${l}/`));
   const sidecars = walked.sidecars.filter((f) => !localePath || !otherLocale(f));
   const { folders, problems: folderProblems } = readFolders(root, sidecars, (absolute) =>
     readNotesFile(absolute, walked.rootReal, MAX_SIDECAR_BYTES).toString('utf8'),
@@ -227,13 +279,25 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   }
   const routes = new Map(reads.map((r) => [r.entry.file, routeFor(r.entry.file, layout, r.front.data)]));
   const routeOfFile = (file: string): string => routes.get(file) ?? routeFor(file, layout);
-  const settings: LinkSettings = { baseUrl: options.baseUrl, style: options.style ?? (layout.name === 'github' ? 'github' : 'site') };
-  const resolver = new NoteResolver(reads.map((r) => r.entry.file), routeOfFile, layout.name, language.language);
+  const settings: LinkSettings = {
+    baseUrl: options.baseUrl,
+    style: options.style ?? (layout.name === 'github' ? 'github' : 'site'),
+  };
+  const resolver = new NoteResolver(
+    reads.map((r) => r.entry.file),
+    routeOfFile,
+    layout.name,
+    language.language,
+  );
   const libraryKey = createHash('sha256')
     .update(JSON.stringify(reads.map((r) => [r.entry.file, routeOfFile(r.entry.file)])))
     .digest('base64');
 
-  const order = sidebarOrder(reads.map((r) => ({ file: r.entry.file, sidebarPosition: r.front.data.sidebarPosition })), layout, folders);
+  const order = sidebarOrder(
+    reads.map((r) => ({ file: r.entry.file, sidebarPosition: r.front.data.sidebarPosition })),
+    layout,
+    folders,
+  );
   const rank = new Map(order.map((file, index) => [file, index]));
   reads.sort((a, b) => rank.get(a.entry.file)! - rank.get(b.entry.file)!);
 
@@ -243,7 +307,16 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     const file = read.entry.file;
     const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
     const metaTitle = metaTitleOf(file, folder, layout, folders);
-    const context: NoteContext = { settings, layout, resolver, routeOfFile, metaTitle, breadcrumb: [], libraryKey, boldCloze: options.boldCloze ?? false };
+    const context: NoteContext = {
+      settings,
+      layout,
+      resolver,
+      routeOfFile,
+      metaTitle,
+      breadcrumb: [],
+      libraryKey,
+      boldCloze: options.boldCloze ?? false,
+    };
     loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
     problems.push(...read.problems);
   });
@@ -254,7 +327,12 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   for (const n of notes) if (isFolderPage(n.file, layout)) pageTitles.set(path.posix.dirname(n.file), n.title);
   for (const note of notes) {
     const folder = path.posix.dirname(note.file) === '.' ? '' : path.posix.dirname(note.file);
-    note.breadcrumb = folderTitles(folder, folders, new Set([localePath, layout.routeRoot].filter((p): p is string => !!p)), pageTitles);
+    note.breadcrumb = folderTitles(
+      folder,
+      folders,
+      new Set([localePath, layout.routeRoot].filter((p): p is string => !!p)),
+      pageTitles,
+    );
   }
   problems.push(...validateLibrary(loaded));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -272,7 +350,12 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
 }
 
 /** Nextra `_meta` title: the file's key in its folder; a folder page's `index` key, else its folder's key. */
-function metaTitleOf(file: string, folder: string, layout: Layout, folders: Map<string, FolderInfo>): string | undefined {
+function metaTitleOf(
+  file: string,
+  folder: string,
+  layout: Layout,
+  folders: Map<string, FolderInfo>,
+): string | undefined {
   const key = path.posix.basename(file).replace(/\.mdx?$/i, '');
   const own = folders.get(folder)?.titles.get(key === 'page' && layout.appRouter ? 'index' : key);
   if (own || !isFolderPage(file, layout) || !folder) return own;
@@ -281,14 +364,24 @@ function metaTitleOf(file: string, folder: string, layout: Layout, folders: Map<
 }
 
 /** Titles of the folders above a note; the locale folder and Nextra's content/ are not shown. */
-function folderTitles(folder: string, folders: Map<string, FolderInfo>, hidden: Set<string>, pageTitles: Map<string, string>): string[] {
+function folderTitles(
+  folder: string,
+  folders: Map<string, FolderInfo>,
+  hidden: Set<string>,
+  pageTitles: Map<string, string>,
+): string[] {
   if (!folder) return [];
   const parts = folder.split('/');
   return parts
     .map((name, i) => {
       const folderPath = parts.slice(0, i + 1).join('/');
       if ([...hidden].some((h) => h === folderPath || h.startsWith(`${folderPath}/`))) return '';
-      return folders.get(parts.slice(0, i).join('/'))?.titles.get(name) ?? folders.get(folderPath)?.label ?? pageTitles.get(folderPath) ?? humanise(name);
+      return (
+        folders.get(parts.slice(0, i).join('/'))?.titles.get(name) ??
+        folders.get(folderPath)?.label ??
+        pageTitles.get(folderPath) ??
+        humanise(name)
+      );
     })
     .filter(Boolean);
 }

@@ -20,7 +20,12 @@ export function parseMarkdown(source: string, mdx: boolean): ParsedMarkdown {
   try {
     return { tree: mdxParser.parse(source) };
   } catch (error) {
-    const err = error as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
+    const err = error as {
+      line?: number;
+      place?: { line?: number; start?: { line?: number } };
+      reason?: string;
+      message: string;
+    };
     const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? 1;
     return { tree: markdownParser.parse(source), mdxError: { line, message: err.reason ?? err.message } };
   }

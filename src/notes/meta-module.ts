@@ -25,7 +25,15 @@ export function readMetaModule(source: string, fileName: string): ModuleReadResu
     }).program;
   } catch (error) {
     const err = error as { loc?: { line: number }; message: string };
-    return { value: undefined, warnings: [{ line: err.loc?.line ?? 1, message: `cannot parse ${fileName}: ${err.message.replace(/\s*\(\d+:\d+\)$/, '')}` }] };
+    return {
+      value: undefined,
+      warnings: [
+        {
+          line: err.loc?.line ?? 1,
+          message: `cannot parse ${fileName}: ${err.message.replace(/\s*\(\d+:\d+\)$/, '')}`,
+        },
+      ],
+    };
   }
 
   const constants = new Map<string, Expression>();
@@ -39,7 +47,8 @@ export function readMetaModule(source: string, fileName: string): ModuleReadResu
     }
     if (statement.type === 'ExportDefaultDeclaration') exported = statement.declaration;
   }
-  if (!exported) return { value: undefined, warnings: [{ line: 1, message: `${fileName} has no default export; ignored` }] };
+  if (!exported)
+    return { value: undefined, warnings: [{ line: 1, message: `${fileName} has no default export; ignored` }] };
 
   const seen = new Set<string>();
   const evaluate = (node: Node, depth: number): unknown => {
@@ -72,16 +81,22 @@ export function readMetaModule(source: string, fileName: string): ModuleReadResu
       case 'ObjectExpression':
         return evaluateObject(node, depth);
       case 'ArrayExpression':
-        return node.elements.map((e) => (e && e.type !== 'SpreadElement' ? evaluate(e, depth + 1) : unreadable)).filter((v) => v !== unreadable);
+        return node.elements
+          .map((e) => (e && e.type !== 'SpreadElement' ? evaluate(e, depth + 1) : unreadable))
+          .filter((v) => v !== unreadable);
       case 'JSXElement':
       case 'JSXFragment':
         return jsxText(node).replace(/\s+/g, ' ').trim();
       case 'CallExpression':
         // Nextra's helper only types its argument: defineMeta({...}) reads as the object.
-        if (node.arguments.length === 1 && node.arguments[0]!.type === 'ObjectExpression') return evaluate(node.arguments[0]!, depth + 1);
+        if (node.arguments.length === 1 && node.arguments[0]!.type === 'ObjectExpression')
+          return evaluate(node.arguments[0]!, depth + 1);
         break;
     }
-    warnings.push({ line: node.loc?.start.line ?? 1, message: `${fileName}: value at line ${node.loc?.start.line ?? 1} is not a literal; ignored (it is never run)` });
+    warnings.push({
+      line: node.loc?.start.line ?? 1,
+      message: `${fileName}: value at line ${node.loc?.start.line ?? 1} is not a literal; ignored (it is never run)`,
+    });
     return unreadable;
   };
 
@@ -94,10 +109,18 @@ export function readMetaModule(source: string, fileName: string): ModuleReadResu
         continue;
       }
       if (property.type !== 'ObjectProperty' || property.computed) {
-        warnings.push({ line: property.loc?.start.line ?? 1, message: `${fileName}: entry at line ${property.loc?.start.line ?? 1} is not a plain key; ignored` });
+        warnings.push({
+          line: property.loc?.start.line ?? 1,
+          message: `${fileName}: entry at line ${property.loc?.start.line ?? 1} is not a plain key; ignored`,
+        });
         continue;
       }
-      const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' || property.key.type === 'NumericLiteral' ? String(property.key.value) : undefined;
+      const key =
+        property.key.type === 'Identifier'
+          ? property.key.name
+          : property.key.type === 'StringLiteral' || property.key.type === 'NumericLiteral'
+            ? String(property.key.value)
+            : undefined;
       if (key === undefined) continue;
       const value = evaluate(property.value, depth + 1);
       if (value !== unreadable) out[key] = value;

@@ -25,7 +25,8 @@ export function sidebarOrder(items: OrderInput[], layout: Layout, folders: Map<s
       if (last && isFolderPage(file, layout)) return [-Infinity, ''];
       const info = folders.get(folder);
       let rank = info?.rank.get(name);
-      if (rank === undefined && layout.name === 'docusaurus') rank = last ? positionOf.get(file) : folders.get(parts.slice(0, depth + 1).join('/'))?.position;
+      if (rank === undefined && layout.name === 'docusaurus')
+        rank = last ? positionOf.get(file) : folders.get(parts.slice(0, depth + 1).join('/'))?.position;
       return [rank ?? Infinity, name];
     });
     keyCache.set(file, cached);

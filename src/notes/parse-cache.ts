@@ -36,9 +36,13 @@ export class ParseCache {
       saved = v8.deserialize(fs.readFileSync(file)) as typeof saved;
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      return { cache: new ParseCache(salt), problem: missing ? 'no parse cache yet' : `parse cache unreadable (${(error as Error).message})` };
+      return {
+        cache: new ParseCache(salt),
+        problem: missing ? 'no parse cache yet' : `parse cache unreadable (${(error as Error).message})`,
+      };
     }
-    if (saved?.salt !== salt || !(saved.entries instanceof Map)) return { cache: new ParseCache(salt), problem: 'parse cache is from another version of Nimbus' };
+    if (saved?.salt !== salt || !(saved.entries instanceof Map))
+      return { cache: new ParseCache(salt), problem: 'parse cache is from another version of Nimbus' };
     return { cache: new ParseCache(salt, saved.entries) };
   }
 

@@ -3,8 +3,19 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 
 const blockTypes = new Set([
-  'paragraph', 'heading', 'code', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'html',
-  'thematicBreak', 'mdxJsxFlowElement', 'definition', 'footnoteDefinition',
+  'paragraph',
+  'heading',
+  'code',
+  'blockquote',
+  'list',
+  'listItem',
+  'table',
+  'tableRow',
+  'html',
+  'thematicBreak',
+  'mdxJsxFlowElement',
+  'definition',
+  'footnoteDefinition',
 ]);
 
 /** Text of an HTML fragment: tags dropped, table cells and blocks kept apart. */
@@ -67,7 +78,10 @@ export function plainText(root: Nodes): string {
 }
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
 }
 
 export function countWords(text: string): number {

@@ -16,13 +16,16 @@ export function isInside(root: string, real: string): boolean {
  */
 export function readNotesFile(absolute: string, rootReal: string, maxBytes: number): Buffer {
   const real = fs.realpathSync(absolute);
-  if (!isInside(rootReal, real)) throw new Error('symbolic link to a file outside the notes folder; refused (not read)');
+  if (!isInside(rootReal, real))
+    throw new Error('symbolic link to a file outside the notes folder; refused (not read)');
   const fd = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new Error(`not a regular file (${kindOf(stat)}); refused (not read)`);
     if (stat.size > maxBytes) {
-      throw new Error(`file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB limit; skipped`);
+      throw new Error(
+        `file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB limit; skipped`,
+      );
     }
     return fs.readFileSync(fd);
   } finally {

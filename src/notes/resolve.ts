@@ -6,11 +6,11 @@ export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    return text.replace(/%[0-9a-f]{2}/gi, (escape) => {
+    return text.replace(/%[0-9a-f]{2}/gi, (encoded) => {
       try {
-        return decodeURIComponent(escape);
+        return decodeURIComponent(encoded);
       } catch {
-        return escape;
+        return encoded;
       }
     });
   }
@@ -65,7 +65,9 @@ export class NoteResolver {
     if (url.startsWith(wikiScheme)) return this.resolveWiki(fromFile, url.slice(wikiScheme.length));
     if (external.test(url) || url.startsWith('//')) return null;
     const hash = url.indexOf('#');
-    const target = safeDecode(hash >= 0 ? url.slice(0, hash) : url).split('?')[0]!.trim();
+    const target = safeDecode(hash >= 0 ? url.slice(0, hash) : url)
+      .split('?')[0]!
+      .trim();
     const anchor = hash >= 0 ? safeDecode(url.slice(hash + 1)) : '';
     if (target === '') return { file: fromFile, anchor };
     const clean = target.replace(/\.html?$/i, '');
@@ -75,7 +77,11 @@ export class NoteResolver {
     const extension = path.extname(target);
     if (extension && !noteExtension.test(extension) && !/^\.html?$/i.test(extension)) return null;
     // Above the notes folder, or an absolute path into another part of the site (`/glue/latest/…`).
-    const outside = clean.startsWith('/') ? !this.topFolders.has(clean.replace(/^\/+/, '').split('/')[0]!) && !(this.localeFolder && clean.replace(/^\/+/, '').split('/')[0] === this.localeFolder) && this.layout !== 'nextra' : path.normalize(path.join(path.dirname(fromFile), clean)).startsWith('..');
+    const outside = clean.startsWith('/')
+      ? !this.topFolders.has(clean.replace(/^\/+/, '').split('/')[0]!) &&
+        !(this.localeFolder && clean.replace(/^\/+/, '').split('/')[0] === this.localeFolder) &&
+        this.layout !== 'nextra'
+      : path.normalize(path.join(path.dirname(fromFile), clean)).startsWith('..');
     return outside ? null : { missing: true };
   }
 
@@ -105,7 +111,17 @@ export class NoteResolver {
 
   private lookup(p: string): string | undefined {
     const prefix = p ? `${p}/` : '';
-    for (const candidate of [p, `${p}.md`, `${p}.mdx`, `${prefix}index.md`, `${prefix}index.mdx`, `${prefix}README.md`, `${prefix}readme.md`, `${prefix}page.mdx`, `${prefix}page.md`]) {
+    for (const candidate of [
+      p,
+      `${p}.md`,
+      `${p}.mdx`,
+      `${prefix}index.md`,
+      `${prefix}index.mdx`,
+      `${prefix}README.md`,
+      `${prefix}readme.md`,
+      `${prefix}page.mdx`,
+      `${prefix}page.md`,
+    ]) {
       if (this.files.has(candidate)) return candidate;
     }
     return this.fileByRoute.get(p) ?? this.fileByRoute.get(p.toLowerCase());
@@ -115,11 +131,18 @@ export class NoteResolver {
   resolveWiki(fromFile: string, target: string): Resolution {
     const hash = target.indexOf('#');
     const name = (hash >= 0 ? target.slice(0, hash) : target).trim();
-    const anchor = hash >= 0 ? target.slice(hash + 1).replace(/^\^/, '').trim() : '';
+    const anchor =
+      hash >= 0
+        ? target
+            .slice(hash + 1)
+            .replace(/^\^/, '')
+            .trim()
+        : '';
     if (!name) return { file: fromFile, anchor };
     if (path.extname(name) && !noteExtension.test(name)) return null;
     const bare = name.replace(noteExtension, '');
-    const file = this.find(fromFile, bare) ?? this.lookup(bare) ?? this.fileByName.get(path.basename(bare).toLowerCase());
+    const file =
+      this.find(fromFile, bare) ?? this.lookup(bare) ?? this.fileByName.get(path.basename(bare).toLowerCase());
     return file ? { file, anchor } : { missing: true };
   }
 }

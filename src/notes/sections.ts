@@ -22,8 +22,15 @@ export interface RawSection {
 function proseLength(nodes: readonly Nodes[]): number {
   let length = 0;
   for (const node of nodes) {
-    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'image' || node.type === 'imageReference') continue;
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') length += node.value.replace(/[\s\p{P}\p{S}]+/gu, '').length;
+    if (
+      node.type === 'link' ||
+      node.type === 'linkReference' ||
+      node.type === 'image' ||
+      node.type === 'imageReference'
+    )
+      continue;
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code')
+      length += node.value.replace(/[\s\p{P}\p{S}]+/gu, '').length;
     else if (node.type === 'html') length += htmlToText(node.value).length;
     else if ('children' in node) length += proseLength(node.children as Nodes[]);
     if (length >= 20) return length;
@@ -46,7 +53,12 @@ export function readHeading(heading: Heading): HeadingInfo {
   for (const child of heading.children) {
     if (child.type === 'html') explicitAnchor ??= htmlAnchor.exec(child.value)?.[1];
   }
-  let text = collapseWhitespace(heading.children.filter((c) => c.type !== 'html').map((c) => plainText(c)).join(''));
+  let text = collapseWhitespace(
+    heading.children
+      .filter((c) => c.type !== 'html')
+      .map((c) => plainText(c))
+      .join(''),
+  );
   const custom = customId.exec(text);
   if (custom) {
     explicitAnchor = custom[1] ?? custom[2];
@@ -62,14 +74,21 @@ const ignorable = (node: RootContent): boolean => node.type === 'yaml' || node.t
  * heading; subsections are separate sections that record their parents, so no text is indexed
  * twice. A leading H1 (the page title, as Nextra pages start) opens the intro section.
  */
-export function splitSections(tree: Root, source: string, resolve: UrlResolver, h1IsTitle = true): { sections: RawSection[]; h1?: string; anchors: Set<string> } {
+export function splitSections(
+  tree: Root,
+  source: string,
+  resolve: UrlResolver,
+  h1IsTitle = true,
+): { sections: RawSection[]; h1?: string; anchors: Set<string> } {
   const slugger = new GithubSlugger();
   const sections: RawSection[] = [];
   const stack: { depth: number; text: string; index: number }[] = [];
   let h1: string | undefined;
   // Every heading is a link target, the page title included.
   const anchors = new Set<string>();
-  let current: { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks' | 'answerable'>; nodes: RootContent[] } | undefined;
+  let current:
+    | { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks' | 'answerable'>; nodes: RootContent[] }
+    | undefined;
 
   const finish = (): void => {
     if (!current) return;
@@ -117,7 +136,13 @@ export function splitSections(tree: Root, source: string, resolve: UrlResolver, 
     }
     while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
     const parent = stack.at(-1);
-    start(node.depth, text, anchor, line, stack.map((s) => s.text));
+    start(
+      node.depth,
+      text,
+      anchor,
+      line,
+      stack.map((s) => s.text),
+    );
     const position = sections.length; // index this section will have once finished
     if (parent) {
       const parentSection = parent.index < sections.length ? sections[parent.index] : undefined;

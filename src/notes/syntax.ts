@@ -29,7 +29,8 @@ export function expandWikilinks(tree: Root): void {
       let last = 0;
       for (const match of child.value.matchAll(wikilink)) {
         changed = true;
-        if (match.index > last) out.push({ type: 'text', value: child.value.slice(last, match.index), position: child.position });
+        if (match.index > last)
+          out.push({ type: 'text', value: child.value.slice(last, match.index), position: child.position });
         const [whole, bang, inner] = match;
         const bar = inner!.indexOf('|');
         const target = (bar >= 0 ? inner!.slice(0, bar) : inner!).trim();
@@ -41,13 +42,20 @@ export function expandWikilinks(tree: Root): void {
           // An embedded image reads as its caption, or nothing.
           if (alias && !/^\d+(x\d+)?$/.test(alias)) out.push({ type: 'text', value: alias });
         } else {
-          const label = alias || (heading && !heading.startsWith('^') ? (name ? `${name} › ${heading}` : heading) : name);
+          const label =
+            alias || (heading && !heading.startsWith('^') ? (name ? `${name} › ${heading}` : heading) : name);
           const anchor = heading && !heading.startsWith('^') ? slug(heading.split('#').pop()!) : '';
-          out.push({ type: 'link', url: wikiScheme + name + (anchor ? `#${anchor}` : ''), children: [{ type: 'text', value: label }], position: child.position } as Nodes);
+          out.push({
+            type: 'link',
+            url: wikiScheme + name + (anchor ? `#${anchor}` : ''),
+            children: [{ type: 'text', value: label }],
+            position: child.position,
+          } as Nodes);
         }
         last = match.index + whole.length;
       }
-      if (last < child.value.length) out.push({ type: 'text', value: child.value.slice(last), position: child.position });
+      if (last < child.value.length)
+        out.push({ type: 'text', value: child.value.slice(last), position: child.position });
     }
     if (changed) (node as { children: Nodes[] }).children = out;
   };
@@ -70,8 +78,16 @@ export function labelCallouts(tree: Root): void {
         const body = newline >= 0 ? rest.slice(newline + 1) : '';
         const kind = match[1]!.toLowerCase();
         const label = kind[0]!.toUpperCase() + kind.slice(1);
-        const strong: PhrasingContent = { type: 'strong', children: [{ type: 'text', value: title && title.toLowerCase() !== kind ? `${label}: ${title}` : label }] };
-        first.children.splice(0, 1, strong, ...(body ? [{ type: 'break' } as PhrasingContent, { type: 'text', value: body } as PhrasingContent] : []));
+        const strong: PhrasingContent = {
+          type: 'strong',
+          children: [{ type: 'text', value: title && title.toLowerCase() !== kind ? `${label}: ${title}` : label }],
+        };
+        first.children.splice(
+          0,
+          1,
+          strong,
+          ...(body ? [{ type: 'break' } as PhrasingContent, { type: 'text', value: body } as PhrasingContent] : []),
+        );
       }
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
@@ -142,7 +158,9 @@ export function htmlAnchors(tree: Root): string[] {
     }
     const jsx = node as { type: string; attributes?: { type: string; name?: string; value?: unknown }[] };
     if (jsx.type === 'mdxJsxFlowElement' || jsx.type === 'mdxJsxTextElement') {
-      for (const a of jsx.attributes ?? []) if (a.type === 'mdxJsxAttribute' && (a.name === 'id' || a.name === 'name') && typeof a.value === 'string') anchors.push(a.value);
+      for (const a of jsx.attributes ?? [])
+        if (a.type === 'mdxJsxAttribute' && (a.name === 'id' || a.name === 'name') && typeof a.value === 'string')
+          anchors.push(a.value);
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };

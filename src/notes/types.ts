@@ -20,7 +20,14 @@ export interface QuizQuestion {
   reveal?: string;
 }
 
-export type FlashcardSyntax = 'inline' | 'inline-reversed' | 'multiline' | 'multiline-reversed' | 'cloze-highlight' | 'cloze-bold' | 'anki';
+export type FlashcardSyntax =
+  | 'inline'
+  | 'inline-reversed'
+  | 'multiline'
+  | 'multiline-reversed'
+  | 'cloze-highlight'
+  | 'cloze-bold'
+  | 'anki';
 
 /** A flashcard written in a note (Obsidian Spaced Repetition or Anki-style Q:/A:). */
 export interface Flashcard {

@@ -84,7 +84,10 @@ export function walkNotes(root: string): WalkResult {
       const wanted = stat.isDirectory() ? !ignoredFolder(entry.name) : note || isSidecar(entry.name);
       if (!wanted) continue;
       if (entry.isSymbolicLink() && !isInside(rootReal, fs.realpathSync(full))) {
-        refuse(file, `symbolic link to a ${stat.isDirectory() ? 'folder' : 'file'} outside the notes folder; refused (not read)`);
+        refuse(
+          file,
+          `symbolic link to a ${stat.isDirectory() ? 'folder' : 'file'} outside the notes folder; refused (not read)`,
+        );
       } else if (stat.isDirectory()) folders.push(entry.name);
       else if (!stat.isFile()) refuse(file, `not a regular file (${kindOf(stat)}); refused (not read)`);
       else if (note) notes.push(entry.name);

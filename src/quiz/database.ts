@@ -23,7 +23,10 @@ function checkExisting(file: string): void {
     ok = true;
   } finally {
     db.close();
-    if (!ok) for (const side of sideFiles) if (fs.existsSync(side) && (side.endsWith('-shm') || fs.statSync(side).size === 0)) fs.rmSync(side, { force: true });
+    if (!ok)
+      for (const side of sideFiles)
+        if (fs.existsSync(side) && (side.endsWith('-shm') || fs.statSync(side).size === 0))
+          fs.rmSync(side, { force: true });
   }
 }
 

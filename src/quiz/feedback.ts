@@ -19,12 +19,20 @@ export function recordFeedback(db: Database.Database, feedback: Feedback, now: n
 
 /** Every vote, oldest first. */
 export function listFeedback(db: Database.Database): Feedback[] {
-  const rows = db.prepare('SELECT guild_id, user_id, question, section_id, vote FROM feedback ORDER BY voted_at, rowid').all() as {
+  const rows = db
+    .prepare('SELECT guild_id, user_id, question, section_id, vote FROM feedback ORDER BY voted_at, rowid')
+    .all() as {
     guild_id: string;
     user_id: string;
     question: string;
     section_id: string;
     vote: 'up' | 'down';
   }[];
-  return rows.map((f) => ({ guildId: f.guild_id, userId: f.user_id, question: f.question, sectionId: f.section_id, vote: f.vote }));
+  return rows.map((f) => ({
+    guildId: f.guild_id,
+    userId: f.user_id,
+    question: f.question,
+    sectionId: f.section_id,
+    vote: f.vote,
+  }));
 }

@@ -6,7 +6,7 @@ import { pickForReview, reviewPass } from './scheduler.js';
 import { shuffled, type RandomSource } from './shuffle.js';
 import { buildTopics, type QuizTopic, type TopicIndex } from './topics.js';
 
-export { letters, type Letter, type RoundView, type SectionLink } from './round-view.js';
+export { type RoundView } from './round-view.js';
 export type { QuizTopic } from './topics.js';
 
 export interface QuizServiceOptions {
@@ -43,7 +43,15 @@ export interface ClickPlace {
 }
 
 export type AnswerResult =
-  | { status: 'recorded'; correct: boolean; choiceLetter: Letter; correctLetter: Letter; correctText: string; explanation: string; round: RoundView }
+  | {
+      status: 'recorded';
+      correct: boolean;
+      choiceLetter: Letter;
+      correctLetter: Letter;
+      correctText: string;
+      explanation: string;
+      round: RoundView;
+    }
   | { status: 'duplicate'; previousLetter: Letter; previousText: string }
   | { status: 'closed' }
   | { status: 'not-yours' }
@@ -53,7 +61,7 @@ export type AnswerResult =
   | { status: 'unknown-round' };
 
 /** How to start the question after this one: same topic, same kind of round. */
-export interface NextQuestion {
+interface NextQuestion {
   topic?: string;
   private: boolean;
   reviewAll: boolean;
@@ -90,7 +98,8 @@ export interface ReviewStats {
 }
 
 /** A question the buttons can show: 2 to 5 choices (A–E), the answer among them. */
-const usable = (q: QuizQuestion): boolean => q.choices.length >= 2 && q.choices.length <= letters.length && q.choices.includes(q.answer);
+const usable = (q: QuizQuestion): boolean =>
+  q.choices.length >= 2 && q.choices.length <= letters.length && q.choices.includes(q.answer);
 
 /** A forged or replayed custom_id names a round of another server, channel or message. */
 const isElsewhere = (round: StoredRound, place: ClickPlace): boolean =>
@@ -149,7 +158,9 @@ export class QuizService {
     const pool = topic ? this.topicIndex.questionsOf(topic) : this.questions;
     const isPrivate = Boolean(options.private || options.reviewAll);
     const now = this.now();
-    const question = isPrivate ? this.pickPersonal(pool, options.askerId, Boolean(options.reviewAll), now) : this.pickPublic(pool, options.guildId);
+    const question = isPrivate
+      ? this.pickPersonal(pool, options.askerId, Boolean(options.reviewAll), now)
+      : this.pickPublic(pool, options.guildId);
     if (!question) return undefined;
     // "I knew it" / "I didn't" keep their order.
     const choices = question.reveal ? [...question.choices] : shuffled(question.choices, this.random);
@@ -197,7 +208,11 @@ export class QuizService {
         };
       }
       case 'duplicate':
-        return { status: 'duplicate', previousLetter: letters[result.previousChoice]!, previousText: result.round.choices[result.previousChoice]! };
+        return {
+          status: 'duplicate',
+          previousLetter: letters[result.previousChoice]!,
+          previousText: result.round.choices[result.previousChoice]!,
+        };
       case 'closed':
       case 'not-yours':
         return { status: result.status };
@@ -211,7 +226,11 @@ export class QuizService {
    * Reveals a round: by its asker, or by the timer (`{ timer: true }`, also after a
    * restart). Anyone else is refused. Exactly one caller gets "revealed".
    */
-  reveal(roundId: string, byUserId: string | undefined, options: { timer?: boolean; place?: ClickPlace } = {}): RevealOutcome {
+  reveal(
+    roundId: string,
+    byUserId: string | undefined,
+    options: { timer?: boolean; place?: ClickPlace } = {},
+  ): RevealOutcome {
     const stored = this.store.getRound(roundId);
     const question = stored && this.questionOf(stored);
     if (!question) return { status: 'unknown-round' };
@@ -264,7 +283,12 @@ export class QuizService {
       correctUserIds: answers.filter((a) => a.correct).map((a) => a.userId),
       totalAnswers: answers.length,
       explanation: question.explanation,
-      next: { topic: round.topic ?? undefined, private: round.private, reviewAll: round.reviewAll, questions: nextPool?.length ?? 0 },
+      next: {
+        topic: round.topic ?? undefined,
+        private: round.private,
+        reviewAll: round.reviewAll,
+        questions: nextPool?.length ?? 0,
+      },
     };
   }
 
@@ -310,7 +334,12 @@ export class QuizService {
     return from[Math.floor(this.random() * from.length)];
   }
 
-  private pickPersonal(pool: QuizQuestion[], userId: string, reviewAll: boolean, now: number): QuizQuestion | undefined {
+  private pickPersonal(
+    pool: QuizQuestion[],
+    userId: string,
+    reviewAll: boolean,
+    now: number,
+  ): QuizQuestion | undefined {
     const states = this.store.reviewStates(userId);
     if (!reviewAll) return pickForReview(pool, states, now, 'due');
     return pickForReview(pool, states, now, 'all', reviewPass(pool, this.store.reviewAllHistory(userId)));

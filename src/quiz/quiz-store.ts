@@ -6,7 +6,7 @@ import { schedule, type ReviewState } from './scheduler.js';
 import { addAnswerToScore, readLeaderboard, readStats, type Leaderboard, type UserStats } from './scores.js';
 
 export type { Feedback } from './feedback.js';
-export type { Leaderboard, LeaderboardEntry, UserStats } from './scores.js';
+export type { Leaderboard, UserStats } from './scores.js';
 
 export interface NewRound {
   /** Short and unique: it goes into Discord custom ids. */
@@ -123,7 +123,9 @@ export class QuizStore {
 
   createRound(round: NewRound): void {
     if (!Number.isInteger(round.answerIndex) || round.answerIndex < 0 || round.answerIndex >= round.choices.length) {
-      throw new RangeError(`round ${round.id}: answer index ${round.answerIndex} is not one of its ${round.choices.length} choices`);
+      throw new RangeError(
+        `round ${round.id}: answer index ${round.answerIndex} is not one of its ${round.choices.length} choices`,
+      );
     }
     this.db
       .prepare(
@@ -159,7 +161,11 @@ export class QuizStore {
 
   /** Question ids of a server's latest public rounds, newest first. */
   recentQuestionIds(guildId: string, limit: number): string[] {
-    const rows = this.db.prepare('SELECT question_id FROM rounds WHERE guild_id = ? AND private = 0 ORDER BY opened_at DESC, rowid DESC LIMIT ?').all(guildId, limit) as { question_id: string }[];
+    const rows = this.db
+      .prepare(
+        'SELECT question_id FROM rounds WHERE guild_id = ? AND private = 0 ORDER BY opened_at DESC, rowid DESC LIMIT ?',
+      )
+      .all(guildId, limit) as { question_id: string }[];
     return rows.map((r) => r.question_id);
   }
 
@@ -181,13 +187,18 @@ export class QuizStore {
         // The deadline closes a public round even if its reveal is late or failing.
         if (!round.private && now >= round.closesAt) return { status: 'closed' };
         if (round.private && userId !== round.askerId) return { status: 'not-yours' };
-        if (!Number.isInteger(choiceIndex) || choiceIndex < 0 || choiceIndex >= round.choices.length) return { status: 'invalid-choice' };
+        if (!Number.isInteger(choiceIndex) || choiceIndex < 0 || choiceIndex >= round.choices.length)
+          return { status: 'invalid-choice' };
         const correct = choiceIndex === round.answerIndex;
         const inserted = this.db
-          .prepare('INSERT INTO answers (round_id, user_id, choice_index, correct, answered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+          .prepare(
+            'INSERT INTO answers (round_id, user_id, choice_index, correct, answered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+          )
           .run(roundId, userId, choiceIndex, correct ? 1 : 0, now);
         if (inserted.changes === 0) {
-          const previous = this.db.prepare('SELECT choice_index FROM answers WHERE round_id = ? AND user_id = ?').get(roundId, userId) as { choice_index: number };
+          const previous = this.db
+            .prepare('SELECT choice_index FROM answers WHERE round_id = ? AND user_id = ?')
+            .get(roundId, userId) as { choice_index: number };
           return { status: 'duplicate', previousChoice: previous.choice_index, round };
         }
         if (!round.private) addAnswerToScore(this.db, round.guildId, userId, correct, now);
@@ -212,7 +223,12 @@ export class QuizStore {
    * Closes a round and returns its answers. Only the asker may reveal, unless `force` (the
    * timer, a restart); of two concurrent reveals exactly one gets "revealed".
    */
-  revealRound(roundId: string, byUserId: string | undefined, now: number, options: { force?: boolean } = {}): RevealRoundResult {
+  revealRound(
+    roundId: string,
+    byUserId: string | undefined,
+    now: number,
+    options: { force?: boolean } = {},
+  ): RevealRoundResult {
     return this.db
       .transaction((): RevealRoundResult => {
         const round = this.getRound(roundId);
@@ -227,13 +243,22 @@ export class QuizStore {
 
   /** A round's answers in the order they arrived. */
   answers(roundId: string): StoredAnswer[] {
-    const rows = this.db.prepare('SELECT user_id, choice_index, correct, answered_at FROM answers WHERE round_id = ? ORDER BY answered_at, rowid').all(roundId) as {
+    const rows = this.db
+      .prepare(
+        'SELECT user_id, choice_index, correct, answered_at FROM answers WHERE round_id = ? ORDER BY answered_at, rowid',
+      )
+      .all(roundId) as {
       user_id: string;
       choice_index: number;
       correct: number;
       answered_at: number;
     }[];
-    return rows.map((a) => ({ userId: a.user_id, choiceIndex: a.choice_index, correct: a.correct === 1, answeredAt: a.answered_at }));
+    return rows.map((a) => ({
+      userId: a.user_id,
+      choiceIndex: a.choice_index,
+      correct: a.correct === 1,
+      answeredAt: a.answered_at,
+    }));
   }
 
   /**
@@ -242,7 +267,9 @@ export class QuizStore {
    * channel message to update.
    */
   openRounds(): StoredRound[] {
-    const rows = this.db.prepare('SELECT * FROM rounds WHERE revealed_at IS NULL AND private = 0 ORDER BY closes_at, rowid').all() as RoundRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM rounds WHERE revealed_at IS NULL AND private = 0 ORDER BY closes_at, rowid')
+      .all() as RoundRow[];
     return rows.map(toRound);
   }
 
@@ -253,13 +280,21 @@ export class QuizStore {
 
   /** Public rounds closed in the database whose message does not show the answer yet, oldest first. */
   undeliveredReveals(): StoredRound[] {
-    const rows = this.db.prepare('SELECT * FROM rounds WHERE revealed_at IS NOT NULL AND reveal_shown_at IS NULL AND private = 0 ORDER BY revealed_at, rowid').all() as RoundRow[];
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM rounds WHERE revealed_at IS NOT NULL AND reveal_shown_at IS NULL AND private = 0 ORDER BY revealed_at, rowid',
+      )
+      .all() as RoundRow[];
     return rows.map(toRound);
   }
 
   /** Public rounds of a channel still taking answers at `now`. */
   openRoundsIn(channelId: string, now: number): StoredRound[] {
-    const rows = this.db.prepare('SELECT * FROM rounds WHERE revealed_at IS NULL AND private = 0 AND channel_id = ? AND closes_at > ? ORDER BY closes_at').all(channelId, now) as RoundRow[];
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM rounds WHERE revealed_at IS NULL AND private = 0 AND channel_id = ? AND closes_at > ? ORDER BY closes_at',
+      )
+      .all(channelId, now) as RoundRow[];
     return rows.map(toRound);
   }
 
@@ -272,13 +307,17 @@ export class QuizStore {
   }
 
   reviewState(userId: string, questionId: string): ReviewState | undefined {
-    const row = this.db.prepare('SELECT question_id, box, due_at, last_answered_at FROM reviews WHERE user_id = ? AND question_id = ?').get(userId, questionId) as ReviewRow | undefined;
+    const row = this.db
+      .prepare('SELECT question_id, box, due_at, last_answered_at FROM reviews WHERE user_id = ? AND question_id = ?')
+      .get(userId, questionId) as ReviewRow | undefined;
     return row && toReview(row);
   }
 
   /** The user's review schedule, by question id. */
   reviewStates(userId: string): Map<string, ReviewState> {
-    const rows = this.db.prepare('SELECT question_id, box, due_at, last_answered_at FROM reviews WHERE user_id = ?').all(userId) as ReviewRow[];
+    const rows = this.db
+      .prepare('SELECT question_id, box, due_at, last_answered_at FROM reviews WHERE user_id = ?')
+      .all(userId) as ReviewRow[];
     return new Map(rows.map((r) => [r.question_id, toReview(r)]));
   }
 
@@ -295,7 +334,9 @@ export class QuizStore {
 
   reviewTotals(userId: string): ReviewTotals {
     const row = this.db
-      .prepare('SELECT COUNT(*) AS answered, COALESCE(SUM(a.correct), 0) AS correct FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.user_id = ? AND r.private = 1')
+      .prepare(
+        'SELECT COUNT(*) AS answered, COALESCE(SUM(a.correct), 0) AS correct FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.user_id = ? AND r.private = 1',
+      )
       .get(userId) as ReviewTotals;
     return { answered: row.answered, correct: row.correct };
   }
@@ -313,4 +354,5 @@ export class QuizStore {
   }
 }
 
-export const openQuizStore = (file: string, options: { busyTimeoutMs?: number } = {}): QuizStore => new QuizStore(file, options);
+export const openQuizStore = (file: string, options: { busyTimeoutMs?: number } = {}): QuizStore =>
+  new QuizStore(file, options);

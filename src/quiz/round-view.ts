@@ -44,7 +44,8 @@ export interface ViewLookups {
   sectionsById?: (id: string) => SectionLink | undefined;
 }
 
-export const sectionIdOf = (question: QuizQuestion): string => (question.section ? `${question.noteRoute}#${question.section}` : question.noteRoute);
+const sectionIdOf = (question: QuizQuestion): string =>
+  question.section ? `${question.noteRoute}#${question.section}` : question.noteRoute;
 
 export function roundView(round: StoredRound, question: QuizQuestion, lookups: ViewLookups): RoundView {
   const sectionId = sectionIdOf(question);
@@ -61,7 +62,11 @@ export function roundView(round: StoredRound, question: QuizQuestion, lookups: V
     noteTitle: lookups.noteTitle(question.noteRoute) ?? question.noteRoute,
     noteRoute: question.noteRoute,
     sectionId,
-    section: section && { url: section.url, headingPath: section.headingPath, file: file ? (section.line ? `${file}:${section.line}` : file) : sectionId },
+    section: section && {
+      url: section.url,
+      headingPath: section.headingPath,
+      file: file ? (section.line ? `${file}:${section.line}` : file) : sectionId,
+    },
     private: round.private,
     reviewAll: round.reviewAll,
     askerId: round.askerId,

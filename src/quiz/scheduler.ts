@@ -20,7 +20,7 @@ const day = 24 * 60 * minute;
 export const boxIntervals: readonly number[] = [10 * minute, 1 * day, 3 * day, 7 * day, 16 * day, 35 * day];
 export const topBox = boxIntervals.length;
 
-export const intervalOf = (box: number): number => boxIntervals[Math.min(topBox, Math.max(1, box)) - 1]!;
+const intervalOf = (box: number): number => boxIntervals[Math.min(topBox, Math.max(1, box)) - 1]!;
 
 /** The state after an answer: a hit moves the question up one box, a miss back to box 1. */
 export function schedule(previous: ReviewState | undefined, correct: boolean, now: number): ReviewState {
@@ -49,7 +49,9 @@ export function reviewQueue(
   const byPosition = (a: QuizQuestion, b: QuizQuestion) => order.get(a.id)! - order.get(b.id)!;
   if (mode === 'due') {
     const fresh = questions.filter((q) => !states.has(q.id));
-    const seen = questions.filter((q) => states.has(q.id)).sort((a, b) => states.get(a.id)!.dueAt - states.get(b.id)!.dueAt || byPosition(a, b));
+    const seen = questions
+      .filter((q) => states.has(q.id))
+      .sort((a, b) => states.get(a.id)!.dueAt - states.get(b.id)!.dueAt || byPosition(a, b));
     const due = seen.filter((q) => states.get(q.id)!.dueAt <= now);
     const later = seen.filter((q) => states.get(q.id)!.dueAt > now);
     return [...due, ...fresh, ...later];
@@ -58,7 +60,11 @@ export function reviewQueue(
   const knowledge = (q: QuizQuestion): number => states.get(q.id)?.box ?? 1.5;
   const lastSeen = (q: QuizQuestion): number => states.get(q.id)?.lastAnsweredAt ?? -Infinity;
   return [...questions].sort(
-    (a, b) => Number(walked.has(a.id)) - Number(walked.has(b.id)) || knowledge(a) - knowledge(b) || lastSeen(a) - lastSeen(b) || byPosition(a, b),
+    (a, b) =>
+      Number(walked.has(a.id)) - Number(walked.has(b.id)) ||
+      knowledge(a) - knowledge(b) ||
+      lastSeen(a) - lastSeen(b) ||
+      byPosition(a, b),
   );
 }
 

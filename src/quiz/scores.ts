@@ -10,7 +10,7 @@ export interface UserStats {
   accuracy: number;
 }
 
-export interface LeaderboardEntry extends UserStats {
+interface LeaderboardEntry extends UserStats {
   userId: string;
   /** 1-based, no shared ranks: ties are broken as in leaderboardOrder. */
   rank: number;
@@ -39,10 +39,17 @@ const toStats = (row: ScoreRow): UserStats => ({
 });
 
 /** More correct answers first, then higher accuracy, then whoever reached their count first. */
-const leaderboardOrder = 'correct DESC, CAST(correct AS REAL) / answered DESC, last_correct_at ASC NULLS LAST, user_id ASC';
+const leaderboardOrder =
+  'correct DESC, CAST(correct AS REAL) / answered DESC, last_correct_at ASC NULLS LAST, user_id ASC';
 
 /** Counts one answer: a miss resets the current streak, the best streak stays. */
-export function addAnswerToScore(db: Database.Database, guildId: string, userId: string, correct: boolean, now: number): void {
+export function addAnswerToScore(
+  db: Database.Database,
+  guildId: string,
+  userId: string,
+  correct: boolean,
+  now: number,
+): void {
   db.prepare(
     `INSERT INTO scores (guild_id, user_id, answered, correct, streak, best_streak, last_correct_at)
      VALUES (@guild, @user, 1, @c, @c, @c, CASE WHEN @c = 1 THEN @now END)
@@ -56,7 +63,9 @@ export function addAnswerToScore(db: Database.Database, guildId: string, userId:
 }
 
 export function readStats(db: Database.Database, guildId: string, userId: string): UserStats {
-  const row = db.prepare('SELECT user_id, answered, correct, streak, best_streak FROM scores WHERE guild_id = ? AND user_id = ?').get(guildId, userId) as ScoreRow | undefined;
+  const row = db
+    .prepare('SELECT user_id, answered, correct, streak, best_streak FROM scores WHERE guild_id = ? AND user_id = ?')
+    .get(guildId, userId) as ScoreRow | undefined;
   return row ? toStats(row) : { answered: 0, correct: 0, streak: 0, bestStreak: 0, accuracy: 0 };
 }
 

@@ -21,9 +21,14 @@ export interface TopicIndex {
   questionsOf(topic: QuizTopic): QuizQuestion[];
 }
 
-const normalise = (s: string) => s.trim().toLowerCase().replace(/^\/+|\/+$/g, '');
+const normalise = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/^\/+|\/+$/g, '');
 
-export const inTopic = (question: QuizQuestion, topicId: string): boolean => question.noteRoute === topicId || question.noteRoute.startsWith(`${topicId}/`);
+const inTopic = (question: QuizQuestion, topicId: string): boolean =>
+  question.noteRoute === topicId || question.noteRoute.startsWith(`${topicId}/`);
 
 export function buildTopics(notes: readonly Note[], questions: readonly QuizQuestion[]): TopicIndex {
   const topics = new Map<string, QuizTopic>();
@@ -33,9 +38,11 @@ export function buildTopics(notes: readonly Note[], questions: readonly QuizQues
     topics.set(id, topic);
     for (const key of [name, ...aliases]) if (key && !names.has(normalise(key))) names.set(normalise(key), topic);
   };
-  const areaName = (note: Note, depth: number) => note.breadcrumb.slice(0, depth).join(' › ') || note.route.split('/').slice(0, depth).join('/');
+  const areaName = (note: Note, depth: number) =>
+    note.breadcrumb.slice(0, depth).join(' › ') || note.route.split('/').slice(0, depth).join('/');
   // An area is also found by its own title alone ("Cloud Practitioner (CLF-C02)").
-  const addArea = (note: Note, depth: number, ...aliases: string[]) => add(note.route.split('/').slice(0, depth).join('/'), areaName(note, depth), note.breadcrumb[depth - 1], ...aliases);
+  const addArea = (note: Note, depth: number, ...aliases: string[]) =>
+    add(note.route.split('/').slice(0, depth).join('/'), areaName(note, depth), note.breadcrumb[depth - 1], ...aliases);
   for (const note of notes) {
     if (!note.route || !questions.some((q) => inTopic(q, note.route))) continue;
     const depth = note.route.split('/').length;
@@ -58,7 +65,11 @@ export function buildTopics(notes: readonly Note[], questions: readonly QuizQues
 }
 
 /** "Guide/Page", "guide page" and "guide-page" read the same (as in /topic). */
-const loose = (s: string): string => s.toLowerCase().replace(/[/_\s›-]+/g, ' ').trim();
+const loose = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[/_\s›-]+/g, ' ')
+    .trim();
 
 /** Edit distance, stopping early once it exceeds max. */
 function editDistance(a: string, b: string, max: number): number {
@@ -66,7 +77,8 @@ function editDistance(a: string, b: string, max: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     if (Math.min(...current) > max) return max + 1;
     previous = current;
   }
@@ -77,7 +89,11 @@ function editDistance(a: string, b: string, max: number): number {
 function closeTopic(list: readonly QuizTopic[], query: string): QuizTopic | undefined {
   const wanted = loose(query);
   if (!wanted) return undefined;
-  const keys = (t: QuizTopic) => ({ last: loose(t.id.split('/').at(-1) ?? ''), name: loose(t.name.split(' › ').at(-1) ?? t.name), id: loose(t.id) });
+  const keys = (t: QuizTopic) => ({
+    last: loose(t.id.split('/').at(-1) ?? ''),
+    name: loose(t.name.split(' › ').at(-1) ?? t.name),
+    id: loose(t.id),
+  });
   // Notes (deeper routes) before the areas that contain them, as /topic opens notes.
   const ordered = [...list].sort((a, b) => b.id.split('/').length - a.id.split('/').length);
   const tests: ((t: QuizTopic) => boolean)[] = [

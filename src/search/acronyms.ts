@@ -4,7 +4,7 @@ import { tokenize } from './text.js';
  * General domain abbreviations, for terms the notes use without spelling out. Anything the notes
  * define themselves ("Elastic Block Store (EBS)") is learned from the text instead.
  */
-export const knownAcronyms: Record<string, string> = {
+const knownAcronyms: Record<string, string> = {
   ec2: 'Elastic Compute Cloud',
   s3: 'Simple Storage Service',
   ebs: 'Elastic Block Store',
@@ -123,7 +123,10 @@ function matchLongName(words: string[], acronym: string): string | null {
   if (!initials) return null;
   for (let start = words.length - 1; start >= 0 && words.length - start <= initials.length + 4; start--) {
     const run = words.slice(start);
-    const letters = run.filter((w) => !connector.has(w.toLowerCase())).map((w) => w[0]!.toLowerCase()).join('');
+    const letters = run
+      .filter((w) => !connector.has(w.toLowerCase()))
+      .map((w) => w[0]!.toLowerCase())
+      .join('');
     if (letters === initials) return run.join(' ');
   }
   return null;

@@ -20,7 +20,8 @@ const hasWord = /[\p{L}\p{N}]/u;
 const linkTarget = /\]\([^)\s]*\)/g;
 const markup = /[[`*]|\\(?=[\\*_~`|[\]>#.-])/g;
 
-const plainOf = (segment: Segment): string => ('text' in segment ? segment.text : segment.raw.replace(linkTarget, '').replace(markup, ''));
+const plainOf = (segment: Segment): string =>
+  'text' in segment ? segment.text : segment.raw.replace(linkTarget, '').replace(markup, '');
 
 /** A unit longer than this is split into sentences; a list item or table row usually stays whole. */
 const maxWholeUnit = 240;
@@ -42,7 +43,10 @@ function unitsOf(block: Block): { text: string; stems: string[] }[] {
  * The best unit of the blocks for the searched words (stem → its question word and weight), or
  * null when no unit holds any of them.
  */
-export function findAnswerLine(blocks: Block[], searched: ReadonlyMap<string, { source: string; weight: number }>): AnswerLine | null {
+export function findAnswerLine(
+  blocks: Block[],
+  searched: ReadonlyMap<string, { source: string; weight: number }>,
+): AnswerLine | null {
   let best: AnswerLine | null = null;
   let bestScore = 0;
   for (const block of blocks) {

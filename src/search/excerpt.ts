@@ -23,7 +23,8 @@ interface Unit {
 /** Longest excerpt, Discord Markdown included ("…" marks too), unless the caller asks otherwise. */
 const defaultMaxChars = 700;
 
-const blockLength = (block: Block): number => block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
+const blockLength = (block: Block): number =>
+  block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
 
 /** A block longer than half an excerpt may be cut between sentences. */
 const splitsSentences = (block: Block, maxChars: number): boolean => blockLength(block) > maxChars / 2;
@@ -78,7 +79,10 @@ const lowerCache = new WeakMap<Block, string>();
 function lowerText(block: Block): string {
   let lower = lowerCache.get(block);
   if (lower === undefined) {
-    lower = block.segments.map((s) => ('raw' in s ? s.raw : s.text)).join(' ').toLowerCase();
+    lower = block.segments
+      .map((s) => ('raw' in s ? s.raw : s.text))
+      .join(' ')
+      .toLowerCase();
     lowerCache.set(block, lower);
   }
   return lower;
@@ -111,7 +115,14 @@ function firstWordFrom(words: Words, offset: number): number {
  * text[from, to) escaped, with the words whose stem is a query term in bold. Words hold no
  * character that needs escaping, so the text between bold words is escaped in one piece.
  */
-function renderRange(text: string, words: Words, from: number, to: number, terms: ReadonlySet<string>, matched: Set<string>): string {
+function renderRange(
+  text: string,
+  words: Words,
+  from: number,
+  to: number,
+  terms: ReadonlySet<string>,
+  matched: Set<string>,
+): string {
   let md = '';
   let pos = from;
   for (let i = firstWordFrom(words, from); i < words.stems.length && words.bounds[2 * i]! < to; i++) {
@@ -136,7 +147,11 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
       const startsBlock = units.length === 0;
       // Prefixes (list markers, quotes) are raw; only a block's own leading text needs escaping.
       const first = block.segments[0];
-      units.push({ md: startsBlock && first && 'text' in first ? escapeLineStart(md) : md, hits: matched.size, startsBlock });
+      units.push({
+        md: startsBlock && first && 'text' in first ? escapeLineStart(md) : md,
+        hits: matched.size,
+        startsBlock,
+      });
     }
     md = '';
     matched = new Set();

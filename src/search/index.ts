@@ -16,7 +16,7 @@ import { WordScores, type SavedWordScores } from './wordScores.js';
  * `context` (note title, parent headings, tags) was three fields; one field searches faster and
  * ranked slightly better (notes hit@1 0.818 → 0.827, tune split).
  */
-export const fieldBoosts = { heading: 1, context: 1, body: 1 } as const;
+const fieldBoosts = { heading: 1, context: 1, body: 1 } as const;
 type Field = keyof typeof fieldBoosts;
 /** The short fields that say what a section is about. */
 export const headingFields: Field[] = ['heading', 'context'];
@@ -28,7 +28,7 @@ interface SectionDocument {
   body: string;
 }
 
-export interface Expansion {
+interface Expansion {
   /** Stemmed terms of the long name, e.g. ["elast", "block", "store"] for EBS. */
   terms: string[];
 }
@@ -63,7 +63,10 @@ const documentOf = (section: Section, i: number): SectionDocument => ({
 
 const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
-export const stemPhrase = (phrase: string): string[] => tokenize(phrase).map(indexTerm).filter((t): t is string => t !== null);
+export const stemPhrase = (phrase: string): string[] =>
+  tokenize(phrase)
+    .map(indexTerm)
+    .filter((t): t is string => t !== null);
 
 const fields = Object.keys(fieldBoosts) as Field[];
 /** Query terms arrive stemmed already. */
@@ -132,7 +135,18 @@ export function buildIndex(sections: Section[]): SearchIndex {
   prepareExcerpts(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
   const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
-  return { mini, sections, docFreq, headingDocFreq, scores, vocabulary: SearchableMap.from(docFreq), typos: new TypoIndex(docFreq.keys()), acronyms, longNames, names };
+  return {
+    mini,
+    sections,
+    docFreq,
+    headingDocFreq,
+    scores,
+    vocabulary: SearchableMap.from(docFreq),
+    typos: new TypoIndex(docFreq.keys()),
+    acronyms,
+    longNames,
+    names,
+  };
 }
 
 /** Everything buildIndex computes from the sections, as plain data to save (core/knowledge-loader.ts). */
@@ -166,13 +180,22 @@ export const saveIndex = (index: SearchIndex): SavedIndex => ({
  * answers are the same, start-up does less.
  */
 export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchIndex {
-  if (saved.sections !== sections.length) throw new Error(`saved index has ${saved.sections} sections, the notes ${sections.length}`);
+  if (saved.sections !== sections.length)
+    throw new Error(`saved index has ${saved.sections} sections, the notes ${sections.length}`);
   const { docFreq, headingDocFreq } = saved;
   let mini: MiniSearch<SectionDocument> | undefined;
   let vocabulary: SearchableMap<number> | undefined;
   let typos: TypoIndex | undefined;
-  const loadMini = (): MiniSearch<SectionDocument> => (mini ??= MiniSearch.loadJSON<SectionDocument>(saved.mini, { idField: 'i', fields, tokenize, searchOptions }));
-  const scores = new WordScores({ search: (query, options) => loadMini().search(query, options) }, headingFields, sections.length, docFreq, headingDocFreq, { saved: saved.scores });
+  const loadMini = (): MiniSearch<SectionDocument> =>
+    (mini ??= MiniSearch.loadJSON<SectionDocument>(saved.mini, { idField: 'i', fields, tokenize, searchOptions }));
+  const scores = new WordScores(
+    { search: (query, options) => loadMini().search(query, options) },
+    headingFields,
+    sections.length,
+    docFreq,
+    headingDocFreq,
+    { saved: saved.scores },
+  );
   return {
     get mini() {
       return loadMini();

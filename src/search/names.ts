@@ -17,7 +17,7 @@ export interface NameOptions {
   minShare: number;
 }
 
-export const defaultNameOptions: NameOptions = { maxSections: 5, minCapitalised: 2, minShare: 0.8 };
+const defaultNameOptions: NameOptions = { maxSections: 5, minCapitalised: 2, minShare: 0.8 };
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 const word = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -71,7 +71,8 @@ export function rareNames(
   }
   const names = new Set<string>();
   for (const [term, count] of counts) {
-    if (count.capitalised >= options.minCapitalised && count.capitalised / count.all >= options.minShare) names.add(term);
+    if (count.capitalised >= options.minCapitalised && count.capitalised / count.all >= options.minShare)
+      names.add(term);
   }
   return names;
 }

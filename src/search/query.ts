@@ -7,7 +7,7 @@ import { isEnglishWord } from './dictionary.js';
 import { queryTerm, queryTerms, tokenize } from './text.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
-export interface Hit {
+interface Hit {
   section: Section;
   score: number;
 }
@@ -79,7 +79,23 @@ export interface SearchTuning {
 // blind2 questions: the most out-of-scope questions declined while at most 5 % of answerable ones
 // are. Coordination floors from 0.5 to 100 ranked our notes alike; 2 and 4 ranked the SageMaker
 // guide better than 0.5 (hit@1 0.39–0.40 against 0.37), and 2 declined fewer answerable questions.
-export const defaultTuning: SearchTuning = { expansionWeight: 0.5, minCoverage: 0.48, minEvidence: 1.3, minCoverageWithEvidence: 0.2, fuzzyCredit: 0.6, correctionWeight: 1, maxTerms: 24, maxDocFraction: 0.5, minCommonDocs: 200, maxPostings: 3000, maxPostingsPerSection: 1.5, coordinationFloor: 2, headingBonus: 1, missingMaxDocShare: 0.05, missingMinShare: 0.7 };
+export const defaultTuning: SearchTuning = {
+  expansionWeight: 0.5,
+  minCoverage: 0.48,
+  minEvidence: 1.3,
+  minCoverageWithEvidence: 0.2,
+  fuzzyCredit: 0.6,
+  correctionWeight: 1,
+  maxTerms: 24,
+  maxDocFraction: 0.5,
+  minCommonDocs: 200,
+  maxPostings: 3000,
+  maxPostingsPerSection: 1.5,
+  coordinationFloor: 2,
+  headingBonus: 1,
+  missingMaxDocShare: 0.05,
+  missingMinShare: 0.7,
+};
 
 const idf = (index: SearchIndex, term: string): number => {
   const n = index.sections.length || 1;
@@ -130,7 +146,13 @@ function planWork(index: SearchIndex, byPriority: string[], tuning: SearchTuning
  * directly or through an expansion, or (for less) through a prefix or typo match. `sourceOf`
  * names the question word a searched word stands for.
  */
-function coverageMeter(index: SearchIndex, terms: string[], sourceOf: (term: string) => string, isNear: (term: string) => boolean, tuning: SearchTuning) {
+function coverageMeter(
+  index: SearchIndex,
+  terms: string[],
+  sourceOf: (term: string) => string,
+  isNear: (term: string) => boolean,
+  tuning: SearchTuning,
+) {
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   const creditOf = (result: RankedSection): Map<string, number> => {
@@ -160,22 +182,34 @@ const asksFigure = /\b(?:how (?:many|much|long|big)|max|maximum|minimum)\b/gi;
  * question's information, its specific words the section lacks. Each kind was checked on the
  * tune questions against in-scope questions answered right, so a right answer seldom shows one.
  */
-function missingWords(index: SearchIndex, question: string, terms: string[], found: Map<string, number>, answerLine: string, tuning: SearchTuning): string[] {
+function missingWords(
+  index: SearchIndex,
+  question: string,
+  terms: string[],
+  found: Map<string, number>,
+  answerLine: string,
+  tuning: SearchTuning,
+): string[] {
   const isWord = typedAsWord(question);
   const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
-  const figure = /\d/.test(answerLine) ? [] : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
+  const figure = /\d/.test(answerLine)
+    ? []
+    : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
   const idfOf = (t: string): number => idf(index, t);
   const total = terms.reduce((sum, t) => sum + idfOf(t), 0) || 1;
-  const specific = (t: string): boolean => (index.docFreq.get(t) ?? 0) <= tuning.missingMaxDocShare * index.sections.length;
+  const specific = (t: string): boolean =>
+    (index.docFreq.get(t) ?? 0) <= tuning.missingMaxDocShare * index.sections.length;
   const absent = terms.filter((t) => index.docFreq.has(t) && !found.has(t));
-  const lacking = absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
+  const lacking =
+    absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
   return [...new Set([...typedWords(question, [...names, ...lacking]), ...figure])];
 }
 
 const headingTerms = new WeakMap<Section, Set<string>>();
 function headingTermsOf(section: Section): Set<string> {
   let terms = headingTerms.get(section);
-  if (!terms) headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading))));
+  if (!terms)
+    headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading))));
   return terms;
 }
 
@@ -190,10 +224,23 @@ function typedAsWord(question: string): (term: string) => boolean {
   return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
 }
 
-export function search(index: SearchIndex, typed: string, limit = 5, tuning: SearchTuning = defaultTuning): SearchOutcome {
+export function search(
+  index: SearchIndex,
+  typed: string,
+  limit = 5,
+  tuning: SearchTuning = defaultTuning,
+): SearchOutcome {
   const question = uncasual(typed);
   let terms = specificTerms(index, question, tuning);
-  const empty: SearchOutcome = { terms, searchedTerms: terms, hits: [], coverage: 0, confident: false, missing: [], answerLine: null };
+  const empty: SearchOutcome = {
+    terms,
+    searchedTerms: terms,
+    hits: [],
+    coverage: 0,
+    confident: false,
+    missing: [],
+    answerLine: null,
+  };
   if (terms.length === 0) return empty;
 
   // Words in a large share of all sections ("sagemaker" in the SageMaker guide) barely rank
@@ -204,9 +251,20 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
 
   const expansions = expansionsOf(index, question, terms);
   const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const near = nearTermsOf(index, unknown, (t) => terms.includes(t) || expansions.has(t), typedAsWord(question), tuning.correctionWeight);
-  const byRarity = (list: Iterable<string>) => [...list].sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0));
-  const { headingOnly, left } = planWork(index, [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())], tuning);
+  const near = nearTermsOf(
+    index,
+    unknown,
+    (t) => terms.includes(t) || expansions.has(t),
+    typedAsWord(question),
+    tuning.correctionWeight,
+  );
+  const byRarity = (list: Iterable<string>) =>
+    [...list].sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0));
+  const { headingOnly, left } = planWork(
+    index,
+    [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())],
+    tuning,
+  );
   for (const t of left) {
     expansions.delete(t);
     near.delete(t);
@@ -219,18 +277,27 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
   // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
   const corrected = [...near.values()].some((n) => n.correction);
   const added = [...expansions.keys(), ...near.keys()];
-  const weightOf = (term: string): number => (expansions.has(term) ? tuning.expansionWeight : near.get(term)?.weight ?? 1);
+  const weightOf = (term: string): number =>
+    expansions.has(term) ? tuning.expansionWeight : (near.get(term)?.weight ?? 1);
   const sourceOf = (term: string): string => expansions.get(term) ?? near.get(term)?.source ?? term;
   const words: WeightedWord[] = [
     ...known.filter((t) => !headingOnly.has(t)).map((term) => ({ term, weight: 1, headingsOnly: false })),
-    ...added.filter((t) => !common(t) && !headingOnly.has(t)).map((term) => ({ term, weight: weightOf(term), headingsOnly: false, source: sourceOf(term) })),
+    ...added
+      .filter((t) => !common(t) && !headingOnly.has(t))
+      .map((term) => ({ term, weight: weightOf(term), headingsOnly: false, source: sourceOf(term) })),
     ...[...headingOnly].map((term) => ({ term, weight: weightOf(term), headingsOnly: true, source: sourceOf(term) })),
   ];
   const results = index.scores.rank(words, Math.max(limit * 8, 40));
   const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
   if (results.length === 0) return { ...empty, searchedTerms };
 
-  const { total, coverageOf, creditOf } = coverageMeter(index, terms, sourceOf, (t) => near.has(t) && !near.get(t)!.correction, tuning);
+  const { total, coverageOf, creditOf } = coverageMeter(
+    index,
+    terms,
+    sourceOf,
+    (t) => near.has(t) && !near.get(t)!.correction,
+    tuning,
+  );
 
   // Coordination: a section that covers more of the question's meaning beats one that only
   // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
@@ -263,7 +330,14 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
   const best = index.sections[head[0]!.r.id]!;
   const line = findAnswerLine(best.blocks, searched);
   const resembled = new Set([...near.values()].map((n) => n.source));
-  const missing = missingWords(index, question, terms.filter((t) => !resembled.has(t)), creditOf(head[0]!.r), line?.text ?? '', tuning);
+  const missing = missingWords(
+    index,
+    question,
+    terms.filter((t) => !resembled.has(t)),
+    creditOf(head[0]!.r),
+    line?.text ?? '',
+    tuning,
+  );
   return {
     terms,
     searchedTerms,
@@ -271,6 +345,10 @@ export function search(index: SearchIndex, typed: string, limit = 5, tuning: Sea
     coverage,
     missing,
     answerLine: line?.text ?? null,
-    confident: (known.length > 0 || corrected) && !namesElsewhere && (coverage >= tuning.minCoverage || (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
+    confident:
+      (known.length > 0 || corrected) &&
+      !namesElsewhere &&
+      (coverage >= tuning.minCoverage ||
+        (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
   };
 }

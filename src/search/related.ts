@@ -13,7 +13,9 @@ export function expansionsOf(index: SearchIndex, question: string, terms: string
     }
   }
   // Long names spelled out in the question: look for runs of its stemmed words.
-  const words = tokenize(question).map(indexTerm).filter((t): t is string => t !== null);
+  const words = tokenize(question)
+    .map(indexTerm)
+    .filter((t): t is string => t !== null);
   for (let start = 0; start < words.length; start++) {
     for (let end = Math.min(words.length, start + 6); end >= start + 2; end--) {
       const acronym = index.longNames.get(words.slice(start, end).join(' '));
@@ -41,10 +43,18 @@ export interface NearTerm {
  * MiniSearch so that they count against the work budget: "exam" would otherwise pull in every
  * "example" of the SageMaker guide.
  */
-export function nearTermsOf(index: SearchIndex, unknown: string[], taken: (t: string) => boolean, isWord: (term: string) => boolean, correctionWeight = 1): Map<string, NearTerm> {
+export function nearTermsOf(
+  index: SearchIndex,
+  unknown: string[],
+  taken: (t: string) => boolean,
+  isWord: (term: string) => boolean,
+  correctionWeight = 1,
+): Map<string, NearTerm> {
   const near = new Map<string, NearTerm>();
   for (const term of unknown) {
-    const closest = candidatesOf(index, term).filter(([t]) => !taken(t) && !near.has(t)).slice(0, maxNearTerms);
+    const closest = candidatesOf(index, term)
+      .filter(([t]) => !taken(t) && !near.has(t))
+      .slice(0, maxNearTerms);
     // A real word the notes never use ("rugby") is not a typo of one they do ("ruby").
     const mayCorrect = !isWord(term);
     for (const [t, weight, closestSpelling] of closest) {
@@ -71,7 +81,6 @@ function swapsOf(index: SearchIndex, term: string): string[] {
   return found;
 }
 
-
 /**
  * The notes' words `term` may stand for, closest first (remembered per index), each with its weight
  * and whether it is a correction: a typo one edit (or one swap) away from exactly one word is what the student meant ("cloudfrnt" → "cloudfront") and counts as the word
@@ -84,11 +93,13 @@ function candidatesOf(index: SearchIndex, term: string): [string, number, boolea
   if (found === undefined) {
     const weights = new Map<string, number>();
     if (term.length > 3) {
-      for (const [t] of index.vocabulary.atPrefix(term)) weights.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
+      for (const [t] of index.vocabulary.atPrefix(term))
+        weights.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
     }
     const distances = new Map<string, number>();
     if (term.length > 3) {
-      for (const [t, distance] of index.typos.near(term, Math.min(2, Math.round(term.length * 0.2)))) distances.set(t, distance);
+      for (const [t, distance] of index.typos.near(term, Math.min(2, Math.round(term.length * 0.2))))
+        distances.set(t, distance);
       for (const t of swapsOf(index, term)) distances.set(t, 1);
     }
     const closest = [...distances].filter(([, d]) => d === 1).map(([t]) => t);
@@ -96,9 +107,12 @@ function candidatesOf(index: SearchIndex, term: string): [string, number, boolea
     const corrections = new Set(closest.length === 1 && /^[a-z]+$/.test(term) ? closest : []);
     // Four-letter words are too short for loose fuzzy matches; only their corrections count.
     for (const [t, distance] of distances) {
-      if (term.length > 4 || corrections.has(t)) weights.set(t, Math.max(weights.get(t) ?? 0, (0.45 * t.length) / (t.length + distance)));
+      if (term.length > 4 || corrections.has(t))
+        weights.set(t, Math.max(weights.get(t) ?? 0, (0.45 * t.length) / (t.length + distance)));
     }
-    found = [...weights].map(([t, w]): [string, number, boolean] => [t, w, corrections.has(t)]).sort((a, b) => Number(b[2]) - Number(a[2]) || b[1] - a[1]);
+    found = [...weights]
+      .map(([t, w]): [string, number, boolean] => [t, w, corrections.has(t)])
+      .sort((a, b) => Number(b[2]) - Number(a[2]) || b[1] - a[1]);
     if (known.size >= maxRemembered) known.clear();
     known.set(term, found);
   }

@@ -64,7 +64,12 @@ export interface SavedWordScores {
 function pack(lists: Map<string, Postings>): PackedPostings {
   let total = 0;
   for (const p of lists.values()) total += p.ids.length;
-  const packed: PackedPostings = { terms: [...lists.keys()], starts: new Uint32Array(lists.size + 1), ids: new Uint32Array(total), scores: new Float64Array(total) };
+  const packed: PackedPostings = {
+    terms: [...lists.keys()],
+    starts: new Uint32Array(lists.size + 1),
+    ids: new Uint32Array(total),
+    scores: new Float64Array(total),
+  };
   let at = 0;
   let k = 0;
   for (const p of lists.values()) {
@@ -82,7 +87,10 @@ function unpack(packed: PackedPostings): Map<string, Postings> {
   packed.terms.forEach((term, k) => {
     const from = packed.starts[k]!;
     const to = packed.starts[k + 1]!;
-    lists.set(term, to === from ? none : { ids: packed.ids.subarray(from, to), scores: packed.scores.subarray(from, to) });
+    lists.set(
+      term,
+      to === from ? none : { ids: packed.ids.subarray(from, to), scores: packed.scores.subarray(from, to) },
+    );
   });
   return lists;
 }
@@ -164,7 +172,10 @@ export class WordScores {
     });
     if (results.length === 0) return none;
     results.sort((a, b) => (a.id as number) - (b.id as number));
-    return { ids: Uint32Array.from(results, (r) => r.id as number), scores: Float64Array.from(results, (r) => r.score) };
+    return {
+      ids: Uint32Array.from(results, (r) => r.id as number),
+      scores: Float64Array.from(results, (r) => r.score),
+    };
   }
 
   private postings(term: string, headingsOnly: boolean): Postings {

@@ -2,12 +2,13 @@ import type { Answer } from '../core/ask.js';
 import type { Style } from './style.js';
 
 /** Discord Markdown excerpt → terminal text: bold kept as style, escapes undone. */
-export function markdownToTerminal(md: string, style: Style): string {
+function markdownToTerminal(md: string, style: Style): string {
   return md.replace(/\*\*(.+?)\*\*/g, (_, inner: string) => style.bold(inner)).replace(/\\([\\*_~`|[\]>#.-])/g, '$1');
 }
 
 export function renderAnswer(answer: Answer, style: Style): string {
-  if (answer.reason === 'empty-question') return 'Ask a question about the notes, for example: what is an S3 storage class?';
+  if (answer.reason === 'empty-question')
+    return 'Ask a question about the notes, for example: what is an S3 storage class?';
   if (!answer.confident) {
     const lines = [style.warn("The notes don't cover that.")];
     if (answer.results.length) {

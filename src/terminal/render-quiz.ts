@@ -8,7 +8,13 @@ export function renderQuizRound(round: RoundView, style: Style): string {
 }
 
 export function renderQuizResult(result: Extract<AnswerResult, { status: 'recorded' }>, style: Style): string {
-  const verdict = result.correct ? style.accent('Correct!') : style.warn(`Not quite: the answer is ${result.correctLetter}. ${result.correctText}`);
-  const source = result.round.section ? style.dim(`${result.round.section.headingPath.join(' › ')} · ${result.round.section.url ?? result.round.section.file}`) : '';
+  const verdict = result.correct
+    ? style.accent('Correct!')
+    : style.warn(`Not quite: the answer is ${result.correctLetter}. ${result.correctText}`);
+  const source = result.round.section
+    ? style.dim(
+        `${result.round.section.headingPath.join(' › ')} · ${result.round.section.url ?? result.round.section.file}`,
+      )
+    : '';
   return [verdict, result.explanation, source].filter(Boolean).join('\n');
 }

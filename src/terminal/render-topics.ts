@@ -15,7 +15,13 @@ export function renderNote(view: NoteView | TopicNotFound, style: Style): string
     const hint = view.suggestions.length ? `\nDid you mean: ${view.suggestions.map((s) => s.title).join(', ')}?` : '';
     return style.warn(`No note matches "${view.name}".`) + hint;
   }
-  const lines = [style.bold(view.title), view.breadcrumb.join(' › '), view.description, style.dim(view.url ?? view.file), ''];
+  const lines = [
+    style.bold(view.title),
+    view.breadcrumb.join(' › '),
+    view.description,
+    style.dim(view.url ?? view.file),
+    '',
+  ];
   for (const section of view.sections) {
     if (section.level === 0) continue;
     lines.push(`${'  '.repeat(Math.max(0, section.level - 2))}- ${section.heading}`);

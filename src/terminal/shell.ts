@@ -12,9 +12,9 @@ export interface ShellIO {
 }
 
 /** A command of the terminal session; returns what to print (or nothing). */
-export type ShellCommand = (args: string, context: ShellContext) => Promise<string | void> | string | void;
+export type ShellCommand = (args: string, context: ShellContext) => Promise<string | undefined> | string | undefined;
 
-export interface ShellContext {
+interface ShellContext {
   style: Style;
   /** Reads one more line from the user (for commands that ask back, like /quiz). */
   prompt(question: string): Promise<string | undefined>;
@@ -29,11 +29,17 @@ const help = `Commands:
   /quit             leave (Ctrl-D works too)
 help, quit and exit work without the slash.`;
 
-export function shellCommands(knowledge: Knowledge, extra: Record<string, ShellCommand> = {}): Record<string, ShellCommand> {
+export function shellCommands(
+  knowledge: Knowledge,
+  extra: Record<string, ShellCommand> = {},
+): Record<string, ShellCommand> {
   return {
     help: () => help,
     ask: (args, { style }) => renderAnswer(ask(knowledge.index, args), style),
-    topic: (args, { style }) => (args.trim() ? renderNote(openTopic(knowledge.library, args), style) : renderTopicList(listTopics(knowledge.library), style)),
+    topic: (args, { style }) =>
+      args.trim()
+        ? renderNote(openTopic(knowledge.library, args), style)
+        : renderTopicList(listTopics(knowledge.library), style),
     ...extra,
   };
 }
@@ -48,7 +54,11 @@ export type ShellEnd = 'done' | 'interrupted';
  * The terminal session. Interactive on a TTY; when piped it prints plain text, with no banner or
  * prompt decoration, and exits at the end of input.
  */
-export async function runShell(commands: Record<string, ShellCommand>, io: ShellIO, banner?: string): Promise<ShellEnd> {
+export async function runShell(
+  commands: Record<string, ShellCommand>,
+  io: ShellIO,
+  banner?: string,
+): Promise<ShellEnd> {
   const tty = 'isTTY' in io.output && (io.output as NodeJS.WriteStream).isTTY === true;
   const style = styleFor(io.output);
   const rl = readline.createInterface({ input: io.input, output: io.output, terminal: tty });

@@ -16,7 +16,10 @@ const colour: Style = {
 };
 
 /** Colours only on an interactive terminal that allows them (NO_COLOR is honoured). */
-export function styleFor(stream: NodeJS.WriteStream | NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env): Style {
+export function styleFor(
+  stream: NodeJS.WriteStream | NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv = process.env,
+): Style {
   const tty = 'isTTY' in stream && stream.isTTY === true;
   return tty && !env.NO_COLOR ? colour : plain;
 }

@@ -16,7 +16,11 @@ afterEach(async () => {
 });
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  ).trim();
 
 /** A bare repository on disk (the remote) and a working copy that pushes to it. */
 function remote() {
@@ -31,7 +35,13 @@ function remote() {
   git(work, 'add', '.');
   git(work, 'commit', '--quiet', '-m', 'notes');
   git(work, 'push', '--quiet', pathToFileURL(bare).href, 'HEAD:main');
-  return { dir, bare, work, url: pathToFileURL(bare).href, push: (...extra: string[]) => git(work, 'push', '--quiet', ...extra, pathToFileURL(bare).href, 'HEAD:main') };
+  return {
+    dir,
+    bare,
+    work,
+    url: pathToFileURL(bare).href,
+    push: (...extra: string[]) => git(work, 'push', '--quiet', ...extra, pathToFileURL(bare).href, 'HEAD:main'),
+  };
 }
 
 async function liveFrom(r: ReturnType<typeof remote>, url = r.url) {
@@ -42,7 +52,12 @@ async function liveFrom(r: ReturnType<typeof remote>, url = r.url) {
   const cacheDir = path.join(r.dir, 'data/cache');
   const log = () => {};
   const first = await new KnowledgeLoader(config, { cacheDir, log }).load();
-  const live = new LiveNotes(first.knowledge, first.fingerprint, { config, cacheDir, log, fetch: async () => (await gitNotes.sync()).commit }, commit);
+  const live = new LiveNotes(
+    first.knowledge,
+    first.fingerprint,
+    { config, cacheDir, log, fetch: async () => (await gitNotes.sync()).commit },
+    commit,
+  );
   cleanup.push(() => live.close());
   return { live, commit, clone, gitNotes };
 }
@@ -57,7 +72,10 @@ describe('notes from a Git repository', () => {
     expect(fs.existsSync(path.join(clone, 'cloud/storage.md'))).toBe(true);
     expect(live.getStatus().commit).toBe(commit);
 
-    fs.appendFileSync(path.join(r.work, 'cloud/storage.md'), '\n## Glacier vaults\n\nA glacier vault is sealed with a vault lock policy.\n');
+    fs.appendFileSync(
+      path.join(r.work, 'cloud/storage.md'),
+      '\n## Glacier vaults\n\nA glacier vault is sealed with a vault lock policy.\n',
+    );
     git(r.work, 'commit', '--quiet', '-am', 'vaults');
     r.push();
     const record = await live.reload('git sync');
@@ -70,7 +88,10 @@ describe('notes from a Git repository', () => {
   it('follows a force-push, and keeps the old notes when the rewritten branch has none', async () => {
     const r = remote();
     const { live } = await liveFrom(r);
-    fs.appendFileSync(path.join(r.work, 'welcome.md'), '\n## Rewritten history\n\nThis paragraph about rebased timelines replaced the old commit.\n');
+    fs.appendFileSync(
+      path.join(r.work, 'welcome.md'),
+      '\n## Rewritten history\n\nThis paragraph about rebased timelines replaced the old commit.\n',
+    );
     git(r.work, 'commit', '--quiet', '--amend', '-am', 'rewritten');
     r.push('--force');
     expect(await live.reload('git sync')).toMatchObject({ outcome: 'swapped' });
@@ -101,8 +122,15 @@ describe('notes from a Git repository', () => {
     expect(live.current).toBe(before);
 
     const secret = 'ghp_supersecrettoken123';
-    const unreachable = new GitNotes({ url: `https://user:${secret}@127.0.0.1:9/notes.git`, dir: path.join(r.dir, 'other'), token: secret });
-    const error = await unreachable.ensureClone().then(() => undefined, (e: unknown) => e);
+    const unreachable = new GitNotes({
+      url: `https://user:${secret}@127.0.0.1:9/notes.git`,
+      dir: path.join(r.dir, 'other'),
+      token: secret,
+    });
+    const error = await unreachable.ensureClone().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(GitError);
     expect((error as Error).message).not.toContain(secret);
     expect((error as Error).message.length).toBeGreaterThan(0);

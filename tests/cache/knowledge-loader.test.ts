@@ -24,7 +24,10 @@ function workspace(): { notes: string; cache: string } {
 
 function loader(notes: string, cache: string, extra: Partial<LoaderOptions> = {}) {
   const logs: { message: string; fields: Record<string, unknown> }[] = [];
-  const instance = new KnowledgeLoader({ NOTES_DIR: notes, NOTES_BASE_URL: undefined, NOTES_LINK_STYLE: 'site' }, { cacheDir: cache, log: (message, fields) => logs.push({ message, fields }), ...extra });
+  const instance = new KnowledgeLoader(
+    { NOTES_DIR: notes, NOTES_BASE_URL: undefined, NOTES_LINK_STYLE: 'site' },
+    { cacheDir: cache, log: (message, fields) => logs.push({ message, fields }), ...extra },
+  );
   return { instance, logs };
 }
 
@@ -46,7 +49,9 @@ describe('knowledge cache', () => {
     expect(second.logs.map((l) => l.message)).toEqual(['notes and index loaded from the cache']);
     expect(answersOf(cached.knowledge)).toEqual(answersOf(built.knowledge));
     expect(cached.knowledge.library.problems).toEqual(built.knowledge.library.problems);
-    expect(cached.knowledge.library.sections.map((s) => s.id)).toEqual(built.knowledge.library.sections.map((s) => s.id));
+    expect(cached.knowledge.library.sections.map((s) => s.id)).toEqual(
+      built.knowledge.library.sections.map((s) => s.id),
+    );
   });
 
   it('a changed note is parsed again, the other files come from the parse cache', async () => {
@@ -119,11 +124,17 @@ describe('saved index on the bundled notes', () => {
     const { loadNotes } = await import('../../src/notes/load.js');
     const { buildIndex, restoreIndex, saveIndex } = await import('../../src/search/index.js');
     const v8 = await import('node:v8');
-    const evalQuestions = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/eval/notes-questions.json'), 'utf8')) as { question: string }[];
+    const evalQuestions = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/eval/notes-questions.json'), 'utf8'),
+    ) as { question: string }[];
     const library = loadNotes({ root: path.resolve(import.meta.dirname, '../../notes') });
     const copy = v8.deserialize(v8.serialize(library)) as typeof library;
     const built = buildIndex(library.sections);
-    const restored = restoreIndex(v8.deserialize(v8.serialize(saveIndex(built))) as ReturnType<typeof saveIndex>, copy.sections);
-    for (const { question } of evalQuestions) expect(answerJson(ask(restored, question))).toBe(answerJson(ask(built, question)));
+    const restored = restoreIndex(
+      v8.deserialize(v8.serialize(saveIndex(built))) as ReturnType<typeof saveIndex>,
+      copy.sections,
+    );
+    for (const { question } of evalQuestions)
+      expect(answerJson(ask(restored, question))).toBe(answerJson(ask(built, question)));
   }, 180_000);
 });

@@ -22,7 +22,10 @@ async function live(cacheDir?: string) {
   const log = (message: string, fields: Record<string, unknown>) => void logs.push({ message, fields });
   const first = await new KnowledgeLoader(config, { cacheDir: cache, log }).load();
   const notesLive = new LiveNotes(first.knowledge, first.fingerprint, { config, cacheDir: cache, log });
-  cleanup.push(() => notesLive.close(), () => fs.rmSync(dir, { recursive: true, force: true }));
+  cleanup.push(
+    () => notesLive.close(),
+    () => fs.rmSync(dir, { recursive: true, force: true }),
+  );
   return { notes, live: notesLive, logs };
 }
 
@@ -32,14 +35,20 @@ describe('live notes reload', () => {
   it('an edited note is parsed alone, swapped in, and answers reflect it; readers holding the old index keep it', async () => {
     const { notes, live: l } = await live();
     const before = l.current;
-    fs.appendFileSync(path.join(notes, 'cloud/storage.md'), '\n## Glacier vaults\n\nA vault holds archives for the long term.\n');
+    fs.appendFileSync(
+      path.join(notes, 'cloud/storage.md'),
+      '\n## Glacier vaults\n\nA vault holds archives for the long term.\n',
+    );
     const record = await l.reload('test');
     expect(record).toMatchObject({ outcome: 'swapped', parsed: 1, trigger: 'test' });
     expect(record.reused).toBeGreaterThan(0);
     expect(topHeading(l, 'glacier vault archives')).toBe('Glacier vaults');
     expect(l.current).not.toBe(before);
     expect(ask(before.index, 'glacier vault archives').results[0]?.heading).not.toBe('Glacier vaults');
-    expect(l.getStatus()).toMatchObject({ sections: l.current.library.sections.length, lastReload: { outcome: 'swapped' } });
+    expect(l.getStatus()).toMatchObject({
+      sections: l.current.library.sections.length,
+      lastReload: { outcome: 'swapped' },
+    });
   });
 
   it('reloading unchanged notes builds nothing', async () => {

@@ -21,17 +21,21 @@ afterAll(() => {
 
 function runBot(apiBase: string): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'bot', '--notes', 'tests/fixtures/pipeline'], {
-      cwd: repoRoot,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DOTENV_CONFIG_PATH: '/nonexistent',
-        DISCORD_TOKEN: 'MTIz.fake.token-secret',
-        DISCORD_API_BASE: apiBase,
-        DISCORD_CONNECT_SECONDS: '3',
-        LOG_LEVEL: 'silent',
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', 'bot', '--notes', 'tests/fixtures/pipeline'],
+      {
+        cwd: repoRoot,
+        env: {
+          PATH: process.env.PATH ?? '',
+          DOTENV_CONFIG_PATH: '/nonexistent',
+          DISCORD_TOKEN: 'MTIz.fake.token-secret',
+          DISCORD_API_BASE: apiBase,
+          DISCORD_CONNECT_SECONDS: '3',
+          LOG_LEVEL: 'silent',
+        },
       },
-    });
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (status) => resolve({ status, stderr }));
@@ -42,14 +46,18 @@ describe('the bot when Discord cannot be reached', () => {
   it('stops after DISCORD_CONNECT_SECONDS when the API accepts but never answers, saying so', async () => {
     const run = await runBot(base(silent));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`Could not connect to Discord: Discord's API at ${base(silent)} gave no answer within 3 s; check DISCORD_API_BASE`);
+    expect(run.stderr).toContain(
+      `Could not connect to Discord: Discord's API at ${base(silent)} gave no answer within 3 s; check DISCORD_API_BASE`,
+    );
     expect(run.stderr).not.toContain('token-secret');
   }, 60_000);
 
   it('names the status and the route of an HTTP error instead of "No Description"', async () => {
     const run = await runBot(base(missing));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`Discord's API at ${base(missing)} answered 404 Not Found to GET /gateway/bot; check DISCORD_API_BASE`);
+    expect(run.stderr).toContain(
+      `Discord's API at ${base(missing)} answered 404 Not Found to GET /gateway/bot; check DISCORD_API_BASE`,
+    );
     expect(run.stderr).not.toContain('No Description');
   }, 60_000);
 });

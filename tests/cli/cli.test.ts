@@ -11,7 +11,16 @@ describe('nimbus CLI', () => {
     const run = runCli(['stats', '--json', '--notes', fixture]);
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout);
-    expect(Object.keys(stats)).toEqual(['files', 'notes', 'sections', 'words', 'quizQuestions', 'errors', 'loadMs', 'generatedQuestions']);
+    expect(Object.keys(stats)).toEqual([
+      'files',
+      'notes',
+      'sections',
+      'words',
+      'quizQuestions',
+      'errors',
+      'loadMs',
+      'generatedQuestions',
+    ]);
     expect(stats).toMatchObject({ files: 7, notes: 7, quizQuestions: 2 });
     expect(stats.errors).toContain('guide/empty.md:1: warning: note has no content');
     expect(typeof stats.loadMs).toBe('number');
@@ -20,7 +29,9 @@ describe('nimbus CLI', () => {
   it('check prints file:line: message for each problem and exits 1', () => {
     const run = runCli(['check', '--notes', fixture]);
     expect(run.status).toBe(1);
-    expect(run.stdout.split('\n')).toContain('guide/bad-quiz.md:7: quiz question 1: answer "everywhere" is not among its choices');
+    expect(run.stdout.split('\n')).toContain(
+      'guide/bad-quiz.md:7: quiz question 1: answer "everywhere" is not among its choices',
+    );
     expect(run.stdout.split('\n')).toContain('guide/empty.md:1: warning: note has no content');
     expect(run.stderr).toContain('7 files checked (nextra layout), 7 error(s), 3 warning(s)');
   });
@@ -53,14 +64,29 @@ describe('nimbus CLI', () => {
   }, 180_000);
 
   it('ask --json answers each stdin line with the documented shape', () => {
-    const run = runCli(['ask', '--json', '--limit', '2', '--notes', fixture], { input: 'how do I launch a widget\nbest pizza topping\n' });
+    const run = runCli(['ask', '--json', '--limit', '2', '--notes', fixture], {
+      input: 'how do I launch a widget\nbest pizza topping\n',
+    });
     expect(run.status).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(Object.keys(lines[0])).toEqual(['question', 'confident', 'results', 'answerLine', 'missing']);
     expect(typeof lines[0].answerLine).toBe('string');
     expect(lines[0].missing).toEqual([]);
-    expect(Object.keys(lines[0].results[0])).toEqual(['id', 'title', 'headingPath', 'file', 'anchor', 'url', 'score', 'excerpt', 'text']);
+    expect(Object.keys(lines[0].results[0])).toEqual([
+      'id',
+      'title',
+      'headingPath',
+      'file',
+      'anchor',
+      'url',
+      'score',
+      'excerpt',
+      'text',
+    ]);
     expect(lines[0]).toMatchObject({ question: 'how do I launch a widget', confident: true });
     expect(lines[0].results[0]).toMatchObject({ id: 'intro#-launch-step-1', url: null, file: 'intro.md' });
     expect(lines[0].results.length).toBeLessThanOrEqual(2);
@@ -76,11 +102,15 @@ describe('nimbus CLI', () => {
   it('rejects a bad --limit with a clear message', () => {
     const run = runCli(['ask', 'x', '--limit', 'lots', '--notes', fixture]);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain("option '--limit <n>' argument 'lots' is invalid. expected a whole number from 1 to 25");
+    expect(run.stderr).toContain(
+      "option '--limit <n>' argument 'lots' is invalid. expected a whole number from 1 to 25",
+    );
   });
 
   it('the terminal session works when piped: plain text, exits at end of input', () => {
-    const run = runCli(['--notes', fixture], { input: '/help\n/topic\n/topic guide page\nhow do I launch a widget\n/nope\n' });
+    const run = runCli(['--notes', fixture], {
+      input: '/help\n/topic\n/topic guide page\nhow do I launch a widget\n/nope\n',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('/topic [name]');
     expect(run.stdout).toContain('The Guide\n  Guide home (/topic guide)');

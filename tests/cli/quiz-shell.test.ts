@@ -50,7 +50,10 @@ describe('terminal /quiz', () => {
   it('names the topics, never "undefined", when there is nothing to ask', async () => {
     const out = await session(generatedFixture, ['/quiz kubernetes', '/quiz'], { QUIZ_SOURCE: 'written' });
     expect(out).toContain('No quiz questions for "kubernetes". Topics: cards');
-    const empty = await session(generatedFixture, ['/quiz'], { QUIZ_SOURCE: 'written', NOTES_DIR: path.join(generatedFixture, 'storage') });
+    const empty = await session(generatedFixture, ['/quiz'], {
+      QUIZ_SOURCE: 'written',
+      NOTES_DIR: path.join(generatedFixture, 'storage'),
+    });
     expect(empty).toContain('There are no quiz questions in these notes yet.');
     expect(empty).not.toContain('undefined');
   });

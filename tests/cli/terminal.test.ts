@@ -25,7 +25,10 @@ describe('quiz answers typed in the terminal', () => {
   });
 
   it('asks the same question again after a reply that is not a choice, and q stops at the prompt', () => {
-    const run = runCli(['--notes', fixture], { input: '/quiz\ndunno\nq\nwhat is a widget\n', env: { QUIZ_DB: path.join(tmp, 'quiz.db') } });
+    const run = runCli(['--notes', fixture], {
+      input: '/quiz\ndunno\nq\nwhat is a widget\n',
+      env: { QUIZ_DB: path.join(tmp, 'quiz.db') },
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('"dunno" is not one of the choices: answer A–C or 1–3, or q to stop');
     expect(run.stdout).not.toContain('skipping');
@@ -48,12 +51,19 @@ describe('the terminal session', () => {
   });
 
   it('stops quietly when the reader of its output goes away', () => {
-    const run = spawnSync('bash', ['-c', `yes 'how do I launch a widget' | head -300 | "${process.execPath}" --import tsx src/main.ts --notes ${fixture} | head -2`], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent' },
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        `yes 'how do I launch a widget' | head -300 | "${process.execPath}" --import tsx src/main.ts --notes ${fixture} | head -2`,
+      ],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent' },
+        timeout: 60_000,
+      },
+    );
     expect(run.stdout.split('\n')).toHaveLength(3);
     expect(run.stderr).toBe('');
   });
@@ -61,7 +71,10 @@ describe('the terminal session', () => {
   it('never passes control characters from notes or input to the terminal', () => {
     const notes = path.join(tmp, 'notes');
     fs.mkdirSync(notes, { recursive: true });
-    fs.writeFileSync(path.join(notes, 'trap.md'), '# Trap\n\nGadgets \u001b]0;pwned\u0007hide \u001b[2Jhere and beep\u0007.\n');
+    fs.writeFileSync(
+      path.join(notes, 'trap.md'),
+      '# Trap\n\nGadgets \u001b]0;pwned\u0007hide \u001b[2Jhere and beep\u0007.\n',
+    );
     const run = runCli(['--notes', notes], { input: '/topic trap\ngadgets hide \u001b[2J here\n' });
     expect(run.stdout).toContain('Trap');
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);

@@ -27,12 +27,22 @@ describe('a self-graded card on Discord', () => {
   it('hides the answer behind a spoiler (its own bars escaped) and offers "I knew it" / "I didn\'t"', () => {
     const message = renderQuestion(card);
     expect(message.embeds[0]!.description).toContain('||customer \\|\\| not AWS||');
-    const labels = (message.components as APIActionRowComponent<APIComponentInMessageActionRow>[]).flatMap((r) => r.components).map((b) => ('label' in b ? b.label : ''));
+    const labels = (message.components as APIActionRowComponent<APIComponentInMessageActionRow>[])
+      .flatMap((r) => r.components)
+      .map((b) => ('label' in b ? b.label : ''));
     expect(labels).toEqual(['A: I knew it', "B: I didn't"]);
   });
 
   it('answers "I didn\'t" with a note that the card comes back soon, not with "Not quite"', () => {
-    const result = { status: 'recorded', correct: false, choiceLetter: 'B', correctLetter: 'A', correctText: 'I knew it', explanation: 'The shared responsibility model puts patching the guest OS on the customer.', round: card } as Extract<AnswerResult, { status: 'recorded' }>;
+    const result = {
+      status: 'recorded',
+      correct: false,
+      choiceLetter: 'B',
+      correctLetter: 'A',
+      correctText: 'I knew it',
+      explanation: 'The shared responsibility model puts patching the guest OS on the customer.',
+      round: card,
+    } as Extract<AnswerResult, { status: 'recorded' }>;
     const text = renderAnswerResult(result, card);
     expect(text).toMatch(/^📝 Noted: it comes back soon\.\n/);
     expect(text).not.toContain('Not quite');

@@ -9,8 +9,18 @@ import { renderAnswer as renderTerminalAnswer } from '../../src/terminal/render-
 import type { Style } from '../../src/terminal/style.js';
 
 const result = (i: number, extra: Partial<AskResult> = {}): AskResult => ({
-  id: `note#s${i}`, title: 'Note', heading: `S${i}`, headingPath: ['Note', `S${i}`], file: 'note.md', line: i, anchor: `s${i}`,
-  url: `https://notes.example.com/note#s${i}`, score: 10 - i, excerpt: `Excerpt **${i}**`, text: 'text', ...extra,
+  id: `note#s${i}`,
+  title: 'Note',
+  heading: `S${i}`,
+  headingPath: ['Note', `S${i}`],
+  file: 'note.md',
+  line: i,
+  anchor: `s${i}`,
+  url: `https://notes.example.com/note#s${i}`,
+  score: 10 - i,
+  excerpt: `Excerpt **${i}**`,
+  text: 'text',
+  ...extra,
 });
 
 describe('Discord rendering stays within Discord limits', () => {
@@ -36,23 +46,52 @@ describe('Discord rendering stays within Discord limits', () => {
   });
 
   it('shows the answer line first in bold and a Missing line after the excerpt', () => {
-    const answer: Answer = { question: 'q', confident: true, results: [result(0)], answerLine: 'Messages can be *up* to 256 KB.', missing: ['max', 'size'] };
+    const answer: Answer = {
+      question: 'q',
+      confident: true,
+      results: [result(0)],
+      answerLine: 'Messages can be *up* to 256 KB.',
+      missing: ['max', 'size'],
+    };
     const description = renderAnswer(answer, { key: 'k', isPrivate: false }).embeds[0]!.description!;
     expect(description).toBe('**Messages can be \\*up\\* to 256 KB.**\n\nExcerpt **0**\n\n*Missing: max, size*');
-    const long = renderAnswer({ ...answer, results: [result(0, { excerpt: 'word '.repeat(2000) })] }, { key: 'k', isPrivate: false }).embeds[0]!.description!;
+    const long = renderAnswer(
+      { ...answer, results: [result(0, { excerpt: 'word '.repeat(2000) })] },
+      { key: 'k', isPrivate: false },
+    ).embeds[0]!.description!;
     expect(long.length).toBeLessThanOrEqual(4096);
     expect(long).toMatch(/\*Missing: max, size\*$/);
   });
 
   it('shows the same answer line and Missing line in the terminal', () => {
-    const answer: Answer = { question: 'q', confident: true, results: [result(0)], answerLine: 'Messages can be up to 256 KB.', missing: ['max'] };
-    const marked: Style = { bold: (t) => `<b>${t}</b>`, dim: (t) => `<dim>${t}</dim>`, accent: (t) => t, warn: (t) => t };
+    const answer: Answer = {
+      question: 'q',
+      confident: true,
+      results: [result(0)],
+      answerLine: 'Messages can be up to 256 KB.',
+      missing: ['max'],
+    };
+    const marked: Style = {
+      bold: (t) => `<b>${t}</b>`,
+      dim: (t) => `<dim>${t}</dim>`,
+      accent: (t) => t,
+      warn: (t) => t,
+    };
     const lines = renderTerminalAnswer(answer, marked).split('\n');
-    expect(lines.slice(3)).toEqual(['<b>Messages can be up to 256 KB.</b>', '', 'Excerpt <b>0</b>', '', '<dim>Missing: max</dim>']);
+    expect(lines.slice(3)).toEqual([
+      '<b>Messages can be up to 256 KB.</b>',
+      '',
+      'Excerpt <b>0</b>',
+      '',
+      '<dim>Missing: max</dim>',
+    ]);
   });
 
   it('offers did-you-mean sections when the notes do not cover a question', () => {
-    const message = renderAnswer({ question: 'pizza', confident: false, reason: 'not-covered', results: [result(0), result(1)] }, { key: 'k', isPrivate: false });
+    const message = renderAnswer(
+      { question: 'pizza', confident: false, reason: 'not-covered', results: [result(0), result(1)] },
+      { key: 'k', isPrivate: false },
+    );
     expect(message.content).toMatch(/^The notes don't cover that\. Did you mean:/);
     expect(message.embeds).toEqual([]);
     const select = message.components[0]!.components[0]!;
@@ -60,7 +99,11 @@ describe('Discord rendering stays within Discord limits', () => {
   });
 
   it('fits many embeds into 6,000 characters and drops repeated URLs', () => {
-    const embeds = Array.from({ length: 12 }, (_, i) => ({ title: `T${i}`, url: i < 2 ? 'https://same.example' : `https://x.example/${i}`, description: 'x'.repeat(1500) }));
+    const embeds = Array.from({ length: 12 }, (_, i) => ({
+      title: `T${i}`,
+      url: i < 2 ? 'https://same.example' : `https://x.example/${i}`,
+      description: 'x'.repeat(1500),
+    }));
     const fitted = fitEmbeds(embeds);
     expect(fitted.length).toBeLessThanOrEqual(10);
     expect(fitted.reduce((n, e) => n + embedChars(e as Parameters<typeof embedChars>[0]), 0)).toBeLessThanOrEqual(6000);
@@ -72,24 +115,52 @@ describe('Discord rendering stays within Discord limits', () => {
       kind: 'topics',
       areas: Array.from({ length: 4 }, (_, a) => ({
         title: `Area ${a}`,
-        notes: Array.from({ length: 40 }, (_, n) => ({ route: `a${a}/n${n}`, title: `Note ${n}`, description: '', sections: 3, questions: 3 })),
+        notes: Array.from({ length: 40 }, (_, n) => ({
+          route: `a${a}/n${n}`,
+          title: `Note ${n}`,
+          description: '',
+          sections: 3,
+          questions: 3,
+        })),
       })),
     };
     const { embeds, components } = renderTopicList(list);
     expect(components.length).toBeLessThanOrEqual(5);
-    for (const row of components) for (const c of row.components) if ('options' in c) expect(c.options.length).toBeLessThanOrEqual(25);
+    for (const row of components)
+      for (const c of row.components) if ('options' in c) expect(c.options.length).toBeLessThanOrEqual(25);
     for (const field of embeds[0]!.fields!) expect(field.value.length).toBeLessThanOrEqual(1024);
   });
 
   it('pages long notes, 15 sections a page, with previous/next and a link button', () => {
-    const sections = Array.from({ length: 40 }, (_, i) => ({ id: `n#s${i}`, heading: `Section ${i}`, headingPath: ['N', `Section ${i}`], level: 2, anchor: `s${i}`, url: `https://x.example/n#s${i}`, line: i }));
-    const view = { kind: 'note' as const, route: 'n', title: 'N', description: 'About N', breadcrumb: ['Area'], url: 'https://x.example/n', file: 'n.md', sections };
+    const sections = Array.from({ length: 40 }, (_, i) => ({
+      id: `n#s${i}`,
+      heading: `Section ${i}`,
+      headingPath: ['N', `Section ${i}`],
+      level: 2,
+      anchor: `s${i}`,
+      url: `https://x.example/n#s${i}`,
+      line: i,
+    }));
+    const view = {
+      kind: 'note' as const,
+      route: 'n',
+      title: 'N',
+      description: 'About N',
+      breadcrumb: ['Area'],
+      url: 'https://x.example/n',
+      file: 'n.md',
+      sections,
+    };
     const page2 = renderNotePage(view, 2);
     expect(page2.embeds[0]!.footer!.text).toContain('page 3 of 3');
     const select = page2.components[0]!.components[0]!;
     expect('options' in select && select.options.map((o) => o.value)).toEqual(sections.slice(30).map((s) => s.id));
     const buttons = page2.components[1]!.components;
-    expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : 'url' in b ? b.url : ''))).toEqual(['topic.page:n:1', 'topic.page:n:3', 'https://x.example/n']);
+    expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : 'url' in b ? b.url : ''))).toEqual([
+      'topic.page:n:1',
+      'topic.page:n:3',
+      'https://x.example/n',
+    ]);
     expect('disabled' in buttons[1]! && buttons[1]!.disabled).toBe(true);
   });
 

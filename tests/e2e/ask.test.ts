@@ -1,4 +1,9 @@
-import { SlashCommandBuilder, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import {
+  SlashCommandBuilder,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+} from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/discord/context.js';
 import { EPHEMERAL, type OptionInput } from '../fake-discord/index.js';
@@ -14,12 +19,16 @@ const boom: CommandModule = {
 
 let h: Harness;
 const embed0 = (message: { embeds: unknown[] }) => message.embeds[0] as APIEmbed;
-const rows = (message: { components: unknown[] }) => message.components as APIActionRowComponent<APIComponentInMessageActionRow>[];
+const rows = (message: { components: unknown[] }) =>
+  message.components as APIActionRowComponent<APIComponentInMessageActionRow>[];
 beforeAll(async () => {
   h = await startHarness({ commands: [boom] });
   // boom is not in the deployed set; register it too so the fake knows its shape.
   const guildId = h.fake.guild.id;
-  h.fake.commands.overwrite([...h.fake.commands.list(guildId), boom.data.toJSON()] as unknown as Record<string, unknown>[], guildId);
+  h.fake.commands.overwrite(
+    [...h.fake.commands.list(guildId), boom.data.toJSON()] as unknown as Record<string, unknown>[],
+    guildId,
+  );
 });
 afterAll(() => h?.stop());
 
@@ -36,13 +45,16 @@ describe('/ask through the real discord.js client and a fake Discord', () => {
     expect(put[0]!.path).toBe(`/applications/${h.fake.application.id}/guilds/${h.fake.guild.id}/commands`);
     const names = (put[0]!.body as { name: string }[]).map((c) => c.name);
     expect(names).toEqual(['ask', 'topic', 'quiz', 'quiz-stats', 'leaderboard', 'notes']);
-    const askOptions = (put[0]!.body as { name: string; options: { name: string; autocomplete?: boolean }[] }[])[0]!.options;
+    const askOptions = (put[0]!.body as { name: string; options: { name: string; autocomplete?: boolean }[] }[])[0]!
+      .options;
     expect(askOptions.map((o) => o.name)).toEqual(['question', 'private', 'mention']);
     expect(askOptions[0]!.autocomplete).toBe(true);
   });
 
   it('answers with the best section as an embed, the next ones as links, and buttons', async () => {
-    const { callback, message } = await ask({ question: 'how do I move old objects to a cheaper class automatically?' });
+    const { callback, message } = await ask({
+      question: 'how do I move old objects to a cheaper class automatically?',
+    });
     expect(callback.type).toBe(4);
     const embed = message.embeds[0]! as APIEmbed;
     expect(embed.title).toBe('Object storage › Lifecycle rules');
@@ -50,7 +62,9 @@ describe('/ask through the real discord.js client and a fake Discord', () => {
     expect(embed.description).toContain('**cheaper**');
     expect(embed.footer?.text).toBe('Object storage');
     expect(embed.fields?.[0]?.name).toBe('See also');
-    expect(embed.fields?.[0]?.value).toMatch(/\[Object storage › [^\]]+\]\(https:\/\/notes\.example\.com\/cloud\/storage#/);
+    expect(embed.fields?.[0]?.value).toMatch(
+      /\[Object storage › [^\]]+\]\(https:\/\/notes\.example\.com\/cloud\/storage#/,
+    );
     const buttons = rows(message)[0]!.components as { custom_id: string; label?: string }[];
     expect(buttons.map((b) => b.custom_id.split(':')[0])).toEqual(['ask.more', 'ask.fb', 'ask.fb']);
     expect(message.allowed_mentions).toEqual({ parse: [] });
@@ -85,13 +99,21 @@ describe('/ask through the real discord.js client and a fake Discord', () => {
     const click = h.fake.clickButton({ messageId: message.id, customId: down.custom_id, user });
     await click.wait();
     expect(h.fake.originalOf(click)!.content).toContain('Thanks for telling us');
-    expect(h.bot.context.store.feedback()).toContainEqual({ guildId: h.fake.guild.id, userId: user.id, question: 'ssh login to a linux server', sectionId: 'cloud/compute#key-pairs', vote: 'down' });
+    expect(h.bot.context.store.feedback()).toContainEqual({
+      guildId: h.fake.guild.id,
+      userId: user.id,
+      question: 'ssh login to a linux server',
+      sectionId: 'cloud/compute#key-pairs',
+      vote: 'down',
+    });
   });
 
   it('answers privately with a Send in chat button that posts it publicly without pinging', async () => {
     const { message, user } = await ask({ question: 'what is spot capacity', private: true });
     expect(message.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const send = (rows(message)[0]!.components as { custom_id: string; label?: string }[]).find((b) => b.label === 'Send in chat')!;
+    const send = (rows(message)[0]!.components as { custom_id: string; label?: string }[]).find(
+      (b) => b.label === 'Send in chat',
+    )!;
     const click = h.fake.clickButton({ messageId: message.id, customId: send.custom_id, user });
     await click.wait();
     const shared = h.fake.originalOf(click)!;
@@ -110,7 +132,11 @@ describe('/ask through the real discord.js client and a fake Discord', () => {
   });
 
   it('handles a 300-character question and markup or @everyone in it without pinging anyone', async () => {
-    const long = 'I am studying for the cloud exam and I keep mixing up storage ideas, so could someone explain what a bucket is, how objects are kept inside a bucket with their keys and metadata, and whether the name of a bucket has to be unique for everyone or only inside my own account please'.padEnd(300, '?');
+    const long =
+      'I am studying for the cloud exam and I keep mixing up storage ideas, so could someone explain what a bucket is, how objects are kept inside a bucket with their keys and metadata, and whether the name of a bucket has to be unique for everyone or only inside my own account please'.padEnd(
+        300,
+        '?',
+      );
     expect(long.length).toBe(300);
     const first = await ask({ question: long });
     expect(embed0(first.message).title).toContain('Buckets and objects');
@@ -139,7 +165,10 @@ describe('/ask through the real discord.js client and a fake Discord', () => {
     const { message, user } = await ask({ question: 'what is a bucket' });
     const more = rows(message)[0]!.components[0] as { custom_id: string };
     // The same message, but the answer cache no longer knows it (as after a restart).
-    const stale = { ...message, components: [{ type: 1, components: [{ type: 2, style: 2, label: 'More results', custom_id: 'ask.more:gone' }] }] };
+    const stale = {
+      ...message,
+      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'More results', custom_id: 'ask.more:gone' }] }],
+    };
     h.fake.messages.set(message.id, stale as typeof message);
     const click = h.fake.clickButton({ messageId: message.id, customId: 'ask.more:gone', user });
     await click.wait();

@@ -80,7 +80,11 @@ describe('a bad quiz database, process level', () => {
     fake = await startFakeDiscord({ token: TOKEN });
     const file = readOnlyDb();
     bot = await startBotProcess(fake, { QUIZ_DB: file }, { uid: asUser });
-    const line = await bot.waitForLog((l) => String(l.msg).startsWith('quiz storage unavailable'), 20_000, 'the storage line');
+    const line = await bot.waitForLog(
+      (l) => String(l.msg).startsWith('quiz storage unavailable'),
+      20_000,
+      'the storage line',
+    );
     expect(line).toMatchObject({ level: 50, file, code: expect.stringMatching(/^(EACCES|SQLITE_READONLY)/) });
     await bot.waitForLog((l) => l.msg === 'connected to Discord', 20_000, 'the connection');
     const ask = fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });

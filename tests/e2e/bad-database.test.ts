@@ -37,7 +37,8 @@ function corruptInterior(file: string): Buffer {
   return bytes;
 }
 
-const unavailable = /^Quiz storage is unavailable right now, so quizzes, scores and feedback are off\. `\/ask` and `\/topic` still work\./;
+const unavailable =
+  /^Quiz storage is unavailable right now, so quizzes, scores and feedback are off\. `\/ask` and `\/topic` still work\./;
 
 /** /ask and /topic answer; /quiz, /leaderboard and /quiz-stats say storage is unavailable. */
 async function expectAskServesQuizRefuses(harness: Harness): Promise<void> {
@@ -46,7 +47,9 @@ async function expectAskServesQuizRefuses(harness: Harness): Promise<void> {
   expect(harness.fake.originalOf(ask)!.embeds[0]).toMatchObject({ title: 'Object storage › Lifecycle rules' });
   const topic = harness.fake.slashCommand({ name: 'topic' });
   await topic.wait();
-  expect(harness.fake.originalOf(topic)!.embeds.length + harness.fake.originalOf(topic)!.content.length).toBeGreaterThan(0);
+  expect(
+    harness.fake.originalOf(topic)!.embeds.length + harness.fake.originalOf(topic)!.content.length,
+  ).toBeGreaterThan(0);
   for (const name of ['quiz', 'leaderboard', 'quiz-stats']) {
     const handle = harness.fake.slashCommand({ name });
     await handle.wait();
@@ -57,13 +60,32 @@ async function expectAskServesQuizRefuses(harness: Harness): Promise<void> {
   expect(harness.fake.violations).toEqual([]);
 }
 
-const storageLines = (harness: Harness) => harness.logs.filter((l) => String(l.msg).startsWith('quiz storage unavailable'));
+const storageLines = (harness: Harness) =>
+  harness.logs.filter((l) => String(l.msg).startsWith('quiz storage unavailable'));
 
 describe('a bad quiz database never takes /ask down', () => {
   const cases: [string, (file: string) => void, RegExp][] = [
-    ['not a database', (file) => fs.writeFileSync(file, 'just some text, not SQLite\n'.repeat(300)), /is not a SQLite database/],
-    ['truncated', (file) => { healthyDb(file); fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2)); }, /is damaged/],
-    ['interior pages corrupt', (file) => { healthyDb(file); fs.writeFileSync(file, corruptInterior(file)); }, /is damaged/],
+    [
+      'not a database',
+      (file) => fs.writeFileSync(file, 'just some text, not SQLite\n'.repeat(300)),
+      /is not a SQLite database/,
+    ],
+    [
+      'truncated',
+      (file) => {
+        healthyDb(file);
+        fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+      },
+      /is damaged/,
+    ],
+    [
+      'interior pages corrupt',
+      (file) => {
+        healthyDb(file);
+        fs.writeFileSync(file, corruptInterior(file));
+      },
+      /is damaged/,
+    ],
   ];
   for (const [name, prepare, problem] of cases) {
     it(`at start-up: ${name} — one clear log line, file untouched, quizzes off, /ask and /topic serve`, async () => {

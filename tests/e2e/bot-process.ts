@@ -14,17 +14,39 @@ export interface BotProcess {
   /** Everything written to stderr / stdout. */
   stderr(): string;
   stdout(): string;
-  waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number, what?: string): Promise<Record<string, unknown>>;
+  waitForLog(
+    match: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+    what?: string,
+  ): Promise<Record<string, unknown>>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** `nimbus bot` as a real process (the way a supervisor runs it), logged in to a fake Discord. */
-export async function startBotProcess(fake: FakeDiscord, env: Record<string, string>, options: { uid?: number } = {}): Promise<BotProcess> {
-  const fullEnv = { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, NOTES_DIR: notesDir, LOG_LEVEL: 'debug', QUIZ_RATE_USER: 'off', QUIZ_RATE_CHANNEL: 'off', ...env };
+export async function startBotProcess(
+  fake: FakeDiscord,
+  env: Record<string, string>,
+  options: { uid?: number } = {},
+): Promise<BotProcess> {
+  const fullEnv = {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_BASE: fake.apiBase,
+    NOTES_DIR: notesDir,
+    LOG_LEVEL: 'debug',
+    QUIZ_RATE_USER: 'off',
+    QUIZ_RATE_CHANNEL: 'off',
+    ...env,
+  };
   await deployCommands(parseConfig(fullEnv), fake.guild.id);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'bot'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: options.uid ? '/tmp' : (process.env.HOME ?? ''), NO_COLOR: '1', DOTENV_CONFIG_PATH: '/nonexistent', ...fullEnv },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: options.uid ? '/tmp' : (process.env.HOME ?? ''),
+      NO_COLOR: '1',
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      ...fullEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
   });
@@ -49,8 +71,12 @@ export async function startBotProcess(fake: FakeDiscord, env: Record<string, str
     }
     for (const wake of waiters) wake();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  void exited.then(() => waiters.forEach((wake) => wake()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  void exited.then(() => {
+    for (const wake of waiters) wake();
+  });
   let done = false;
   void exited.then(() => (done = true));
   return {

@@ -53,7 +53,8 @@ async function startClient(clientOpts: Partial<ClientOptions> = {}): Promise<Cli
 }
 
 const row = (...buttons: ButtonBuilder[]) => new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons);
-const button = (id: string, label = id) => new ButtonBuilder().setCustomId(id).setLabel(label).setStyle(ButtonStyle.Primary);
+const button = (id: string, label = id) =>
+  new ButtonBuilder().setCustomId(id).setLabel(label).setStyle(ButtonStyle.Primary);
 
 beforeEach(() => {
   handler = async () => {};
@@ -293,7 +294,12 @@ describe('fake Discord with a real discord.js client', () => {
         await attempt(i.reply({ content: 'too late' }));
       } else if (i.commandName === 'twice') {
         await i.reply({ content: 'once' });
-        await attempt(i.client.rest.post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'twice', allowed_mentions: { parse: [] } } }, auth: false }));
+        await attempt(
+          i.client.rest.post(`/interactions/${i.id}/${i.token}/callback`, {
+            body: { type: 4, data: { content: 'twice', allowed_mentions: { parse: [] } } },
+            auth: false,
+          }),
+        );
       } else if (i.commandName === 'early') {
         await attempt(i.webhook.send({ content: 'followup first' }));
         await i.reply({ content: 'then reply' });
@@ -343,7 +349,10 @@ describe('fake Discord with a real discord.js client', () => {
           .setMinValues(1)
           .setMaxValues(2)
           .addOptions({ label: 'Alpha', value: 'a' }, { label: 'Beta', value: 'b' }, { label: 'Gamma', value: 'c' });
-        await i.reply({ content: 'choose', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)] });
+        await i.reply({
+          content: 'choose',
+          components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
+        });
       } else if (i.isStringSelectMenu()) {
         await i.deferUpdate();
         await i.editReply({ content: `picked ${i.values.join('+')}` });
@@ -367,7 +376,15 @@ describe('fake Discord with a real discord.js client', () => {
       {
         name: 'ask',
         description: 'Ask the notes',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'question', description: 'Question', required: true, autocomplete: true }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'question',
+            description: 'Question',
+            required: true,
+            autocomplete: true,
+          },
+        ],
       },
       {
         name: 'quiz',
@@ -397,16 +414,31 @@ describe('fake Discord with a real discord.js client', () => {
     handler = async (i) => {
       if (i.isAutocomplete()) {
         const typed = i.options.getFocused();
-        await i.respond(['alpha', 'alpine', 'beta'].filter((x) => x.startsWith(typed)).map((x) => ({ name: x.toUpperCase(), value: x })));
+        await i.respond(
+          ['alpha', 'alpine', 'beta']
+            .filter((x) => x.startsWith(typed))
+            .map((x) => ({ name: x.toUpperCase(), value: x })),
+        );
       } else if (i.isChatInputCommand()) {
-        seen.push([i.commandId, i.options.getSubcommand(), i.options.getInteger('count'), i.options.getUser('rival')?.username, i.options.getMember('rival') !== null]);
+        seen.push([
+          i.commandId,
+          i.options.getSubcommand(),
+          i.options.getInteger('count'),
+          i.options.getUser('rival')?.username,
+          i.options.getMember('rival') !== null,
+        ]);
         await i.reply({ content: 'ok' });
       }
     };
     const ac = fake.autocomplete({ name: 'ask', options: { question: 'al' }, focused: 'question' });
     const acb = await ac.wait();
     expect(acb.type).toBe(8);
-    expect(acb.data).toEqual({ choices: [{ name: 'ALPHA', value: 'alpha' }, { name: 'ALPINE', value: 'alpine' }] });
+    expect(acb.data).toEqual({
+      choices: [
+        { name: 'ALPHA', value: 'alpha' },
+        { name: 'ALPINE', value: 'alpine' },
+      ],
+    });
 
     const bob = fake.makeUser('Bob');
     await fake.slashCommand({ name: 'quiz start', options: { count: 3, rival: bob } }).wait();
@@ -424,7 +456,12 @@ describe('fake Discord with a real discord.js client', () => {
       try {
         if (i.commandName === 'long') await i.reply({ embeds: [{ title: 'x'.repeat(300) }] });
         if (i.commandName === 'dupe') {
-          await i.reply({ embeds: [{ title: 'a', url: 'https://example.com/same' }, { title: 'b', url: 'https://example.com/same' }] });
+          await i.reply({
+            embeds: [
+              { title: 'a', url: 'https://example.com/same' },
+              { title: 'b', url: 'https://example.com/same' },
+            ],
+          });
         }
         if (i.commandName === 'nomentions') await i.reply({ content: 'hi', allowedMentions: undefined });
         if (i.commandName === 'badstyle') {
@@ -441,18 +478,26 @@ describe('fake Discord with a real discord.js client', () => {
     expect(failures[0]).toBeInstanceOf(DiscordAPIError);
     expect((failures[0] as DiscordAPIError).code).toBe(50035);
     expect((failures[0] as DiscordAPIError).message).toContain('data.embeds[0].title[BASE_TYPE_MAX_LENGTH]');
-    expect(fake.takeViolations()).toEqual([expect.stringMatching(/^POST \/interactions\/\d+\/.+\/callback: \/data\/embeds\/0\/title must NOT have more than 256 characters$/)]);
+    expect(fake.takeViolations()).toEqual([
+      expect.stringMatching(
+        /^POST \/interactions\/\d+\/.+\/callback: \/data\/embeds\/0\/title must NOT have more than 256 characters$/,
+      ),
+    ]);
     expect(long.response).toBeUndefined(); // a refused callback does not acknowledge the interaction
 
     fake.slashCommand({ name: 'dupe' });
     await fake.waitFor(() => failures.length === 2, 2000, 'the 400');
-    expect(fake.takeViolations()).toEqual([expect.stringContaining('/data/embeds/1/url must differ from embeds/0/url')]);
+    expect(fake.takeViolations()).toEqual([
+      expect.stringContaining('/data/embeds/1/url must differ from embeds/0/url'),
+    ]);
     expect(fake.messages.size).toBe(0);
 
     fake.slashCommand({ name: 'badstyle' });
     await fake.waitFor(() => failures.length === 3, 2000, 'the 400');
     expect(fake.takeViolations()).toEqual([
-      expect.stringMatching(/\/data\/components\/0\/components\/0\/style must be equal to one of the allowed values: \[1,2,3,4,5,6\]$/),
+      expect.stringMatching(
+        /\/data\/components\/0\/components\/0\/style must be equal to one of the allowed values: \[1,2,3,4,5,6\]$/,
+      ),
     ]);
 
     // A client without a default allowedMentions sends none.
@@ -462,7 +507,9 @@ describe('fake Discord with a real discord.js client', () => {
     expect(bare.isReady()).toBe(true);
     fake.slashCommand({ name: 'nomentions' });
     await fake.waitFor(() => failures.length === 4, 2000, 'the 400');
-    expect(fake.takeViolations()).toEqual([expect.stringContaining("/data must have required property 'allowed_mentions'")]);
+    expect(fake.takeViolations()).toEqual([
+      expect.stringContaining("/data must have required property 'allowed_mentions'"),
+    ]);
     expect(handlerErrors).toEqual([]);
   });
 

@@ -11,17 +11,25 @@ afterEach(async () => {
 });
 
 const pickIds = (m: FakeMessage) =>
-  (m.components as { components: { custom_id: string }[] }[]).flatMap((r) => r.components).map((b) => b.custom_id).filter((id) => id.startsWith('quiz.pick:'));
+  (m.components as { components: { custom_id: string }[] }[])
+    .flatMap((r) => r.components)
+    .map((b) => b.custom_id)
+    .filter((id) => id.startsWith('quiz.pick:'));
 const roundOf = (m: FakeMessage) => pickIds(m)[0]!.split(':')[1]!;
-const showsAnswer = (harness: Harness, id: string) => (harness.fake.messages.get(id)!.embeds[0] as APIEmbed).title!.endsWith('· answer');
+const showsAnswer = (harness: Harness, id: string) =>
+  (harness.fake.messages.get(id)!.embeds[0] as APIEmbed).title!.endsWith('· answer');
 /** Waits until the channel shows the answer and the DB knows it was delivered. */
 const revealed = (harness: Harness, id: string, timeoutMs = 15_000) =>
   harness.fake.waitFor(
-    () => (showsAnswer(harness, id) && harness.bot.context.store.undeliveredReveals().length === 0 ? harness.fake.messages.get(id) : undefined),
+    () =>
+      showsAnswer(harness, id) && harness.bot.context.store.undeliveredReveals().length === 0
+        ? harness.fake.messages.get(id)
+        : undefined,
     timeoutMs,
     'the reveal in the channel',
   );
-const editsOf = (harness: Harness, id: string) => harness.fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/messages/${id}`));
+const editsOf = (harness: Harness, id: string) =>
+  harness.fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/messages/${id}`));
 
 async function postQuiz(harness: Harness) {
   const handle = harness.fake.slashCommand({ name: 'quiz' });
@@ -34,12 +42,20 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
   it('5xx on the reveal edit: the round closes at its deadline anyway, and the edit is retried until shown', async () => {
     h = await startHarness({ quizSeconds: 5 });
     const { message, roundId } = await postQuiz(h);
-    const early = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Early') });
+    const early = h.fake.clickButton({
+      messageId: message.id,
+      customId: pickIds(message)[0]!,
+      user: h.fake.makeUser('Early'),
+    });
     await early.wait();
     // discord.js itself retries a 5xx three times: 8 failures = two of our attempts.
     const fault = h.fake.faults.add({ method: 'PATCH', path: `/messages/${message.id}`, status: 503, times: 8 });
     await h.fake.waitFor(() => (fault.hits >= 1 ? true : undefined), 9000, 'the first failing edit');
-    const late = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Late') });
+    const late = h.fake.clickButton({
+      messageId: message.id,
+      customId: pickIds(message)[0]!,
+      user: h.fake.makeUser('Late'),
+    });
     await late.wait();
     expect(h.fake.originalOf(late)!.content).toBe('This question is closed: the answer has been revealed.');
     const shown = await revealed(h, message.id);
@@ -72,9 +88,15 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     h = await startHarness({ quizSeconds: 5 });
     h.fake.faults.add({ method: 'POST', path: /\/callback$/, lostResponse: true });
     const { message, roundId } = await postQuiz(h);
-    await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId ? true : undefined), 5000, 'the round tied to its message');
+    await h.fake.waitFor(
+      () => (h!.bot.context.store.getRound(roundId)?.messageId ? true : undefined),
+      5000,
+      'the round tied to its message',
+    );
     expect(h.bot.context.store.getRound(roundId)!.messageId).toBe(message.id);
-    expect(h.logs.some((l) => l.msg === 'the /quiz reply was posted though its response was lost; recovered its message')).toBe(true);
+    expect(
+      h.logs.some((l) => l.msg === 'the /quiz reply was posted though its response was lost; recovered its message'),
+    ).toBe(true);
     await revealed(h, message.id);
     // discord.js retried the callback after the reset; Discord refuses a second acknowledgement.
     expect(h.fake.takeViolations().every((v) => v.includes('40060'))).toBe(true);
@@ -87,9 +109,17 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     await handle.wait();
     const message = h.fake.originalOf(handle)!;
     const roundId = roundOf(message);
-    await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId === message.id ? true : undefined), 3000, 'the round tied to its message');
+    await h.fake.waitFor(
+      () => (h!.bot.context.store.getRound(roundId)?.messageId === message.id ? true : undefined),
+      3000,
+      'the round tied to its message',
+    );
     expect(h.fake.requests.filter((r) => r.path.endsWith('/callback')).map((r) => r.status)).toEqual([0, 200]);
-    expect([...h.fake.messages.values()].filter((m) => m.embeds.length && (m.embeds[0] as APIEmbed).title?.startsWith('Quiz'))).toHaveLength(1);
+    expect(
+      [...h.fake.messages.values()].filter(
+        (m) => m.embeds.length && (m.embeds[0] as APIEmbed).title?.startsWith('Quiz'),
+      ),
+    ).toHaveLength(1);
     expect(h.fake.violations).toEqual([]);
   });
 
@@ -109,7 +139,11 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     h = await startHarness();
     const { message, roundId } = await postQuiz(h);
     h.fake.faults.add({ method: 'POST', path: /\/callback$/, status: 500 });
-    const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+    const click = h.fake.clickButton({
+      messageId: message.id,
+      customId: pickIds(message)[0]!,
+      user: h.fake.makeUser('Player'),
+    });
     await click.wait();
     expect(h.fake.originalOf(click)!.content).toMatch(/^(✅|❌)/);
     expect(h.bot.context.store.answers(roundId)).toHaveLength(1);
@@ -123,10 +157,17 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     await during.wait(8000);
     expect(h.fake.originalOf(during)!.embeds[0]).toBeDefined();
     await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed'), 5000, 'the resume line');
-    expect(h.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting')).toMatchObject({ level: 40, code: 4000 });
+    expect(h.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting')).toMatchObject({
+      level: 40,
+      code: 4000,
+    });
     const resumes = h.fake.gateway.resumes.length;
     h.fake.requestReconnect();
-    await h.fake.waitFor(() => (h!.fake.gateway.resumes.length > resumes ? true : undefined), 8000, 'the resume after op 7');
+    await h.fake.waitFor(
+      () => (h!.fake.gateway.resumes.length > resumes ? true : undefined),
+      8000,
+      'the resume after op 7',
+    );
     const after = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
     await after.wait(5000);
     expect(h.fake.violations).toEqual([]);
@@ -139,13 +180,21 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     other.exec('BEGIN IMMEDIATE');
     const release = setTimeout(() => other.exec('COMMIT'), 2000);
     try {
-      const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+      const click = h.fake.clickButton({
+        messageId: message.id,
+        customId: pickIds(message)[0]!,
+        user: h.fake.makeUser('Player'),
+      });
       expect((await click.wait()).type).toBe(5);
       const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
       await ask.wait();
       expect(h.fake.originalOf(ask)!.embeds[0]).toBeDefined();
       expect(h.bot.context.store.answers(roundId)).toHaveLength(0);
-      const verdict = await h.fake.waitFor(() => (/^(✅|❌)/.test(h!.fake.originalOf(click)?.content ?? '') ? h!.fake.originalOf(click) : undefined), 6000, 'the verdict');
+      const verdict = await h.fake.waitFor(
+        () => (/^(✅|❌)/.test(h!.fake.originalOf(click)?.content ?? '') ? h!.fake.originalOf(click) : undefined),
+        6000,
+        'the verdict',
+      );
       expect(verdict!.flags & 64).toBe(64);
       expect(h.bot.context.store.answers(roundId)).toHaveLength(1);
     } finally {
@@ -162,10 +211,20 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     const other = new Database(h.config.QUIZ_DB);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const click = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: h.fake.makeUser('Player') });
+      const click = h.fake.clickButton({
+        messageId: message.id,
+        customId: pickIds(message)[0]!,
+        user: h.fake.makeUser('Player'),
+      });
       await click.wait();
-      const told = await h.fake.waitFor(() => (h!.fake.originalOf(click)?.content ? h!.fake.originalOf(click) : undefined), 5000, 'the message');
-      expect(told!.content).toBe('Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.');
+      const told = await h.fake.waitFor(
+        () => (h!.fake.originalOf(click)?.content ? h!.fake.originalOf(click) : undefined),
+        5000,
+        'the message',
+      );
+      expect(told!.content).toBe(
+        'Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.',
+      );
     } finally {
       other.exec('COMMIT');
       other.close();
@@ -182,9 +241,17 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     try {
       const handle = h.fake.slashCommand({ name: 'quiz' });
       expect((await handle.wait()).type).toBe(5);
-      const message = await h.fake.waitFor(() => (h!.fake.originalOf(handle)?.embeds.length ? h!.fake.originalOf(handle) : undefined), 6000, 'the question');
+      const message = await h.fake.waitFor(
+        () => (h!.fake.originalOf(handle)?.embeds.length ? h!.fake.originalOf(handle) : undefined),
+        6000,
+        'the question',
+      );
       const roundId = roundOf(message!);
-      await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId === message!.id ? true : undefined), 3000, 'the round tied to its message');
+      await h.fake.waitFor(
+        () => (h!.bot.context.store.getRound(roundId)?.messageId === message!.id ? true : undefined),
+        3000,
+        'the round tied to its message',
+      );
     } finally {
       clearTimeout(release);
       if (other.inTransaction) other.exec('COMMIT');
@@ -197,7 +264,11 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     h = await startHarness();
     const identifies = h.fake.gateway.identifies.length;
     h.fake.invalidateSessions();
-    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway re-identified'), 12_000, 'the re-identify line');
+    await h.fake.waitFor(
+      () => h!.logs.find((l) => l.msg === 'Discord gateway re-identified'),
+      12_000,
+      'the re-identify line',
+    );
     expect(h.fake.gateway.identifies.length).toBe(identifies + 1);
     const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
     await ask.wait();
@@ -209,7 +280,11 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     h = await startHarness({ fake: { heartbeatIntervalMs: 400 } });
     const resumes = h.fake.gateway.resumes.length;
     h.fake.gateway.dropHeartbeatAcks = true;
-    await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting'), 5000, 'the disconnect line');
+    await h.fake.waitFor(
+      () => h!.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting'),
+      5000,
+      'the disconnect line',
+    );
     h.fake.gateway.dropHeartbeatAcks = false;
     await h.fake.waitFor(() => (h!.fake.gateway.resumes.length > resumes ? true : undefined), 8000, 'the resume');
     await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed'), 5000, 'the resume line');
@@ -221,7 +296,11 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
   it('a question posted but the process died before storing where (SIGKILL mid-reply): the next run finds its message and reveals it', async () => {
     h = await startHarness({ quizSeconds: 5 });
     const { message, roundId } = await postQuiz(h);
-    await h.fake.waitFor(() => (h!.bot.context.store.getRound(roundId)?.messageId ? true : undefined), 3000, 'the round tied to its message');
+    await h.fake.waitFor(
+      () => (h!.bot.context.store.getRound(roundId)?.messageId ? true : undefined),
+      3000,
+      'the round tied to its message',
+    );
     await h.bot.stop();
     // As if the process had died between Discord posting the question and the bot storing its id.
     const db = new Database(h.config.QUIZ_DB);
@@ -238,13 +317,23 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     h = await startHarness({ outageWarnMs: 1000 });
     h.fake.gateway.refuseConnections = true;
     h.fake.disconnectAll({ code: 4000 });
-    const warned = await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving'), 8000, 'the outage warning');
+    const warned = await h.fake.waitFor(
+      () => h!.logs.find((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving'),
+      8000,
+      'the outage warning',
+    );
     // The last close is that of a refused reconnection attempt (1006, abnormal); the drop itself was 4000.
     expect(warned).toMatchObject({ level: 40, lastCloseCode: 1006 });
     expect(h.logs.find((l) => l.msg === 'Discord gateway disconnected; reconnecting')).toMatchObject({ code: 4000 });
-    expect(h.logs.filter((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving')).toHaveLength(1);
+    expect(
+      h.logs.filter((l) => l.msg === 'Discord gateway still unreachable: interactions are not arriving'),
+    ).toHaveLength(1);
     h.fake.gateway.refuseConnections = false;
-    const back = await h.fake.waitFor(() => h!.logs.find((l) => l.msg === 'Discord gateway resumed' || l.msg === 'Discord gateway re-identified'), 20_000, 'the reconnection');
+    const back = await h.fake.waitFor(
+      () => h!.logs.find((l) => l.msg === 'Discord gateway resumed' || l.msg === 'Discord gateway re-identified'),
+      20_000,
+      'the reconnection',
+    );
     expect(back.downMs as number).toBeGreaterThanOrEqual(1000);
     const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'how do lifecycle rules work?' } });
     await ask.wait();

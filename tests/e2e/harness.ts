@@ -77,7 +77,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let notes: LiveNotes | undefined;
   if (options.live) {
     // As the bot starts: through the cache folder, so a reload parses only the files that changed.
-    const cache = { cacheDir: path.join(dir, 'cache'), log: (message: string, fields: Record<string, unknown>) => logger.info(fields, message) };
+    const cache = {
+      cacheDir: path.join(dir, 'cache'),
+      log: (message: string, fields: Record<string, unknown>) => logger.info(fields, message),
+    };
     const loaded = await new KnowledgeLoader(config, cache).load();
     knowledge = loaded.knowledge;
     notes = new LiveNotes(knowledge, loaded.fingerprint, { config, ...cache });

@@ -16,13 +16,15 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 const storage = () => path.join(h.config.NOTES_DIR, 'cloud/storage.md');
-const titleOf = (handle: Parameters<Harness['fake']['originalOf']>[0]) => (h.fake.originalOf(handle)?.embeds[0] as APIEmbed | undefined)?.title;
+const titleOf = (handle: Parameters<Harness['fake']['originalOf']>[0]) =>
+  (h.fake.originalOf(handle)?.embeds[0] as APIEmbed | undefined)?.title;
 
 /** Runs /notes as a member with or without Manage Server; returns the final (edited) reply. */
 async function notesCommand(subcommand: 'reload' | 'status', member?: typeof admin) {
   const handle = h.fake.slashCommand({ name: 'notes', subcommand, member });
   const callback = await handle.wait(60_000);
-  if (callback.type === 5) await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(handle.token), 60_000);
+  if (callback.type === 5)
+    await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(handle.token), 60_000);
   return { callback, message: h.fake.originalOf(handle)! };
 }
 
@@ -55,8 +57,14 @@ describe('notes reload through the real discord.js client and a fake Discord', (
     // On a slow machine the reload may outlast the 200: the waves go on until two ran after it.
     for (let wave = 0; wave < 20 || wavesAfterReload < 2; wave++) {
       if (wave === 5) {
-        fs.appendFileSync(storage(), '\n## Glacier vaults\n\nA glacier vault is sealed with a vault lock policy that nobody can change.\n');
-        reload = h.notes!.reload('test edit').then((record) => ((reloaded = true), record));
+        fs.appendFileSync(
+          storage(),
+          '\n## Glacier vaults\n\nA glacier vault is sealed with a vault lock policy that nobody can change.\n',
+        );
+        reload = h.notes!.reload('test edit').then((record) => {
+          reloaded = true;
+          return record;
+        });
       }
       if (reloaded) wavesAfterReload++;
       const batch = Array.from({ length: 10 }, () => h.fake.slashCommand({ name: 'ask', options: { question } }));
@@ -105,12 +113,18 @@ describe('notes reload through the real discord.js client and a fake Discord', (
 
   it('a quiz round open across a reload still scores every answer, even once its question left the notes', async () => {
     const quizBefore = h.notes!.current.library.quiz;
-    const handle = h.fake.slashCommand({ name: 'quiz', options: { topic: 'cloud/storage' }, user: h.fake.makeUser('Asker') });
+    const handle = h.fake.slashCommand({
+      name: 'quiz',
+      options: { topic: 'cloud/storage' },
+      user: h.fake.makeUser('Asker'),
+    });
     await handle.wait();
     const message = h.fake.originalOf(handle)!;
     const description = (message.embeds[0] as APIEmbed).description!;
     const question = quizBefore.find((q) => description.startsWith(q.question))!;
-    const right = /\*\*([A-E])\.\*\*/.exec(description.split('\n').find((l) => l.endsWith(` ${question.answer}`))!)![1]!;
+    const right = /\*\*([A-E])\.\*\*/.exec(
+      description.split('\n').find((l) => l.endsWith(` ${question.answer}`))!,
+    )![1]!;
     const wrong = ['A', 'B', 'C'].find((l) => l !== right)!;
 
     const file = storage();
@@ -119,7 +133,9 @@ describe('notes reload through the real discord.js client and a fake Discord', (
     expect(h.notes!.current.library.quiz.some((q) => q.question === question.question)).toBe(false);
 
     const pick = (letter: string) => {
-      const customId = (message.components as { components: { custom_id: string }[] }[]).flatMap((r) => r.components).find((b) => b.custom_id.startsWith('quiz.pick:') && b.custom_id.endsWith(`:${letter}`))!.custom_id;
+      const customId = (message.components as { components: { custom_id: string }[] }[])
+        .flatMap((r) => r.components)
+        .find((b) => b.custom_id.startsWith('quiz.pick:') && b.custom_id.endsWith(`:${letter}`))!.custom_id;
       return h.fake.clickButton({ messageId: message.id, customId, user: h.fake.makeUser(`Player ${letter}`) });
     };
     const good = pick(right);

@@ -38,7 +38,10 @@ async function launch(env: Record<string, string>): Promise<BotProcess> {
 
 const isCallback = (p: string) => /^\/interactions\/\d+\/[^/]+\/callback$/.test(p);
 const pickIds = (m: FakeMessage) =>
-  (m.components as { components: { custom_id: string }[] }[]).flatMap((r) => r.components).map((b) => b.custom_id).filter((id) => id.startsWith('quiz.pick:'));
+  (m.components as { components: { custom_id: string }[] }[])
+    .flatMap((r) => r.components)
+    .map((b) => b.custom_id)
+    .filter((id) => id.startsWith('quiz.pick:'));
 
 describe('the bot as a process', () => {
   it('a fatal gateway close (4004, token reset) exits non-zero with a clear line', async () => {
@@ -47,7 +50,9 @@ describe('the bot as a process', () => {
     fake.disconnectAll({ code: 4004, reason: 'Authentication failed.' });
     const exit = await bot.exited;
     expect(exit.code).toBe(1);
-    expect(bot.stderr()).toContain('nimbus: Discord closed the connection for good (code 4004): Discord rejected the token (reset or revoked): put the current bot token in DISCORD_TOKEN and restart.');
+    expect(bot.stderr()).toContain(
+      'nimbus: Discord closed the connection for good (code 4004): Discord rejected the token (reset or revoked): put the current bot token in DISCORD_TOKEN and restart.',
+    );
     expect(bot.logs.find((l) => l.level === 60)).toMatchObject({ code: 4004 });
     expect(bot.stderr()).not.toContain(TOKEN);
   }, 60_000);
@@ -94,10 +99,14 @@ describe('the bot as a process', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     await launch({ QUIZ_DB: file, QUIZ_SECONDS: '5' });
-    const revealed = await fake.waitFor(() => {
-      const current = fake!.messages.get(message.id)!;
-      return (current.embeds[0] as APIEmbed).title!.endsWith('· answer') ? current : undefined;
-    }, 15_000, 'the reveal by the second process');
+    const revealed = await fake.waitFor(
+      () => {
+        const current = fake!.messages.get(message.id)!;
+        return (current.embeds[0] as APIEmbed).title!.endsWith('· answer') ? current : undefined;
+      },
+      15_000,
+      'the reveal by the second process',
+    );
     expect((revealed.embeds[0] as APIEmbed).description).toMatch(/— 1 answer\n/);
     expect(fake.violations).toEqual([]);
   }, 90_000);

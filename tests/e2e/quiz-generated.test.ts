@@ -15,7 +15,10 @@ if (!present) console.warn(`skipping the generated-quiz e2e test: ${realDocs} no
 
 const embed0 = (m: { embeds: unknown[] }) => m.embeds[0] as APIEmbed;
 const buttons = (m: { components: unknown[] }) =>
-  (m.components as APIActionRowComponent<APIComponentInMessageActionRow>[]).flatMap((r) => r.components) as { custom_id: string; label: string }[];
+  (m.components as APIActionRowComponent<APIComponentInMessageActionRow>[]).flatMap((r) => r.components) as {
+    custom_id: string;
+    label: string;
+  }[];
 
 let h: Harness;
 afterEach(() => h?.stop());
@@ -37,10 +40,14 @@ describe.runIf(present)('/quiz over the fake Discord on a real folder with no qu
     const question = bank.find((q) => q.noteRoute === 'mutation' && description.startsWith(q.question))!;
     expect(question, description).toBeDefined();
     expect(question.origin).toBe('generated');
-    const right = /\*\*([A-E])\.\*\*/.exec(description.split('\n').find((l) => l.endsWith(` ${question.answer}`))!)![1]!;
+    const right = /\*\*([A-E])\.\*\*/.exec(
+      description.split('\n').find((l) => l.endsWith(` ${question.answer}`))!,
+    )![1]!;
 
     const player = h.fake.makeUser('Player');
-    const pick = buttons(message).find((b) => b.custom_id.startsWith('quiz.pick:') && b.custom_id.endsWith(`:${right}`))!;
+    const pick = buttons(message).find(
+      (b) => b.custom_id.startsWith('quiz.pick:') && b.custom_id.endsWith(`:${right}`),
+    )!;
     const answer = h.fake.clickButton({ messageId: message.id, customId: pick.custom_id, user: player });
     await answer.wait();
     const reply = h.fake.originalOf(answer)!.content;
@@ -48,9 +55,16 @@ describe.runIf(present)('/quiz over the fake Discord on a real folder with no qu
     expect(reply).toContain(question.explanation.slice(0, 40));
     expect(reply).toContain('https://notes.example.com/mutation');
 
-    const reveal = h.fake.clickButton({ messageId: message.id, customId: buttons(message).find((b) => b.label === 'Reveal')!.custom_id, user: asker });
+    const reveal = h.fake.clickButton({
+      messageId: message.id,
+      customId: buttons(message).find((b) => b.label === 'Reveal')!.custom_id,
+      user: asker,
+    });
     await reveal.wait();
-    expect(embed0(h.fake.messages.get(message.id)!).fields![0]).toEqual({ name: 'Got it right (1 of 1)', value: `<@${player.id}>` });
+    expect(embed0(h.fake.messages.get(message.id)!).fields![0]).toEqual({
+      name: 'Got it right (1 of 1)',
+      value: `<@${player.id}>`,
+    });
 
     const board = h.fake.slashCommand({ name: 'leaderboard', user: player });
     await board.wait();

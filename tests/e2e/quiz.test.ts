@@ -7,7 +7,10 @@ import { notesDir, startHarness, type Harness } from './harness.js';
 const quiz = loadNotes({ root: notesDir }).quiz;
 const embed0 = (m: { embeds: unknown[] }) => m.embeds[0] as APIEmbed;
 const buttons = (m: { components: unknown[] }) =>
-  (m.components as APIActionRowComponent<APIComponentInMessageActionRow>[]).flatMap((r) => r.components) as { custom_id: string; label: string }[];
+  (m.components as APIActionRowComponent<APIComponentInMessageActionRow>[]).flatMap((r) => r.components) as {
+    custom_id: string;
+    label: string;
+  }[];
 
 /** The letter of the right answer, read from the posted question and the notes. */
 function rightLetter(message: FakeMessage): string {
@@ -16,7 +19,8 @@ function rightLetter(message: FakeMessage): string {
   const line = description.split('\n').find((l) => l.endsWith(` ${question.answer}`))!;
   return /\*\*([A-E])\.\*\*/.exec(line)![1]!;
 }
-const choiceId = (message: FakeMessage, letter: string) => buttons(message).find((b) => b.custom_id.startsWith('quiz.pick:') && b.custom_id.endsWith(`:${letter}`))!.custom_id;
+const choiceId = (message: FakeMessage, letter: string) =>
+  buttons(message).find((b) => b.custom_id.startsWith('quiz.pick:') && b.custom_id.endsWith(`:${letter}`))!.custom_id;
 const revealId = (message: FakeMessage) => buttons(message).find((b) => b.label === 'Reveal')!.custom_id;
 
 let h: Harness;
@@ -41,7 +45,10 @@ describe('/quiz through the fake Discord', () => {
     h = await startHarness();
     const { asker, message, right } = await postQuiz({ topic: 'cloud/storage' });
     expect(embed0(message).title).toBe('Quiz · Object storage');
-    expect(buttons(message).map((b) => b.label.slice(0, 2))).toEqual([...['A:', 'B:', 'C:', 'D:'].slice(0, buttons(message).length - 1), 'Re']);
+    expect(buttons(message).map((b) => b.label.slice(0, 2))).toEqual([
+      ...['A:', 'B:', 'C:', 'D:'].slice(0, buttons(message).length - 1),
+      'Re',
+    ]);
     const wrong = ['A', 'B', 'C'].find((l) => l !== right)!;
 
     const good = await click(message.id, choiceId(message, right));
@@ -78,7 +85,13 @@ describe('/quiz through the fake Discord', () => {
     h = await startHarness();
     const { asker, message, right } = await postQuiz();
     const users = Array.from({ length: 50 }, (_, i) => h.fake.makeUser(`user${i}`));
-    const handles = users.map((user, i) => h.fake.clickButton({ messageId: message.id, customId: choiceId(message, i % 2 ? right : ['A', 'B', 'C'].find((l) => l !== right)!), user }));
+    const handles = users.map((user, i) =>
+      h.fake.clickButton({
+        messageId: message.id,
+        customId: choiceId(message, i % 2 ? right : ['A', 'B', 'C'].find((l) => l !== right)!),
+        user,
+      }),
+    );
     await Promise.all(handles.map((x) => x.wait()));
     for (const x of handles) expect(h.fake.originalOf(x)!.content).toMatch(/^(✅|❌)/);
     await click(message.id, revealId(message), asker);
@@ -93,12 +106,20 @@ describe('/quiz through the fake Discord', () => {
     h = await startHarness({ quizSeconds: 5 });
     const { message, right } = await postQuiz();
     await click(message.id, choiceId(message, right));
-    const edited = await h.fake.waitFor(() => {
-      const current = h.fake.messages.get(message.id)!;
-      return embed0(current).title!.endsWith('· answer') ? current : undefined;
-    }, 9000, 'the timed reveal');
+    const edited = await h.fake.waitFor(
+      () => {
+        const current = h.fake.messages.get(message.id)!;
+        return embed0(current).title!.endsWith('· answer') ? current : undefined;
+      },
+      9000,
+      'the timed reveal',
+    );
     expect(embed0(edited).fields![0]!.name).toBe('Got it right (1 of 1)');
-    expect(h.fake.requests.some((r) => r.method === 'PATCH' && r.path === `/channels/${message.channel_id}/messages/${message.id}`)).toBe(true);
+    expect(
+      h.fake.requests.some(
+        (r) => r.method === 'PATCH' && r.path === `/channels/${message.channel_id}/messages/${message.id}`,
+      ),
+    ).toBe(true);
     expect(h.fake.violations).toEqual([]);
   }, 20_000);
 
@@ -109,10 +130,14 @@ describe('/quiz through the fake Discord', () => {
     await click(message.id, revealId(message), asker);
     const stats = h.fake.slashCommand({ name: 'quiz-stats', user: player.user });
     await stats.wait();
-    expect(embed0(h.fake.originalOf(stats)!).description).toBe('**1** correct of **1** answered (100%)\nCurrent streak: **1** · best streak: **1**');
+    expect(embed0(h.fake.originalOf(stats)!).description).toBe(
+      '**1** correct of **1** answered (100%)\nCurrent streak: **1** · best streak: **1**',
+    );
     const other = h.fake.slashCommand({ name: 'quiz-stats', options: { user: asker } });
     await other.wait();
-    expect(embed0(h.fake.originalOf(other)!).description).toContain('has not answered a quiz question in this server yet');
+    expect(embed0(h.fake.originalOf(other)!).description).toContain(
+      'has not answered a quiz question in this server yet',
+    );
     expect(h.fake.violations).toEqual([]);
   });
 
@@ -123,10 +148,14 @@ describe('/quiz through the fake Discord', () => {
     await h.bot.stop();
     await new Promise((resolve) => setTimeout(resolve, 5500));
     await h.restartBot();
-    const edited = await h.fake.waitFor(() => {
-      const current = h.fake.messages.get(message.id)!;
-      return embed0(current).title!.endsWith('· answer') ? current : undefined;
-    }, 5000, 'the reveal after restart');
+    const edited = await h.fake.waitFor(
+      () => {
+        const current = h.fake.messages.get(message.id)!;
+        return embed0(current).title!.endsWith('· answer') ? current : undefined;
+      },
+      5000,
+      'the reveal after restart',
+    );
     expect(embed0(edited).fields![0]).toEqual({ name: 'Got it right (1 of 1)', value: `<@${before.user.id}>` });
     expect(embed0(edited).description).toContain('The bot restarted while this question was open');
     expect(h.fake.violations).toEqual([]);

@@ -1,4 +1,9 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIStringSelectComponent } from 'discord.js';
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  APIStringSelectComponent,
+} from 'discord.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +30,11 @@ describe('/topic through the fake Discord', () => {
     expect(embed0(message).fields![1]!.value).toBe('• Object storage\n• Compute');
     expect(select(message, 1).options.map((o) => o.value)).toEqual(['cloud/storage', 'cloud/compute']);
     // Opening a note from the menu answers privately, so browsing does not change the shared message.
-    const pick = h.fake.selectMenu({ messageId: message.id, customId: select(message, 1).custom_id, values: ['cloud/compute'] });
+    const pick = h.fake.selectMenu({
+      messageId: message.id,
+      customId: select(message, 1).custom_id,
+      values: ['cloud/compute'],
+    });
     await pick.wait();
     const opened = h.fake.originalOf(pick)!;
     expect(opened.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -43,12 +52,19 @@ describe('/topic through the fake Discord', () => {
     expect(embed.description).toContain('Buckets, storage classes and lifecycle rules.');
     expect(embed.description).toContain('[Lifecycle rules](https://notes.example.com/cloud/storage#lifecycle-rules)');
     expect(select(message).options.map((o) => o.value)).toEqual([
-      'cloud/storage#buckets-and-objects', 'cloud/storage#storage-classes-compared', 'cloud/storage#lifecycle-rules', 'cloud/storage#versioning-keeps-old-copies',
+      'cloud/storage#buckets-and-objects',
+      'cloud/storage#storage-classes-compared',
+      'cloud/storage#lifecycle-rules',
+      'cloud/storage#versioning-keeps-old-copies',
     ]);
     const link = rows(message)[1]!.components[0] as { style: number; url: string };
     expect(link).toMatchObject({ style: 5, url: 'https://notes.example.com/cloud/storage' });
 
-    const open = h.fake.selectMenu({ messageId: message.id, customId: select(message).custom_id, values: ['cloud/storage#storage-classes-compared'] });
+    const open = h.fake.selectMenu({
+      messageId: message.id,
+      customId: select(message).custom_id,
+      values: ['cloud/storage#storage-classes-compared'],
+    });
     await open.wait();
     const section = h.fake.originalOf(open)!;
     expect(embed0(section).title).toBe('Object storage › Storage classes compared');
@@ -59,7 +75,9 @@ describe('/topic through the fake Discord', () => {
   it('autocompletes note names and opens the chosen value', async () => {
     const ac = h.fake.autocomplete({ name: 'topic', options: { name: 'comp' }, focused: 'name' });
     const result = await ac.wait();
-    expect((result.data as unknown as { choices: unknown[] }).choices).toEqual([{ name: 'Cloud basics › Compute', value: 'cloud/compute' }]);
+    expect((result.data as unknown as { choices: unknown[] }).choices).toEqual([
+      { name: 'Cloud basics › Compute', value: 'cloud/compute' },
+    ]);
     const handle = h.fake.slashCommand({ name: 'topic', options: { name: 'cloud/compute' } });
     await handle.wait();
     expect(embed0(h.fake.originalOf(handle)!).title).toBe('Compute');
@@ -76,7 +94,10 @@ describe('/topic through the fake Discord', () => {
   it('pages through a long note with previous and next buttons', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-long-'));
     const body = Array.from({ length: 20 }, (_, i) => `## Part ${i + 1}\n\nText of part ${i + 1}.\n`).join('\n');
-    fs.writeFileSync(path.join(dir, 'long.md'), `---\ntitle: Long note\ndescription: Many parts.\ntags: [x]\n---\n\n# Long note\n\nIntro.\n\n${body}`);
+    fs.writeFileSync(
+      path.join(dir, 'long.md'),
+      `---\ntitle: Long note\ndescription: Many parts.\ntags: [x]\n---\n\n# Long note\n\nIntro.\n\n${body}`,
+    );
     const long = await startHarness({ env: { NOTES_DIR: dir } });
     try {
       const handle = long.fake.slashCommand({ name: 'topic', options: { name: 'long' } });
@@ -91,7 +112,13 @@ describe('/topic through the fake Discord', () => {
       expect(callback.type).toBe(7);
       const updated = long.fake.messages.get(message.id)!;
       expect(embed0(updated).footer!.text).toContain('page 2 of 2');
-      expect(select(updated).options.map((o) => o.label)).toEqual(['Part 16', 'Part 17', 'Part 18', 'Part 19', 'Part 20']);
+      expect(select(updated).options.map((o) => o.label)).toEqual([
+        'Part 16',
+        'Part 17',
+        'Part 18',
+        'Part 19',
+        'Part 20',
+      ]);
       expect(long.fake.violations).toEqual([]);
     } finally {
       await long.stop();

@@ -66,12 +66,15 @@ export interface GuildConfig {
 const bit = (n: number) => 1n << BigInt(n);
 /** VIEW_CHANNEL, SEND_MESSAGES, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, USE_EXTERNAL_EMOJIS, ADD_REACTIONS, USE_APPLICATION_COMMANDS, SEND_MESSAGES_IN_THREADS */
 export const MEMBER_PERMISSIONS = [10, 11, 14, 15, 16, 18, 6, 31, 38].reduce((a, n) => a | bit(n), 0n).toString();
-export const BOT_PERMISSIONS = MEMBER_PERMISSIONS;
 
 export function makeUser(username: string, opts: { id?: string; bot?: boolean; globalName?: string } = {}): FakeUser {
   return {
     id: opts.id ?? snowflake(),
-    username: username.toLowerCase().replace(/[^a-z0-9_.]/g, '_').slice(0, 32) || 'user',
+    username:
+      username
+        .toLowerCase()
+        .replace(/[^a-z0-9_.]/g, '_')
+        .slice(0, 32) || 'user',
     global_name: opts.globalName ?? username,
     discriminator: '0',
     avatar: null,
@@ -84,7 +87,10 @@ export function makeUser(username: string, opts: { id?: string; bot?: boolean; g
   };
 }
 
-export function makeMember(user: FakeUser, opts: { roles?: string[]; nick?: string; permissions?: string } = {}): FakeMember {
+export function makeMember(
+  user: FakeUser,
+  opts: { roles?: string[]; nick?: string; permissions?: string } = {},
+): FakeMember {
   return {
     user,
     roles: opts.roles ?? [],
@@ -123,7 +129,7 @@ export function makeGuild(cfg: GuildConfig, ownerId: string): FakeGuild {
   return { id, name: cfg.name ?? 'Fake Guild', ownerId, locale: cfg.locale ?? 'en-US', channels };
 }
 
-export function everyoneRole(guildId: string) {
+function everyoneRole(guildId: string) {
   return {
     id: guildId,
     name: '@everyone',

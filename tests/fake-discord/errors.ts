@@ -26,7 +26,7 @@ const CODES: Record<string, string> = {
 };
 
 /** Turns issues into Discord's nested `errors` object: `{ data: { embeds: { 0: { title: { _errors: [...] } } } } }`. */
-export function nestErrors(issues: Issue[]): Record<string, unknown> {
+function nestErrors(issues: Issue[]): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const issue of issues) {
     const parts = issue.instancePath.split('/').filter(Boolean);
@@ -44,7 +44,11 @@ export function nestErrors(issues: Issue[]): Record<string, unknown> {
 }
 
 export function invalidFormBody(issues: Issue[]): DiscordError {
-  return { isError: true, status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: nestErrors(issues) } };
+  return {
+    isError: true,
+    status: 400,
+    body: { code: 50035, message: 'Invalid Form Body', errors: nestErrors(issues) },
+  };
 }
 
 function err(status: number, body: { code: number; message: string }, detail?: string): DiscordError {
@@ -58,10 +62,15 @@ export const errors = {
   unknownGuild: (detail?: string): DiscordError => err(404, { code: 10004, message: 'Unknown Guild' }, detail),
   unknownMessage: (detail?: string): DiscordError => err(404, { code: 10008, message: 'Unknown Message' }, detail),
   unknownWebhook: (detail?: string): DiscordError => err(404, { code: 10015, message: 'Unknown Webhook' }, detail),
-  unknownApplication: (detail?: string): DiscordError => err(404, { code: 10002, message: 'Unknown Application' }, detail),
-  unknownCommand: (detail?: string): DiscordError => err(404, { code: 10063, message: 'Unknown application command' }, detail),
-  unknownInteraction: (detail?: string): DiscordError => err(404, { code: 10062, message: 'Unknown interaction' }, detail),
-  alreadyAcknowledged: (detail?: string): DiscordError => err(400, { code: 40060, message: 'Interaction has already been acknowledged.' }, detail),
-  cannotEditOtherUser: (detail?: string): DiscordError => err(403, { code: 50005, message: 'Cannot edit a message authored by another user' }, detail),
+  unknownApplication: (detail?: string): DiscordError =>
+    err(404, { code: 10002, message: 'Unknown Application' }, detail),
+  unknownCommand: (detail?: string): DiscordError =>
+    err(404, { code: 10063, message: 'Unknown application command' }, detail),
+  unknownInteraction: (detail?: string): DiscordError =>
+    err(404, { code: 10062, message: 'Unknown interaction' }, detail),
+  alreadyAcknowledged: (detail?: string): DiscordError =>
+    err(400, { code: 40060, message: 'Interaction has already been acknowledged.' }, detail),
+  cannotEditOtherUser: (detail?: string): DiscordError =>
+    err(403, { code: 50005, message: 'Cannot edit a message authored by another user' }, detail),
   internal: (message: string): DiscordError => err(500, { code: 0, message: `500: ${message}` }),
 };

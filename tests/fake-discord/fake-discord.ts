@@ -4,7 +4,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { CommandRegistry } from './commands.js';
-import { guildCreatePayload, makeGuild, makeUser, type FakeChannel, type FakeGuild, type FakeUser, type GuildConfig } from './entities.js';
+import {
+  guildCreatePayload,
+  makeGuild,
+  makeUser,
+  type FakeChannel,
+  type FakeGuild,
+  type FakeUser,
+  type GuildConfig,
+} from './entities.js';
 import { Gateway } from './gateway.js';
 import {
   buildAutocomplete,
@@ -305,7 +313,11 @@ export class FakeDiscord {
         if (done) return;
         finish();
         const last = this.requests.slice(-5).map((r) => `${r.method} ${r.path} → ${r.status ?? '…'}`);
-        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what}. Last requests: ${last.join('; ') || 'none'}. Violations: ${this.violations.join(' | ') || 'none'}`));
+        reject(
+          new Error(
+            `fake-discord: timed out after ${timeoutMs} ms waiting for ${what}. Last requests: ${last.join('; ') || 'none'}. Violations: ${this.violations.join(' | ') || 'none'}`,
+          ),
+        );
       }, timeoutMs);
       this.events.on('changed', check);
       check();
@@ -409,7 +421,10 @@ export class FakeDiscord {
     if (!target) throw new Error('fake-discord: no bot session is connected (did the client log in?)');
     let resolve!: (c: CallbackRecord) => void;
     const callback = new Promise<CallbackRecord>((r) => (resolve = r));
-    const label = built.type === 3 ? `component ${(built.payload.data as { custom_id: string }).custom_id}` : `/${(built.payload.data as { name: string }).name}`;
+    const label =
+      built.type === 3
+        ? `component ${(built.payload.data as { custom_id: string }).custom_id}`
+        : `/${(built.payload.data as { name: string }).name}`;
     const handle: InteractionHandle = {
       id: built.id,
       token: built.token,

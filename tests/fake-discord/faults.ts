@@ -58,10 +58,28 @@ export function faultAnswer(fault: Fault): { status: number; headers: Record<str
   const status = fault.status ?? 500;
   if (status === 429) {
     const retryAfter = fault.retryAfter ?? 0.05;
-    const headers: Record<string, string> = { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-scope': fault.global ? 'global' : 'user' };
+    const headers: Record<string, string> = {
+      'retry-after': String(Math.ceil(retryAfter)),
+      'x-ratelimit-scope': fault.global ? 'global' : 'user',
+    };
     if (fault.global) headers['x-ratelimit-global'] = 'true';
-    else Object.assign(headers, { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(retryAfter), 'x-ratelimit-bucket': 'fault' });
-    return { status, headers, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: Boolean(fault.global), code: fault.global ? 0 : 0 } };
+    else
+      Object.assign(headers, {
+        'x-ratelimit-limit': '5',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': String(retryAfter),
+        'x-ratelimit-bucket': 'fault',
+      });
+    return {
+      status,
+      headers,
+      body: {
+        message: 'You are being rate limited.',
+        retry_after: retryAfter,
+        global: Boolean(fault.global),
+        code: fault.global ? 0 : 0,
+      },
+    };
   }
   return { status, headers: {}, body: { message: `${status}: injected fault`, code: 0 } };
 }

@@ -221,7 +221,8 @@ export class Gateway {
       ws.close(4013, 'Invalid intent(s).');
       return null;
     }
-    if (d.compress === true) this.hooks.violation('GATEWAY IDENTIFY: compress=true requested; the fake serves plain JSON');
+    if (d.compress === true)
+      this.hooks.violation('GATEWAY IDENTIFY: compress=true requested; the fake serves plain JSON');
     const sessionId = snowflake();
     const record: IdentifyRecord = {
       at: performance.now(),
@@ -246,7 +247,7 @@ export class Gateway {
     const session = this.sessions.get(String(d.session_id));
     const seq = typeof d.seq === 'number' ? d.seq : 0;
     const tokenOk = session ? String(d.token) === session.identify.token : false;
-    if (!session || !session.alive || !tokenOk) {
+    if (!session?.alive || !tokenOk) {
       this.resumes.push({ at: performance.now(), sessionId: String(d.session_id), seq, replayed: 0, ok: false });
       this.send(ws, { op: 9, d: false, s: null, t: null });
       return null;

@@ -33,12 +33,22 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
         if (typeof value === 'string') {
           if (field === 'payload_json') body = JSON.parse(value);
         } else {
-          files.push({ field, name: value.name, size: value.size, contentType: value.type || 'application/octet-stream' });
+          files.push({
+            field,
+            name: value.name,
+            size: value.size,
+            contentType: value.type || 'application/octet-stream',
+          });
         }
       }
       return { body, files, multipart: true };
     } catch (e) {
-      return { body: undefined, files: [], multipart: true, error: `unparsable multipart body: ${(e as Error).message}` };
+      return {
+        body: undefined,
+        files: [],
+        multipart: true,
+        error: `unparsable multipart body: ${(e as Error).message}`,
+      };
     }
   }
   const text = raw.toString('utf8');

@@ -1,10 +1,23 @@
 /** Builds INTERACTION_CREATE payloads (slash commands, autocomplete, buttons, select menus). */
 import { snowflake } from './snowflake.js';
-import { BOT_PERMISSIONS, MEMBER_PERMISSIONS, makeMember, type FakeChannel, type FakeGuild, type FakeMember, type FakeUser } from './entities.js';
+import {
+  MEMBER_PERMISSIONS,
+  makeMember,
+  type FakeChannel,
+  type FakeGuild,
+  type FakeMember,
+  type FakeUser,
+} from './entities.js';
 import type { StoredCommand } from './commands.js';
 
-export const InteractionType = { Ping: 1, ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
-export const OptionType = {
+const InteractionType = {
+  Ping: 1,
+  ApplicationCommand: 2,
+  MessageComponent: 3,
+  Autocomplete: 4,
+  ModalSubmit: 5,
+} as const;
+const OptionType = {
   Subcommand: 1,
   SubcommandGroup: 2,
   String: 3,
@@ -29,7 +42,7 @@ export interface RawOption {
   focused?: boolean;
 }
 
-export interface WhoOptions {
+interface WhoOptions {
   /** Invoking user (default: a user made once per fake, "tester"). */
   user?: FakeUser;
   /** Member data overrides (roles, nick, permissions); guild interactions only. */
@@ -92,10 +105,16 @@ export interface BuiltInteraction {
 function where(world: InteractionWorld, who: WhoOptions, forceGuild?: string | null, forceChannel?: string) {
   const user = who.user ?? world.defaultUser();
   world.users.set(user.id, user);
-  const guildId = forceGuild !== undefined ? forceGuild : who.guildId === undefined ? world.guilds[0]?.id ?? null : who.guildId;
+  const guildId =
+    forceGuild !== undefined ? forceGuild : who.guildId === undefined ? (world.guilds[0]?.id ?? null) : who.guildId;
   if (guildId === null) {
     const channelId = forceChannel ?? who.channelId ?? world.dmChannelId(user);
-    return { user, guild: undefined, channelId, channel: { id: channelId, type: 1, flags: 0, last_message_id: null, recipients: [user] } };
+    return {
+      user,
+      guild: undefined,
+      channelId,
+      channel: { id: channelId, type: 1, flags: 0, last_message_id: null, recipients: [user] },
+    };
   }
   const guild = world.guilds.find((g) => g.id === guildId);
   if (!guild) throw new Error(`fake-discord: unknown guild ${guildId}`);
@@ -105,7 +124,14 @@ function where(world: InteractionWorld, who: WhoOptions, forceGuild?: string | n
   return { user, guild, channelId, channel: { ...ch, permissions: MEMBER_PERMISSIONS } };
 }
 
-function base(world: InteractionWorld, type: number, who: WhoOptions, data: unknown, forceGuild?: string | null, forceChannel?: string): BuiltInteraction {
+function base(
+  world: InteractionWorld,
+  type: number,
+  who: WhoOptions,
+  data: unknown,
+  forceGuild?: string | null,
+  forceChannel?: string,
+): BuiltInteraction {
   const w = where(world, who, forceGuild, forceChannel);
   const id = snowflake();
   const token = `fake-interaction-token.${id}.${Math.random().toString(36).slice(2, 12)}`;
@@ -118,7 +144,8 @@ function base(world: InteractionWorld, type: number, who: WhoOptions, data: unkn
     version: 1,
     channel_id: w.channelId,
     channel: w.channel,
-    app_permissions: BOT_PERMISSIONS,
+    // The bot holds what members hold: enough to post, embed and read history.
+    app_permissions: MEMBER_PERMISSIONS,
     locale: who.locale ?? 'en-US',
     entitlements: [],
     entitlement_sku_ids: [],
@@ -136,7 +163,15 @@ function base(world: InteractionWorld, type: number, who: WhoOptions, data: unkn
     payload.authorizing_integration_owners = { '0': '0' };
     payload.context = 1;
   }
-  return { id, token, type, payload, channelId: w.channelId, ...(w.guild ? { guildId: w.guild.id } : {}), user: w.user };
+  return {
+    id,
+    token,
+    type,
+    payload,
+    channelId: w.channelId,
+    ...(w.guild ? { guildId: w.guild.id } : {}),
+    user: w.user,
+  };
 }
 
 interface DefOption {
@@ -203,7 +238,13 @@ function commandData(world: InteractionWorld, input: SlashCommandInput, guildId:
         if (u) (resolved.users ??= {})[u.id] = u;
       } else if (type === OptionType.Channel && typeof value === 'string') {
         const ch = world.guilds.flatMap((g) => g.channels).find((c) => c.id === value);
-        if (ch) (resolved.channels ??= {})[ch.id] = { id: ch.id, name: ch.name, type: ch.type, permissions: MEMBER_PERMISSIONS };
+        if (ch)
+          (resolved.channels ??= {})[ch.id] = {
+            id: ch.id,
+            name: ch.name,
+            type: ch.type,
+            permissions: MEMBER_PERMISSIONS,
+          };
       }
       if (focused === undefined && def?.choices && !def.choices.some((c) => c.value === value)) {
         throw new Error(`fake-discord: ${JSON.stringify(value)} is not a choice of option "${n}"`);
@@ -212,7 +253,8 @@ function commandData(world: InteractionWorld, input: SlashCommandInput, guildId:
     });
     if (defs && focused === undefined) {
       for (const d of defs) {
-        if (d.required && !(d.name in given)) throw new Error(`fake-discord: /${input.name} requires option "${d.name}"`);
+        if (d.required && !(d.name in given))
+          throw new Error(`fake-discord: /${input.name} requires option "${d.name}"`);
       }
     }
   }
@@ -231,25 +273,29 @@ function commandData(world: InteractionWorld, input: SlashCommandInput, guildId:
 }
 
 export function buildSlashCommand(world: InteractionWorld, input: SlashCommandInput): BuiltInteraction {
-  const guildId = input.guildId === undefined ? world.guilds[0]?.id : input.guildId ?? undefined;
+  const guildId = input.guildId === undefined ? world.guilds[0]?.id : (input.guildId ?? undefined);
   return base(world, InteractionType.ApplicationCommand, input, commandData(world, input, guildId));
 }
 
 export function buildAutocomplete(world: InteractionWorld, input: AutocompleteInput): BuiltInteraction {
-  const guildId = input.guildId === undefined ? world.guilds[0]?.id : input.guildId ?? undefined;
+  const guildId = input.guildId === undefined ? world.guilds[0]?.id : (input.guildId ?? undefined);
   return base(world, InteractionType.Autocomplete, input, commandData(world, input, guildId, input.focused));
 }
 
 type Obj = Record<string, unknown>;
 
-export function findComponent(components: unknown[], customId: string): Obj | undefined {
+function findComponent(components: unknown[], customId: string): Obj | undefined {
   for (const c of components) {
     if (typeof c !== 'object' || c === null) continue;
     const o = c as Obj;
     if (o.custom_id === customId) return o;
     for (const key of ['components', 'accessory']) {
       const child = o[key];
-      const found = Array.isArray(child) ? findComponent(child, customId) : child ? findComponent([child], customId) : undefined;
+      const found = Array.isArray(child)
+        ? findComponent(child, customId)
+        : child
+          ? findComponent([child], customId)
+          : undefined;
       if (found) return found;
     }
   }
@@ -264,11 +310,14 @@ export function buildComponent(
 ): BuiltInteraction {
   const components = (message.components ?? []) as unknown[];
   const comp = findComponent(components, input.customId);
-  if (!comp) throw new Error(`fake-discord: message ${input.messageId} has no component with custom_id "${input.customId}"`);
+  if (!comp)
+    throw new Error(`fake-discord: message ${input.messageId} has no component with custom_id "${input.customId}"`);
   if (comp.disabled === true) throw new Error(`fake-discord: component "${input.customId}" is disabled`);
   const type = comp.type as number;
-  if (kind === 'button' && type !== 2) throw new Error(`fake-discord: "${input.customId}" is not a button (type ${type})`);
-  if (kind === 'select' && ![3, 5, 6, 7, 8].includes(type)) throw new Error(`fake-discord: "${input.customId}" is not a select menu (type ${type})`);
+  if (kind === 'button' && type !== 2)
+    throw new Error(`fake-discord: "${input.customId}" is not a button (type ${type})`);
+  if (kind === 'select' && ![3, 5, 6, 7, 8].includes(type))
+    throw new Error(`fake-discord: "${input.customId}" is not a select menu (type ${type})`);
   const data: Obj = { custom_id: input.forgedCustomId ?? input.customId, component_type: type };
   if (kind === 'select') {
     const values = input.values ?? [];
@@ -279,7 +328,8 @@ export function buildComponent(
     }
     if (type === 3) {
       const allowed = new Set(((comp.options ?? []) as Obj[]).map((o) => o.value));
-      for (const v of values) if (!allowed.has(v)) throw new Error(`fake-discord: "${v}" is not an option of select "${input.customId}"`);
+      for (const v of values)
+        if (!allowed.has(v)) throw new Error(`fake-discord: "${v}" is not an option of select "${input.customId}"`);
     }
     data.values = values;
   }

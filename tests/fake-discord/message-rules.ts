@@ -9,7 +9,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const len = (v: unknown): number => (typeof v === 'string' ? v.length : 0);
 
-export const IS_COMPONENTS_V2 = 1 << 15;
+const IS_COMPONENTS_V2 = 1 << 15;
 
 export interface MessageRuleOptions {
   /** The body creates or edits a message: it must say which mentions may ping. */
@@ -30,7 +30,11 @@ export function checkMessageBody(body: unknown, prefix: string, opts: MessageRul
   }
 
   if (opts.requireAllowedMentions && (body.allowed_mentions === undefined || body.allowed_mentions === null)) {
-    add('', 'required', "must have required property 'allowed_mentions' (every message the bot creates or edits must say which mentions may ping)");
+    add(
+      '',
+      'required',
+      "must have required property 'allowed_mentions' (every message the bot creates or edits must say which mentions may ping)",
+    );
   }
 
   if (len(body.content) > 2000) add('/content', 'maxLength', 'must NOT have more than 2000 characters');
@@ -114,7 +118,11 @@ function checkComponents(rows: unknown[], v2: boolean, add: (p: string, k: strin
     if (s.type !== 3) return;
     const options = Array.isArray(s.options) ? s.options : [];
     if (options.length < 1 || options.length > 25) {
-      add(`${p}/options`, options.length < 1 ? 'minItems' : 'maxItems', `must have 1-25 options (got ${options.length})`);
+      add(
+        `${p}/options`,
+        options.length < 1 ? 'minItems' : 'maxItems',
+        `must have 1-25 options (got ${options.length})`,
+      );
     }
     const min = typeof s.min_values === 'number' ? s.min_values : 1;
     const max = typeof s.max_values === 'number' ? s.max_values : 1;
@@ -127,7 +135,8 @@ function checkComponents(rows: unknown[], v2: boolean, add: (p: string, k: strin
       if (!isObj(o)) return;
       if (len(o.label) > 100) add(`${p}/options/${k}/label`, 'maxLength', 'must NOT have more than 100 characters');
       if (len(o.value) > 100) add(`${p}/options/${k}/value`, 'maxLength', 'must NOT have more than 100 characters');
-      if (len(o.description) > 100) add(`${p}/options/${k}/description`, 'maxLength', 'must NOT have more than 100 characters');
+      if (len(o.description) > 100)
+        add(`${p}/options/${k}/description`, 'maxLength', 'must NOT have more than 100 characters');
       if (typeof o.value === 'string') {
         if (values.has(o.value)) add(`${p}/options/${k}/value`, 'uniqueItems', `duplicate option value "${o.value}"`);
         values.add(o.value);
@@ -142,7 +151,7 @@ function checkComponents(rows: unknown[], v2: boolean, add: (p: string, k: strin
     else if (c.type === 4) seeId(c.custom_id, p);
     for (const key of ['components', 'accessory']) {
       const child = c[key];
-      if (Array.isArray(child)) child.forEach((cc, i) => visit(cc, `${p}/${key}/${i}`));
+      if (Array.isArray(child)) for (const [i, cc] of child.entries()) visit(cc, `${p}/${key}/${i}`);
       else if (isObj(child)) visit(child, `${p}/${key}`);
     }
   };
@@ -163,7 +172,7 @@ function checkComponents(rows: unknown[], v2: boolean, add: (p: string, k: strin
       }
     });
   }
-  rows.forEach((row, i) => visit(row, `/components/${i}`));
+  for (const [i, row] of rows.entries()) visit(row, `/components/${i}`);
 }
 
 export function checkAutocompleteData(data: unknown, prefix: string): Issue[] {
@@ -173,15 +182,27 @@ export function checkAutocompleteData(data: unknown, prefix: string): Issue[] {
     return out;
   }
   if (data.choices.length > 25) {
-    out.push({ instancePath: `${prefix}/choices`, keyword: 'maxItems', message: `must NOT have more than 25 items (got ${data.choices.length})` });
+    out.push({
+      instancePath: `${prefix}/choices`,
+      keyword: 'maxItems',
+      message: `must NOT have more than 25 items (got ${data.choices.length})`,
+    });
   }
   data.choices.forEach((c, i) => {
     if (!isObj(c)) return;
     if (len(c.name) > 100 || len(c.name) < 1) {
-      out.push({ instancePath: `${prefix}/choices/${i}/name`, keyword: len(c.name) < 1 ? 'minLength' : 'maxLength', message: 'must be 1-100 characters' });
+      out.push({
+        instancePath: `${prefix}/choices/${i}/name`,
+        keyword: len(c.name) < 1 ? 'minLength' : 'maxLength',
+        message: 'must be 1-100 characters',
+      });
     }
     if (len(c.value) > 100) {
-      out.push({ instancePath: `${prefix}/choices/${i}/value`, keyword: 'maxLength', message: 'must NOT have more than 100 characters' });
+      out.push({
+        instancePath: `${prefix}/choices/${i}/value`,
+        keyword: 'maxLength',
+        message: 'must NOT have more than 100 characters',
+      });
     }
   });
   return out;
@@ -190,27 +211,51 @@ export function checkAutocompleteData(data: unknown, prefix: string): Issue[] {
 export function checkModalData(data: unknown, prefix: string): Issue[] {
   const out: Issue[] = [];
   if (!isObj(data)) return out;
-  if (len(data.custom_id) > 100) out.push({ instancePath: `${prefix}/custom_id`, keyword: 'maxLength', message: 'must NOT have more than 100 characters' });
-  if (len(data.title) > 45) out.push({ instancePath: `${prefix}/title`, keyword: 'maxLength', message: 'must NOT have more than 45 characters' });
+  if (len(data.custom_id) > 100)
+    out.push({
+      instancePath: `${prefix}/custom_id`,
+      keyword: 'maxLength',
+      message: 'must NOT have more than 100 characters',
+    });
+  if (len(data.title) > 45)
+    out.push({
+      instancePath: `${prefix}/title`,
+      keyword: 'maxLength',
+      message: 'must NOT have more than 45 characters',
+    });
   const rows = Array.isArray(data.components) ? data.components : [];
   if (rows.length < 1 || rows.length > 5) {
-    out.push({ instancePath: `${prefix}/components`, keyword: 'maxItems', message: `must have 1-5 components (got ${rows.length})` });
+    out.push({
+      instancePath: `${prefix}/components`,
+      keyword: 'maxItems',
+      message: `must have 1-5 components (got ${rows.length})`,
+    });
   }
   const ids = new Set<string>();
   const visit = (c: unknown, p: string) => {
     if (!isObj(c)) return;
     if (typeof c.custom_id === 'string') {
-      if (c.custom_id.length > 100) out.push({ instancePath: `${p}/custom_id`, keyword: 'maxLength', message: 'must NOT have more than 100 characters' });
-      if (ids.has(c.custom_id)) out.push({ instancePath: `${p}/custom_id`, keyword: 'uniqueItems', message: `custom_id "${c.custom_id}" is used twice` });
+      if (c.custom_id.length > 100)
+        out.push({
+          instancePath: `${p}/custom_id`,
+          keyword: 'maxLength',
+          message: 'must NOT have more than 100 characters',
+        });
+      if (ids.has(c.custom_id))
+        out.push({
+          instancePath: `${p}/custom_id`,
+          keyword: 'uniqueItems',
+          message: `custom_id "${c.custom_id}" is used twice`,
+        });
       ids.add(c.custom_id);
     }
     for (const key of ['components', 'component']) {
       const child = c[key];
-      if (Array.isArray(child)) child.forEach((cc, i) => visit(cc, `${p}/${key}/${i}`));
+      if (Array.isArray(child)) for (const [i, cc] of child.entries()) visit(cc, `${p}/${key}/${i}`);
       else if (isObj(child)) visit(child, `${p}/${key}`);
     }
   };
-  rows.forEach((r, i) => visit(r, `${prefix}/components/${i}`));
+  for (const [i, r] of rows.entries()) visit(r, `${prefix}/components/${i}`);
   return out;
 }
 

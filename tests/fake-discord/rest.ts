@@ -43,7 +43,7 @@ export interface RouteRequest {
   record: RecordedRequest;
 }
 
-export interface RouteResult {
+interface RouteResult {
   status: number;
   body?: unknown;
 }
@@ -79,13 +79,16 @@ export function makeRestHandler(deps: RestDeps) {
     const raw = await readBody(req);
     const parsed = await parseBody(raw, req.headers['content-type']);
 
-    const segments = url.pathname.split('/').filter(Boolean).map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
+    const segments = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map((s) => {
+        try {
+          return decodeURIComponent(s);
+        } catch {
+          return s;
+        }
+      });
     const versioned = segments[0] === 'api' && segments[1] === 'v10';
     const relPath = '/' + segments.slice(versioned ? 2 : 0).join('/');
 
@@ -121,7 +124,11 @@ export function makeRestHandler(deps: RestDeps) {
       record.status = injected.status;
       record.response = injected.body;
       const text = JSON.stringify(injected.body);
-      res.writeHead(injected.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...injected.headers });
+      res.writeHead(injected.status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        ...injected.headers,
+      });
       res.end(text);
       deps.changed();
       return;
@@ -162,7 +169,10 @@ export function makeRestHandler(deps: RestDeps) {
       record.operationId = op.operationId;
     }
     if (!op || !route) {
-      return fail(errors.notFound(), `unhandled route${op ? ` (${op.operationId} is not implemented by the fake)` : ' (not in the spec)'}`);
+      return fail(
+        errors.notFound(),
+        `unhandled route${op ? ` (${op.operationId} is not implemented by the fake)` : ' (not in the spec)'}`,
+      );
     }
 
     const auth = req.headers.authorization;
@@ -171,19 +181,34 @@ export function makeRestHandler(deps: RestDeps) {
       return fail(errors.unauthorized(), 'Authorization header does not carry the configured bot token');
     }
     if (parsed.error) {
-      return fail({ isError: true, status: 400, body: { code: 50109, message: 'The request body contains invalid JSON.' } }, parsed.error);
+      return fail(
+        { isError: true, status: 400, body: { code: 50109, message: 'The request body contains invalid JSON.' } },
+        parsed.error,
+      );
     }
 
     const params: Record<string, string> = {};
     op.segments.forEach((s, i) => {
       if (s.startsWith('{')) params[s.slice(1, -1)] = segments[i + 2] ?? '';
     });
-    const rreq: RouteRequest = { method, path: relPath, params, query: url.searchParams, body: parsed.body, files: parsed.files, record };
+    const rreq: RouteRequest = {
+      method,
+      path: relPath,
+      params,
+      query: url.searchParams,
+      body: parsed.body,
+      files: parsed.files,
+      record,
+    };
 
     try {
       const specIssues = deps.spec && parsed.body !== undefined ? deps.spec.validateBody(op, parsed.body) : [];
       const checked = route.check?.(rreq);
-      if (isDiscordError(checked)) return fail(checked, `${checked.body.code} ${checked.body.message}${checked.detail ? ` (${checked.detail})` : ''}`);
+      if (isDiscordError(checked))
+        return fail(
+          checked,
+          `${checked.body.code} ${checked.body.message}${checked.detail ? ` (${checked.detail})` : ''}`,
+        );
       const issues = mergeIssues(specIssues, checked ?? []);
       if (issues.length > 0) {
         for (const i of issues) deps.violation(`${where}: ${describe(i)}`);
@@ -191,10 +216,14 @@ export function makeRestHandler(deps: RestDeps) {
         return answer(e.status, e.body);
       }
       const result = route.handle(rreq);
-      if (isDiscordError(result)) return fail(result, `${result.body.code} ${result.body.message}${result.detail ? ` (${result.detail})` : ''}`);
+      if (isDiscordError(result))
+        return fail(result, `${result.body.code} ${result.body.message}${result.detail ? ` (${result.detail})` : ''}`);
       return answer(result.status, result.body);
     } catch (e) {
-      return fail(errors.internal((e as Error).message), `fake-discord internal error: ${(e as Error).stack ?? String(e)}`);
+      return fail(
+        errors.internal((e as Error).message),
+        `fake-discord internal error: ${(e as Error).stack ?? String(e)}`,
+      );
     }
   };
 }

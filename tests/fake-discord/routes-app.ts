@@ -8,7 +8,9 @@ type Obj = Record<string, unknown>;
 
 export function appRoutes(fake: FakeDiscord): Record<string, Route> {
   const appCheck = (appId: string | undefined) =>
-    appId === fake.application.id ? undefined : errors.unknownApplication(`application id ${appId} is not ${fake.application.id}`);
+    appId === fake.application.id
+      ? undefined
+      : errors.unknownApplication(`application id ${appId} is not ${fake.application.id}`);
   const guildCheck = (guildId: string | undefined) =>
     fake.guilds.some((g) => g.id === guildId) ? undefined : errors.unknownGuild(`guild ${guildId} is not configured`);
   const app = () => applicationObject(fake.application.id, fake.application.name, fake.botUser, fake.ownerId);
@@ -102,7 +104,8 @@ export function appRoutes(fake: FakeDiscord): Record<string, Route> {
     },
     'DELETE /applications/{application_id}/guilds/{guild_id}/commands/{command_id}': {
       check: (r) => appCheck(r.params.application_id) ?? guildCheck(r.params.guild_id),
-      handle: (r) => (fake.commands.remove(r.params.command_id ?? '', r.params.guild_id) ? { status: 204 } : errors.unknownCommand()),
+      handle: (r) =>
+        fake.commands.remove(r.params.command_id ?? '', r.params.guild_id) ? { status: 204 } : errors.unknownCommand(),
     },
   };
 }

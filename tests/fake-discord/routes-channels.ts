@@ -16,7 +16,13 @@ export function channelRoutes(fake: FakeDiscord): Record<string, Route> {
     return m && !m.deleted && m.channel_id === r.params.channel_id && (m.flags & EPHEMERAL) === 0 ? m : undefined;
   };
   const needMessage = (r: RouteRequest) =>
-    !channel(r) ? errors.unknownChannel(`channel ${r.params.channel_id} unknown`) : !message(r) ? errors.unknownMessage(`message ${r.params.message_id} not in channel ${r.params.channel_id} (or ephemeral/deleted)`) : undefined;
+    !channel(r)
+      ? errors.unknownChannel(`channel ${r.params.channel_id} unknown`)
+      : !message(r)
+        ? errors.unknownMessage(
+            `message ${r.params.message_id} not in channel ${r.params.channel_id} (or ephemeral/deleted)`,
+          )
+        : undefined;
 
   return {
     'GET /channels/{channel_id}': {
@@ -47,9 +53,17 @@ export function channelRoutes(fake: FakeDiscord): Record<string, Route> {
       check: (r) => (channel(r) ? undefined : errors.unknownChannel(`channel ${r.params.channel_id} unknown`)),
       handle: (r) => {
         const limit = Math.min(100, Math.max(1, Number(r.query.get('limit') ?? 50) || 50));
-        const inChannel = [...fake.messages.values()].filter((m) => m.channel_id === r.params.channel_id && !m.deleted && (m.flags & EPHEMERAL) === 0);
+        const inChannel = [...fake.messages.values()].filter(
+          (m) => m.channel_id === r.params.channel_id && !m.deleted && (m.flags & EPHEMERAL) === 0,
+        );
         // Newest first, as Discord.
-        return { status: 200, body: inChannel.reverse().slice(0, limit).map((m) => fake.store.serve(m)) };
+        return {
+          status: 200,
+          body: inChannel
+            .reverse()
+            .slice(0, limit)
+            .map((m) => fake.store.serve(m)),
+        };
       },
     },
     'GET /channels/{channel_id}/messages/{message_id}': {
@@ -61,9 +75,16 @@ export function channelRoutes(fake: FakeDiscord): Record<string, Route> {
         const e = needMessage(r);
         if (e) return e;
         if (message(r)!.author.id !== fake.botUser.id) return errors.cannotEditOtherUser();
-        return checkMessageBody(r.body ?? {}, '', { requireAllowedMentions: true, isCreate: false, hasFiles: r.files.length > 0 });
+        return checkMessageBody(r.body ?? {}, '', {
+          requireAllowedMentions: true,
+          isCreate: false,
+          hasFiles: r.files.length > 0,
+        });
       },
-      handle: (r) => ({ status: 200, body: fake.store.serve(fake.store.edit(message(r)!, obj(r.body), 'channel-edit', r.files)) }),
+      handle: (r) => ({
+        status: 200,
+        body: fake.store.serve(fake.store.edit(message(r)!, obj(r.body), 'channel-edit', r.files)),
+      }),
     },
     'DELETE /channels/{channel_id}/messages/{message_id}': {
       check: needMessage,

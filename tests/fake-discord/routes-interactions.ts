@@ -23,7 +23,9 @@ export function interactionRoutes(fake: FakeDiscord): Record<string, Route> {
     return s && s.built.token === r.params.interaction_token ? s : undefined;
   };
   const byWebhook = (r: RouteRequest) =>
-    r.params.webhook_id === fake.application.id ? fake.interactionStateByToken(r.params.webhook_token ?? '') : undefined;
+    r.params.webhook_id === fake.application.id
+      ? fake.interactionStateByToken(r.params.webhook_token ?? '')
+      : undefined;
 
   const createFor = (s: InteractionState, body: Obj, via: string, r: RouteRequest, extraFlags = 0): FakeMessage =>
     fake.store.create({
@@ -54,7 +56,13 @@ export function interactionRoutes(fake: FakeDiscord): Record<string, Route> {
     if (typeof t !== 'number') return [];
     const allowed = ALLOWED_CALLBACKS[s.built.type] ?? [];
     if (!allowed.includes(t)) {
-      return [{ instancePath: '/type', keyword: 'enum', message: `callback type ${t} is not valid for interaction type ${s.built.type} (allowed: ${allowed.join(', ')})` }];
+      return [
+        {
+          instancePath: '/type',
+          keyword: 'enum',
+          message: `callback type ${t} is not valid for interaction type ${s.built.type} (allowed: ${allowed.join(', ')})`,
+        },
+      ];
     }
     const hasFiles = r.files.length > 0;
     switch (t) {
@@ -83,9 +91,16 @@ export function interactionRoutes(fake: FakeDiscord): Record<string, Route> {
       const s = byWebhook(r);
       if (!s) return errors.unknownWebhook(`no interaction has token ${r.params.webhook_token}`);
       if (!messageOf(s, r.params.message_id ?? '@original')) {
-        return errors.unknownMessage(`${r.params.message_id ?? '@original'} is not a live response of interaction ${s.built.id}`);
+        return errors.unknownMessage(
+          `${r.params.message_id ?? '@original'} is not a live response of interaction ${s.built.id}`,
+        );
       }
-      if (kind === 'PATCH') return checkMessageBody(r.body ?? {}, '', { requireAllowedMentions: true, isCreate: false, hasFiles: r.files.length > 0 });
+      if (kind === 'PATCH')
+        return checkMessageBody(r.body ?? {}, '', {
+          requireAllowedMentions: true,
+          isCreate: false,
+          hasFiles: r.files.length > 0,
+        });
       return undefined;
     },
     handle: (r) => {
@@ -110,10 +125,15 @@ export function interactionRoutes(fake: FakeDiscord): Record<string, Route> {
         if (s.acknowledged) return errors.alreadyAcknowledged(`already answered with callback type ${s.callbackType}`);
         const elapsed = performance.now() - s.handle.sentAt;
         if (elapsed > fake.interactionTimeoutMs) {
-          return errors.unknownInteraction(`callback ${Math.round(elapsed)} ms after dispatch; Discord allows ${fake.interactionTimeoutMs} ms`);
+          return errors.unknownInteraction(
+            `callback ${Math.round(elapsed)} ms after dispatch; Discord allows ${fake.interactionTimeoutMs} ms`,
+          );
         }
         const t = obj(r.body).type;
-        if ((t === 6 || t === 7) && !(s.sourceMessageId && fake.messages.get(s.sourceMessageId) && !fake.messages.get(s.sourceMessageId)?.deleted)) {
+        if (
+          (t === 6 || t === 7) &&
+          !(s.sourceMessageId && fake.messages.get(s.sourceMessageId) && !fake.messages.get(s.sourceMessageId)?.deleted)
+        ) {
           return errors.unknownMessage('update callback but the interaction has no live source message');
         }
         return callbackIssues(s, r);
@@ -178,7 +198,11 @@ export function interactionRoutes(fake: FakeDiscord): Record<string, Route> {
         if (!s) return errors.unknownWebhook(`no interaction has token ${r.params.webhook_token}`);
         if (!s.acknowledged) return errors.unknownWebhook('followup sent before the interaction was acknowledged');
         if (s.built.type === 4) return errors.unknownWebhook('autocomplete interactions have no followups');
-        return checkMessageBody(r.body, '', { requireAllowedMentions: true, isCreate: true, hasFiles: r.files.length > 0 });
+        return checkMessageBody(r.body, '', {
+          requireAllowedMentions: true,
+          isCreate: true,
+          hasFiles: r.files.length > 0,
+        });
       },
       handle: (r) => {
         const s = byWebhook(r)!;

@@ -1,5 +1,5 @@
 /** Discord snowflakes: ms since the Discord epoch << 22 | worker << 17 | process << 12 | increment. */
-export const DISCORD_EPOCH = 1_420_070_400_000n;
+const DISCORD_EPOCH = 1_420_070_400_000n;
 
 let increment = 0n;
 let lastMs = 0n;
@@ -22,10 +22,10 @@ export function snowflake(at: number = Date.now()): string {
   return ((ms << 22n) | (1n << 17n) | (1n << 12n) | increment).toString();
 }
 
-export function isSnowflake(value: unknown): value is string {
+function isSnowflake(value: unknown): value is string {
   return typeof value === 'string' && /^(0|[1-9][0-9]{0,19})$/.test(value);
 }
 
-export function snowflakeTime(id: string): number {
+function snowflakeTime(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }

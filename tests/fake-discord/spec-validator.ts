@@ -10,11 +10,12 @@ import addFormatsModule from 'ajv-formats';
 import { patchSchemas } from './spec-patches.js';
 
 // ajv-formats is CJS; under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_SPEC_PATH = path.resolve(REPO_ROOT, 'tests/fixtures/discord-api-spec/openapi.json');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DEFAULT_SPEC_PATH = path.resolve(REPO_ROOT, 'tests/fixtures/discord-api-spec/openapi.json');
 
 const BASE_ID = 'https://fake-discord.invalid/openapi.json';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -126,7 +127,15 @@ export class SpecValidator {
       const prefix = cxt?.instancePath ?? '';
       validateWithErrors.errors =
         passes > 1
-          ? [{ instancePath: prefix, schemaPath: '', keyword: 'oneOf', params: {}, message: 'must match exactly one schema in oneOf' }]
+          ? [
+              {
+                instancePath: prefix,
+                schemaPath: '',
+                keyword: 'oneOf',
+                params: {},
+                message: 'must match exactly one schema in oneOf',
+              },
+            ]
           : (best ?? []).map((e) => ({ ...e, instancePath: prefix + e.instancePath }));
       return false;
     };
@@ -135,7 +144,9 @@ export class SpecValidator {
       keyword: 'x-best-of',
       schemaType: 'object',
       errors: true,
-      validate: validateWithErrors as unknown as NonNullable<Extract<KeywordDefinition, { validate?: unknown }>['validate']>,
+      validate: validateWithErrors as unknown as NonNullable<
+        Extract<KeywordDefinition, { validate?: unknown }>['validate']
+      >,
     };
   }
 
@@ -175,7 +186,7 @@ export class SpecValidator {
 }
 
 /** Keeps the errors that say what is wrong; drops union/if bookkeeping and duplicates. */
-export function simplifyErrors(errors: ErrorObject[]): Issue[] {
+function simplifyErrors(errors: ErrorObject[]): Issue[] {
   const useful = errors.filter((e) => !['if', 'anyOf', 'oneOf', 'allOf', 'not', 'then', 'else'].includes(e.keyword));
   const chosen = useful.length > 0 ? useful : errors;
   const seen = new Set<string>();

@@ -15,7 +15,13 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
     cwd: repoRoot,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', DOTENV_CONFIG_PATH: '/nonexistent', ...options.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NO_COLOR: '1',
+      DOTENV_CONFIG_PATH: '/nonexistent',
+      ...options.env,
+    },
     timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

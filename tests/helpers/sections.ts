@@ -5,7 +5,11 @@ import path from 'node:path';
 import type { NoteLibrary } from '../../src/notes/types.js';
 
 /** Loads a set of notes written to a temporary folder: { "file.md": "markdown" }. */
-export function libraryFrom(files: Record<string, string>, baseUrl?: string, options: Omit<Parameters<typeof loadNotes>[0], 'root'> = {}): NoteLibrary {
+export function libraryFrom(
+  files: Record<string, string>,
+  baseUrl?: string,
+  options: Omit<Parameters<typeof loadNotes>[0], 'root'> = {},
+): NoteLibrary {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-lib-'));
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });

@@ -5,32 +5,76 @@ import { loadNotes } from '../../src/notes/load.js';
 const root = path.resolve(import.meta.dirname, '../fixtures/flashcards');
 const load = (boldCloze = false) => loadNotes({ root, boldCloze });
 const cards = (route: string, boldCloze = false) =>
-  load(boldCloze).notes.find((n) => n.route === route)!.flashcards.map(({ syntax, front, back, section }) => ({ syntax, front, back, section }));
+  load(boldCloze)
+    .notes.find((n) => n.route === route)!
+    .flashcards.map(({ syntax, front, back, section }) => ({ syntax, front, back, section }));
 
 describe('flashcards written in notes', () => {
   it('reads Obsidian Spaced Repetition single-line cards, ::: both ways, in their section', () => {
     const obsidian = cards('obsidian');
-    expect(obsidian).toContainEqual({ syntax: 'inline', front: 'What does Amazon S3 store', back: 'Objects in buckets', section: 'inline-cards' });
-    expect(obsidian).toContainEqual({ syntax: 'inline-reversed', front: 'Amazon EBS', back: 'Block storage volumes for EC2', section: 'inline-cards' });
-    expect(obsidian).toContainEqual({ syntax: 'inline-reversed', front: 'Block storage volumes for EC2', back: 'Amazon EBS', section: 'inline-cards' });
+    expect(obsidian).toContainEqual({
+      syntax: 'inline',
+      front: 'What does Amazon S3 store',
+      back: 'Objects in buckets',
+      section: 'inline-cards',
+    });
+    expect(obsidian).toContainEqual({
+      syntax: 'inline-reversed',
+      front: 'Amazon EBS',
+      back: 'Block storage volumes for EC2',
+      section: 'inline-cards',
+    });
+    expect(obsidian).toContainEqual({
+      syntax: 'inline-reversed',
+      front: 'Block storage volumes for EC2',
+      back: 'Amazon EBS',
+      section: 'inline-cards',
+    });
   });
 
   it('never reads :: inside inline code or code blocks as a card', () => {
-    const all = cards('obsidian').map((c) => c.front + c.back).join(' ');
+    const all = cards('obsidian')
+      .map((c) => c.front + c.back)
+      .join(' ');
     expect(all).not.toContain('arn');
     expect(all).not.toContain('Bucket');
   });
 
   it('reads multi-line cards split by ? and ?? (both ways), dropping the SR schedule comment', () => {
     const obsidian = cards('obsidian');
-    expect(obsidian).toContainEqual({ syntax: 'multiline', front: 'Which S3 storage class has the lowest cost for archives?', back: 'S3 Glacier Deep Archive', section: 'multi-line-cards' });
-    expect(obsidian).toContainEqual({ syntax: 'multiline-reversed', front: 'Amazon EFS', back: 'A managed NFS file system', section: 'multi-line-cards' });
-    expect(obsidian).toContainEqual({ syntax: 'multiline-reversed', front: 'A managed NFS file system', back: 'Amazon EFS', section: 'multi-line-cards' });
+    expect(obsidian).toContainEqual({
+      syntax: 'multiline',
+      front: 'Which S3 storage class has the lowest cost for archives?',
+      back: 'S3 Glacier Deep Archive',
+      section: 'multi-line-cards',
+    });
+    expect(obsidian).toContainEqual({
+      syntax: 'multiline-reversed',
+      front: 'Amazon EFS',
+      back: 'A managed NFS file system',
+      section: 'multi-line-cards',
+    });
+    expect(obsidian).toContainEqual({
+      syntax: 'multiline-reversed',
+      front: 'A managed NFS file system',
+      back: 'Amazon EFS',
+      section: 'multi-line-cards',
+    });
   });
 
   it('reads ==highlight== clozes, and **bold** clozes only when enabled', () => {
-    const cloze = { syntax: 'cloze-highlight', front: 'Amazon S3 offers [...] of durability.', back: 'eleven nines', section: 'clozes' };
-    const bold = { syntax: 'cloze-bold', front: 'The [...] splits security duties.', back: 'shared responsibility model', section: 'clozes' };
+    const cloze = {
+      syntax: 'cloze-highlight',
+      front: 'Amazon S3 offers [...] of durability.',
+      back: 'eleven nines',
+      section: 'clozes',
+    };
+    const bold = {
+      syntax: 'cloze-bold',
+      front: 'The [...] splits security duties.',
+      back: 'shared responsibility model',
+      section: 'clozes',
+    };
     expect(cards('obsidian')).toContainEqual(cloze);
     expect(cards('obsidian')).not.toContainEqual(bold);
     expect(cards('obsidian', true)).toContainEqual(bold);

@@ -10,9 +10,10 @@ const load = (name: string, options: Partial<Parameters<typeof loadNotes>[0]> = 
   loadNotes({ root: fixture(name), baseUrl: 'https://notes.example.com', ...options });
 const excerpt = (library: NoteLibrary, id: string): string[] =>
   library.sections.find((s) => s.id === id)!.blocks.map((b) => textOfSegments(b.segments));
-const problems = (library: NoteLibrary): string[] => library.problems.map((p) => `${p.file}:${p.line}: ${p.severity ?? 'error'}: ${p.message}`);
+const problems = (library: NoteLibrary): string[] =>
+  library.problems.map((p) => `${p.file}:${p.line}: ${p.severity ?? 'error'}: ${p.message}`);
 
-describe('Obsidian vault (fixture from Obsidian\'s documented syntax)', () => {
+describe("Obsidian vault (fixture from Obsidian's documented syntax)", () => {
   const library = load('obsidian');
 
   it('is detected from .obsidian/, which is never read as notes', () => {
@@ -23,7 +24,10 @@ describe('Obsidian vault (fixture from Obsidian\'s documented syntax)', () => {
   it('titles notes by file name when several H1s make them sections; spaces kept in routes and links', () => {
     const algebra = library.notes[0]!;
     expect(algebra.title).toBe('Linear Algebra');
-    expect(algebra.sections.map((s) => s.id)).toEqual(['Math/Linear Algebra#vectors', 'Math/Linear Algebra#eigenvalues']);
+    expect(algebra.sections.map((s) => s.id)).toEqual([
+      'Math/Linear Algebra#vectors',
+      'Math/Linear Algebra#eigenvalues',
+    ]);
     expect(algebra.sections[0]!.url).toBe('https://notes.example.com/Math/Linear%20Algebra#vectors');
     expect(library.notes.find((n) => n.route === 'Welcome')!.tags).toEqual(['study', 'linear-algebra']);
   });
@@ -41,26 +45,44 @@ describe('Obsidian vault (fixture from Obsidian\'s documented syntax)', () => {
   });
 
   it('checks wikilinks like Markdown links: only the note nobody wrote is reported, aliases/cssclasses are known keys', () => {
-    expect(problems(library)).toEqual(['Welcome.md:18: error: link [[Nowhere Note]] points to a page that does not exist']);
+    expect(problems(library)).toEqual([
+      'Welcome.md:18: error: link [[Nowhere Note]] points to a page that does not exist',
+    ]);
   });
 });
 
-describe('Docusaurus docs (fixture from Docusaurus\'s documented syntax)', () => {
+describe("Docusaurus docs (fixture from Docusaurus's documented syntax)", () => {
   const library = load('docusaurus');
 
   it('orders by sidebar_position and _category_ position, then natural number prefixes', () => {
     expect(library.layout).toBe('docusaurus');
     expect(library.notes.map((n) => n.file)).toEqual([
-      'intro.md', '01-basics/01-install.md', '01-basics/02-configuration.md', '02-advanced/2-scaling.md', '02-advanced/10-tuning.md',
+      'intro.md',
+      '01-basics/01-install.md',
+      '01-basics/02-configuration.md',
+      '02-advanced/2-scaling.md',
+      '02-advanced/10-tuning.md',
     ]);
   });
 
   it('routes drop number prefixes and follow id: and slug:', () => {
-    expect(library.notes.map((n) => n.route)).toEqual(['', 'basics/setup', 'basics/configuration', 'advanced/scaling', 'tuning-guide']);
+    expect(library.notes.map((n) => n.route)).toEqual([
+      '',
+      'basics/setup',
+      'basics/configuration',
+      'advanced/scaling',
+      'tuning-guide',
+    ]);
   });
 
   it('titles: front matter title, then sidebar_label, then H1; folders by _category_ label', () => {
-    expect(library.notes.map((n) => n.title)).toEqual(['Course overview', 'Installing the toolkit', 'Config', 'Scaling out', 'Tuning']);
+    expect(library.notes.map((n) => n.title)).toEqual([
+      'Course overview',
+      'Installing the toolkit',
+      'Config',
+      'Scaling out',
+      'Tuning',
+    ]);
     expect(library.notes[1]!.breadcrumb).toEqual(['The Basics']);
     expect(library.notes[4]!.breadcrumb).toEqual(['Going further']);
   });
@@ -81,9 +103,15 @@ describe('Docusaurus docs (fixture from Docusaurus\'s documented syntax)', () =>
   });
 
   it('resolves file links and /docs/ site links to the right page and anchor; only the real broken link is reported', () => {
-    expect(excerpt(library, '')).toEqual(['This site holds the course notes. Start with [installation](https://notes.example.com/basics/setup#linux).']);
-    expect(excerpt(library, 'basics/configuration')[0]).toContain('[Linux notes](https://notes.example.com/basics/setup#linux)');
-    expect(problems(library)).toEqual(['01-basics/02-configuration.md:17: error: link "./03-missing.md" points to a page that does not exist']);
+    expect(excerpt(library, '')).toEqual([
+      'This site holds the course notes. Start with [installation](https://notes.example.com/basics/setup#linux).',
+    ]);
+    expect(excerpt(library, 'basics/configuration')[0]).toContain(
+      '[Linux notes](https://notes.example.com/basics/setup#linux)',
+    );
+    expect(problems(library)).toEqual([
+      '01-basics/02-configuration.md:17: error: link "./03-missing.md" points to a page that does not exist',
+    ]);
   });
 });
 
@@ -102,8 +130,12 @@ describe('GitHub-style repository (a README per folder)', () => {
   });
 
   it('links GitHub style by default, to the file', () => {
-    expect(library.sections.find((s) => s.id === 'week-2#topics')!.url).toBe('https://notes.example.com/week-2/README.md#topics');
-    expect(load('github', { style: 'site' }).sections.find((s) => s.id === 'week-2#topics')!.url).toBe('https://notes.example.com/week-2#topics');
+    expect(library.sections.find((s) => s.id === 'week-2#topics')!.url).toBe(
+      'https://notes.example.com/week-2/README.md#topics',
+    );
+    expect(load('github', { style: 'site' }).sections.find((s) => s.id === 'week-2#topics')!.url).toBe(
+      'https://notes.example.com/week-2#topics',
+    );
   });
 
   it('leaves translated copies (README-ja.md) out unless their language is asked for', () => {
@@ -114,25 +146,36 @@ describe('GitHub-style repository (a README per folder)', () => {
   });
 
   it('folder links (week-1/, ../week-2/#topics) resolve; only the link to a folder that does not exist is reported', () => {
-    expect(problems(library)).toEqual(['week-10/README.md:3: error: link "../week-11/README.md" points to a page that does not exist']);
+    expect(problems(library)).toEqual([
+      'week-10/README.md:3: error: link "../week-11/README.md" points to a page that does not exist',
+    ]);
   });
 
   it('a forced layout wins over detection; include/exclude globs select files', () => {
     expect(load('github', { layout: 'plain' }).notes.map((n) => n.route)).toContain('week-1/README');
-    expect(load('github', { exclude: ['week-1*/**'] }).notes.map((n) => n.file)).toEqual(['README.md', 'week-2/README.md']);
-    expect(load('github', { include: ['week-1/**'] }).notes.map((n) => n.file)).toEqual(['week-1/README.md', 'week-1/notes.md']);
+    expect(load('github', { exclude: ['week-1*/**'] }).notes.map((n) => n.file)).toEqual([
+      'README.md',
+      'week-2/README.md',
+    ]);
+    expect(load('github', { include: ['week-1/**'] }).notes.map((n) => n.file)).toEqual([
+      'week-1/README.md',
+      'week-1/notes.md',
+    ]);
   });
 });
 
 describe('Nextra 4 content/ folder with locales (i18n)', () => {
-  const library = libraryFrom({
-    'content/en/_meta.json': '{"index": "Home", "guide": "The Guide"}',
-    'content/en/index.mdx': '# Welcome\n\nStart with the [guide](/guide#install).\n',
-    'content/en/guide.mdx': '# Guide\n\n## Install\n\nRun the installer.\n',
-    'content/en/app/setup.mdx': '# Setup\n\nBack to the [guide](/en/guide).\n',
-    'content/de/index.mdx': '# Willkommen\n\nLies die [Anleitung](/guide).\n',
-    'content/de/guide.mdx': '# Anleitung\n\n## Installation\n\nDas Installationsprogramm ausführen.\n',
-  }, 'https://docs.example.com');
+  const library = libraryFrom(
+    {
+      'content/en/_meta.json': '{"index": "Home", "guide": "The Guide"}',
+      'content/en/index.mdx': '# Welcome\n\nStart with the [guide](/guide#install).\n',
+      'content/en/guide.mdx': '# Guide\n\n## Install\n\nRun the installer.\n',
+      'content/en/app/setup.mdx': '# Setup\n\nBack to the [guide](/en/guide).\n',
+      'content/de/index.mdx': '# Willkommen\n\nLies die [Anleitung](/guide).\n',
+      'content/de/guide.mdx': '# Anleitung\n\n## Installation\n\nDas Installationsprogramm ausführen.\n',
+    },
+    'https://docs.example.com',
+  );
 
   it('drops content/ from routes, keeps the locale, indexes the largest language only', () => {
     expect(library.layout).toBe('nextra');
@@ -142,7 +185,9 @@ describe('Nextra 4 content/ folder with locales (i18n)', () => {
       ['en/guide', 'The Guide', ''],
       ['en/app/setup', 'Setup', 'App'],
     ]);
-    expect(library.sections.find((s) => s.id === 'en/guide#install')!.url).toBe('https://docs.example.com/en/guide#install');
+    expect(library.sections.find((s) => s.id === 'en/guide#install')!.url).toBe(
+      'https://docs.example.com/en/guide#install',
+    );
   });
 
   it('links without the locale resolve inside it, and check finds nothing wrong', () => {
@@ -153,7 +198,9 @@ describe('Nextra 4 content/ folder with locales (i18n)', () => {
 describe('math in excerpts', () => {
   it('keeps $…$ and $$…$$ formulas whole and unescaped, never bolded inside; prices stay text', async () => {
     const { buildExcerpt } = await import('../../src/search/excerpt.js');
-    const library = libraryFrom({ 'm.md': '# Euler\n\nThe identity $e^{i\\pi} + 1 = 0$ links e and pi; tickets cost $5 and $10.\n' });
+    const library = libraryFrom({
+      'm.md': '# Euler\n\nThe identity $e^{i\\pi} + 1 = 0$ links e and pi; tickets cost $5 and $10.\n',
+    });
     const section = library.sections[0]!;
     expect(section.blocks[0]!.segments).toContainEqual({ raw: '$e^{i\\pi} + 1 = 0$' });
     const excerpt = buildExcerpt(section.blocks, new Set(['pi', 'identity']));

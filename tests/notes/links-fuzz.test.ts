@@ -14,13 +14,58 @@ function random(seed: number): () => number {
   };
 }
 
-const pieces = ['%', '%2', '%E4', '%zz', '%25', '#', '##', '/', '//', '../', './', '..', '.md', '.mdx', '.png', '?', '[[', ']]', '|', '^', ' ', 'a', 'Ü', '反向', '\u0000', '\uD800', 'index', 'README', 'page', '{#', '}', ':', 'http:', 'wikilink:', '(', ')', '<', '>', '"', "'", '\\'];
+const pieces = [
+  '%',
+  '%2',
+  '%E4',
+  '%zz',
+  '%25',
+  '#',
+  '##',
+  '/',
+  '//',
+  '../',
+  './',
+  '..',
+  '.md',
+  '.mdx',
+  '.png',
+  '?',
+  '[[',
+  ']]',
+  '|',
+  '^',
+  ' ',
+  'a',
+  'Ü',
+  '反向',
+  '\u0000',
+  '\uD800',
+  'index',
+  'README',
+  'page',
+  '{#',
+  '}',
+  ':',
+  'http:',
+  'wikilink:',
+  '(',
+  ')',
+  '<',
+  '>',
+  '"',
+  "'",
+  '\\',
+];
 const noise = (next: () => number, length: number): string =>
   Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]!).join('');
 
 describe('links and anchors never throw, whatever the input', () => {
   it('a stray % in a link loads and is checked like any other link', () => {
-    const library = libraryFrom({ 'deals.md': '# Deals\n\n[50%](50%-off) and [half](#50%) and [ok](other.md#a%20b)\n', 'other.md': '# Other\n\n## A b\n\nText.\n' });
+    const library = libraryFrom({
+      'deals.md': '# Deals\n\n[50%](50%-off) and [half](#50%) and [ok](other.md#a%20b)\n',
+      'other.md': '# Other\n\n## A b\n\nText.\n',
+    });
     expect(library.notes).toHaveLength(2);
     expect(library.problems.map((p) => p.message)).toEqual([
       'link "50%-off" points to a page that does not exist',
@@ -30,7 +75,12 @@ describe('links and anchors never throw, whatever the input', () => {
 
   it('safeDecode and the resolver survive 20,000 random URLs', () => {
     const next = random(16);
-    const resolver = new NoteResolver(['index.md', 'a/README.md', 'a/b.md', 'c/page.mdx', '反向/代理.md'], (f) => f.replace(/\.mdx?$/, ''), 'plain', 'en');
+    const resolver = new NoteResolver(
+      ['index.md', 'a/README.md', 'a/b.md', 'c/page.mdx', '反向/代理.md'],
+      (f) => f.replace(/\.mdx?$/, ''),
+      'plain',
+      'en',
+    );
     for (let i = 0; i < 20_000; i++) {
       const url = noise(next, 1 + Math.floor(next() * 12));
       expect(() => safeDecode(url)).not.toThrow();
@@ -47,7 +97,14 @@ describe('links and anchors never throw, whatever the input', () => {
         const lines = Array.from({ length: 8 }, () => {
           const kind = Math.floor(next() * 6);
           const text = noise(next, 6);
-          return [`[${text}](${noise(next, 4)})`, `[[${text}]]`, `## ${text} {#${noise(next, 2)}}`, `:::tip ${text}`, `<a name="${text}"></a>`, `> [!${text}] ${text}`][kind];
+          return [
+            `[${text}](${noise(next, 4)})`,
+            `[[${text}]]`,
+            `## ${text} {#${noise(next, 2)}}`,
+            `:::tip ${text}`,
+            `<a name="${text}"></a>`,
+            `> [!${text}] ${text}`,
+          ][kind];
         });
         files[`n${i}.md`] = `# Note ${i}\n\n${lines.join('\n\n')}\n`;
       }

@@ -6,7 +6,8 @@ import { loadNotes } from '../../src/notes/load.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/pipeline');
-const problemLines = (library: NoteLibrary): string[] => library.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
+const problemLines = (library: NoteLibrary): string[] =>
+  library.problems.map((p) => `${p.file}:${p.line}: ${p.message}`);
 
 describe('notes pipeline on the fixture folder', () => {
   const library = loadNotes({ root: fixture, baseUrl: 'https://notes.example.com/docs', style: 'site' });
@@ -14,7 +15,13 @@ describe('notes pipeline on the fixture folder', () => {
 
   it('finds .md and .mdx files in _meta.json order, ignoring hidden folders, node_modules and other files', () => {
     expect(library.notes.map((n) => n.route)).toEqual([
-      'intro', 'guide', 'guide/page', 'guide/bad-front', 'guide/bad-quiz', 'guide/empty', 'guide/no-headings',
+      'intro',
+      'guide',
+      'guide/page',
+      'guide/bad-front',
+      'guide/bad-quiz',
+      'guide/empty',
+      'guide/no-headings',
     ]);
     expect(library.files).toBe(7);
   });
@@ -35,9 +42,17 @@ describe('notes pipeline on the fixture folder', () => {
 
   it('splits at headings, with content before the first heading as the intro section', () => {
     expect(library.notes[0]!.sections.map((s) => s.id)).toEqual([
-      'intro', 'intro#-launch-step-1', 'intro#setup', 'intro#setup-1', 'intro#cable-colours', 'intro#my-anchor', 'intro#thing-anchor',
+      'intro',
+      'intro#-launch-step-1',
+      'intro#setup',
+      'intro#setup-1',
+      'intro#cable-colours',
+      'intro#my-anchor',
+      'intro#thing-anchor',
     ]);
-    expect(section('intro')!.text).toBe('Widgets are small open-source gadgets. This intro paragraph belongs to the intro section.');
+    expect(section('intro')!.text).toBe(
+      'Widgets are small open-source gadgets. This intro paragraph belongs to the intro section.',
+    );
     expect(section('guide/page')!.text).toContain('Intro text of an MDX page');
     expect(section('guide/no-headings')!.text).toContain('about gears');
   });
@@ -90,22 +105,34 @@ describe('notes pipeline on the fixture folder', () => {
   it('builds site links from NOTES_BASE_URL, route and anchor', () => {
     expect(section('intro#cable-colours')!.url).toBe('https://notes.example.com/docs/intro#cable-colours');
     expect(section('guide')!.url).toBe('https://notes.example.com/docs/guide');
-    expect(section('guide/page#callouts-keep-text')!.url).toBe('https://notes.example.com/docs/guide/page#callouts-keep-text');
+    expect(section('guide/page#callouts-keep-text')!.url).toBe(
+      'https://notes.example.com/docs/guide/page#callouts-keep-text',
+    );
   });
 
   it('builds GitHub blob links with the file extension, and no link without a base URL', () => {
     const github = loadNotes({ root: fixture, baseUrl: 'https://github.com/o/r/blob/main/notes', style: 'github' });
-    expect(github.sections.find((s) => s.id === 'guide')!.url).toBe('https://github.com/o/r/blob/main/notes/guide/index.md');
-    expect(github.sections.find((s) => s.id === 'guide/page')!.url).toBe('https://github.com/o/r/blob/main/notes/guide/page.mdx');
+    expect(github.sections.find((s) => s.id === 'guide')!.url).toBe(
+      'https://github.com/o/r/blob/main/notes/guide/index.md',
+    );
+    expect(github.sections.find((s) => s.id === 'guide/page')!.url).toBe(
+      'https://github.com/o/r/blob/main/notes/guide/page.mdx',
+    );
     const none = loadNotes({ root: fixture });
     expect(none.sections.every((s) => s.url === null)).toBe(true);
   });
 
   it('reads quiz questions and drops only the invalid ones', () => {
     expect(library.notes[0]!.quiz).toHaveLength(1);
-    expect(library.notes[0]!.quiz[0]).toMatchObject({ answer: 'widget launch', section: '-launch-step-1', noteRoute: 'intro' });
+    expect(library.notes[0]!.quiz[0]).toMatchObject({
+      answer: 'widget launch',
+      section: '-launch-step-1',
+      noteRoute: 'intro',
+    });
     // bad-quiz: answer not among choices and too few choices are dropped; the missing section is loaded but reported.
-    expect(library.notes.find((n) => n.route === 'guide/bad-quiz')!.quiz.map((q) => q.question)).toEqual(['Which section is missing?']);
+    expect(library.notes.find((n) => n.route === 'guide/bad-quiz')!.quiz.map((q) => q.question)).toEqual([
+      'Which section is missing?',
+    ]);
   });
 
   it('reports every problem as file:line: message while loading the rest', () => {
@@ -142,7 +169,9 @@ describe('notes pipeline on hostile files', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('loads a non-UTF-8 file with a problem line instead of failing', () => {
-    expect(library.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toContain('latin1.md:1: file is not valid UTF-8; read as Latin-1, so some characters may be wrong');
+    expect(library.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toContain(
+      'latin1.md:1: file is not valid UTF-8; read as Latin-1, so some characters may be wrong',
+    );
     expect(library.sections.find((s) => s.id === 'latin1#café-crème')!.text).toBe('Naïve text.');
   });
 

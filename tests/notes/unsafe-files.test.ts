@@ -45,16 +45,20 @@ describe('files that are not plain notes inside the notes folder', () => {
   });
 
   it('follows symbolic links that stay inside the notes folder', () => {
-    expect(library.notes.map((n) => n.file)).toEqual(expect.arrayContaining(['alias.md', 'guide/real.md', 'fifo-meta/page.md']));
+    expect(library.notes.map((n) => n.file)).toEqual(
+      expect.arrayContaining(['alias.md', 'guide/real.md', 'fifo-meta/page.md']),
+    );
   });
 
   it('refuses FIFOs and devices instead of hanging on them', () => {
     expect(problemsOf('pipe.md')).toEqual(['not a regular file (a FIFO); refused (not read)']);
     expect(problemsOf('fifo-meta/_meta.json')).toEqual(['not a regular file (a FIFO); refused (not read)']);
-    expect(problemsOf('guide/_meta.json')).toEqual(['symbolic link to a file outside the notes folder; refused (not read)']);
+    expect(problemsOf('guide/_meta.json')).toEqual([
+      'symbolic link to a file outside the notes folder; refused (not read)',
+    ]);
   });
 
-  it("makes check report them and exit 1", () => {
+  it('makes check report them and exit 1', () => {
     const result = runCli(['check', '--notes', notes]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('tips.md:0: symbolic link to a file outside the notes folder; refused (not read)');

@@ -15,7 +15,10 @@ afterEach(() => tmp.cleanup());
 
 /** Starts a worker process; resolves `ready` once it has the database open, `done` with its results. */
 function startWorker(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let onReady: () => void = () => {};
@@ -26,7 +29,11 @@ function startWorker(args: string[]) {
   });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const done = new Promise<{ user: string; status: string }[]>((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length)) as { user: string; status: string }[]) : reject(new Error(`worker exited ${code}: ${err}`)))),
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.slice('ready\n'.length)) as { user: string; status: string }[])
+        : reject(new Error(`worker exited ${code}: ${err}`)),
+    ),
   );
   return { ready, done };
 }
@@ -51,7 +58,9 @@ describe('answers from several processes at once', () => {
     expect(store.answers('r')).toHaveLength(50);
     const board = store.leaderboard('g', 'u0', 100).top;
     expect(board).toHaveLength(50);
-    expect(board.every((e) => e.answered === 1 && e.correct === (Number(e.userId.slice(1)) % 3 === 0 ? 1 : 0))).toBe(true);
+    expect(board.every((e) => e.answered === 1 && e.correct === (Number(e.userId.slice(1)) % 3 === 0 ? 1 : 0))).toBe(
+      true,
+    );
     store.close();
   });
 });

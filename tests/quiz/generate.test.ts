@@ -23,8 +23,12 @@ const storageClasses = [
 
 describe('generated questions', () => {
   it('come from every kind of structure the fixture has', () => {
-    for (const kind of ['acronym', 'definition', 'table-row', 'table-cell', 'steps', 'cloze', 'heading']) expect(byKind(kind).length, kind).toBeGreaterThan(0);
-    expect(byKind('acronym').map((q) => [q.question, q.answer])).toContainEqual(['What does EBS stand for?', 'Elastic Block Store']);
+    for (const kind of ['acronym', 'definition', 'table-row', 'table-cell', 'steps', 'cloze', 'heading'])
+      expect(byKind(kind).length, kind).toBeGreaterThan(0);
+    expect(byKind('acronym').map((q) => [q.question, q.answer])).toContainEqual([
+      'What does EBS stand for?',
+      'Elastic Block Store',
+    ]);
     expect(byKind('steps')[0]).toMatchObject({ section: 'creating-an-encrypted-volume' });
   });
 
@@ -32,17 +36,24 @@ describe('generated questions', () => {
     for (const q of generated) {
       expect(q.choices.length, q.question).toBeGreaterThanOrEqual(3);
       expect(q.choices.length, q.question).toBeLessThanOrEqual(4);
-      expect(q.choices.filter((c) => c === q.answer), q.question).toHaveLength(1);
+      expect(
+        q.choices.filter((c) => c === q.answer),
+        q.question,
+      ).toHaveLength(1);
       expect(new Set(q.choices.map(normal)).size, q.question).toBe(q.choices.length);
       expect(q.explanation.length).toBeGreaterThan(0);
       const note = library.notes.find((n) => n.route === q.noteRoute)!;
-      expect(note.sections.some((s) => s.anchor === q.section), q.id).toBe(true);
+      expect(
+        note.sections.some((s) => s.anchor === q.section),
+        q.id,
+      ).toBe(true);
       expect(q.origin).toBe('generated');
     }
   });
 
   it("never put the answer's own words in the question", () => {
-    for (const q of generated.filter((g) => g.kind !== 'steps')) expect(givesAway(q.question, q.answer), `${q.question} → ${q.answer}`).toBe(false);
+    for (const q of generated.filter((g) => g.kind !== 'steps'))
+      expect(givesAway(q.question, q.answer), `${q.question} → ${q.answer}`).toBe(false);
     for (const q of byKind('steps')) expect(normal(q.question)).not.toContain(normal(q.answer));
   });
 
@@ -72,9 +83,18 @@ describe('generated questions', () => {
 
   it('draw distractors of the same kind from the neighbourhood', () => {
     const definitions = byKind('definition').filter((q) => q.section === 'terms');
-    for (const q of definitions) for (const c of q.choices) expect(['Snapshot', 'Throughput', 'IOPS', 'Multi-Attach'], q.question).toContain(c);
+    for (const q of definitions)
+      for (const c of q.choices) expect(['Snapshot', 'Throughput', 'IOPS', 'Multi-Attach'], q.question).toContain(c);
     const acronym = byKind('acronym').find((q) => q.question === 'What does EBS stand for?')!;
-    for (const c of acronym.choices) expect(['Elastic Block Store', 'Elastic File System', 'Windows File Server', 'Simple Storage Service', 'Simple Queue Service', 'Simple Notification Service']).toContain(c);
+    for (const c of acronym.choices)
+      expect([
+        'Elastic Block Store',
+        'Elastic File System',
+        'Windows File Server',
+        'Simple Storage Service',
+        'Simple Queue Service',
+        'Simple Notification Service',
+      ]).toContain(c);
     const steps = byKind('steps')[0]!;
     expect(steps.choices).toEqual(expect.arrayContaining(['Tick Encryption and choose a KMS key']));
   });
@@ -90,13 +110,17 @@ describe('stable identity across edits', () => {
     fs.cpSync(fixture, dir, { recursive: true });
     return dir;
   };
-  const ids = (dir: string): Map<string, QuizQuestion> => new Map(generateQuestions(loadNotes({ root: dir }).notes, allGeneratorKinds).map((q) => [q.id, q]));
+  const ids = (dir: string): Map<string, QuizQuestion> =>
+    new Map(generateQuestions(loadNotes({ root: dir }).notes, allGeneratorKinds).map((q) => [q.id, q]));
 
   it('keeps every id after an unrelated edit and a reload', () => {
     const dir = copy();
     const before = ids(dir);
     const file = path.join(dir, 'storage/objects.md');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8') + '\n## Pricing\n\nYou pay for storage, requests and data transferred out.\n');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8') + '\n## Pricing\n\nYou pay for storage, requests and data transferred out.\n',
+    );
     const after = ids(dir);
     for (const id of before.keys()) expect(after.has(id), before.get(id)!.question).toBe(true);
   });
@@ -112,7 +136,9 @@ describe('stable identity across edits', () => {
     const replacement = [...after.values()].find((q) => q.kind === 'definition' && q.answer === 'Throughput')!;
     expect(replacement.question).toContain('MiB/s');
     expect(replacement.id).not.toBe(old.id);
-    const unchanged = [...before.values()].filter((q) => !q.explanation.includes('MB/s') && q.noteRoute !== 'storage/block');
+    const unchanged = [...before.values()].filter(
+      (q) => !q.explanation.includes('MB/s') && q.noteRoute !== 'storage/block',
+    );
     for (const q of unchanged) expect(after.has(q.id), q.question).toBe(true);
   });
 });
@@ -131,7 +157,9 @@ describe('flashcards as questions', () => {
   it('makes a card with no answers of its kind to choose from a self-graded one', () => {
     const cloze = cards.find((q) => q.kind === 'flashcard-cloze-highlight-reveal')!;
     expect(cloze).toMatchObject({ choices: ['I knew it', "I didn't"], answer: 'I knew it', reveal: 'customer' });
-    expect(cloze.question).toBe('The shared responsibility model puts patching the guest operating system on the [...].');
+    expect(cloze.question).toBe(
+      'The shared responsibility model puts patching the guest operating system on the [...].',
+    );
   });
 });
 
@@ -143,7 +171,9 @@ describe('QUIZ_SOURCE', () => {
     expect(questionBank(library.notes, 'generated', allGeneratorKinds)).toEqual(generated);
     expect(questionBank(library.notes, 'both', allGeneratorKinds)).toHaveLength(generated.length + written.length);
     // By default only the kinds that passed blind judging reach users.
-    expect(questionBank(library.notes, 'generated').every((q) => ['acronym', 'steps'].includes(q.kind ?? ''))).toBe(true);
+    expect(questionBank(library.notes, 'generated').every((q) => ['acronym', 'steps'].includes(q.kind ?? ''))).toBe(
+      true,
+    );
   });
 
   it('by default asks a note its written questions where it has any, generated ones elsewhere', () => {

@@ -21,7 +21,10 @@ function oldDatabase(version: number): Database.Database {
   return db;
 }
 
-const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
 
 describe('schema migrations', () => {
   it('builds an empty database up to the latest version', () => {
@@ -33,15 +36,31 @@ describe('schema migrations', () => {
 
   it('migrates a version 1 database with data, losing nothing', () => {
     const old = oldDatabase(1);
-    old.prepare(`INSERT INTO rounds (id, guild_id, channel_id, message_id, question_id, asker_id, choices, answer_index, opened_at, closes_at) VALUES ('r1', 'g', 'c', 'm', 'n?q=1', 'asker', '["right","wrong","other"]', 0, 0, 30000)`).run();
-    old.prepare(`INSERT INTO rounds (id, guild_id, channel_id, question_id, asker_id, choices, answer_index, opened_at, closes_at, revealed_at) VALUES ('r0', 'g', 'c', 'n?q=2', 'asker', '["x","y","z"]', 2, 0, 30000, 40000)`).run();
+    old
+      .prepare(
+        `INSERT INTO rounds (id, guild_id, channel_id, message_id, question_id, asker_id, choices, answer_index, opened_at, closes_at) VALUES ('r1', 'g', 'c', 'm', 'n?q=1', 'asker', '["right","wrong","other"]', 0, 0, 30000)`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO rounds (id, guild_id, channel_id, question_id, asker_id, choices, answer_index, opened_at, closes_at, revealed_at) VALUES ('r0', 'g', 'c', 'n?q=2', 'asker', '["x","y","z"]', 2, 0, 30000, 40000)`,
+      )
+      .run();
     old.prepare(`INSERT INTO answers VALUES ('r1', 'u1', 0, 1, 5), ('r1', 'u2', 1, 0, 6), ('r0', 'u1', 2, 1, 7)`).run();
     old.prepare(`INSERT INTO scores VALUES ('g', 'u1', 4, 3, 2, 3), ('g', 'u2', 1, 0, 0, 0)`).run();
     old.close();
 
     const store = openQuizStore(tmp.file);
     expect(schemaVersion(store.db)).toBe(migrations.length);
-    expect(store.getRound('r1')).toMatchObject({ id: 'r1', messageId: 'm', reviewAll: false, private: false, question: undefined, choices: ['right', 'wrong', 'other'], revealedAt: null });
+    expect(store.getRound('r1')).toMatchObject({
+      id: 'r1',
+      messageId: 'm',
+      reviewAll: false,
+      private: false,
+      question: undefined,
+      choices: ['right', 'wrong', 'other'],
+      revealedAt: null,
+    });
     expect(store.answers('r1')).toEqual([
       { userId: 'u1', choiceIndex: 0, correct: true, answeredAt: 5 },
       { userId: 'u2', choiceIndex: 1, correct: false, answeredAt: 6 },
@@ -49,7 +68,9 @@ describe('schema migrations', () => {
     expect(store.stats('g', 'u1')).toEqual({ answered: 4, correct: 3, streak: 2, bestStreak: 3, accuracy: 0.75 });
     expect(store.openRounds().map((r) => r.id)).toEqual(['r1']);
     // The tie-break column was filled from the answers already there.
-    expect(store.db.prepare("SELECT last_correct_at FROM scores WHERE user_id = 'u1'").get()).toEqual({ last_correct_at: 7 });
+    expect(store.db.prepare("SELECT last_correct_at FROM scores WHERE user_id = 'u1'").get()).toEqual({
+      last_correct_at: 7,
+    });
     // Old rounds still take answers, and the duplicate check still holds.
     expect(store.recordAnswer('r1', 'u1', 1, 10)).toMatchObject({ status: 'duplicate', previousChoice: 0 });
     expect(store.recordAnswer('r1', 'u3', 0, 10)).toMatchObject({ status: 'recorded', correct: true });
@@ -97,7 +118,9 @@ describe('schema migrations', () => {
     future.pragma(`user_version = ${migrations.length + 1}`);
     future.close();
     expect(() => openQuizStore(tmp.file)).toThrow(SchemaTooNewError);
-    expect(() => openQuizStore(tmp.file)).toThrow(new RegExp(`schema version ${migrations.length + 1}.*only up to ${migrations.length}`));
+    expect(() => openQuizStore(tmp.file)).toThrow(
+      new RegExp(`schema version ${migrations.length + 1}.*only up to ${migrations.length}`),
+    );
     const check = new Database(tmp.file);
     expect(schemaVersion(check)).toBe(migrations.length + 1);
     check.close();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boxIntervals, pickForReview, reviewPass, reviewQueue, schedule, topBox, type ReviewState } from '../../src/quiz/scheduler.js';
+import {
+  boxIntervals,
+  pickForReview,
+  reviewPass,
+  reviewQueue,
+  schedule,
+  topBox,
+  type ReviewState,
+} from '../../src/quiz/scheduler.js';
 import { question } from './support/fixtures.js';
 
 const minute = 60_000;

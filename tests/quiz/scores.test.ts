@@ -88,6 +88,9 @@ describe('leaderboard', () => {
   });
 
   it('honours a smaller limit', () => {
-    expect(store.leaderboard('g', 'bob', 3)).toMatchObject({ top: [{ userId: 'dave' }, { userId: 'carol' }, { userId: 'alice' }], own: { userId: 'bob', rank: 4 } });
+    expect(store.leaderboard('g', 'bob', 3)).toMatchObject({
+      top: [{ userId: 'dave' }, { userId: 'carol' }, { userId: 'alice' }],
+      own: { userId: 'bob', rank: 4 },
+    });
   });
 });

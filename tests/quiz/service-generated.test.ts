@@ -16,7 +16,14 @@ let tmp: ReturnType<typeof tempDbPath>;
 let store: QuizStore;
 let clock: number;
 const makeService = (notes = library.notes): QuizService =>
-  createQuizService({ store, notes, questions: questionBank(notes, undefined), quizSeconds: 30, now: () => clock, random: seededRandom(3) });
+  createQuizService({
+    store,
+    notes,
+    questions: questionBank(notes, undefined),
+    quizSeconds: 30,
+    now: () => clock,
+    random: seededRandom(3),
+  });
 
 beforeEach(() => {
   tmp = tempDbPath();

@@ -7,7 +7,10 @@ import { openQuizStore, type QuizStore } from '../../src/quiz/quiz-store.js';
 import { seededRandom } from '../../src/quiz/shuffle.js';
 import { tempDbPath } from './support/fixtures.js';
 
-const library = loadNotes({ root: path.resolve(import.meta.dirname, '../fixtures/e2e-notes'), baseUrl: 'https://notes.example.com' });
+const library = loadNotes({
+  root: path.resolve(import.meta.dirname, '../fixtures/e2e-notes'),
+  baseUrl: 'https://notes.example.com',
+});
 const sections = new Map(library.sections.map((s) => [s.id, s]));
 const minute = 60_000;
 
@@ -17,7 +20,14 @@ let clock: number;
 let service: QuizService;
 
 const makeService = (notes: Note[] = library.notes, seed = 7) =>
-  createQuizService({ store, notes, sectionsById: (id) => sections.get(id), quizSeconds: 30, now: () => clock, random: seededRandom(seed) });
+  createQuizService({
+    store,
+    notes,
+    sectionsById: (id) => sections.get(id),
+    quizSeconds: 30,
+    now: () => clock,
+    random: seededRandom(seed),
+  });
 
 beforeEach(() => {
   tmp = tempDbPath();
@@ -70,8 +80,20 @@ describe('topics', () => {
     const base = library.notes.find((n) => n.route === 'cloud/storage')!;
     const q = (id: string, noteRoute: string) => ({ ...base.quiz[0]!, id, noteRoute });
     const notes: Note[] = [
-      { ...base, route: 'aws/cp', title: 'Cloud Practitioner overview', breadcrumb: ['AWS', 'Cloud Practitioner'], quiz: [q('i1', 'aws/cp')] },
-      { ...base, route: 'aws/cp/s3', title: 'Amazon S3', breadcrumb: ['AWS', 'Cloud Practitioner'], quiz: [q('s1', 'aws/cp/s3'), q('s2', 'aws/cp/s3')] },
+      {
+        ...base,
+        route: 'aws/cp',
+        title: 'Cloud Practitioner overview',
+        breadcrumb: ['AWS', 'Cloud Practitioner'],
+        quiz: [q('i1', 'aws/cp')],
+      },
+      {
+        ...base,
+        route: 'aws/cp/s3',
+        title: 'Amazon S3',
+        breadcrumb: ['AWS', 'Cloud Practitioner'],
+        quiz: [q('s1', 'aws/cp/s3'), q('s2', 'aws/cp/s3')],
+      },
     ];
     const topics = makeService(notes).topics();
     expect(topics).toEqual([
@@ -93,14 +115,27 @@ describe('starting a round', () => {
     expect(`quiz.pick:${round.id}:E`.length).toBeLessThanOrEqual(100);
     expect(round.choices.map((c) => c.letter)).toEqual(['A', 'B', 'C', 'D'].slice(0, round.choices.length));
     expect(round.choices.map((c) => c.text).sort()).toEqual([...questionOf(round).choices].sort());
-    expect(round).toMatchObject({ topic: 'cloud/storage', noteRoute: 'cloud/storage', noteTitle: 'Object storage', closesAt: clock + 30_000, private: false, revealed: false });
+    expect(round).toMatchObject({
+      topic: 'cloud/storage',
+      noteRoute: 'cloud/storage',
+      noteTitle: 'Object storage',
+      closesAt: clock + 30_000,
+      private: false,
+      revealed: false,
+    });
     expect(round.sectionId).toBe(`cloud/storage#${questionOf(round).section}`);
     expect(round.section?.url).toBe(`https://notes.example.com/cloud/storage#${questionOf(round).section}`);
     expect(round.section?.file).toMatch(/^cloud\/storage\.md:\d+$/);
   });
 
   it('shuffles the choices per round', () => {
-    const orders = new Set(Array.from({ length: 20 }, () => start({ topic: 'welcome' }).choices.map((c) => c.text).join('|')));
+    const orders = new Set(
+      Array.from({ length: 20 }, () =>
+        start({ topic: 'welcome' })
+          .choices.map((c) => c.text)
+          .join('|'),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 
@@ -109,7 +144,11 @@ describe('starting a round', () => {
     expect(service.getRound(round.id)!.choices).toEqual(round.choices);
     restart();
     expect(service.getRound(round.id)!.choices).toEqual(round.choices);
-    expect(service.answer(round.id, 'u1', rightLetter(round))).toMatchObject({ status: 'recorded', correct: true, correctLetter: rightLetter(round) });
+    expect(service.answer(round.id, 'u1', rightLetter(round))).toMatchObject({
+      status: 'recorded',
+      correct: true,
+      correctLetter: rightLetter(round),
+    });
   });
 
   it('avoids asking a server the same question again right away', () => {
@@ -132,14 +171,23 @@ describe('answering', () => {
       explanation: q.explanation,
       round: service.getRound(round.id),
     });
-    expect(service.answer(round.id, 'u2', wrongLetter(round).toLowerCase())).toMatchObject({ status: 'recorded', correct: false, correctLetter: right, correctText: q.answer });
+    expect(service.answer(round.id, 'u2', wrongLetter(round).toLowerCase())).toMatchObject({
+      status: 'recorded',
+      correct: false,
+      correctLetter: right,
+      correctText: q.answer,
+    });
   });
 
   it('takes one answer per user and says what they picked before', () => {
     const round = start();
     const wrong = wrongLetter(round);
     service.answer(round.id, 'u1', wrong);
-    expect(service.answer(round.id, 'u1', rightLetter(round))).toEqual({ status: 'duplicate', previousLetter: wrong, previousText: round.choices.find((c) => c.letter === wrong)!.text });
+    expect(service.answer(round.id, 'u1', rightLetter(round))).toEqual({
+      status: 'duplicate',
+      previousLetter: wrong,
+      previousText: round.choices.find((c) => c.letter === wrong)!.text,
+    });
     expect(service.stats('g', 'u1')).toMatchObject({ answered: 1, correct: 0 });
   });
 
@@ -172,7 +220,9 @@ describe('revealing', () => {
     const outcome = service.reveal(round.id, 'asker');
     expect(outcome.status).toBe('revealed');
     if (outcome.status !== 'revealed') return;
-    const counts = Object.fromEntries(round.choices.map((c) => [c.letter, c.letter === right ? 2 : c.letter === wrong ? 1 : 0]));
+    const counts = Object.fromEntries(
+      round.choices.map((c) => [c.letter, c.letter === right ? 2 : c.letter === wrong ? 1 : 0]),
+    );
     expect(outcome.summary).toEqual({
       round: { ...round, revealed: true },
       correctLetter: right,
@@ -226,7 +276,15 @@ describe('restarts', () => {
     restart(library.notes.filter((n) => n.route !== 'welcome'));
     expect(service.recoverOpenRounds().map((r) => r.id)).toEqual([round.id]);
     const outcome = service.reveal(round.id, undefined, { timer: true });
-    expect(outcome).toMatchObject({ status: 'revealed', summary: { round: { question: questionOf(round).question, noteTitle: 'welcome' }, explanation: questionOf(round).explanation, correctUserIds: ['u1'], next: { questions: 0 } } });
+    expect(outcome).toMatchObject({
+      status: 'revealed',
+      summary: {
+        round: { question: questionOf(round).question, noteTitle: 'welcome' },
+        explanation: questionOf(round).explanation,
+        correctUserIds: ['u1'],
+        next: { questions: 0 },
+      },
+    });
   });
 
   it('closes an old round it can no longer show (no stored question, gone from the notes)', () => {
@@ -245,9 +303,17 @@ describe('personal review', () => {
     const round = start({ private: true, topic: 'cloud/compute' });
     expect(round.private).toBe(true);
     expect(service.answer(round.id, 'someone-else', rightLetter(round))).toEqual({ status: 'not-yours' });
-    expect(service.answer(round.id, 'asker', rightLetter(round))).toMatchObject({ status: 'recorded', correct: true, round: { revealed: true } });
+    expect(service.answer(round.id, 'asker', rightLetter(round))).toMatchObject({
+      status: 'recorded',
+      correct: true,
+      round: { revealed: true },
+    });
     expect(service.answer(round.id, 'asker', rightLetter(round))).toEqual({ status: 'closed' });
-    expect(service.stats('g', 'asker')).toMatchObject({ answered: 0, correct: 0, review: { answered: 1, correct: 1, due: 0 } });
+    expect(service.stats('g', 'asker')).toMatchObject({
+      answered: 0,
+      correct: 0,
+      review: { answered: 1, correct: 1, due: 0 },
+    });
     expect(service.leaderboard('g', 'asker')).toEqual({ top: [], own: undefined });
   });
 

@@ -15,7 +15,9 @@ describe('shuffled', () => {
   });
 
   it('reaches every order over many seeds, not always the input order', () => {
-    const orders = new Set(Array.from({ length: 2000 }, (_, seed) => shuffled(['a', 'b', 'c'], seededRandom(seed)).join('')));
+    const orders = new Set(
+      Array.from({ length: 2000 }, (_, seed) => shuffled(['a', 'b', 'c'], seededRandom(seed)).join('')),
+    );
     expect(orders.size).toBe(6);
   });
 

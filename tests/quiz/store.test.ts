@@ -113,7 +113,10 @@ describe('reveal', () => {
     expect(store.revealRound('r', 'someone', 10)).toEqual({ status: 'not-asker' });
     expect(store.revealRound('r', undefined, 10)).toEqual({ status: 'not-asker' });
     expect(store.getRound('r')!.revealedAt).toBeNull();
-    expect(store.revealRound('r', undefined, 11, { force: true })).toMatchObject({ status: 'revealed', round: { revealedAt: 11 } });
+    expect(store.revealRound('r', undefined, 11, { force: true })).toMatchObject({
+      status: 'revealed',
+      round: { revealedAt: 11 },
+    });
   });
 
   it('reveals once: a second reveal, even by the asker, hears it already was', () => {
@@ -130,7 +133,11 @@ describe('private review rounds', () => {
 
   it('take one answer from their asker only, then close', () => {
     expect(store.recordAnswer('p', 'other', 0, 5)).toEqual({ status: 'not-yours' });
-    expect(store.recordAnswer('p', 'asker', 1, 5)).toMatchObject({ status: 'recorded', correct: false, round: { revealedAt: 5 } });
+    expect(store.recordAnswer('p', 'asker', 1, 5)).toMatchObject({
+      status: 'recorded',
+      correct: false,
+      round: { revealedAt: 5 },
+    });
     expect(store.recordAnswer('p', 'asker', 0, 6)).toEqual({ status: 'closed' });
   });
 
@@ -170,7 +177,12 @@ describe('a restart mid-quiz', () => {
     store.recordAnswer('open', 'u2', 1, 2);
     store.recordAnswer('done', 'u1', 0, 3);
     store.revealRound('done', 'asker', 5);
-    const before = { open: store.getRound('open'), answers: store.answers('open'), stats: store.stats('g', 'u1'), reviews: store.reviewStates('u1') };
+    const before = {
+      open: store.getRound('open'),
+      answers: store.answers('open'),
+      stats: store.stats('g', 'u1'),
+      reviews: store.reviewStates('u1'),
+    };
     store.close();
 
     store = openQuizStore(tmp.file);
@@ -185,7 +197,10 @@ describe('a restart mid-quiz', () => {
     // The same user cannot answer again after the restart; a new user can.
     expect(store.recordAnswer('open', 'u1', 1, 10)).toMatchObject({ status: 'duplicate', previousChoice: 0 });
     expect(store.recordAnswer('open', 'u3', 0, 11)).toMatchObject({ status: 'recorded' });
-    expect(store.revealRound('open', undefined, 60_000, { force: true })).toMatchObject({ status: 'revealed', answers: [{ userId: 'u1' }, { userId: 'u2' }, { userId: 'u3' }] });
+    expect(store.revealRound('open', undefined, 60_000, { force: true })).toMatchObject({
+      status: 'revealed',
+      answers: [{ userId: 'u1' }, { userId: 'u2' }, { userId: 'u3' }],
+    });
   });
 });
 
@@ -203,7 +218,9 @@ describe('/ask feedback', () => {
   });
 
   it('rejects a vote that is neither up nor down', () => {
-    expect(() => store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'meh' as 'up' })).toThrow(/CHECK/);
+    expect(() =>
+      store.recordFeedback({ guildId: 'g', userId: 'u', question: 'q', sectionId: 's', vote: 'meh' as 'up' }),
+    ).toThrow(/CHECK/);
   });
 });
 

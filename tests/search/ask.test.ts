@@ -5,8 +5,9 @@ import { defaultTuning, search } from '../../src/search/query.js';
 import { stem } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
 
-const library = libraryFrom({
-  'storage.md': `---
+const library = libraryFrom(
+  {
+    'storage.md': `---
 title: Block storage
 tags: [storage]
 ---
@@ -26,7 +27,7 @@ Elastic Block Store snapshots are incremental backups of a volume, kept in durab
 
 Instance store disks are physically attached and lose data when the instance stops.
 `,
-  'compute.md': `---
+    'compute.md': `---
 title: Compute
 ---
 # Compute
@@ -45,7 +46,9 @@ Spot Instances use spare capacity at a discount and can be interrupted with a tw
 
 A key pair lets you log in to a Linux instance over SSH.
 `,
-}, 'https://notes.example.com');
+  },
+  'https://notes.example.com',
+);
 const index = buildIndex(library.sections);
 const top = (question: string) => ask(index, question).results[0]?.id;
 
@@ -127,7 +130,10 @@ Data is stored in many buildings.
 
   it('ranks a section about a thing above one that mentions it in passing', () => {
     const answer = ask(index, 'spot');
-    expect(answer.results.map((r) => r.id).slice(0, 2)).toEqual(['compute#spot-instances', 'compute#ec2-purchase-options']);
+    expect(answer.results.map((r) => r.id).slice(0, 2)).toEqual([
+      'compute#spot-instances',
+      'compute#ec2-purchase-options',
+    ]);
   });
 
   it('falls back to fuzzy matching for words the notes never use', () => {
@@ -147,14 +153,18 @@ Data is stored in many buildings.
 
   it('reads txt-speak: wat, r, w/, w/o, abt, pls', () => {
     expect(ask(index, 'wat r spot instances pls').results[0]?.id).toBe('compute#spot-instances');
-    expect(search(index, 'w/o a key pair, abt ssh login').terms).toEqual(search(index, 'without a key pair, about ssh login').terms);
+    expect(search(index, 'w/o a key pair, abt ssh login').terms).toEqual(
+      search(index, 'without a key pair, about ssh login').terms,
+    );
     // Identifiers keep their parts: num_gpus is not "number gpus".
     expect(search(index, 'num_gpus').terms).toContain('num');
   });
 
   it('gives the sentence that best answers the question as the answer line', () => {
     const answer = ask(index, 'how long is the warning before a spot instance is interrupted');
-    expect(answer.answerLine).toBe('Spot Instances use spare capacity at a discount and can be interrupted with a two-minute warning, so they suit fault-tolerant batch jobs.');
+    expect(answer.answerLine).toBe(
+      'Spot Instances use spare capacity at a discount and can be interrupted with a two-minute warning, so they suit fault-tolerant batch jobs.',
+    );
     const storage = ask(index, 'do ebs volumes persist after the instance stops');
     expect(storage.answerLine).toBe('Volumes persist after the instance stops.');
   });
@@ -178,7 +188,9 @@ Data is stored in many buildings.
       url: 'https://notes.example.com/storage#instance-store',
     });
     expect(answer.results[0]!.excerpt).toContain('**Instance** **store**');
-    expect(answer.results[0]!.text).toBe('Instance store disks are physically attached and lose data when the instance stops.');
+    expect(answer.results[0]!.text).toBe(
+      'Instance store disks are physically attached and lose data when the instance stops.',
+    );
   });
 
   it('says the notes do not cover off-topic questions and gibberish', () => {
@@ -194,13 +206,18 @@ Data is stored in many buildings.
     expect(ask(index, '🤔🤔🤔')).toMatchObject({ confident: false, reason: 'empty-question' });
     const huge = ask(index, 'spot instances '.repeat(400) + 'x'.repeat(2000));
     expect(huge.results[0]?.id).toBe('compute#spot-instances');
-    expect(ask(index, '<@123456789012345678> **what** are `spot instances`? @everyone').results[0]?.id).toBe('compute#spot-instances');
+    expect(ask(index, '<@123456789012345678> **what** are `spot instances`? @everyone').results[0]?.id).toBe(
+      'compute#spot-instances',
+    );
     expect(ask(index, '<script>alert(1)</script> [x](javascript:alert(1))').confident).toBe(false);
   });
 
   it('suggests sections while a question is typed: top pages before anything is typed', () => {
     expect(suggestSections(index, '  ', 10).map((s) => s.id)).toEqual(['compute', 'storage']);
-    expect(suggestSections(index, 'spot', 2).map((s) => s.id)).toEqual(['compute#spot-instances', 'compute#ec2-purchase-options']);
+    expect(suggestSections(index, 'spot', 2).map((s) => s.id)).toEqual([
+      'compute#spot-instances',
+      'compute#ec2-purchase-options',
+    ]);
     expect(suggestSections(index, '<@123456789012345678> spot', 1)[0]?.id).toBe('compute#spot-instances');
   });
 
@@ -211,22 +228,31 @@ Data is stored in many buildings.
 
 describe('bounded work per question', () => {
   const ids = (question: string, maxPostings: number) =>
-    search(index, question, 10, { ...defaultTuning, maxPostings, maxPostingsPerSection: 100 }).hits.map((h) => h.section.id);
+    search(index, question, 10, { ...defaultTuning, maxPostings, maxPostingsPerSection: 100 }).hits.map(
+      (h) => h.section.id,
+    );
 
   it('searches a word past the budget in headings only', () => {
     // "snapshots" is in one section; "instance" in the bodies of five but the headings of two.
     expect(ids('snapshots instance', 100)).toContain('storage#elastic-block-store-ebs');
     const bounded = ids('snapshots instance', 3);
-    expect(bounded).toEqual(expect.arrayContaining(['storage#snapshots-of-volumes', 'storage#instance-store', 'compute#spot-instances']));
+    expect(bounded).toEqual(
+      expect.arrayContaining(['storage#snapshots-of-volumes', 'storage#instance-store', 'compute#spot-instances']),
+    );
     expect(bounded).not.toContain('storage#elastic-block-store-ebs');
     expect(bounded).not.toContain('compute#key-pairs');
   });
 
   it('counts prefix and typo matches of unknown words against the budget', () => {
-    const notes = Array.from({ length: 6 }, (_, i) => [`n${i}.md`, `# Note ${i}\n\nFor example, topic ${i}.${i ? '' : ' Vouchers.'}\n`]);
+    const notes = Array.from({ length: 6 }, (_, i) => [
+      `n${i}.md`,
+      `# Note ${i}\n\nFor example, topic ${i}.${i ? '' : ' Vouchers.'}\n`,
+    ]);
     const exampleIndex = buildIndex(libraryFrom(Object.fromEntries(notes)).sections);
     // "exam" is not in the notes; by prefix it would match "example" in every section.
     expect(search(exampleIndex, 'exam voucher', 10).hits).toHaveLength(6);
-    expect(search(exampleIndex, 'exam voucher', 5, { ...defaultTuning, maxPostings: 2 }).hits.map((h) => h.section.id)).toEqual(['n0']);
+    expect(
+      search(exampleIndex, 'exam voucher', 5, { ...defaultTuning, maxPostings: 2 }).hits.map((h) => h.section.id),
+    ).toEqual(['n0']);
   });
 });

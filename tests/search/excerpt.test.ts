@@ -12,7 +12,8 @@ function expectValidDiscordMarkdown(md: string): void {
   expect((md.match(/```/g) ?? []).length % 2).toBe(0);
   expect((withoutFences.replace(/\\\*/g, '').match(/\*\*/g) ?? []).length % 2).toBe(0);
   expect((withoutFences.replace(/\\`/g, '').match(/`/g) ?? []).length % 2).toBe(0);
-  for (const open of withoutFences.matchAll(/(?<!\\)\[/g)) expect(withoutFences.slice(open.index)).toMatch(/^\[[^\]]*\]\([^)]*\)/);
+  for (const open of withoutFences.matchAll(/(?<!\\)\[/g))
+    expect(withoutFences.slice(open.index)).toMatch(/^\[[^\]]*\]\([^)]*\)/);
 }
 
 const sentence = (i: number) => `Sentence number ${i} talks about ordinary storage details that fill space. `;
@@ -36,43 +37,69 @@ describe('excerpts', () => {
   });
 
   it('never cuts inside a link or a code span', () => {
-    const text = Array.from({ length: 20 }, (_, i) => `Read [the guide to part ${i}](https://example.com/guide/${i}) and run \`tool --part ${i}\` for storage.`).join(' ');
+    const text = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `Read [the guide to part ${i}](https://example.com/guide/${i}) and run \`tool --part ${i}\` for storage.`,
+    ).join(' ');
     const excerpt = buildExcerpt(blocksOf(text), terms('storage'));
     expectValidDiscordMarkdown(excerpt);
     expect(excerpt.length).toBeLessThanOrEqual(702);
   });
 
   it('keeps a code block whole, or leaves it out when it is too long', () => {
-    const short = buildExcerpt(blocksOf('Run this to list buckets:\n\n```bash\naws s3 ls\n```\n\nThat lists every bucket.'), terms('bucket'));
+    const short = buildExcerpt(
+      blocksOf('Run this to list buckets:\n\n```bash\naws s3 ls\n```\n\nThat lists every bucket.'),
+      terms('bucket'),
+    );
     expect(short).toContain('```bash\naws s3 ls\n```');
     const longCode = Array.from({ length: 60 }, (_, i) => `echo line ${i}`).join('\n');
-    const long = buildExcerpt(blocksOf(`Buckets hold objects.\n\n\`\`\`bash\n${longCode}\n\`\`\`\n\nMore about buckets.`), terms('bucket'));
+    const long = buildExcerpt(
+      blocksOf(`Buckets hold objects.\n\n\`\`\`bash\n${longCode}\n\`\`\`\n\nMore about buckets.`),
+      terms('bucket'),
+    );
     expect(long).not.toContain('echo line');
     expect(long).toContain('**Buckets** hold objects.');
     expectValidDiscordMarkdown(long);
   });
 
   it('drops a code fence that is never closed', () => {
-    const excerpt = buildExcerpt(blocksOf('Buckets are containers.\n\n```python\nprint("never closed")\n'), terms('bucket'));
+    const excerpt = buildExcerpt(
+      blocksOf('Buckets are containers.\n\n```python\nprint("never closed")\n'),
+      terms('bucket'),
+    );
     expect(excerpt).toBe('**Buckets** are containers.');
   });
 
   it('keeps table rows whole', () => {
-    const rows = Array.from({ length: 40 }, (_, i) => `| Class ${i} | storage tier number ${i} with a long description of retrieval |`).join('\n');
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `| Class ${i} | storage tier number ${i} with a long description of retrieval |`,
+    ).join('\n');
     const excerpt = buildExcerpt(blocksOf(`| Class | Notes |\n| --- | --- |\n${rows}`), terms('storage'));
-    for (const line of excerpt.replace(/^… /, '').replace(/ …$/, '').split('\n')) expect(line).toMatch(/^Class( \d+)? · /);
+    for (const line of excerpt.replace(/^… /, '').replace(/ …$/, '').split('\n'))
+      expect(line).toMatch(/^Class( \d+)? · /);
   });
 
   it('begins with "…" when it does not start at the start of the section', () => {
     const filler = Array.from({ length: 30 }, (_, i) => sentence(i)).join('');
-    const middle = buildExcerpt(blocksOf(`${filler}\n\nThe lifecycle rule moves objects to Glacier.\n\n${filler}`), terms('lifecycle'));
+    const middle = buildExcerpt(
+      blocksOf(`${filler}\n\nThe lifecycle rule moves objects to Glacier.\n\n${filler}`),
+      terms('lifecycle'),
+    );
     expect(middle).toMatch(/^… /);
-    const first = buildExcerpt(blocksOf(`The lifecycle rule moves objects to Glacier.\n\n${filler}`), terms('lifecycle'));
+    const first = buildExcerpt(
+      blocksOf(`The lifecycle rule moves objects to Glacier.\n\n${filler}`),
+      terms('lifecycle'),
+    );
     expect(first).toMatch(/^The \*\*lifecycle\*\* rule/);
   });
 
   it('escapes Markdown characters that were plain text in the notes', () => {
-    const excerpt = buildExcerpt(blocksOf('Use the income\\_missing column and 2 \\* 3 for storage.'), terms('storage'));
+    const excerpt = buildExcerpt(
+      blocksOf('Use the income\\_missing column and 2 \\* 3 for storage.'),
+      terms('storage'),
+    );
     expect(excerpt).toContain('income\\_missing');
     expect(excerpt).toContain('2 \\* 3');
   });

@@ -7,8 +7,21 @@ describe('typo index', () => {
   // Seeded, so a failure names a case that can be replayed.
   const next = seededRandom(7);
   const letters = 'abcdeilmnorst';
-  const word = (length: number): string => Array.from({ length }, () => letters[Math.floor(next() * letters.length)]).join('');
-  const vocabulary = new Set<string>(['instanc', 'instal', 'stanc', 'distanc', 'bucket', 'buckets', 'aa', 'a', 'aaaa', 'abab', 'baba']);
+  const word = (length: number): string =>
+    Array.from({ length }, () => letters[Math.floor(next() * letters.length)]).join('');
+  const vocabulary = new Set<string>([
+    'instanc',
+    'instal',
+    'stanc',
+    'distanc',
+    'bucket',
+    'buckets',
+    'aa',
+    'a',
+    'aaaa',
+    'abab',
+    'baba',
+  ]);
   while (vocabulary.size < 3000) vocabulary.add(word(2 + Math.floor(next() * 10)));
   const tree = SearchableMap.from([...vocabulary].map((w): [string, number] => [w, 1]));
   const typos = new TypoIndex(vocabulary);

@@ -7,7 +7,13 @@ import { buildIndex } from '../../src/search/index.js';
 
 const sections = loadNotes({ root: path.resolve(import.meta.dirname, '../../notes') }).sections;
 // Plain questions, typos, acronyms and one the notes do not cover.
-const questions = ['how do i pick an ec2 instance type', 'instanse familys for gpu trainign', 'what does kms do', 'ray serv autoscalling', 'best pizza topping'];
+const questions = [
+  'how do i pick an ec2 instance type',
+  'instanse familys for gpu trainign',
+  'what does kms do',
+  'ray serv autoscalling',
+  'best pizza topping',
+];
 
 describe('warm-up', () => {
   it('leaves every answer as a fresh index gives it', () => {

@@ -19,7 +19,10 @@ function miniSearchRanking(words: WeightedWord[]) {
 }
 
 const cases: WeightedWord[][] = [
-  [{ term: 'spot', weight: 1, headingsOnly: false }, { term: 'instanc', weight: 1, headingsOnly: false }],
+  [
+    { term: 'spot', weight: 1, headingsOnly: false },
+    { term: 'instanc', weight: 1, headingsOnly: false },
+  ],
   [
     { term: 'encrypt', weight: 1, headingsOnly: false },
     { term: 'kms', weight: 1, headingsOnly: false },
@@ -27,14 +30,29 @@ const cases: WeightedWord[][] = [
     { term: 'manag', weight: 0.5, headingsOnly: false },
     { term: 's3', weight: 1, headingsOnly: true },
   ],
-  [{ term: 'ml', weight: 1, headingsOnly: true }, { term: 'pipelin', weight: 0.45, headingsOnly: false }, { term: 'nosuchword', weight: 1, headingsOnly: false }],
+  [
+    { term: 'ml', weight: 1, headingsOnly: true },
+    { term: 'pipelin', weight: 0.45, headingsOnly: false },
+    { term: 'nosuchword', weight: 1, headingsOnly: false },
+  ],
 ];
 
 describe('word scores', () => {
-  const caches = { 'scored at build': {}, 'scored when first asked': { eagerPostings: 0 }, 'never kept': { eagerPostings: 0, maxPostings: 0 } };
+  const caches = {
+    'scored at build': {},
+    'scored when first asked': { eagerPostings: 0 },
+    'never kept': { eagerPostings: 0, maxPostings: 0 },
+  };
   for (const [name, options] of Object.entries(caches)) {
     it(`rank the same sections, with the same scores, as a MiniSearch OR query (words ${name})`, () => {
-      const scores = new WordScores(index.mini, headingFields, index.sections.length, index.docFreq, index.headingDocFreq, options);
+      const scores = new WordScores(
+        index.mini,
+        headingFields,
+        index.sections.length,
+        index.docFreq,
+        index.headingDocFreq,
+        options,
+      );
       // Twice: the second round reads whatever the first one kept.
       for (const words of [...cases, ...cases]) {
         const expected = miniSearchRanking(words).slice(0, 40);
@@ -42,7 +60,8 @@ describe('word scores', () => {
         expect(expected.length).toBeGreaterThan(10);
         expect(ranked.map((r) => r.score)).toEqual(expected.map((r) => expect.closeTo(r.score, 9)));
         // Sections with equal scores may come in another order; compare the sets at each score.
-        const byScore = (list: { id: unknown; score: number }[]) => list.map((r) => `${r.score.toFixed(9)} ${String(r.id)}`).sort();
+        const byScore = (list: { id: unknown; score: number }[]) =>
+          list.map((r) => `${r.score.toFixed(9)} ${String(r.id)}`).sort();
         expect(byScore(ranked)).toEqual(byScore(expected));
         for (const r of ranked) {
           const same = expected.find((e) => e.id === r.id)!;
@@ -81,7 +100,10 @@ describe('word scores', () => {
   });
 
   it('clears its per-question totals: asking twice gives the same answer', () => {
-    const grouped: WeightedWord[] = [{ term: 'kms', weight: 1, headingsOnly: false }, { term: 'kei', weight: 0.5, headingsOnly: false, source: 'kms' }];
+    const grouped: WeightedWord[] = [
+      { term: 'kms', weight: 1, headingsOnly: false },
+      { term: 'kei', weight: 0.5, headingsOnly: false, source: 'kms' },
+    ];
     const first = index.scores.rank(cases[1]!, 40);
     const firstGrouped = index.scores.rank(grouped, 40);
     index.scores.rank(cases[0]!, 40);

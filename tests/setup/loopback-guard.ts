@@ -23,7 +23,9 @@ export class NonLoopbackConnectionError extends Error {
     readonly host: string,
     what: string,
   ) {
-    super(`loopback-guard: ${what} to non-loopback host "${host}" blocked (tests may only reach 127.0.0.1 / ::1 / localhost)`);
+    super(
+      `loopback-guard: ${what} to non-loopback host "${host}" blocked (tests may only reach 127.0.0.1 / ::1 / localhost)`,
+    );
     this.name = 'NonLoopbackConnectionError';
   }
 }
@@ -70,11 +72,31 @@ if (!g[GUARDED]) {
     guardHost(hostname, 'DNS lookup');
     return (origPromLookup as (...a: unknown[]) => Promise<unknown>).call(dns.promises, hostname, ...rest);
   };
-  for (const name of ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'resolvePtr', 'resolveNaptr', 'resolveSoa', 'resolveCaa', 'reverse'] as const) {
-    for (const target of [dns as unknown as Record<string, unknown>, dns.promises as unknown as Record<string, unknown>, dns.Resolver.prototype as unknown as Record<string, unknown>, dns.promises.Resolver.prototype as unknown as Record<string, unknown>]) {
+  for (const name of [
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveTxt',
+    'resolveSrv',
+    'resolvePtr',
+    'resolveNaptr',
+    'resolveSoa',
+    'resolveCaa',
+    'reverse',
+  ] as const) {
+    for (const target of [
+      dns as unknown as Record<string, unknown>,
+      dns.promises as unknown as Record<string, unknown>,
+      dns.Resolver.prototype as unknown as Record<string, unknown>,
+      dns.promises.Resolver.prototype as unknown as Record<string, unknown>,
+    ]) {
       const orig = target[name];
       if (typeof orig !== 'function') continue;
-      target[name] = function guardedResolve(this: unknown, hostname: unknown, ...rest: unknown[]) {
+      target[name] = function guardedResolve(this: unknown, hostname: unknown, ..._rest: unknown[]) {
         // resolve* always asks a name server over the network, even for local names.
         throw new NonLoopbackConnectionError(String(hostname), `DNS ${name}`);
       };

@@ -6,4 +6,11 @@ import { quizCommand } from './quiz.js';
 import { quizStatsCommand } from './quiz-stats.js';
 import { topicCommand } from './topic.js';
 
-export const commands: CommandModule[] = [askCommand, topicCommand, quizCommand, quizStatsCommand, leaderboardCommand, notesCommand];
+export const commands: CommandModule[] = [
+  askCommand,
+  topicCommand,
+  quizCommand,
+  quizStatsCommand,
+  leaderboardCommand,
+  notesCommand,
+];

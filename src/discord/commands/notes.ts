@@ -14,7 +14,11 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('status').setDescription('Which notes are in use, and how the last reload went'));
 
 const stamp = (date: Date): string => `<t:${Math.floor(date.getTime() / 1000)}:f>`;
-const clip = (lines: string[], max = 10): string => lines.slice(0, max).map((l) => `\`${l.replace(/`/g, "'").slice(0, 180)}\``).join('\n') + (lines.length > max ? `\n… and ${lines.length - max} more` : '');
+const clip = (lines: string[], max = 10): string =>
+  lines
+    .slice(0, max)
+    .map((l) => `\`${l.replace(/`/g, "'").slice(0, 180)}\``)
+    .join('\n') + (lines.length > max ? `\n… and ${lines.length - max} more` : '');
 
 const outcomeText: Record<ReloadRecord['outcome'], string> = {
   swapped: 'Reloaded: the new notes are in use.',
@@ -32,9 +36,18 @@ function describeReload(record: ReloadRecord): string {
 }
 
 function describeStatus(status: NotesStatus): string {
-  const source = status.commit ? `commit \`${status.commit.slice(0, 12)}\`, loaded ${stamp(status.loadedAt)}` : `loaded ${stamp(status.loadedAt)}`;
-  const lines = [`**In use:** ${source}`, `${status.notes} notes · ${status.sections} sections · ${status.quizQuestions} quiz questions · ${status.problems.length} problem(s)`];
-  lines.push(status.lastReload ? `\n**Last reload:** ${describeReload(status.lastReload)}` : '\nNo reload since the bot started.');
+  const source = status.commit
+    ? `commit \`${status.commit.slice(0, 12)}\`, loaded ${stamp(status.loadedAt)}`
+    : `loaded ${stamp(status.loadedAt)}`;
+  const lines = [
+    `**In use:** ${source}`,
+    `${status.notes} notes · ${status.sections} sections · ${status.quizQuestions} quiz questions · ${status.problems.length} problem(s)`,
+  ];
+  lines.push(
+    status.lastReload
+      ? `\n**Last reload:** ${describeReload(status.lastReload)}`
+      : '\nNo reload since the bot started.',
+  );
   return lines.join('\n').slice(0, 4000);
 }
 
@@ -49,12 +62,25 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     return;
   }
   if (interaction.options.getSubcommand() === 'status') {
-    await interaction.reply({ embeds: [{ title: 'Notes', description: describeStatus(live.getStatus()), color: colours.answer }], flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+    await interaction.reply({
+      embeds: [{ title: 'Notes', description: describeStatus(live.getStatus()), color: colours.answer }],
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: noPings,
+    });
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const record = await live.reload(`/notes reload by ${interaction.user.id}`);
-  await interaction.editReply({ embeds: [{ title: 'Notes reload', description: describeReload(record).slice(0, 4000), color: record.outcome === 'swapped' || record.outcome === 'unchanged' ? colours.answer : colours.miss }], allowedMentions: noPings });
+  await interaction.editReply({
+    embeds: [
+      {
+        title: 'Notes reload',
+        description: describeReload(record).slice(0, 4000),
+        color: record.outcome === 'swapped' || record.outcome === 'unchanged' ? colours.answer : colours.miss,
+      },
+    ],
+    allowedMentions: noPings,
+  });
 }
 
 export const notesCommand: CommandModule = { data, execute };

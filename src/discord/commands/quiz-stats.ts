@@ -18,11 +18,15 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     : `<@${user.id}> has not answered a quiz question in this server yet. Try \`/quiz\`.`;
   // Personal review is the user's own business: shown only to themselves.
   const { review } = stats;
-  const own = user.id === interaction.user.id && (review.answered > 0 || review.due > 0)
-    ? `\n\nPersonal review: **${review.correct}** correct of **${review.answered}** answered · **${review.due}** due now (\`/quiz private:true\`)`
-    : '';
+  const own =
+    user.id === interaction.user.id && (review.answered > 0 || review.due > 0)
+      ? `\n\nPersonal review: **${review.correct}** correct of **${review.answered}** answered · **${review.due}** due now (\`/quiz private:true\`)`
+      : '';
   const description = server + own;
-  await interaction.reply({ embeds: [{ title: `Quiz stats · ${user.displayName}`.slice(0, 256), description, color: colours.quiz }], allowedMentions: noPings });
+  await interaction.reply({
+    embeds: [{ title: `Quiz stats · ${user.displayName}`.slice(0, 256), description, color: colours.quiz }],
+    allowedMentions: noPings,
+  });
 }
 
 export const quizStatsCommand: CommandModule = { data, execute };

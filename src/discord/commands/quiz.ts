@@ -1,4 +1,10 @@
-import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+} from 'discord.js';
 import type { ClickPlace, RoundView } from '../../quiz/quiz-service.js';
 import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
 import { limits, truncate } from '../limits.js';
@@ -10,20 +16,39 @@ import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 const data = new SlashCommandBuilder()
   .setName('quiz')
   .setDescription('A question from the notes: answer with the buttons')
-  .addStringOption((o) => o.setName('topic').setDescription('A note or area to draw from (default: everything)').setAutocomplete(true).setMaxLength(200))
-  .addBooleanOption((o) => o.setName('private').setDescription('Personal review: questions you are due to revisit, only you see them'))
-  .addBooleanOption((o) => o.setName('review-all').setDescription('With private: go through every question of the topic, weakest first'));
+  .addStringOption((o) =>
+    o
+      .setName('topic')
+      .setDescription('A note or area to draw from (default: everything)')
+      .setAutocomplete(true)
+      .setMaxLength(200),
+  )
+  .addBooleanOption((o) =>
+    o.setName('private').setDescription('Personal review: questions you are due to revisit, only you see them'),
+  )
+  .addBooleanOption((o) =>
+    o.setName('review-all').setDescription('With private: go through every question of the topic, weakest first'),
+  );
 
 const noQuestions = (topic?: string) =>
-  topic ? `There are no quiz questions for "${truncate(topic, 100)}". Pick a topic from the list, or leave it empty.` : 'There are no quiz questions in the notes yet.';
+  topic
+    ? `There are no quiz questions for "${truncate(topic, 100)}". Pick a topic from the list, or leave it empty.`
+    : 'There are no quiz questions in the notes yet.';
 
 /** Posts a new round: public in the channel, or ephemeral for personal review. */
-async function startRound(interaction: ChatInputCommandInteraction | MessageComponentInteraction, context: BotContext, options: { topic?: string; isPrivate: boolean; reviewAll: boolean }): Promise<void> {
+async function startRound(
+  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
+  context: BotContext,
+  options: { topic?: string; isPrivate: boolean; reviewAll: boolean },
+): Promise<void> {
   if (!options.isPrivate && !options.reviewAll) {
     const busy = openRoundMessage(interaction, context);
     if (busy) return replyEphemeral(interaction, busy);
     const { quizUser, quizChannel } = context.cooldowns;
-    const wait = takeTurn(quizUser, quizChannel, interaction.user.id, interaction.channelId, { one: 'public quiz', many: 'quizzes' });
+    const wait = takeTurn(quizUser, quizChannel, interaction.user.id, interaction.channelId, {
+      one: 'public quiz',
+      many: 'quizzes',
+    });
     if (wait) return replyEphemeral(interaction, wait);
   }
   const isPrivate = options.isPrivate || options.reviewAll;
@@ -41,7 +66,11 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
     () => interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
     context.storeBusyBudgetMs,
   );
-  if (round === stillBusy) return replyEphemeral(interaction, 'The quiz database is busy right now, so no question was started. Please try again in a moment.');
+  if (round === stillBusy)
+    return replyEphemeral(
+      interaction,
+      'The quiz database is busy right now, so no question was started. Please try again in a moment.',
+    );
   if (!round) return replyEphemeral(interaction, noQuestions(options.topic));
   const message = renderQuestion(round);
   if (round.private) {
@@ -52,32 +81,54 @@ async function startRound(interaction: ChatInputCommandInteraction | MessageComp
   let messageId: string | undefined;
   try {
     if (interaction.deferred) messageId = (await interaction.editReply({ ...message, allowedMentions: noPings })).id;
-    else messageId = (await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true })).resource?.message?.id;
+    else
+      messageId = (await interaction.reply({ ...message, allowedMentions: noPings, withResponse: true })).resource
+        ?.message?.id;
   } catch (error) {
     // The question may be posted though the answer to our request was lost (502, reset): ask Discord.
-    messageId = await interaction.fetchReply().then((m) => m.id, () => undefined);
+    messageId = await interaction.fetchReply().then(
+      (m) => m.id,
+      () => undefined,
+    );
     if (!messageId) {
       context.quiz.abandon(round.id);
       throw error;
     }
-    context.logger.warn({ roundId: round.id, err: error }, 'the /quiz reply was posted though its response was lost; recovered its message');
+    context.logger.warn(
+      { roundId: round.id, err: error },
+      'the /quiz reply was posted though its response was lost; recovered its message',
+    );
   }
   if (messageId) {
     const id = messageId;
-    const attached = await retryWhileBusy(() => context.quiz.attachMessage(round.id, interaction.channelId, id), async () => undefined, context.storeBusyBudgetMs);
-    if (attached === stillBusy) context.logger.warn({ roundId: round.id }, 'could not store where the quiz was posted: the database stayed locked');
+    const attached = await retryWhileBusy(
+      () => context.quiz.attachMessage(round.id, interaction.channelId, id),
+      async () => undefined,
+      context.storeBusyBudgetMs,
+    );
+    if (attached === stillBusy)
+      context.logger.warn(
+        { roundId: round.id },
+        'could not store where the quiz was posted: the database stayed locked',
+      );
   }
   context.scheduleReveal(round.id, round.closesAt);
 }
 
 /** Refuses a new public round while the channel has QUIZ_OPEN_PER_CHANNEL rounds open (0: no limit). */
-function openRoundMessage(interaction: ChatInputCommandInteraction | MessageComponentInteraction, context: BotContext): string | undefined {
+function openRoundMessage(
+  interaction: ChatInputCommandInteraction | MessageComponentInteraction,
+  context: BotContext,
+): string | undefined {
   const max = context.config.QUIZ_OPEN_PER_CHANNEL;
   if (max === 0) return undefined;
   const open = context.quiz.openRoundsIn(interaction.channelId);
   if (open.length < max) return undefined;
   const first = open[0]!;
-  const link = first.messageId && interaction.guildId ? ` (https://discord.com/channels/${interaction.guildId}/${first.channelId}/${first.messageId})` : '';
+  const link =
+    first.messageId && interaction.guildId
+      ? ` (https://discord.com/channels/${interaction.guildId}/${first.channelId}/${first.messageId})`
+      : '';
   return `There is already a quiz question open in this channel${link}: answer that one first. It closes <t:${Math.ceil(first.closesAt / 1000)}:R>. Or try \`/quiz private:true\`.`;
 }
 
@@ -91,7 +142,9 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
 
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const typed = interaction.options.getFocused().toLowerCase();
-  const topics = context.quiz.topics().filter((t) => !typed || t.name.toLowerCase().includes(typed) || t.id.toLowerCase().includes(typed));
+  const topics = context.quiz
+    .topics()
+    .filter((t) => !typed || t.name.toLowerCase().includes(typed) || t.id.toLowerCase().includes(typed));
   await interaction.respond(
     topics
       .filter((t) => t.id.length <= limits.choiceValue)
@@ -101,7 +154,11 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
 }
 
 /** Where the button was clicked, for the service to refuse rounds of other servers and channels. */
-const placeOf = (interaction: MessageComponentInteraction): ClickPlace => ({ guildId: interaction.guildId ?? 'dm', channelId: interaction.channelId, messageId: interaction.message.id });
+const placeOf = (interaction: MessageComponentInteraction): ClickPlace => ({
+  guildId: interaction.guildId ?? 'dm',
+  channelId: interaction.channelId,
+  messageId: interaction.message.id,
+});
 const elsewhereMessage = 'This button belongs to a question in another channel or server. Nothing was recorded.';
 
 const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], context) => {
@@ -113,15 +170,32 @@ const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], 
   );
   if (result === stillBusy) {
     context.logger.warn({ roundId }, 'quiz answer not saved: the database stayed locked');
-    return replyEphemeral(interaction, 'Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.');
+    return replyEphemeral(
+      interaction,
+      'Your answer could not be saved: the quiz database is busy right now. Please click your answer again in a moment.',
+    );
   }
   if (result.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
   if (result.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
-  if (result.status === 'closed') return replyEphemeral(interaction, 'This question is closed: the answer has been revealed.');
-  if (result.status === 'duplicate') return replyEphemeral(interaction, `Your answer is already in (you picked **${result.previousLetter}**). One answer per question.`);
-  if (result.status === 'not-yours') return replyEphemeral(interaction, 'This review question belongs to someone else. Start your own with `/quiz private:true`.');
+  if (result.status === 'closed')
+    return replyEphemeral(interaction, 'This question is closed: the answer has been revealed.');
+  if (result.status === 'duplicate')
+    return replyEphemeral(
+      interaction,
+      `Your answer is already in (you picked **${result.previousLetter}**). One answer per question.`,
+    );
+  if (result.status === 'not-yours')
+    return replyEphemeral(
+      interaction,
+      'This review question belongs to someone else. Start your own with `/quiz private:true`.',
+    );
   const round = result.round;
-  if (round.private && interaction.deferred) await interaction.followUp({ ...renderPrivateResult(result, round), flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  if (round.private && interaction.deferred)
+    await interaction.followUp({
+      ...renderPrivateResult(result, round),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: noPings,
+    });
   else if (round.private) await interaction.update({ ...renderPrivateResult(result, round), allowedMentions: noPings });
   else await replyEphemeral(interaction, renderAnswerResult(result, round));
 };
@@ -130,7 +204,11 @@ const reveal: ComponentHandler = async (interaction, [roundId = ''], context) =>
   const outcome = context.quiz.reveal(roundId, interaction.user.id, { place: placeOf(interaction) });
   if (outcome.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
   if (outcome.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
-  if (outcome.status === 'not-asker') return replyEphemeral(interaction, 'Only the person who started this question can reveal it early. It reveals itself when time is up.');
+  if (outcome.status === 'not-asker')
+    return replyEphemeral(
+      interaction,
+      'Only the person who started this question can reveal it early. It reveals itself when time is up.',
+    );
   if (outcome.status === 'already-revealed') return replyEphemeral(interaction, 'The answer is already revealed.');
   context.scheduleReveal(roundId, Number.POSITIVE_INFINITY);
   try {
@@ -147,7 +225,16 @@ const next: ComponentHandler = async (interaction, [roundId = ''], context) => {
   if (!context.quiz.getRound(roundId)) return replyEphemeral(interaction, expiredMessage);
   const previous: RoundView | undefined = context.quiz.getRound(roundId, placeOf(interaction));
   if (!previous) return replyEphemeral(interaction, elsewhereMessage);
-  await startRound(interaction, context, { topic: previous.topic, isPrivate: previous.private, reviewAll: previous.reviewAll });
+  await startRound(interaction, context, {
+    topic: previous.topic,
+    isPrivate: previous.private,
+    reviewAll: previous.reviewAll,
+  });
 };
 
-export const quizCommand: CommandModule = { data, execute, autocomplete, components: { 'quiz.pick': pick, 'quiz.reveal': reveal, 'quiz.next': next } };
+export const quizCommand: CommandModule = {
+  data,
+  execute,
+  autocomplete,
+  components: { 'quiz.pick': pick, 'quiz.reveal': reveal, 'quiz.next': next },
+};

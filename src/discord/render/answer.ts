@@ -1,4 +1,11 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+} from 'discord.js';
 import type { Answer, AskResult } from '../../core/ask.js';
 import { customId } from '../custom-id.js';
 import { escapeDiscord } from '../../notes/blocks.js';
@@ -7,7 +14,13 @@ import { colours, fitEmbeds, linkTo, sectionEmbed, sourceOf } from './embeds.js'
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-const asSection = (r: AskResult) => ({ headingPath: r.headingPath, url: r.url, noteTitle: r.title, file: r.file, line: r.line });
+const asSection = (r: AskResult) => ({
+  headingPath: r.headingPath,
+  url: r.url,
+  noteTitle: r.title,
+  file: r.file,
+  line: r.line,
+});
 
 export interface AnswerMessage {
   content?: string;
@@ -23,10 +36,15 @@ export function renderAnswer(answer: Answer, options: { key: string; isPrivate: 
   if (others.length) {
     const lines = others.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, `${r.file}:${r.line}`)}`);
     let value = '';
-    for (const line of lines) if (value.length + line.length + 1 <= limits.fieldValue) value += (value ? '\n' : '') + line;
+    for (const line of lines)
+      if (value.length + line.length + 1 <= limits.fieldValue) value += (value ? '\n' : '') + line;
     embed.fields = [{ name: 'See also', value }];
   }
-  const button = (style: ButtonStyle.Primary | ButtonStyle.Secondary, id: string, label: string | { emoji: string }): APIButtonComponentWithCustomId => ({
+  const button = (
+    style: ButtonStyle.Primary | ButtonStyle.Secondary,
+    id: string,
+    label: string | { emoji: string },
+  ): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style,
     custom_id: id,
@@ -56,7 +74,11 @@ function answerText(answer: Answer, excerpt: string): string {
 
 function renderMiss(answer: Answer): AnswerMessage {
   if (answer.reason === 'empty-question') {
-    return { content: 'Ask me something about the notes, for example `/ask question: what are the S3 storage classes?`', embeds: [], components: [] };
+    return {
+      content: 'Ask me something about the notes, for example `/ask question: what are the S3 storage classes?`',
+      embeds: [],
+      components: [],
+    };
   }
   const suggestions = answer.results.slice(0, 3);
   const content = suggestions.length
@@ -64,15 +86,23 @@ function renderMiss(answer: Answer): AnswerMessage {
     : "The notes don't cover that. Try other words, or browse with `/topic`.";
   const options = suggestions.filter((r) => r.id.length <= limits.selectValue);
   const components: Row[] = options.length
-    ? [{
-        type: ComponentType.ActionRow,
-        components: [{
-          type: ComponentType.StringSelect,
-          custom_id: customId('topic.section'),
-          placeholder: 'Open one of these sections',
-          options: options.map((r) => ({ label: truncate(r.headingPath.slice(-2).join(' › '), limits.selectLabel), value: r.id, description: truncate(r.title, limits.selectDescription) })),
-        }],
-      }]
+    ? [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.StringSelect,
+              custom_id: customId('topic.section'),
+              placeholder: 'Open one of these sections',
+              options: options.map((r) => ({
+                label: truncate(r.headingPath.slice(-2).join(' › '), limits.selectLabel),
+                value: r.id,
+                description: truncate(r.title, limits.selectDescription),
+              })),
+            },
+          ],
+        },
+      ]
     : [];
   return { content: truncate(content, limits.content), embeds: [], components };
 }

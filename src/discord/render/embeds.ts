@@ -5,7 +5,8 @@ import { embedChars, limits, truncate, truncateMarkdown } from '../limits.js';
 export const colours = { answer: 0x5865f2, miss: 0xfee75c, quiz: 0x57f287, wrong: 0xed4245 } as const;
 
 /** A source line for when no link is configured: the file and line, so people can still find it. */
-export const sourceOf = (s: { url: string | null; file: string; line: number }): string => s.url ?? `${s.file}:${s.line}`;
+export const sourceOf = (s: { url: string | null; file: string; line: number }): string =>
+  s.url ?? `${s.file}:${s.line}`;
 
 export function linkTo(label: string, url: string | null, fallback: string): string {
   const text = truncate(label, 200).replace(/[[\]]/g, '');
@@ -13,12 +14,21 @@ export function linkTo(label: string, url: string | null, fallback: string): str
 }
 
 /** An embed showing a section: heading path as title, its link, an excerpt, the note in the footer. */
-export function sectionEmbed(section: Pick<Section, 'headingPath' | 'url' | 'noteTitle' | 'file' | 'line'>, description: string, colour: number = colours.answer): APIEmbed {
+export function sectionEmbed(
+  section: Pick<Section, 'headingPath' | 'url' | 'noteTitle' | 'file' | 'line'>,
+  description: string,
+  colour: number = colours.answer,
+): APIEmbed {
   return {
     title: truncate(section.headingPath.join(' › '), limits.embedTitle),
     ...(section.url ? { url: section.url } : {}),
     description: truncateMarkdown(description || '*(This section has no text.)*', limits.embedDescription),
-    footer: { text: truncate(section.url ? section.noteTitle : `${section.noteTitle} · ${section.file}:${section.line}`, limits.footerText) },
+    footer: {
+      text: truncate(
+        section.url ? section.noteTitle : `${section.noteTitle} · ${section.file}:${section.line}`,
+        limits.footerText,
+      ),
+    },
     color: colour,
   };
 }

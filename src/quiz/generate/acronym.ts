@@ -16,7 +16,10 @@ const pattern = /([A-Za-z][\w-]*(?:[ -][A-Za-z&][\w-]*){0,8})\s*[(（]([A-Z][A-Z
 /** "EC2" spells E, C, C: a digit repeats the letter before it. A plural "s" is no letter. */
 function initialsOf(acronym: string): string | null {
   let out = '';
-  for (const ch of acronym.replace(/s$/, '').toLowerCase().replace(/[^a-z0-9]/g, '')) {
+  for (const ch of acronym
+    .replace(/s$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')) {
     if (/\d/.test(ch)) {
       const previous = out.at(-1);
       if (!previous) return null;
@@ -33,8 +36,12 @@ function longNameOf(phrase: string, acronym: string): string | null {
   const words = phrase.split(/\s+/).flatMap((w) => w.split(/(?<=-)/));
   for (let start = words.length - 1; start >= 0 && words.length - start <= initials.length + 4; start--) {
     const run = words.slice(start);
-    const letters = run.filter((w) => !connector.has(w.toLowerCase().replace(/-$/, ''))).map((w) => w[0]!.toLowerCase()).join('');
-    if (letters === initials && /^\p{Lu}/u.test(run[0]!) === /^\p{Lu}/u.test(run.at(-1)!)) return run.join(' ').replace(/- /g, '-');
+    const letters = run
+      .filter((w) => !connector.has(w.toLowerCase().replace(/-$/, '')))
+      .map((w) => w[0]!.toLowerCase())
+      .join('');
+    if (letters === initials && /^\p{Lu}/u.test(run[0]!) === /^\p{Lu}/u.test(run.at(-1)!))
+      return run.join(' ').replace(/- /g, '-');
   }
   return null;
 }
@@ -54,14 +61,25 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
 }
 
 /** "What does EBS stand for?" from "Elastic Block Store (EBS)"; distractors: other long names the notes define. */
-export function acronymDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang, acronyms: (f: SectionFacts) => Acronym[], expansions: Map<string, Set<string>>): Draft[] {
+export function acronymDrafts(
+  facts: SectionFacts,
+  near: Neighbourhood,
+  lang: Lang,
+  acronyms: (f: SectionFacts) => Acronym[],
+  expansions: Map<string, Set<string>>,
+): Draft[] {
   return acronyms(facts).map(({ acronym, longName, sentence }) => ({
     kind: 'acronym',
     question: fill(templates.acronymExpand, lang, { acronym }),
     answer: longName,
     explanation: sentence,
     facts,
-    tiers: tiersOf(facts, near, 'acronym', (f) => acronyms(f).map((a) => a.longName), ['section', 'note', 'folder', 'library']),
+    tiers: tiersOf(facts, near, 'acronym', (f) => acronyms(f).map((a) => a.longName), [
+      'section',
+      'note',
+      'folder',
+      'library',
+    ]),
     // Another spelling of the same expansion would be right too.
     reject: (candidate) => expansions.get(acronym.toUpperCase())?.has(candidate.toLowerCase()) === true,
     selfGraded: { question: fill(templates.acronymExpand, lang, { acronym }), answer: longName },

@@ -23,7 +23,13 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
   const pool = strong.length ? strong : facts.terms;
   return pool.filter((t) => {
     // A short word ("Off", "yes") is no key term, unless it is an acronym.
-    if ((t.term.length < 4 && !/^[A-Z0-9]{2,3}$/.test(t.term)) || t.term.length > 60 || t.sentence.length < 30 || t.sentence.length > 300) return false;
+    if (
+      (t.term.length < 4 && !/^[A-Z0-9]{2,3}$/.test(t.term)) ||
+      t.term.length > 60 ||
+      t.sentence.length < 30 ||
+      t.sentence.length > 300
+    )
+      return false;
     const at = t.sentence.indexOf(t.term);
     if (at < 0 || t.sentence.indexOf(t.term, at + 1) >= 0) return false;
     // "**Term**: definition" is a definition question, and "**Before an exam**, …" a label, not a cloze.
@@ -34,23 +40,35 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
 }
 
 /** A key sentence with its key term blanked; distractors are the notes' other key terms of the same kind. */
-export function clozeDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang, terms: (f: SectionFacts) => MarkedTerm[]): Draft[] {
+export function clozeDrafts(
+  facts: SectionFacts,
+  near: Neighbourhood,
+  lang: Lang,
+  terms: (f: SectionFacts) => MarkedTerm[],
+): Draft[] {
   const own = terms(facts);
   // Distractors may be any key term of the neighbourhood, also those not fit to blank out themselves.
   const drafts: Draft[] = [];
   for (const t of own) {
     if (drafts.length >= maxPerSection) break;
     const sentence = t.sentence.replace(t.term, blank);
-    const sameShape = (candidate: string): boolean => isFigure(candidate) === isFigure(t.term) && (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
+    const sameShape = (candidate: string): boolean =>
+      isFigure(candidate) === isFigure(t.term) && (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
     drafts.push({
       kind: 'cloze',
       question: fill(templates.cloze, lang, { sentence }),
       answer: t.term,
       explanation: t.sentence,
       facts,
-      tiers: tiersOf(facts, near, `cloze-${t.mark}`, (f) => f.terms.filter((o) => o.mark === t.mark).map((o) => o.term)),
+      tiers: tiersOf(facts, near, `cloze-${t.mark}`, (f) =>
+        f.terms.filter((o) => o.mark === t.mark).map((o) => o.term),
+      ),
       // A term the sentence already names, or of another shape (a figure for a name), would not fit.
-      reject: (candidate) => !sameShape(candidate) || normal(t.sentence).includes(normal(candidate)) || candidate.length > t.term.length * 3 + 10 || t.term.length > candidate.length * 3 + 10,
+      reject: (candidate) =>
+        !sameShape(candidate) ||
+        normal(t.sentence).includes(normal(candidate)) ||
+        candidate.length > t.term.length * 3 + 10 ||
+        t.term.length > candidate.length * 3 + 10,
     });
   }
   return drafts;

@@ -18,7 +18,8 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 const isA = /^((?:The |An? )?[\p{Lu}\d][^,;:()]{0,60}?) (?:is|are) ((?:a|an|the) .{15,})$/u;
 
 /** Subjects that point elsewhere ("It is a …", "If there is an …") name no term. */
-const notATerm = /^(?:it|its|this|that|these|those|there|here|if|when|while|because|which|what|they|he|she|we|you|one|each|both|all|some|such|so|then|also|but|and|or|for|in|on|with|to|by|at|from|after|before|el|la|esto|это|он|она)\b|\bthere$/i;
+const notATerm =
+  /^(?:it|its|this|that|these|those|there|here|if|when|while|because|which|what|they|he|she|we|you|one|each|both|all|some|such|so|then|also|but|and|or|for|in|on|with|to|by|at|from|after|before|el|la|esto|это|он|она)\b|\bthere$/i;
 
 /** "`revalidateAll = false`": the option is the term, its default is not. */
 const optionName = (term: string): string => term.replace(/\s*=\s*[^=]*$/, '').trim() || term;
@@ -26,21 +27,42 @@ const optionName = (term: string): string => term.replace(/\s*=\s*[^=]*$/, '').t
 /** Term–definition pairs of a section: "**Term** — definition" items and "X is a …" sentences. */
 export function definitionsOf(facts: SectionFacts): Defined[] {
   const out: Defined[] = [];
-  for (const d of facts.definitions) out.push({ term: optionName(d.term), definition: d.definition, source: d.source, group: `${facts.section.id}#${d.group}` });
+  for (const d of facts.definitions)
+    out.push({
+      term: optionName(d.term),
+      definition: d.definition,
+      source: d.source,
+      group: `${facts.section.id}#${d.group}`,
+    });
   for (const sentence of facts.sentences) {
     const m = isA.exec(sentence);
     if (!m || wordCount(m[1]!) > 6 || notATerm.test(m[1]!)) continue;
     const term = m[1]!.replace(/^(?:The|An?) /, '');
     out.push({ term, definition: m[2]!.replace(/\.$/, ''), source: sentence, group: `${facts.section.id}#is-a` });
   }
-  return out.filter((d) => !generic.test(d.term.replace(/[:：]$/, '')) && d.term.length <= 60 && wordCount(d.term) <= 8 && d.definition.length >= 15 && d.definition.length <= 300);
+  return out.filter(
+    (d) =>
+      !generic.test(d.term.replace(/[:：]$/, '')) &&
+      d.term.length <= 60 &&
+      wordCount(d.term) <= 8 &&
+      d.definition.length >= 15 &&
+      d.definition.length <= 300,
+  );
 }
 
 /** Which term matches a definition; the term's own name is blanked out of the definition. */
-export function definitionDrafts(facts: SectionFacts, near: Neighbourhood, lang: Lang, defined: (f: SectionFacts) => Defined[], definitionsOfTerm: (term: string) => Defined[]): Draft[] {
+export function definitionDrafts(
+  facts: SectionFacts,
+  near: Neighbourhood,
+  lang: Lang,
+  defined: (f: SectionFacts) => Defined[],
+  definitionsOfTerm: (term: string) => Defined[],
+): Draft[] {
   return defined(facts).map((d) => {
     const definition = d.definition.replace(new RegExp(escapeRegex(d.term), 'gi'), blank).replace(/[.。]$/, '');
-    const sameGroup = defined(facts).filter((o) => o.group === d.group).map((o) => o.term);
+    const sameGroup = defined(facts)
+      .filter((o) => o.group === d.group)
+      .map((o) => o.term);
     return {
       kind: 'definition',
       question: fill(templates.definition, lang, { definition }),
@@ -49,7 +71,9 @@ export function definitionDrafts(facts: SectionFacts, near: Neighbourhood, lang:
       facts,
       tiers: [sameGroup, ...tiersOf(facts, near, 'definition', (f) => defined(f).map((o) => o.term))],
       // A term defined the same way elsewhere would be right too.
-      reject: (candidate) => definitionsOfTerm(candidate).some((o) => o.definition.toLowerCase() === d.definition.toLowerCase()) || tooDifferent(d.term, candidate),
+      reject: (candidate) =>
+        definitionsOfTerm(candidate).some((o) => o.definition.toLowerCase() === d.definition.toLowerCase()) ||
+        tooDifferent(d.term, candidate),
       selfGraded: { question: fill(templates.definitionReveal, lang, { term: d.term }), answer: d.definition },
     };
   });

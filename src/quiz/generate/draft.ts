@@ -25,10 +25,15 @@ export interface Draft {
 }
 
 const stop = new Set(eng);
-export const normal = (s: string): string => s.toLowerCase().normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, ' ').trim();
+export const normal = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
 
 /** Words that carry meaning: letters/digits runs of 3+ characters that are not stop words. */
-export function contentWords(text: string): Set<string> {
+function contentWords(text: string): Set<string> {
   const words = normal(text).match(/[\p{L}\p{N}]{3,}/gu) ?? [];
   return new Set(words.filter((w) => !stop.has(w) && !/\p{Script=Han}/u.test(w)));
 }
@@ -50,7 +55,7 @@ export const isFigure = (s: string): boolean => /^[~≈<>$€£]?\s?\d[\d.,]*\s?
 const wordsIn = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
 /** A distractor of the answer's kind: same script, capitalisation, figures or not, and about its length. */
-export function similarShape(answer: string, candidate: string): boolean {
+function similarShape(answer: string, candidate: string): boolean {
   if (han(answer) !== han(candidate) || isFigure(answer) !== isFigure(candidate)) return false;
   if (!han(answer) && capital(answer) !== capital(candidate)) return false;
   const ratio = candidate.length / Math.max(1, answer.length);
@@ -59,7 +64,7 @@ export function similarShape(answer: string, candidate: string): boolean {
 }
 
 /** One names the other ("Marketplace" and "AWS Marketplace"): both could be right. */
-export function contains(a: string, b: string): boolean {
+function contains(a: string, b: string): boolean {
   const x = ` ${normal(a)} `;
   const y = ` ${normal(b)} `;
   return x.includes(y) || y.includes(x);
@@ -71,7 +76,7 @@ const hash = (text: string): string => createHash('sha1').update(text).digest('h
 const wanted = 3;
 const maxChoiceChars = 120;
 
-export const selfGradedChoices = ['I knew it', "I didn't"];
+const selfGradedChoices = ['I knew it', "I didn't"];
 
 /**
  * Turns a draft into a question, or undefined when it cannot be asked fairly. The id is a hash
@@ -82,8 +87,20 @@ export const selfGradedChoices = ['I knew it', "I didn't"];
 export function finish(draft: Draft): QuizQuestion | undefined {
   const { section } = draft.facts;
   const id = `${section.noteRoute}?g=${hash([draft.kind, draft.question, draft.answer, draft.explanation].join('\u0000')).slice(0, 10)}`;
-  const base = { id, explanation: draft.explanation, section: section.anchor, noteRoute: section.noteRoute, origin: 'generated' as const, kind: draft.kind };
-  if (draft.overlapAllowed ? normal(draft.question).includes(normal(draft.answer)) : givesAway(draft.question, draft.answer)) return undefined;
+  const base = {
+    id,
+    explanation: draft.explanation,
+    section: section.anchor,
+    noteRoute: section.noteRoute,
+    origin: 'generated' as const,
+    kind: draft.kind,
+  };
+  if (
+    draft.overlapAllowed
+      ? normal(draft.question).includes(normal(draft.answer))
+      : givesAway(draft.question, draft.answer)
+  )
+    return undefined;
   const random = seededRandom(parseInt(id.slice(-8), 16));
   const answer = normal(draft.answer);
   const seen = new Set([answer]);
@@ -103,8 +120,21 @@ export function finish(draft: Draft): QuizQuestion | undefined {
     }
   }
   if (picked.length >= 2 && draft.answer.length <= maxChoiceChars) {
-    return { ...base, question: draft.question, answer: draft.answer, choices: shuffled([draft.answer, ...picked], random) };
+    return {
+      ...base,
+      question: draft.question,
+      answer: draft.answer,
+      choices: shuffled([draft.answer, ...picked], random),
+    };
   }
   if (!draft.selfGraded) return undefined;
-  return { ...base, id: `${id}s`, kind: `${draft.kind}-reveal`, question: draft.selfGraded.question, answer: selfGradedChoices[0]!, choices: [...selfGradedChoices], reveal: draft.selfGraded.answer };
+  return {
+    ...base,
+    id: `${id}s`,
+    kind: `${draft.kind}-reveal`,
+    question: draft.selfGraded.question,
+    answer: selfGradedChoices[0]!,
+    choices: [...selfGradedChoices],
+    reveal: draft.selfGraded.answer,
+  };
 }

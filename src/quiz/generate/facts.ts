@@ -11,7 +11,7 @@ export interface MarkedTerm {
 }
 
 /** "**Term** — definition" / "Term: definition" list items and definition-list entries. */
-export interface TermDefinition {
+interface TermDefinition {
   term: string;
   definition: string;
   /** Index of the list (or paragraph run) it belongs to, so siblings share a group. */
@@ -19,13 +19,13 @@ export interface TermDefinition {
   source: string;
 }
 
-export interface TableFacts {
+interface TableFacts {
   header: string[];
   rows: string[][];
   source: string;
 }
 
-export interface OrderedList {
+interface OrderedList {
   items: string[];
   /** The paragraph just before the list (its lead-in), for telling steps from plain lists. */
   lead: string;
@@ -61,7 +61,8 @@ export function sentencesOf(text: string): string[] {
   return out;
 }
 
-const inlineText = (nodes: readonly (PhrasingContent | Nodes)[]): string => collapseWhitespace(nodes.map((n) => plainText(n as Nodes)).join('')).replace(/\n/g, ' ');
+const inlineText = (nodes: readonly (PhrasingContent | Nodes)[]): string =>
+  collapseWhitespace(nodes.map((n) => plainText(n as Nodes)).join('')).replace(/\n/g, ' ');
 
 /** "—", "–", " - ", ":" or the full-width "：" after a leading term. */
 const separator = /^\s*(?:[—–:：]|\s-\s|-\s)\s*/;
@@ -95,7 +96,9 @@ function definitionListEntry(text: string): { term: string; definition: string }
 
 function visitTerms(node: Nodes, sentenceOf: (term: string) => string | undefined, out: MarkedTerm[]): void {
   if (node.type === 'strong') {
-    const term = inlineText(node.children).replace(/[:：]$/, '').trim();
+    const term = inlineText(node.children)
+      .replace(/[:：]$/, '')
+      .trim();
     const sentence = sentenceOf(term);
     if (term && sentence) out.push({ term, sentence, mark: 'strong' });
     return;
@@ -113,7 +116,16 @@ function visitTerms(node: Nodes, sentenceOf: (term: string) => string | undefine
 /** Reads a section's Markdown into the facts the generators draw on. */
 export function sectionFacts(section: Section, note: Note): SectionFacts {
   const folder = note.route.includes('/') ? note.route.slice(0, note.route.lastIndexOf('/')) : '';
-  const facts: SectionFacts = { section, note, folder, sentences: [], terms: [], definitions: [], tables: [], ordered: [] };
+  const facts: SectionFacts = {
+    section,
+    note,
+    folder,
+    sentences: [],
+    terms: [],
+    definitions: [],
+    tables: [],
+    ordered: [],
+  };
   if (!section.markdown.trim()) return facts;
   const tree: Root = parseMarkdown(section.markdown, /\.mdx$/i.test(section.file)).tree;
   let group = 0;

@@ -6,7 +6,8 @@ import { sectionFacts } from './facts.js';
 const isCloze = (card: Flashcard): boolean => card.syntax.startsWith('cloze');
 /** Cards asking the same kind of thing start alike ("Which AWS service …", "What does … stand for"). */
 const opening = (card: Flashcard): string => card.front.toLowerCase().split(/\s+/).slice(0, 2).join(' ');
-const sameKind = (card: Flashcard, other: Flashcard): boolean => isCloze(card) === isCloze(other) && (isCloze(card) || opening(card) === opening(other));
+const sameKind = (card: Flashcard, other: Flashcard): boolean =>
+  isCloze(card) === isCloze(other) && (isCloze(card) || opening(card) === opening(other));
 
 /**
  * A note's flashcards as quiz questions: multiple choice with the answers of cards asking the
@@ -34,10 +35,18 @@ export function flashcardQuestions(notes: readonly Note[]): QuizQuestion[] {
         facts: { ...sectionFacts({ ...section, markdown: '' }, note) },
         tiers: [alike(note.flashcards), alike(byFolder.get(folderOf(note.route)) ?? [])],
         // Another card with the same question would make its answer right too.
-        reject: (candidate) => tooDifferent(card.back, candidate) || note.flashcards.some((o) => o.back === candidate && o.front === card.front),
+        reject: (candidate) =>
+          tooDifferent(card.back, candidate) ||
+          note.flashcards.some((o) => o.back === candidate && o.front === card.front),
         selfGraded: { question: card.front, answer: card.back },
       });
-      if (question) out.push({ ...question, id: card.id, origin: 'flashcard', kind: `flashcard-${card.syntax}${question.reveal ? '-reveal' : ''}` });
+      if (question)
+        out.push({
+          ...question,
+          id: card.id,
+          origin: 'flashcard',
+          kind: `flashcard-${card.syntax}${question.reveal ? '-reveal' : ''}`,
+        });
     }
   }
   return out;

@@ -4,11 +4,13 @@ import { blank, fill, templates, type Lang } from './lang.js';
 import type { Neighbourhood } from './neighbourhood.js';
 
 /** Headings that name a part of a page, not a thing to tell apart. */
-export const generic = /^(?:overview|introduction|intro|summary|conclusion|examples?|usage|notes?|references?|resources|prerequisites|next steps|see also|faq|further reading|getting started|installation|setup|configuration|options|api|background|why|how|what|when|總結|結論|前言|範例|參考|參考資料|介紹|簡介|小結|實作|其他|說明|解法|注意|注意事項|提示|例如|舉例|直觀理解|優點|缺點|用途|特色|語法|note|tip|warning|important|example|result|output|input|syntax|description|pros|cons|advantages|disadvantages)$/i;
+export const generic =
+  /^(?:overview|introduction|intro|summary|conclusion|examples?|usage|notes?|references?|resources|prerequisites|next steps|see also|faq|further reading|getting started|installation|setup|configuration|options|api|background|why|how|what|when|總結|結論|前言|範例|參考|參考資料|介紹|簡介|小結|實作|其他|說明|解法|注意|注意事項|提示|例如|舉例|直觀理解|優點|缺點|用途|特色|語法|note|tip|warning|important|example|result|output|input|syntax|description|pros|cons|advantages|disadvantages)$/i;
 const numbering = /^(?:\d+[.)]\s*|step \d+[:.]?\s*)/i;
 
-export const cleanHeading = (heading: string): string => heading.replace(numbering, '').trim();
-const nameLike = (heading: string): boolean => heading.length >= 2 && heading.length <= 60 && heading.split(/\s+/).length <= 6 && !generic.test(heading);
+const cleanHeading = (heading: string): string => heading.replace(numbering, '').trim();
+const nameLike = (heading: string): boolean =>
+  heading.length >= 2 && heading.length <= 60 && heading.split(/\s+/).length <= 6 && !generic.test(heading);
 
 /**
  * "Which one is described here" from a heading and its opening sentence, the heading's own
@@ -22,7 +24,7 @@ export function headingDrafts(facts: SectionFacts, near: Neighbourhood, lang: La
   // Siblings of the same kind: name-like headings whose own opening sentence names them.
   const siblings = near
     .siblings(section)
-    .filter((f) => f.opening && f.opening.toLowerCase().includes(cleanHeading(f.section.heading).toLowerCase()))
+    .filter((f) => f.opening?.toLowerCase().includes(cleanHeading(f.section.heading).toLowerCase()))
     .map((f) => cleanHeading(f.section.heading))
     .filter((h) => h !== heading && nameLike(h));
   if (siblings.length < 2) return [];

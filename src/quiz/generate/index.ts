@@ -49,21 +49,40 @@ function pick(n: number, salt: string): number {
  * term definitions, comparison tables, numbered steps, key terms (cloze) and headings with
  * their opening sentence. Same notes in, same questions out.
  */
-export function generateQuestions(notes: readonly Note[], kinds: readonly GeneratorKind[] = generatorKinds): QuizQuestion[] {
+export function generateQuestions(
+  notes: readonly Note[],
+  kinds: readonly GeneratorKind[] = generatorKinds,
+): QuizQuestion[] {
   const all = notes.flatMap((note) => note.sections.map((section) => readFacts(section, note)));
   const near = neighbourhood(all);
   const acronyms = memo<Acronym>(acronymsOf);
   const defined = memo<Defined>(definitionsOf);
   const terms = memo<MarkedTerm>(clozeTermsOf);
   const expansions = new Map<string, Set<string>>();
-  for (const f of all) for (const a of acronyms(f)) expansions.set(a.acronym.toUpperCase(), (expansions.get(a.acronym.toUpperCase()) ?? new Set()).add(a.longName.toLowerCase()));
+  for (const f of all)
+    for (const a of acronyms(f))
+      expansions.set(
+        a.acronym.toUpperCase(),
+        (expansions.get(a.acronym.toUpperCase()) ?? new Set()).add(a.longName.toLowerCase()),
+      );
 
   const definitionsByTerm = new Map<string, Defined[]>();
-  for (const f of all) for (const d of defined(f)) definitionsByTerm.set(d.term, [...(definitionsByTerm.get(d.term) ?? []), d]);
+  for (const f of all)
+    for (const d of defined(f)) definitionsByTerm.set(d.term, [...(definitionsByTerm.get(d.term) ?? []), d]);
   const definitionsOfTerm = (term: string): Defined[] => definitionsByTerm.get(term) ?? [];
 
   // A note's language, from its prose (code would make every note look English).
-  const langOf = new Map(notes.map((n) => [n.route, detectLang(near.ofNote(n.route).flatMap((f) => f.sentences).join('\n'))]));
+  const langOf = new Map(
+    notes.map((n) => [
+      n.route,
+      detectLang(
+        near
+          .ofNote(n.route)
+          .flatMap((f) => f.sentences)
+          .join('\n'),
+      ),
+    ]),
+  );
 
   const out: QuizQuestion[] = [];
   const seen = new Set<string>();

@@ -19,18 +19,73 @@ type Template = Record<Lang, string>;
 
 /** Question templates; {name} slots are filled by fill(). */
 export const templates = {
-  acronymExpand: { en: 'What does {acronym} stand for?', zh: '{acronym} 是哪個名稱的縮寫？', es: '¿Qué significa {acronym}?', ru: 'Как расшифровывается {acronym}?' },
-  acronymShort: { en: 'What is the abbreviation of {name}?', zh: '{name} 的縮寫是什麼？', es: '¿Cuál es la abreviatura de {name}?', ru: 'Как сокращённо называется {name}?' },
-  definition: { en: 'Which term is described as: “{definition}”?', zh: '哪一個名詞的說明是：「{definition}」？', es: '¿Qué término se describe así: «{definition}»?', ru: 'Какой термин описан так: «{definition}»?' },
+  acronymExpand: {
+    en: 'What does {acronym} stand for?',
+    zh: '{acronym} 是哪個名稱的縮寫？',
+    es: '¿Qué significa {acronym}?',
+    ru: 'Как расшифровывается {acronym}?',
+  },
+  acronymShort: {
+    en: 'What is the abbreviation of {name}?',
+    zh: '{name} 的縮寫是什麼？',
+    es: '¿Cuál es la abreviatura de {name}?',
+    ru: 'Как сокращённо называется {name}?',
+  },
+  definition: {
+    en: 'Which term is described as: “{definition}”?',
+    zh: '哪一個名詞的說明是：「{definition}」？',
+    es: '¿Qué término se describe así: «{definition}»?',
+    ru: 'Какой термин описан так: «{definition}»?',
+  },
   definitionReveal: { en: 'What is {term}?', zh: '{term} 是什麼？', es: '¿Qué es {term}?', ru: 'Что такое {term}?' },
-  tableKey: { en: 'In the table “{table}”, which {key} has “{cell}” in the “{column}” column?', zh: '在「{table}」的表格中，哪一個{key}的「{column}」是「{cell}」？', es: 'En la tabla «{table}», ¿qué {key} tiene «{cell}» en la columna «{column}»?', ru: 'В таблице «{table}»: у какого варианта в столбце «{column}» указано «{cell}»?' },
-  tableCell: { en: 'In the table “{table}”, what does the “{column}” column say for {row}?', zh: '在「{table}」的表格中，{row} 的「{column}」是什麼？', es: 'En la tabla «{table}», ¿qué dice la columna «{column}» para {row}?', ru: 'В таблице «{table}»: что указано в столбце «{column}» для {row}?' },
-  stepNext: { en: 'In “{heading}”, which step comes right after “{step}”?', zh: '在「{heading}」中，「{step}」的下一步是什麼？', es: 'En «{heading}», ¿qué paso viene justo después de «{step}»?', ru: 'В разделе «{heading}»: какой шаг идёт сразу после «{step}»?' },
-  stepFirst: { en: 'In “{heading}”, which step comes first?', zh: '在「{heading}」中，第一步是什麼？', es: 'En «{heading}», ¿cuál es el primer paso?', ru: 'В разделе «{heading}»: какой шаг первый?' },
-  cloze: { en: 'Fill in the blank: “{sentence}”', zh: '填空：「{sentence}」', es: 'Completa el espacio: «{sentence}»', ru: 'Заполните пропуск: «{sentence}»' },
-  heading: { en: 'In “{parent}”, which one is described here: “{sentence}”?', zh: '在「{parent}」中，下面描述的是哪一項：「{sentence}」？', es: 'En «{parent}», ¿cuál se describe aquí: «{sentence}»?', ru: 'В разделе «{parent}»: что описано здесь: «{sentence}»?' },
-  whereSection: { en: 'Which section of “{note}” says: “{sentence}”?', zh: '「{note}」的哪一節寫道：「{sentence}」？', es: '¿Qué sección de «{note}» dice: «{sentence}»?', ru: 'В каком разделе «{note}» сказано: «{sentence}»?' },
-  whereNote: { en: 'Which page says: “{sentence}”?', zh: '哪一篇筆記寫道：「{sentence}」？', es: '¿Qué página dice: «{sentence}»?', ru: 'На какой странице сказано: «{sentence}»?' },
+  tableKey: {
+    en: 'In the table “{table}”, which {key} has “{cell}” in the “{column}” column?',
+    zh: '在「{table}」的表格中，哪一個{key}的「{column}」是「{cell}」？',
+    es: 'En la tabla «{table}», ¿qué {key} tiene «{cell}» en la columna «{column}»?',
+    ru: 'В таблице «{table}»: у какого варианта в столбце «{column}» указано «{cell}»?',
+  },
+  tableCell: {
+    en: 'In the table “{table}”, what does the “{column}” column say for {row}?',
+    zh: '在「{table}」的表格中，{row} 的「{column}」是什麼？',
+    es: 'En la tabla «{table}», ¿qué dice la columna «{column}» para {row}?',
+    ru: 'В таблице «{table}»: что указано в столбце «{column}» для {row}?',
+  },
+  stepNext: {
+    en: 'In “{heading}”, which step comes right after “{step}”?',
+    zh: '在「{heading}」中，「{step}」的下一步是什麼？',
+    es: 'En «{heading}», ¿qué paso viene justo después de «{step}»?',
+    ru: 'В разделе «{heading}»: какой шаг идёт сразу после «{step}»?',
+  },
+  stepFirst: {
+    en: 'In “{heading}”, which step comes first?',
+    zh: '在「{heading}」中，第一步是什麼？',
+    es: 'En «{heading}», ¿cuál es el primer paso?',
+    ru: 'В разделе «{heading}»: какой шаг первый?',
+  },
+  cloze: {
+    en: 'Fill in the blank: “{sentence}”',
+    zh: '填空：「{sentence}」',
+    es: 'Completa el espacio: «{sentence}»',
+    ru: 'Заполните пропуск: «{sentence}»',
+  },
+  heading: {
+    en: 'In “{parent}”, which one is described here: “{sentence}”?',
+    zh: '在「{parent}」中，下面描述的是哪一項：「{sentence}」？',
+    es: 'En «{parent}», ¿cuál se describe aquí: «{sentence}»?',
+    ru: 'В разделе «{parent}»: что описано здесь: «{sentence}»?',
+  },
+  whereSection: {
+    en: 'Which section of “{note}” says: “{sentence}”?',
+    zh: '「{note}」的哪一節寫道：「{sentence}」？',
+    es: '¿Qué sección de «{note}» dice: «{sentence}»?',
+    ru: 'В каком разделе «{note}» сказано: «{sentence}»?',
+  },
+  whereNote: {
+    en: 'Which page says: “{sentence}”?',
+    zh: '哪一篇筆記寫道：「{sentence}」？',
+    es: '¿Qué página dice: «{sentence}»?',
+    ru: 'На какой странице сказано: «{sentence}»?',
+  },
 } satisfies Record<string, Template>;
 
 export const blank = '_____';

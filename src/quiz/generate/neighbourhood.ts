@@ -12,7 +12,8 @@ export interface Neighbourhood {
   cache: Map<string, string[]>;
 }
 
-const parentKey = (s: Section): string => `${s.noteRoute}\u0000${s.level}\u0000${s.headingPath.slice(0, -1).join('\u0000')}`;
+const parentKey = (s: Section): string =>
+  `${s.noteRoute}\u0000${s.level}\u0000${s.headingPath.slice(0, -1).join('\u0000')}`;
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -45,7 +46,13 @@ type Scope = 'section' | 'note' | 'folder' | 'library';
  * (finish() skips repeats). `key` names the values, so each note's and folder's list is
  * gathered once for all of its questions.
  */
-export function tiersOf(facts: SectionFacts, near: Neighbourhood, key: string, values: (f: SectionFacts) => string[], scopes: Scope[] = ['section', 'note', 'folder']): string[][] {
+export function tiersOf(
+  facts: SectionFacts,
+  near: Neighbourhood,
+  key: string,
+  values: (f: SectionFacts) => string[],
+  scopes: Scope[] = ['section', 'note', 'folder'],
+): string[][] {
   const gather = (sections: SectionFacts[]): string[] => [...new Set(sections.flatMap(values))];
   return scopes.map((scope) => {
     if (scope === 'section') return values(facts);

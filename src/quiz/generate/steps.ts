@@ -3,7 +3,8 @@ import { sentencesOf, type SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
 
 /** Words that say a numbered list is a sequence, not just a numbered set. */
-const sequence = /\b(?:steps?|procedure|process|workflow|lifecycle|pipeline|stages?|phases?|in order|sequence|first|then|pasos?|proceso|orden)\b|步驟|流程|順序|顺序|шаг|порядок|этап/i;
+const sequence =
+  /\b(?:steps?|procedure|process|workflow|lifecycle|pipeline|stages?|phases?|in order|sequence|first|then|pasos?|proceso|orden)\b|步驟|流程|順序|顺序|шаг|порядок|этап/i;
 
 const label = (item: string): string => sentencesOf(item)[0]?.replace(/[.:：。]$/, '') ?? item;
 
@@ -13,7 +14,8 @@ export function stepDrafts(facts: SectionFacts, lang: Lang, pick: (n: number, sa
   for (const list of facts.ordered) {
     if (!sequence.test(list.lead) && !sequence.test(facts.section.heading)) continue;
     const items = list.items.map(label);
-    if (items.length > 10 || items.some((i) => i.length < 3 || i.length > 120) || new Set(items).size !== items.length) continue;
+    if (items.length > 10 || items.some((i) => i.length < 3 || i.length > 120) || new Set(items).size !== items.length)
+      continue;
     const k = pick(items.length - 1, items.join('\u0000'));
     drafts.push({
       kind: 'steps',

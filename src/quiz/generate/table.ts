@@ -17,7 +17,8 @@ const overlaps = (a: string, b: string): boolean => {
  * and a distractor cell never says what the answer says.
  */
 /** A first column of attribute names ("Aspect", "Feature", or none) means the things compared are the columns. */
-const attributeHeader = /^(?:|aspect|feature|features|characteristic|criteria|criterion|property|attribute|dimension|category|特性|特點|特徵|項目|比較|面向|característica|aspecto|свойство|характеристика|параметр)$/i;
+const attributeHeader =
+  /^(?:|aspect|feature|features|characteristic|criteria|criterion|property|attribute|dimension|category|特性|特點|特徵|項目|比較|面向|característica|aspecto|свойство|характеристика|параметр)$/i;
 
 function orient(header: string[], rows: string[][]): { header: string[]; rows: string[][] } {
   if (!attributeHeader.test(header[0]?.trim() ?? '')) return { header, rows };
@@ -48,7 +49,12 @@ export function tableDrafts(facts: SectionFacts, lang: Lang, pick: (n: number, s
         const rowText = header.map((h, i) => `${h}: ${rows[r]![i]}`).join('; ');
         tableDraftsHere.push({
           kind: 'table-row',
-          question: fill(templates.tableKey, lang, { table: tableName, key: /^\p{Lu}\p{Ll}/u.test(keyName) ? keyName.toLowerCase() : keyName, column: header[c]!, cell }),
+          question: fill(templates.tableKey, lang, {
+            table: tableName,
+            key: /^\p{Lu}\p{Ll}/u.test(keyName) ? keyName.toLowerCase() : keyName,
+            column: header[c]!,
+            cell,
+          }),
           answer: keys[r]!,
           explanation: rowText,
           facts,

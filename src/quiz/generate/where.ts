@@ -5,14 +5,27 @@ import type { Neighbourhood } from './neighbourhood.js';
 
 /** A whole sentence of prose: not a link, long enough to recognise, ending like a sentence. */
 const wanted = (s: string): boolean =>
-  s.length >= 50 && s.length <= 250 && /[.!?。！？]$/.test(s) && !/https?:\/\//.test(s) && (s.split(/\s+/).length >= 8 || (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 15);
+  s.length >= 50 &&
+  s.length <= 250 &&
+  /[.!?。！？]$/.test(s) &&
+  !/https?:\/\//.test(s) &&
+  (s.split(/\s+/).length >= 8 || (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 15);
 
 /** Titles of other notes near this one: its folder, else the folder above (one page per folder). */
 function nearbyTitles(facts: SectionFacts, near: Neighbourhood): string[] {
   let folder = facts.folder;
   for (;;) {
     const prefix = folder ? `${folder}/` : '';
-    const titles = new Set(near.all.filter((f) => f.note !== facts.note && (f.folder === folder || (f.section.noteRoute.startsWith(prefix) && f.folder.split('/').length <= folder.split('/').length + 1))).map((f) => f.note.title));
+    const titles = new Set(
+      near.all
+        .filter(
+          (f) =>
+            f.note !== facts.note &&
+            (f.folder === folder ||
+              (f.section.noteRoute.startsWith(prefix) && f.folder.split('/').length <= folder.split('/').length + 1)),
+        )
+        .map((f) => f.note.title),
+    );
     titles.delete(facts.note.title);
     if (titles.size >= 2 || !folder) return [...titles];
     folder = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '';
@@ -35,11 +48,11 @@ export function whereDrafts(note: SectionFacts[], near: Neighbourhood, lang: Lan
     const inNote = note.length >= 3;
     const answer = inNote ? facts.section.heading : facts.note.title;
     // The note's title in the question may share words with its sections; the sentence may not.
-    const sentence = [...facts.sentences].filter((s) => wanted(s) && unique(s) && !givesAway(s, answer)).sort((a, b) => b.length - a.length)[0];
+    const sentence = [...facts.sentences]
+      .filter((s) => wanted(s) && unique(s) && !givesAway(s, answer))
+      .sort((a, b) => b.length - a.length)[0];
     if (!sentence || answer.length < 4) continue;
-    const others = inNote
-      ? note.filter((f) => f !== facts).map((f) => f.section.heading)
-      : nearbyTitles(facts, near);
+    const others = inNote ? note.filter((f) => f !== facts).map((f) => f.section.heading) : nearbyTitles(facts, near);
     drafts.push({
       kind: 'where',
       question: fill(inNote ? templates.whereSection : templates.whereNote, lang, { note: facts.note.title, sentence }),

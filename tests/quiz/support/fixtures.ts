@@ -7,7 +7,11 @@ import type { NewRound } from '../../../src/quiz/quiz-store.js';
 /** A database path inside a fresh temp folder, in a subfolder that does not exist yet. */
 export function tempDbPath(): { dir: string; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-quiz-'));
-  return { dir, file: path.join(dir, 'nested', 'data', 'nimbus.db'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file: path.join(dir, 'nested', 'data', 'nimbus.db'),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export const question = (id: string, noteRoute = 'area/note'): QuizQuestion => ({
