@@ -24,6 +24,8 @@ const root = path.resolve(import.meta.dirname, '..');
 export interface EvalOptions {
   misses?: boolean;
   json?: boolean;
+  /** Only the corpora whose name contains this text (`--only Real`). */
+  only?: string;
   out?: (line: string) => void;
 }
 
@@ -42,32 +44,58 @@ export function runEval(options: EvalOptions = {}): void {
       questions: path.join(root, 'tests/fixtures/eval/sagemaker-questions.json'),
     },
     // Real notes folders other people wrote; questions written blind, naming files and headings.
-    ...[
-      ['Real: Nextra 4 app router (nextra-docs-app)', 'nextra-docs-app', 'real-nextra-docs-app.json'],
-      ['Real: Nextra 4 content/ + i18n (nextra-swr-site)', 'nextra-swr-site', 'real-nextra-swr-site.json'],
+    // The i18n folder is indexed one language at a time (as NOTES_LANGUAGE does): each question
+    // is asked of the language its expected sections are in; out-of-scope ones of the default.
+    ...(
       [
-        'Real: Docusaurus, Traditional Chinese (bosh-docusaurus-notes)',
-        'bosh-docusaurus-notes',
-        'real-bosh-docusaurus.json',
-      ],
-    ].map(([name, folder, questions]) => ({
-      name: name!,
-      dir: path.resolve(root, '../shared/corpora/real-notes', folder!),
-      questions: path.join(root, 'tests/fixtures/eval', questions!),
+        ['Real: Nextra 4 app router (nextra-docs-app)', 'nextra-docs-app', 'real-nextra-docs-app.json', undefined],
+        ['Real: Nextra 4 content/ + i18n (nextra-swr-site), en', 'nextra-swr-site', 'real-nextra-swr-site.json', 'en'],
+        ['Real: Nextra 4 content/ + i18n (nextra-swr-site), es', 'nextra-swr-site', 'real-nextra-swr-site.json', 'es'],
+        ['Real: Nextra 4 content/ + i18n (nextra-swr-site), ru', 'nextra-swr-site', 'real-nextra-swr-site.json', 'ru'],
+        [
+          'Real: Docusaurus, Traditional Chinese (bosh-docusaurus-notes)',
+          'bosh-docusaurus-notes',
+          'real-bosh-docusaurus.json',
+          undefined,
+        ],
+      ] as const
+    ).map(([name, folder, questions, language]) => ({
+      name,
+      dir: path.resolve(root, '../shared/corpora/real-notes', folder),
+      questions: path.join(root, 'tests/fixtures/eval', questions),
       byFile: true,
+      language,
     })),
   ];
-  for (const corpus of corpora as { name: string; dir: string; questions: string; casual?: string }[]) {
+  for (const corpus of corpora as {
+    name: string;
+    dir: string;
+    questions: string;
+    casual?: string;
+    language?: string;
+  }[]) {
+    if (options.only && !corpus.name.includes(options.only)) continue;
     if (!fs.existsSync(corpus.dir) || !fs.existsSync(corpus.questions)) {
       if (!options.json)
         out(`### ${corpus.name}: skipped (${fs.existsSync(corpus.dir) ? corpus.questions : corpus.dir} is absent)\n`);
       continue;
     }
-    const library = loadNotes({ root: corpus.dir });
+    const language = 'language' in corpus ? corpus.language : undefined;
+    const library = loadNotes({ root: corpus.dir, language });
     let questions: EvalQuestion[];
     if ('byFile' in corpus) {
-      const read = readFileHeadingQuestions(corpus.questions, library.sections);
+      const read = readFileHeadingQuestions(corpus.questions, library.sections, corpus.dir);
       questions = read.questions;
+      if (language) {
+        // Keep the questions of this language: expected files under its folder; out-of-scope ones with the default (en).
+        const raw = JSON.parse(fs.readFileSync(corpus.questions, 'utf8')) as { expected: { file: string }[] }[];
+        questions = questions.filter((_, i) =>
+          raw[i]!.expected.length
+            ? raw[i]!.expected.every((e) => e.file.startsWith(`${language}/`))
+            : language === 'en',
+        );
+        read.unresolved = read.unresolved.filter((u) => u.startsWith(`${language}/`));
+      }
       if (read.unresolved.length && !options.json)
         out(
           `${corpus.name}: ${read.unresolved.length} expected section(s) not found, counted as misses: ${read.unresolved.join('; ')}\n`,
@@ -134,5 +162,10 @@ export function runEval(options: EvalOptions = {}): void {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runEval({ misses: process.argv.includes('--misses'), json: process.argv.includes('--json') });
+  const only = process.argv.indexOf('--only');
+  runEval({
+    misses: process.argv.includes('--misses'),
+    json: process.argv.includes('--json'),
+    only: only > 0 ? process.argv[only + 1] : undefined,
+  });
 }

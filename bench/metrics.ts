@@ -155,8 +155,30 @@ const headingKey = (heading: string): string =>
  */
 export function readFileHeadingQuestions(
   file: string,
-  sections: { id: string; file: string; heading: string; level: number; noteTitle: string }[],
+  sections: { id: string; file: string; heading: string; level: number; noteTitle: string; line: number }[],
+  root?: string,
 ): { questions: EvalQuestion[]; unresolved: string[] } {
+  // A heading that is not a section of its own (the H1, a heading inside a component such as
+  // Nextra's <Steps>) belongs to the section around its line in the file.
+  const sourceLines = new Map<string, string[]>();
+  const containing = (noteFile: string, heading: string) => {
+    if (!root) return undefined;
+    let lines = sourceLines.get(noteFile);
+    if (!lines) {
+      try {
+        lines = fs.readFileSync(`${root}/${noteFile}`, 'utf8').split('\n');
+      } catch {
+        lines = [];
+      }
+      sourceLines.set(noteFile, lines);
+    }
+    const index = lines.findIndex(
+      (l) => /^\s*#{1,6}\s/.test(l) && headingKey(l.replace(/^\s*#{1,6}\s+/, '')) === headingKey(heading),
+    );
+    if (index < 0) return undefined;
+    const inFile = sections.filter((s) => s.file === noteFile && s.line <= index + 1);
+    return inFile.at(-1) ?? sections.find((s) => s.file === noteFile);
+  };
   const unresolved: string[] = [];
   const raw = byFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const questions = raw.map(
@@ -173,8 +195,9 @@ export function readFileHeadingQuestions(
             ? intro
             : (inFile.find((s) => s.level > 0 && headingKey(s.heading) === headingKey(heading)) ??
               (intro && headingKey(intro.heading) === headingKey(heading) ? intro : undefined));
-        if (!match) unresolved.push(`${noteFile} › ${heading}`);
-        return match?.id ?? `unresolved:${noteFile}#${heading}`;
+        const found = match ?? (heading === null ? undefined : containing(noteFile, heading));
+        if (!found) unresolved.push(`${noteFile} › ${heading}`);
+        return found?.id ?? `unresolved:${noteFile}#${heading}`;
       }),
     }),
   );
