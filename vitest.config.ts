@@ -22,7 +22,7 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'html'],
       // The floor CI holds: raise it when coverage rises, never lower it to land a change.
-      thresholds: { lines: 80, functions: 80, branches: 70, statements: 80 },
+      thresholds: { lines: 85, functions: 85, branches: 78, statements: 85 },
     },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: slow } },
