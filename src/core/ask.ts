@@ -61,21 +61,7 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
   // Sections with no prose of their own (only images or links) would answer with an empty body.
   const results = outcome.hits
     .filter(({ section }) => section.answerable !== false)
-    .map(
-      ({ section, score }): AskResult => ({
-        id: section.id,
-        title: section.noteTitle,
-        heading: section.heading,
-        headingPath: section.headingPath,
-        file: section.file,
-        line: section.line,
-        anchor: section.anchor,
-        url: section.url,
-        score: Math.round(score * 1000) / 1000,
-        excerpt: buildExcerpt(section.blocks, highlight),
-        text: section.text,
-      }),
-    );
+    .map(({ section, score }) => resultOf(section, score, highlight));
   if (outcome.terms.length === 0)
     return { question, confident: false, results: [], missing: [], answerLine: null, reason: 'empty-question' };
   const { missing, answerLine } = outcome;
@@ -99,7 +85,20 @@ export function askSection(index: SearchIndex, section: Section, options: AskOpt
   const question = section.headingPath.join(' ');
   const related = ask(index, question, options);
   const terms = new Set(stemPhrase(section.heading));
-  const first: AskResult = {
+  const first = resultOf(section, related.results[0]?.score ?? 1, terms);
+  const rest = related.results.filter((r) => r.id !== section.id);
+  return {
+    question: section.heading,
+    confident: true,
+    results: [first, ...rest].slice(0, Math.max(1, options.limit ?? 5)),
+    missing: [],
+    answerLine: null,
+  };
+}
+
+/** One section as an answer's result, its excerpt bolding `highlight`. */
+function resultOf(section: Section, score: number, highlight: ReadonlySet<string>): AskResult {
+  return {
     id: section.id,
     title: section.noteTitle,
     heading: section.heading,
@@ -108,16 +107,8 @@ export function askSection(index: SearchIndex, section: Section, options: AskOpt
     line: section.line,
     anchor: section.anchor,
     url: section.url,
-    score: related.results[0]?.score ?? 1,
-    excerpt: buildExcerpt(section.blocks, terms),
+    score: Math.round(score * 1000) / 1000,
+    excerpt: buildExcerpt(section.blocks, highlight),
     text: section.text,
-  };
-  const rest = related.results.filter((r) => r.id !== section.id);
-  return {
-    question: section.heading,
-    confident: true,
-    results: [first, ...rest].slice(0, Math.max(1, options.limit ?? 5)),
-    missing: [],
-    answerLine: null,
   };
 }

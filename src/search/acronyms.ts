@@ -103,7 +103,7 @@ export const shorthand: Record<string, string> = {
 };
 
 /** "EC2" stands for the initials E, C, C: a digit repeats the letter before it. */
-function initialsOf(acronym: string): string | null {
+export function initialsOf(acronym: string): string | null {
   let out = '';
   for (const ch of acronym.toLowerCase().replace(/[^a-z0-9]/g, '')) {
     if (/\d/.test(ch)) {

@@ -2,6 +2,7 @@ import type { Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
 import { tiersOf, type Neighbourhood } from './neighbourhood.js';
+import { initialsOf } from '../../search/acronyms.js';
 
 export interface Acronym {
   acronym: string;
@@ -13,25 +14,12 @@ const connector = new Set(['of', 'and', 'for', 'the', 'to', 'as', 'a', 'on', 'in
 /** "Long Name (ACRONYM)", with ASCII or full-width brackets. Word runs are bounded, so it stays linear. */
 const pattern = /([A-Za-z][\w-]*(?:[ -][A-Za-z&][\w-]*){0,8})\s*[(（]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
 
-/** "EC2" spells E, C, C: a digit repeats the letter before it. A plural "s" is no letter. */
-function initialsOf(acronym: string): string | null {
-  let out = '';
-  for (const ch of acronym
-    .replace(/s$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '')) {
-    if (/\d/.test(ch)) {
-      const previous = out.at(-1);
-      if (!previous) return null;
-      out += previous.repeat(Math.max(0, Number(ch) - 1));
-    } else out += ch;
-  }
-  return out.length >= 2 ? out : null;
-}
+/** A plural "s" ("AMIs") is no letter of the acronym. */
+const initialsOfTerm = (acronym: string): string | null => initialsOf(acronym.replace(/s$/, ''));
 
 /** The shortest run of words ending the phrase whose initials spell the acronym. */
 function longNameOf(phrase: string, acronym: string): string | null {
-  const initials = initialsOf(acronym);
+  const initials = initialsOfTerm(acronym);
   if (!initials) return null;
   const words = phrase.split(/\s+/).flatMap((w) => w.split(/(?<=-)/));
   for (let start = words.length - 1; start >= 0 && words.length - start <= initials.length + 4; start--) {
