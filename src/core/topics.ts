@@ -114,10 +114,6 @@ export function openTopic(library: NoteLibrary, name: string): NoteView | TopicN
   };
 }
 
-function findSection(library: NoteLibrary, id: string): Section | undefined {
-  return library.sections.find((s) => s.id === id);
-}
-
 /** A longer read of a section, for opening it from a topic: its start, cut at a Markdown boundary. */
 export const readSection = (section: Section): string =>
   buildExcerpt(section.blocks, new Set(), { minChars: 1500, maxChars: 3500 });

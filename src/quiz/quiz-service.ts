@@ -6,7 +6,7 @@ import { pickForReview, reviewPass } from './scheduler.js';
 import { shuffled, type RandomSource } from './shuffle.js';
 import { buildTopics, type QuizTopic, type TopicIndex } from './topics.js';
 
-export { type RoundView } from './round-view.js';
+export type { RoundView } from './round-view.js';
 export type { QuizTopic } from './topics.js';
 
 export interface QuizServiceOptions {

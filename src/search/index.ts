@@ -28,11 +28,6 @@ interface SectionDocument {
   body: string;
 }
 
-interface Expansion {
-  /** Stemmed terms of the long name, e.g. ["elast", "block", "store"] for EBS. */
-  terms: string[];
-}
-
 export interface SearchIndex {
   mini: MiniSearch<SectionDocument>;
   sections: Section[];

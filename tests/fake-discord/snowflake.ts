@@ -21,11 +21,3 @@ export function snowflake(at: number = Date.now()): string {
   }
   return ((ms << 22n) | (1n << 17n) | (1n << 12n) | increment).toString();
 }
-
-function isSnowflake(value: unknown): value is string {
-  return typeof value === 'string' && /^(0|[1-9][0-9]{0,19})$/.test(value);
-}
-
-function snowflakeTime(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-}
