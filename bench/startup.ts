@@ -32,7 +32,12 @@ interface Sample {
 function sample(
   nodeArgs: string[],
   env: Record<string, string>,
-  until?: { stream: 'stdout' | 'stderr'; text: string; then: (child: ReturnType<typeof spawn>) => void },
+  until?: {
+    stream: 'stdout' | 'stderr';
+    text: string;
+    then: (child: ReturnType<typeof spawn>) => void;
+    input?: string;
+  },
 ): Promise<Sample> {
   const rssFile = path.join(os.tmpdir(), `nimbus-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   return new Promise((resolve, reject) => {
@@ -60,6 +65,10 @@ function sample(
     child.stdout.on('data', watch('stdout'));
     child.stderr.on('data', watch('stderr'));
     if (!until) child.stdin.end();
+    else if (until.input) child.stdin.write(until.input);
+    // A case that never reaches its moment must fail the run, not hang it.
+    const limit = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('exit', () => clearTimeout(limit));
     child.on('error', reject);
     child.on('close', () => {
       const ms = (doneAt ?? performance.now()) - started;
@@ -85,8 +94,15 @@ async function median(make: () => Promise<Sample>, n = runs): Promise<Sample> {
 }
 
 const ask = (args: string[], env: Record<string, string>) => () => sample([...args, 'ask', 'what is s3'], env);
+// Piped, the shell prints no banner or prompt (so that `| head` gets answers only): the start counts
+// until the first answer to a question written before the shell was ready.
 const shell = (args: string[], env: Record<string, string>) => () =>
-  sample([...args, 'shell'], env, { stream: 'stdout', text: 'Ask a question', then: (child) => child.stdin!.end() });
+  sample([...args, 'shell'], env, {
+    stream: 'stdout',
+    text: '\n',
+    then: (child) => child.stdin!.end(),
+    input: 'what is s3\n',
+  });
 const bot = (args: string[], env: Record<string, string>) => () =>
   sample(
     [...args, 'bot'],
@@ -118,7 +134,7 @@ cases.push({
   target: '≤ 1.0 s',
 });
 cases.push({
-  name: 'notes: start → terminal prompt',
+  name: 'notes: start → shell answers (question typed at once)',
   today: shell(today, oldEnv(notesDir)),
   now: shell(now, newEnv(notesDir, notesCache)),
   target: '≤ 1.0 s, ≤ 150 MB',
@@ -139,7 +155,7 @@ if (sagemaker) {
     target: '≤ 2.5 s',
   });
   cases.push({
-    name: 'SageMaker guide: start → terminal prompt',
+    name: 'SageMaker guide: start → shell answers (question typed at once)',
     now: shell(now, newEnv(sagemakerDir, sagemakerCache)),
   });
 }
