@@ -1,17 +1,20 @@
 /**
  * Generated-question sample for blind judging: `npx tsx bench/quiz-sample.ts`.
  * Draws, seeded, 40 multiple-choice generated questions from each corpus (the bundled notes and
- * the three real-notes folders), spread over the question kinds, and writes them with their
- * source section to tests/fixtures/quiz-judging/sample.json. Also prints the volume: generated
- * questions per corpus and kind, and the notes with ≥ 150 words of prose that yield none.
+ * the three real-notes folders) over the kinds that are on by default (`generatorKinds`), spread
+ * over those kinds, and writes them with their source section to
+ * tests/fixtures/quiz-judging/sample.json. A corpus with fewer than 40 leaves its share to the
+ * others, so the sample still has 160 when the notes have them. Also prints the volume: generated
+ * questions per corpus and kind, and the notes with ≥ 150 words of prose that yield none, with
+ * the default kinds and with all kinds.
  * Self-graded cards (no distractors) are counted, not sampled: there is no choice to judge.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadNotes } from '../src/notes/load.js';
-import type { QuizQuestion } from '../src/notes/types.js';
+import type { Note, QuizQuestion } from '../src/notes/types.js';
 import { sectionFacts } from '../src/quiz/generate/facts.js';
-import { allGeneratorKinds, generateQuestions } from '../src/quiz/generate/index.js';
+import { allGeneratorKinds, generateQuestions, generatorKinds } from '../src/quiz/generate/index.js';
 import { seededRandom, shuffled } from '../src/quiz/shuffle.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,6 +26,7 @@ const corpora = [
   { name: 'bosh-docusaurus-notes', dir: path.join(realNotes, 'bosh-docusaurus-notes') },
 ];
 const perCorpus = 40;
+const total = 160;
 const seed = 17;
 const out = path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 
@@ -43,32 +47,61 @@ function sample(questions: QuizQuestion[], n: number): QuizQuestion[] {
   return picked;
 }
 
-const items: unknown[] = [];
+interface Candidates {
+  name: string;
+  pool: QuizQuestion[];
+  sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
+}
+
+function volume(name: string, notes: Note[], questions: QuizQuestion[], label: string): void {
+  const kinds: Record<string, number> = {};
+  for (const q of questions) kinds[q.kind!] = (kinds[q.kind!] ?? 0) + 1;
+  const withQuestions = new Set(questions.map((q) => q.noteRoute));
+  const silent = notes.filter(
+    (n) => !withQuestions.has(n.route) && proseWords(n.sections.flatMap((s) => sectionFacts(s, n).sentences)) >= 150,
+  );
+  console.log(`${name} (${label}): ${notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`);
+  console.log(
+    `  notes with ≥ 150 words of prose and no question: ${silent.length}${silent.length ? ' — ' + silent.map((n) => n.file).join(', ') : ''}`,
+  );
+}
+
+const found: Candidates[] = [];
 for (const corpus of corpora) {
   if (!fs.existsSync(corpus.dir)) {
     console.log(`${corpus.name}: not found at ${corpus.dir}, skipped`);
     continue;
   }
   const library = loadNotes({ root: corpus.dir });
-  const questions = generateQuestions(library.notes, allGeneratorKinds);
-  const sections = new Map(library.sections.map((s) => [s.id, s]));
-  const kinds: Record<string, number> = {};
-  for (const q of questions) kinds[q.kind!] = (kinds[q.kind!] ?? 0) + 1;
-  const withQuestions = new Set(questions.map((q) => q.noteRoute));
-  const silent = library.notes.filter(
-    (n) => !withQuestions.has(n.route) && proseWords(n.sections.flatMap((s) => sectionFacts(s, n).sentences)) >= 150,
-  );
-  console.log(
-    `${corpus.name}: ${library.notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`,
-  );
-  console.log(
-    `  notes with ≥ 150 words of prose and no question: ${silent.length}${silent.length ? ' — ' + silent.map((n) => n.file).join(', ') : ''}`,
-  );
+  const questions = generateQuestions(library.notes, generatorKinds);
+  volume(corpus.name, library.notes, questions, `default kinds: ${generatorKinds.join(', ')}`);
+  volume(corpus.name, library.notes, generateQuestions(library.notes, allGeneratorKinds), 'all kinds');
   // Translated pages can repeat a question word for word: judge each text once.
   const texts = new Set<string>();
   const distinctQuestions = questions.filter((q) => !q.reveal && !texts.has(q.question) && texts.add(q.question));
-  for (const q of sample(distinctQuestions, perCorpus)) {
-    const section = sections.get(q.section ? `${q.noteRoute}#${q.section}` : q.noteRoute)!;
+  found.push({
+    name: corpus.name,
+    pool: sample(distinctQuestions, distinctQuestions.length),
+    sections: new Map(library.sections.map((s) => [s.id, s])),
+  });
+}
+
+// 40 each; what a short corpus cannot fill goes, one at a time, to the corpora that still have questions.
+const quota = new Map(found.map((c) => [c.name, Math.min(perCorpus, c.pool.length)]));
+let spare = Math.min(total, found.length * perCorpus) - [...quota.values()].reduce((a, b) => a + b, 0);
+while (spare > 0 && found.some((c) => c.pool.length > quota.get(c.name)!))
+  for (const c of found)
+    if (spare > 0 && c.pool.length > quota.get(c.name)!) {
+      quota.set(c.name, quota.get(c.name)! + 1);
+      spare--;
+    }
+
+const items: unknown[] = [];
+for (const corpus of found) {
+  const picked = corpus.pool.slice(0, quota.get(corpus.name));
+  console.log(`${corpus.name}: ${picked.length} sampled`);
+  for (const q of picked) {
+    const section = corpus.sections.get(q.section ? `${q.noteRoute}#${q.section}` : q.noteRoute)!;
     items.push({
       id: q.id,
       corpus: corpus.name,
@@ -83,4 +116,6 @@ for (const corpus of corpora) {
 }
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-console.log(`${items.length} questions written to ${path.relative(root, out)}`);
+const perKind: Record<string, number> = {};
+for (const item of items as { kind: string }[]) perKind[item.kind] = (perKind[item.kind] ?? 0) + 1;
+console.log(`${items.length} questions written to ${path.relative(root, out)} ${JSON.stringify(perKind)}`);

@@ -2,6 +2,8 @@ import { isFigure, normal, type Draft } from './draft.js';
 import type { MarkedTerm, SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
 import { tiersOf, type Neighbourhood } from './neighbourhood.js';
+import { isEnglishWord } from '../../search/dictionary.js';
+import { sameKind, weakSentence, wordsOf } from './quality.js';
 
 const maxPerSection = 2;
 /** What a code term looks like: a tag, a path, a file, an option with a value, a flag, a call or a name. */
@@ -17,11 +19,26 @@ function codeShape(term: string): string {
   return 'name';
 }
 
+/**
+ * A key term, not a common word: a name ("Amazon S3", "SWR"), an identifier ("revalidateOnFocus"),
+ * a phrase of two or more words, or a word the dictionary does not know. "data" or "suspense"
+ * alone would leave the sentence guessable from many words.
+ */
+function keyTerm(term: string): boolean {
+  if (/\p{Script=Han}/u.test(term)) return term.length >= 2;
+  const words = wordsOf(term);
+  if (words.length === 0) return false;
+  if (/[A-Z]/.test(term.slice(1)) || /^[A-Z]{2,}/.test(term) || /[_.()/<>-]/.test(term)) return true;
+  if (term.trim().split(/\s+/).length >= 2) return /^\p{Lu}/u.test(term) || words.length >= 2;
+  return !isEnglishWord(words[0]!);
+}
+
 /** Key terms fit to blank out: bold (or, in notes without bold, code) terms in a sentence of their own. */
 export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
   const strong = facts.terms.filter((t) => t.mark === 'strong');
   const pool = strong.length ? strong : facts.terms;
   return pool.filter((t) => {
+    if (!keyTerm(t.term) || weakSentence(t.sentence) || !/[.!?。！？]$/.test(t.sentence)) return false;
     // A short word ("Off", "yes") is no key term, unless it is an acronym.
     if (
       (t.term.length < 4 && !/^[A-Z0-9]{2,3}$/.test(t.term)) ||
@@ -53,7 +70,10 @@ export function clozeDrafts(
     if (drafts.length >= maxPerSection) break;
     const sentence = t.sentence.replace(t.term, blank);
     const sameShape = (candidate: string): boolean =>
-      isFigure(candidate) === isFigure(t.term) && (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
+      sameKind(t.term, candidate) &&
+      keyTerm(candidate) &&
+      isFigure(candidate) === isFigure(t.term) &&
+      (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
     drafts.push({
       kind: 'cloze',
       question: fill(templates.cloze, lang, { sentence }),

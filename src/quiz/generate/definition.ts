@@ -3,6 +3,7 @@ import { generic } from './heading.js';
 import type { SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
 import { tiersOf, type Neighbourhood } from './neighbourhood.js';
+import { shapeOf, weakSentence } from './quality.js';
 
 export interface Defined {
   term: string;
@@ -20,6 +21,19 @@ const isA = /^((?:The |An? )?[\p{Lu}\d][^,;:()]{0,60}?) (?:is|are) ((?:a|an|the)
 /** Subjects that point elsewhere ("It is a …", "If there is an …") name no term. */
 const notATerm =
   /^(?:it|its|this|that|these|those|there|here|if|when|while|because|which|what|they|he|she|we|you|one|each|both|all|some|such|so|then|also|but|and|or|for|in|on|with|to|by|at|from|after|before|el|la|esto|это|он|она)\b|\bthere$/i;
+
+/** Labels a note uses to structure a list ("Best for:", "Trade-offs:"), not terms to learn. */
+const label =
+  /^(?:best for|good for|use (?:it )?(?:for|when)|when to use|constraints?|benefits?|trade-?offs?|limits?|limitations?|caveats?|costs?|pricing|pros|cons|why|how|what|example|examples|note|tip|warning|default|type|returns?|result|goal|idea|key idea|problem|solution|answer|question|step \d+|優點|缺點|優勢|劣勢|目的|用途|問題|解法|方法|結果|例子)$/i;
+
+/** A term to ask for: a name or a short noun phrase, not a label, a sentence or a note's own wording. */
+const askable = (term: string, definition: string): boolean =>
+  !label.test(term) &&
+  shapeOf(term) !== 'sentence' &&
+  !/[，,。；;（(]/.test(term.replace(/\s*[（(][^)）]*[)）]$/, '')) &&
+  !/\b(?:here|this|that|function|above|below)$/i.test(term) &&
+  !/\p{Script=Han}{9,}/u.test(term) &&
+  !weakSentence(definition);
 
 /** "`revalidateAll = false`": the option is the term, its default is not. */
 const optionName = (term: string): string => term.replace(/\s*=\s*[^=]*$/, '').trim() || term;
@@ -42,6 +56,7 @@ export function definitionsOf(facts: SectionFacts): Defined[] {
   }
   return out.filter(
     (d) =>
+      askable(d.term, d.definition) &&
       !generic.test(d.term.replace(/[:：]$/, '')) &&
       d.term.length <= 60 &&
       wordCount(d.term) <= 8 &&

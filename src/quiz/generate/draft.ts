@@ -3,6 +3,7 @@ import { eng } from 'stopword';
 import type { QuizQuestion } from '../../notes/types.js';
 import { seededRandom, shuffled } from '../shuffle.js';
 import type { SectionFacts } from './facts.js';
+import { sameKind, sharesStem } from './quality.js';
 
 /** A question before its distractors are chosen. */
 export interface Draft {
@@ -20,7 +21,7 @@ export interface Draft {
   overlapAllowed?: boolean;
   /** Table cells are of one kind already: skip the shape and containment checks. */
   sameColumn?: boolean;
-  /** Without two good distractors: a self-graded card with this question and answer, else dropped. */
+  /** Without three good distractors: a self-graded card with this question and answer, else dropped. */
   selfGraded?: { question: string; answer: string };
 }
 
@@ -38,11 +39,15 @@ function contentWords(text: string): Set<string> {
   return new Set(words.filter((w) => !stop.has(w) && !/\p{Script=Han}/u.test(w)));
 }
 
-/** True when the question gives the answer away: its words (or, for Chinese, its text) appear in it. */
+/**
+ * True when the question gives the answer away: its text, one of its words or a word of the same
+ * stem (camelCase split), or, for Chinese, two of its characters in a row appear in the question.
+ */
 export function givesAway(question: string, answer: string): boolean {
   const q = normal(question);
   const a = normal(answer);
   if (a && q.includes(a)) return true;
+  if (sharesStem(question, answer)) return true;
   const words = contentWords(question);
   for (const w of contentWords(answer)) if (words.has(w)) return true;
   return false;
@@ -56,6 +61,7 @@ const wordsIn = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
 /** A distractor of the answer's kind: same script, capitalisation, figures or not, and about its length. */
 function similarShape(answer: string, candidate: string): boolean {
+  if (!sameKind(answer, candidate)) return false;
   if (han(answer) !== han(candidate) || isFigure(answer) !== isFigure(candidate)) return false;
   if (!han(answer) && capital(answer) !== capital(candidate)) return false;
   const ratio = candidate.length / Math.max(1, answer.length);
@@ -72,7 +78,7 @@ function contains(a: string, b: string): boolean {
 
 const hash = (text: string): string => createHash('sha1').update(text).digest('hex');
 
-/** 2 to 3 distractors, 4 choices at most, so every choice fits a button row with room to read. */
+/** Exactly 3 distractors (4 choices, a button row with room to read); with fewer good ones, no multiple choice. */
 const wanted = 3;
 const maxChoiceChars = 120;
 
@@ -107,19 +113,18 @@ export function finish(draft: Draft): QuizQuestion | undefined {
   const question = normal(draft.question);
   const picked: string[] = [];
   for (const tier of draft.tiers) {
-    // Two near distractors beat three with a far-fetched one.
-    if (picked.length >= 2) break;
     for (const candidate of shuffled(tier, random)) {
       if (picked.length >= wanted) break;
       const n = normal(candidate);
       if (!n || seen.has(n) || question.includes(n) || candidate.length > maxChoiceChars) continue;
-      if (!draft.sameColumn && (!similarShape(draft.answer, candidate) || contains(draft.answer, candidate))) continue;
+      if (contains(draft.answer, candidate)) continue;
+      if (!draft.sameColumn && !similarShape(draft.answer, candidate)) continue;
       if (draft.reject?.(candidate)) continue;
       seen.add(n);
       picked.push(candidate);
     }
   }
-  if (picked.length >= 2 && draft.answer.length <= maxChoiceChars) {
+  if (picked.length >= wanted && draft.answer.length <= maxChoiceChars) {
     return {
       ...base,
       question: draft.question,

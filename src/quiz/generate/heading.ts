@@ -2,6 +2,7 @@ import { givesAway, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
 import type { Neighbourhood } from './neighbourhood.js';
+import { weakSentence } from './quality.js';
 
 /** Headings that name a part of a page, not a thing to tell apart. */
 export const generic =
@@ -29,7 +30,7 @@ export function headingDrafts(facts: SectionFacts, near: Neighbourhood, lang: La
     .filter((h) => h !== heading && nameLike(h));
   if (siblings.length < 2) return [];
   const opening = facts.opening;
-  if (opening.length < 40 || opening.length > 300) return [];
+  if (opening.length < 40 || opening.length > 300 || weakSentence(opening)) return [];
   const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Only an opening that names its heading says what the section is about ("Amazon Redshift is …").
   if (!new RegExp(escaped, 'i').test(opening)) return [];

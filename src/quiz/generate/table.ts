@@ -1,6 +1,7 @@
 import { normal, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
+import { placeholderTable, shapeOf } from './quality.js';
 
 const maxPerTable = 3;
 const distinct = (values: string[]): number => new Set(values.map(normal)).size;
@@ -32,10 +33,13 @@ export function tableDrafts(facts: SectionFacts, lang: Lang, pick: (n: number, s
   const drafts: Draft[] = [];
   for (const table of facts.tables) {
     const { header, rows } = orient(table.header, table.rows);
-    if (header.length < 2 || rows.length < 3) continue;
+    if (placeholderTable(header, rows)) continue;
     const keys = rows.map((r) => r[0]!);
-    if (distinct(keys) !== keys.length || keys.some((k) => !k || k.length > 80)) continue;
-    const keyName = header[0]?.trim() || { en: 'option', zh: '項目', es: 'opción', ru: 'вариант' }[lang];
+    // Keys are names of things compared, not questions or sentences ("Which instances are oversized?").
+    if (distinct(keys) !== keys.length || keys.some((k) => !k || k.length > 60 || shapeOf(k) === 'sentence')) continue;
+    // A key column headed by a plain noun names the things ("storage class"); else (“0.x (deprecated)”) say "option".
+    const plainNoun = /^[\p{L}][\p{L} -]{0,30}$/u.test(header[0]?.trim() ?? '') && !/\d/.test(header[0]!);
+    const keyName = plainNoun ? header[0]!.trim() : { en: 'option', zh: '項目', es: 'opción', ru: 'вариант' }[lang];
     const tableName = facts.section.heading;
     const tableDraftsHere: Draft[] = [];
     for (let c = 1; c < header.length; c++) {

@@ -2,13 +2,14 @@ import { givesAway, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
 import type { Neighbourhood } from './neighbourhood.js';
+import { weakSentence } from './quality.js';
 
 /** A whole sentence of prose: not a link, long enough to recognise, ending like a sentence. */
 const wanted = (s: string): boolean =>
   s.length >= 50 &&
   s.length <= 250 &&
   /[.!?。！？]$/.test(s) &&
-  !/https?:\/\//.test(s) &&
+  !weakSentence(s) &&
   (s.split(/\s+/).length >= 8 || (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 15);
 
 /** Titles of other notes near this one: its folder, else the folder above (one page per folder). */
