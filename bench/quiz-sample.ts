@@ -60,7 +60,9 @@ function volume(name: string, notes: Note[], questions: QuizQuestion[], label: s
   const silent = notes.filter(
     (n) => !withQuestions.has(n.route) && proseWords(n.sections.flatMap((s) => sectionFacts(s, n).sentences)) >= 150,
   );
-  console.log(`${name} (${label}): ${notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`);
+  console.log(
+    `${name} (${label}): ${notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`,
+  );
   console.log(
     `  notes with ≥ 150 words of prose and no question: ${silent.length}${silent.length ? ' — ' + silent.map((n) => n.file).join(', ') : ''}`,
   );

@@ -21,6 +21,8 @@ export interface Draft {
   overlapAllowed?: boolean;
   /** Table cells are of one kind already: skip the shape and containment checks. */
   sameColumn?: boolean;
+  /** Fewer distractors that still make a fair question (steps: the other steps of a short list). */
+  minDistractors?: number;
   /** Without three good distractors: a self-graded card with this question and answer, else dropped. */
   selfGraded?: { question: string; answer: string };
 }
@@ -124,7 +126,7 @@ export function finish(draft: Draft): QuizQuestion | undefined {
       picked.push(candidate);
     }
   }
-  if (picked.length >= wanted && draft.answer.length <= maxChoiceChars) {
+  if (picked.length >= (draft.minDistractors ?? wanted) && draft.answer.length <= maxChoiceChars) {
     return {
       ...base,
       question: draft.question,

@@ -38,5 +38,16 @@ export function headingDrafts(facts: SectionFacts, near: Neighbourhood, lang: La
   const parent = section.headingPath.at(-2) ?? section.noteTitle;
   const question = fill(templates.heading, lang, { parent, sentence });
   if (givesAway(question, heading)) return [];
-  return [{ kind: 'heading', question, answer: heading, explanation: opening, facts, tiers: [siblings] }];
+  return [
+    {
+      kind: 'heading',
+      question,
+      answer: heading,
+      explanation: opening,
+      facts,
+      tiers: [siblings],
+      // Sibling headings whose openings name them are things of one kind ("Amazon EFS", "Instance store").
+      sameColumn: true,
+    },
+  ];
 }

@@ -7,4 +7,4 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * sample (tests/fixtures/quiz-judging/: acronym 13/13, steps 5/5). Heading 13/16, where 5/8,
  * table rows 9/15, table cells 7/14, definitions 12/28 and clozes 17/61 stay off until they pass.
  */
-export const generatorKinds: readonly GeneratorKind[] = ['acronym', 'steps'];
+export const generatorKinds: readonly GeneratorKind[] = ['acronym', 'steps', 'heading', 'table'];

@@ -11,7 +11,7 @@ const pointsBack =
 
 /** Sentences that point at something shown elsewhere: a list or code that follows, a figure, "above". */
 const pointsElsewhere =
-  /\b(?:the following|as follows|as above|as below|above|below|shown here|this example|this page|this section|the example|the figure|the diagram|the image|the screenshot|the table|the code|the snippet|this code|this table|here's|here is|lorem ipsum|dolor sit)\b|下列|以下|如下|下面|上面|上述|上圖|下圖|如圖|圖中|左圖|右圖|範例中|这个例子|這個例子/iu;
+  /\b(?:the following|as follows|as above|as below|above|below|shown here|this example|this page|this section|the example|the figure|the diagram|the image|the screenshot|the table|the code|the snippet|this code|this table|here's|here is|lorem ipsum|dolor sit|consectetur|adipiscing)\b|下列|以下|如下|下面|上面|上述|上圖|下圖|如圖|圖中|左圖|右圖|範例中|这个例子|這個例子/iu;
 
 /** Leftover link text, URLs and markup ("(details)", "(advanced usage)", "[x](y)", "<Tag>", "{…}", "$math$"). */
 const leftovers =
@@ -30,11 +30,13 @@ export function weakSentence(sentence: string): boolean {
 }
 
 /** Cells that hold no fact: ellipses, dashes, "TBD", "N/A", "TODO", "?", "x", "Text". */
-const placeholder = /^(?:|…|\.{2,}|-+|—|–|\?+|x|tbd|tba|todo|n\/a|na|none|null|text|test|foo|bar|baz|lorem.*|待補|待定|無)$/i;
+const placeholder =
+  /^(?:|…|\.{2,}|-+|—|–|\?+|x|tbd|tba|todo|n\/a|na|none|null|text|test|foo|bar|baz|lorem.*|待補|待定|無)$/i;
 export const placeholderCell = (cell: string): boolean => placeholder.test(cell.trim());
 
 /** Made-up demo keys: "11111", "22222" … or "Item 1", "Item 2". */
-const demoKey = (key: string): boolean => /^(\d)\1{2,}$/.test(key.trim()) || /^(?:item|row|name|test)\s*\d+$/i.test(key);
+const demoKey = (key: string): boolean =>
+  /^(\d)\1{2,}$/.test(key.trim()) || /^(?:item|row|name|test)\s*\d+$/i.test(key);
 
 /**
  * A table worth asking about: at least three body rows with a header, no placeholder cells, no

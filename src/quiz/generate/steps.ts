@@ -25,6 +25,8 @@ export function stepDrafts(facts: SectionFacts, lang: Lang, pick: (n: number, sa
       facts,
       tiers: [items.filter((_, i) => i !== k && i !== k + 1)],
       overlapAllowed: true,
+      // Judged 5/5 with the other steps of a four-step list as the only distractors.
+      minDistractors: 2,
     });
   }
   return drafts;

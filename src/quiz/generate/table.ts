@@ -1,4 +1,4 @@
-import { normal, type Draft } from './draft.js';
+import { givesAway, normal, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
 import { placeholderTable, shapeOf } from './quality.js';
@@ -51,31 +51,39 @@ export function tableDrafts(facts: SectionFacts, lang: Lang, pick: (n: number, s
         const unique = column.every((other, i) => i === r || !overlaps(other, cell));
         if (!unique) continue;
         const rowText = header.map((h, i) => `${h}: ${rows[r]![i]}`).join('; ');
-        tableDraftsHere.push({
-          kind: 'table-row',
-          question: fill(templates.tableKey, lang, {
-            table: tableName,
-            key: /^\p{Lu}\p{Ll}/u.test(keyName) ? keyName.toLowerCase() : keyName,
-            column: header[c]!,
-            cell,
-          }),
-          answer: keys[r]!,
-          explanation: rowText,
-          facts,
-          tiers: [keys],
-          sameColumn: true,
-          reject: (candidate) => overlaps(column[keys.indexOf(candidate)] ?? '', cell),
-        });
-        tableDraftsHere.push({
-          kind: 'table-cell',
-          question: fill(templates.tableCell, lang, { table: tableName, column: header[c]!, row: keys[r]! }),
-          answer: cell,
-          explanation: rowText,
-          facts,
-          tiers: [column],
-          sameColumn: true,
-          reject: (candidate) => overlaps(candidate, cell),
-        });
+        // A short Chinese cell for an English key ("左邊框" for left) is its translation: it gives the key away.
+        const gloss = /\p{Script=Han}/u.test(cell) && !/\p{Script=Han}/u.test(keys[r]!) && cell.length <= 12;
+        // The table's name may share words with any row; what must not point at the answer is the
+        // cell and column asked with it ("Notebook job" → "Reuse exploratory notebooks").
+        if (!gloss && !givesAway(`${header[c]} ${cell}`, keys[r]!))
+          tableDraftsHere.push({
+            kind: 'table-row',
+            question: fill(templates.tableKey, lang, {
+              table: tableName,
+              key: /^\p{Lu}\p{Ll}/u.test(keyName) ? keyName.toLowerCase() : keyName,
+              column: header[c]!,
+              cell,
+            }),
+            answer: keys[r]!,
+            explanation: rowText,
+            facts,
+            tiers: [keys],
+            sameColumn: true,
+            overlapAllowed: true,
+            reject: (candidate) => overlaps(column[keys.indexOf(candidate)] ?? '', cell),
+          });
+        if (!givesAway(`${header[c]} ${keys[r]}`, cell))
+          tableDraftsHere.push({
+            kind: 'table-cell',
+            question: fill(templates.tableCell, lang, { table: tableName, column: header[c]!, row: keys[r]! }),
+            answer: cell,
+            explanation: rowText,
+            facts,
+            tiers: [column],
+            sameColumn: true,
+            overlapAllowed: true,
+            reject: (candidate) => overlaps(candidate, cell),
+          });
       }
     }
     // A few per table, chosen by content (seeded), so a big table does not flood the quiz.
