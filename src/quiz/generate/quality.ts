@@ -11,7 +11,7 @@ const pointsBack =
 
 /** Sentences that point at something shown elsewhere: a list or code that follows, a figure, "above". */
 const pointsElsewhere =
-  /\b(?:the following|as follows|as above|as below|above|below|shown here|this example|this page|this section|the example|the figure|the diagram|the image|the screenshot|the table|the code|the snippet|this code|this table|here's|here is|lorem ipsum|dolor sit|consectetur|adipiscing)\b|下列|以下|如下|下面|上面|上述|上圖|下圖|如圖|圖中|左圖|右圖|範例中|这个例子|這個例子/iu;
+  /\b(?:the following|as follows|as above|as below|above|below|shown here|this example|this page|this section|the example|the figure|the diagram|the image|the screenshot|the table|the code|the snippet|this code|this table|here's|here is|lorem ipsum|dolor sit|consectetur|adipiscing)\b|下列|以下|如下|下面|上面|上述|上圖|下圖|如圖|圖中|左圖|右圖|左側|右側|圖示|範例中|这个例子|這個例子/iu;
 
 /** Leftover link text, URLs and markup ("(details)", "(advanced usage)", "[x](y)", "<Tag>", "{…}", "$math$"). */
 const leftovers =

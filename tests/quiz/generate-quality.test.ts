@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadNotes } from '../../src/notes/load.js';
+import type { QuizQuestion } from '../../src/notes/types.js';
+import { givesAway } from '../../src/quiz/generate/draft.js';
+import { allGeneratorKinds, generateQuestions } from '../../src/quiz/generate/index.js';
+import { placeholderTable, sameKind, shapeOf, sharesStem, weakSentence } from '../../src/quiz/generate/quality.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Generated questions (all kinds) for one note made of `markdown`. */
+function questionsOf(markdown: string): QuizQuestion[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-quizq-'));
+  dirs.push(dir);
+  fs.writeFileSync(path.join(dir, 'note.md'), markdown);
+  return generateQuestions(loadNotes({ root: dir }).notes, allGeneratorKinds);
+}
+
+describe('weak source sentences are rejected', () => {
+  it.each([
+    ['pronoun-led', 'It stores objects in buckets and replicates them across zones.'],
+    ['"This" led', 'This keeps the cache warm between two requests to the same key.'],
+    ['"These" led', 'These options control how often the data is revalidated.'],
+    ['"the following"', 'In the meta file you can define how the pages are shown, e.g. for the following structure.'],
+    ['ends with a colon', 'You can also add links to the navbar using the items option:'],
+    ['"below"', 'The table below lists every storage class with its retrieval time.'],
+    ['a URL', 'Read the guide at https://example.com/guide before you start the migration.'],
+    ['link leftover', 'automatically revalidate when window gets focused (details)'],
+    ['markup', 'Wrap the page in <Layout> to keep the sidebar on every route you add.'],
+    ['lorem ipsum', 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.'],
+    ['a Chinese pointer to a figure', '右側圓柱代表用來暫存 process memory image 的 secondary storage。'],
+    ['a Chinese pointer to a list', '下列步驟說明如何建立一個新的專案並設定路由。'],
+  ])('%s', (_, sentence) => {
+    expect(weakSentence(sentence)).toBe(true);
+  });
+
+  it('keeps a sentence that stands alone', () => {
+    expect(weakSentence('Amazon S3 stores objects in buckets and replicates them across zones.')).toBe(false);
+    expect(weakSentence('SWR revalidates the data when the window regains focus.')).toBe(false);
+  });
+
+  it('asks no cloze or heading question from a pronoun-led or "following" sentence', () => {
+    const questions = questionsOf(`# Caching
+
+## Layers
+
+### Edge cache
+
+It keeps **static assets** close to the readers of the site and cuts latency.
+
+### Browser cache
+
+This stores **HTTP responses** on the device so a second visit is instant.
+
+### Origin cache
+
+The following list shows how the **origin shield** protects the server:
+
+### Object cache
+
+The object cache stores **query results** in memory for the application servers.
+`);
+    const texts = questions.map((q) => q.question).join('\n');
+    expect(texts).not.toMatch(/It keeps|This stores|The following/);
+    expect(questions.some((q) => q.answer === 'query results')).toBe(false); // a common phrase, not a key term
+  });
+});
+
+describe('placeholder and too-small tables are skipped', () => {
+  it('detects placeholder cells, demo keys, one-row tables and cells that repeat their header', () => {
+    expect(placeholderTable(['Name', 'Value'], [['a', 'b']])).toBe(true);
+    expect(
+      placeholderTable(
+        ['Name', 'Status'],
+        [
+          ['Alpha', 'TBD'],
+          ['Beta', 'Done'],
+          ['Gamma', 'Open'],
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      placeholderTable(
+        ['Student ID', 'Last Name'],
+        [
+          ['11111', 'Smith'],
+          ['22222', 'Jones'],
+          ['33333', 'Moore'],
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      placeholderTable(
+        ['Syntax', 'Test Text'],
+        [
+          ['Header', 'Title'],
+          ['Paragraph', 'Text'],
+          ['Strikethrough', 'Strike'],
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      placeholderTable(
+        ['Class', 'Retrieval'],
+        [
+          ['S3 Standard', 'Milliseconds'],
+          ['Glacier Flexible Retrieval', 'Minutes to hours'],
+          ['Glacier Deep Archive', 'Within 12 hours'],
+        ],
+      ),
+    ).toBe(false);
+  });
+
+  it('asks nothing about a table with "…" and "-" cells', () => {
+    const questions = questionsOf(`# Plans
+
+## Plan comparison
+
+| Plan | Price | Support |
+| --- | --- | --- |
+| Free | … | - |
+| Pro | 10 USD | Email |
+| Team | 20 USD | Chat |
+| Enterprise | 50 USD | Phone |
+`);
+    expect(questions.filter((q) => q.kind?.startsWith('table'))).toEqual([]);
+  });
+
+  it('asks nothing about a table whose keys are questions', () => {
+    const questions = questionsOf(`# Billing
+
+## Which tool answers which question
+
+| Question | Tool |
+| --- | --- |
+| What will this design cost? | AWS Pricing Calculator |
+| Where did the money go? | AWS Cost Explorer |
+| Did spend spike overnight? | AWS Cost Anomaly Detection |
+| Which instances are oversized? | AWS Compute Optimizer |
+`);
+    expect(questions.filter((q) => q.kind?.startsWith('table'))).toEqual([]);
+  });
+});
+
+describe('questions whose wording gives the answer away are rejected', () => {
+  it('matches stems and camelCase words, and Chinese character pairs', () => {
+    expect(sharesStem('number of pages that should be loaded initially', 'initialSize')).toBe(true);
+    expect(sharesStem('automatically revalidate when window gets focused', 'revalidateOnFocus')).toBe(true);
+    expect(sharesStem('which option has Key in the 1.0 column', 'keyInterface')).toBe(true);
+    expect(sharesStem('Reuse exploratory notebooks', 'Notebook job')).toBe(true);
+    expect(sharesStem('繞原點旋轉 θ 度', '旋轉 (Rotation)')).toBe(true);
+    expect(givesAway('a function that returns the key of a page', 'getKey')).toBe(true);
+    expect(givesAway('a point-in-time backup of a volume', 'Snapshot')).toBe(false);
+  });
+
+  it('drops a table question whose asked cell names the answer', () => {
+    const questions = questionsOf(`# Pipelines
+
+## Pipeline step types
+
+| Step | Typical use |
+| --- | --- |
+| Notebook job | Reuse exploratory notebooks |
+| Processing | Clean and split the data set |
+| Training | Fit the model on the training split |
+| Condition | End the run when a gate fails |
+`);
+    const tables = questions.filter((q) => q.kind?.startsWith('table'));
+    expect(tables.some((q) => q.answer === 'Notebook job' || q.answer === 'Reuse exploratory notebooks')).toBe(false);
+  });
+});
+
+describe('distractors are of the answer’s kind', () => {
+  it('tells names, phrases, identifiers, figures and sentences apart', () => {
+    expect(shapeOf('AWS AppSync')).toBe('name');
+    expect(shapeOf('Transactional email')).toBe('phrase');
+    expect(shapeOf('revalidateOnFocus')).toBe('code');
+    expect(shapeOf('5 TB')).toBe('figure');
+    expect(shapeOf('Which instances are oversized?')).toBe('sentence');
+    expect(sameKind('AWS AppSync', 'Amazon SQS')).toBe(true);
+    expect(sameKind('AWS AppSync', 'Transactional email')).toBe(false);
+    expect(sameKind('5 TB', '16 TB')).toBe(true);
+    expect(sameKind('5 TB', '12 hours')).toBe(false);
+  });
+
+  it('never offers a service as a distractor for a phrase, nor the reverse', () => {
+    const questions = questionsOf(`# Messaging
+
+## Services
+
+- **AWS AppSync** — a fully managed, serverless service for building GraphQL APIs.
+- **Amazon SQS** — a managed message queue that decouples producers from consumers.
+- **Amazon SNS** — a managed publish/subscribe service that fans messages out to subscribers.
+- **Amazon EventBridge** — a serverless event bus that routes events between applications.
+
+## Email uses
+
+- **Transactional email** — messages a system sends after a user action, such as a receipt.
+- **Receiving email** — accepting inbound mail and handing it to an application for processing.
+`);
+    const appSync = questions.find((q) => q.kind === 'definition' && q.answer === 'AWS AppSync');
+    expect(appSync).toBeDefined();
+    expect(appSync!.choices).toHaveLength(4);
+    for (const c of appSync!.choices) expect(c).toMatch(/^(?:AWS|Amazon) /);
+  });
+
+  it('emits no multiple choice with fewer than three good distractors', () => {
+    const questions = questionsOf(`# Volumes
+
+## Volume sizes
+
+| Volume | Maximum size |
+| --- | --- |
+| gp3 | 16 TiB |
+| io2 | 64 TiB |
+| st1 | 16 TiB |
+`);
+    for (const q of questions.filter((x) => x.reveal === undefined)) expect(q.choices).toHaveLength(4);
+    expect(questions.filter((q) => q.kind?.startsWith('table'))).toEqual([]);
+  });
+});
