@@ -224,3 +224,36 @@ describe('distractors are of the answer’s kind', () => {
     expect(questions.filter((q) => q.kind?.startsWith('table'))).toEqual([]);
   });
 });
+
+describe('tables keyed by labels and headings of another kind', () => {
+  it('asks nothing about a table whose keys are row numbers or letters', () => {
+    const questions = questionsOf(`# Memory
+
+## Storage hierarchy
+
+| Level | Storage | Typical size |
+| --- | --- | --- |
+| 1 | Registers | < 1 KB |
+| 2 | Cache | < 64 MB |
+| 3 | Main memory | < 64 GB |
+| 4 | Solid-state disk | < 1 TB |
+`);
+    expect(questions.filter((q) => q.kind?.startsWith('table'))).toEqual([]);
+  });
+
+  it('takes sibling headings that share the answer’s last word as its distractors', () => {
+    const perspective = (name: string, text: string): string =>
+      `### ${name} perspective\n\nThe ${name} perspective ${text}\n\n`;
+    const questions = questionsOf(`# Cloud adoption
+
+## The adoption framework
+
+${perspective('Business', 'ensures that cloud investments accelerate the business outcomes of the company.')}${perspective('People', 'is the bridge between technology and business and evolves the culture.')}${perspective('Governance', 'orchestrates cloud initiatives to maximise benefits while minimising risks.')}${perspective('Security', 'achieves the confidentiality, integrity and availability of data and workloads.')}### AWS Application Migration Service
+
+AWS Application Migration Service lifts and shifts servers into AWS with minimal downtime for users.
+`);
+    const headings = questions.filter((q) => q.kind === 'heading' && q.answer.endsWith('perspective'));
+    expect(headings.length).toBeGreaterThan(0);
+    for (const q of headings) for (const c of q.choices) expect(c).toMatch(/ perspective$/);
+  });
+});

@@ -28,7 +28,11 @@ export function headingDrafts(facts: SectionFacts, near: Neighbourhood, lang: La
     .filter((f) => f.opening?.toLowerCase().includes(cleanHeading(f.section.heading).toLowerCase()))
     .map((f) => cleanHeading(f.section.heading))
     .filter((h) => h !== heading && nameLike(h));
-  if (siblings.length < 2) return [];
+  // "Operations perspective" goes with the other "… perspective" siblings, not "AWS Application Migration Service".
+  const last = (h: string): string => h.split(/\s+/).at(-1)!.toLowerCase();
+  const alike = heading.includes(' ') ? siblings.filter((h) => h.includes(' ') && last(h) === last(heading)) : [];
+  if (alike.length >= 3) siblings.splice(0, siblings.length, ...alike);
+  if (siblings.length < 3) return [];
   const opening = facts.opening;
   if (opening.length < 40 || opening.length > 300 || weakSentence(opening)) return [];
   const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -151,7 +151,7 @@ export function shapeOf(text: string): Shape {
   const s = text.trim();
   if (/^[~≈<>$€£]?\s?\d[\d.,]*\s?(?:%|\p{L}{0,8})?$/u.test(s)) return 'figure';
   if (/\p{Script=Han}/u.test(s)) return 'han';
-  if (/[.!?。]$/.test(s) || s.split(/\s+/).length > 8) return 'sentence';
+  if (/[.!?。？！]$/.test(s) || s.split(/\s+/).length > 8) return 'sentence';
   // An identifier: camelCase, snake_case, a call, a path, a flag or a file name.
   if (/^[\w$.:/@-]+(?:\(.*\))?$/.test(s) && /[a-z][A-Z]|_|\(|\/|^-|\.\w/.test(s)) return 'code';
   // A name: every word capitalised or an acronym ("AWS AppSync", "Amazon S3"), or one capitalised word.

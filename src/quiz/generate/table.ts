@@ -19,7 +19,7 @@ const overlaps = (a: string, b: string): boolean => {
  */
 /** A first column of attribute names ("Aspect", "Feature", or none) means the things compared are the columns. */
 const attributeHeader =
-  /^(?:|aspect|feature|features|characteristic|criteria|criterion|property|attribute|dimension|category|特性|特點|特徵|項目|比較|面向|característica|aspecto|свойство|характеристика|параметр)$/i;
+  /^(?:|aspect|feature|features|characteristic|criteria|criterion|property|attribute|dimension|category|question|questions|特性|特點|特徵|項目|比較|比較項目|比較面向|面向|característica|aspecto|свойство|характеристика|параметр)$/i;
 
 function orient(header: string[], rows: string[][]): { header: string[]; rows: string[][] } {
   if (!attributeHeader.test(header[0]?.trim() ?? '')) return { header, rows };
@@ -29,14 +29,19 @@ function orient(header: string[], rows: string[][]): { header: string[]; rows: s
   return { header: newHeader, rows: newRows };
 }
 
-export function tableDrafts(facts: SectionFacts, lang: Lang, pick: (n: number, salt: string) => number): Draft[] {
+export function tableDrafts(facts: SectionFacts, noteLang: Lang, pick: (n: number, salt: string) => number): Draft[] {
   const drafts: Draft[] = [];
   for (const table of facts.tables) {
+    let lang = noteLang;
     const { header, rows } = orient(table.header, table.rows);
     if (placeholderTable(header, rows)) continue;
     const keys = rows.map((r) => r[0]!);
     // Keys are names of things compared, not questions or sentences ("Which instances are oversized?").
     if (distinct(keys) !== keys.length || keys.some((k) => !k || k.length > 60 || shapeOf(k) === 'sentence')) continue;
+    // Row numbers and labels ("2", "(b)") name nothing a reader learns.
+    if (keys.some((k) => /^[(（]?[\p{L}\p{N}]{1,2}[)）.]?$/u.test(k.trim()))) continue;
+    // A Chinese table in a note whose prose reads English is still asked in Chinese.
+    if (/\p{Script=Han}/u.test([...header, ...keys].join(''))) lang = 'zh';
     // A key column headed by a plain noun names the things ("storage class"); else (“0.x (deprecated)”) say "option".
     const plainNoun = /^[\p{L}][\p{L} -]{0,30}$/u.test(header[0]?.trim() ?? '') && !/\d/.test(header[0]!);
     const keyName = plainNoun ? header[0]!.trim() : { en: 'option', zh: '項目', es: 'opción', ru: 'вариант' }[lang];
