@@ -32,7 +32,7 @@ export function weakSentence(sentence: string): boolean {
 /** Cells that hold no fact: ellipses, dashes, "TBD", "N/A", "TODO", "?", "x", "Text". */
 const placeholder =
   /^(?:|…|\.{2,}|-+|—|–|\?+|x|tbd|tba|todo|n\/a|na|none|null|text|test|foo|bar|baz|lorem.*|待補|待定|無)$/i;
-export const placeholderCell = (cell: string): boolean => placeholder.test(cell.trim());
+const placeholderCell = (cell: string): boolean => placeholder.test(cell.trim());
 
 /** Made-up demo keys: "11111", "22222" … or "Item 1", "Item 2". */
 const demoKey = (key: string): boolean =>
@@ -141,7 +141,7 @@ export function sharesStem(question: string, answer: string): boolean {
 export type Shape = 'figure' | 'code' | 'name' | 'phrase' | 'han' | 'sentence';
 
 /** The unit after a figure ("5 TB" → "tb", "99.99%" → "%"), "" for a bare number. */
-export const unitOf = (s: string): string =>
+const unitOf = (s: string): string =>
   s
     .trim()
     .replace(/^[~≈<>$€£]?\s?\d[\d.,]*\s?/u, '')
