@@ -106,6 +106,16 @@ describe('placeholder and too-small tables are skipped', () => {
     ).toBe(true);
     expect(
       placeholderTable(
+        ['Host', 'The alias of the remote host (any name you like)'],
+        [
+          ['HostName', 'The address of the remote host'],
+          ['Port', 'The SSH port (leave out for 22)'],
+          ['IdentityFile', 'The private key to use'],
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      placeholderTable(
         ['Class', 'Retrieval'],
         [
           ['S3 Standard', 'Milliseconds'],

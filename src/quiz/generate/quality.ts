@@ -44,6 +44,8 @@ const demoKey = (key: string): boolean =>
  */
 export function placeholderTable(header: readonly string[], rows: readonly string[][]): boolean {
   if (rows.length < 3 || header.length < 2) return true;
+  // A header that reads like data ("遠端的 SSH 連接埠(為預設 22 的話可以不填)") heads no column.
+  if (header.some((h) => h.length > 30)) return true;
   if (rows.some((r) => r.some(placeholderCell))) return true;
   if (rows.filter((r) => demoKey(r[0] ?? '')).length >= 2) return true;
   return rows.some((r) =>
