@@ -267,3 +267,18 @@ AWS Application Migration Service lifts and shifts servers into AWS with minimal
     for (const q of headings) for (const c of q.choices) expect(c).toMatch(/ perspective$/);
   });
 });
+
+describe('acronym questions', () => {
+  it('are self-graded cards: no other expansion is a fair distractor', () => {
+    const questions = questionsOf(
+      'Elastic Block Store (EBS) gives an instance block storage. Simple Queue Service (SQS) queues messages between parts of an app.',
+    );
+    expect(questions.filter((q) => q.kind === 'acronym')).toEqual([]);
+    expect(questions.filter((q) => q.kind === 'acronym-reveal').map((q) => [q.question, q.choices, q.reveal])).toEqual(
+      expect.arrayContaining([
+        ['What does EBS stand for?', ['I knew it', "I didn't"], 'Elastic Block Store'],
+        ['What does SQS stand for?', ['I knew it', "I didn't"], 'Simple Queue Service'],
+      ]),
+    );
+  });
+});

@@ -1,7 +1,6 @@
 import type { Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
-import { tiersOf, type Neighbourhood } from './neighbourhood.js';
 import { initialsOf } from '../../search/acronyms.js';
 
 export interface Acronym {
@@ -48,28 +47,20 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
   return out;
 }
 
-/** "What does EBS stand for?" from "Elastic Block Store (EBS)"; distractors: other long names the notes define. */
-export function acronymDrafts(
-  facts: SectionFacts,
-  near: Neighbourhood,
-  lang: Lang,
-  acronyms: (f: SectionFacts) => Acronym[],
-  expansions: Map<string, Set<string>>,
-): Draft[] {
+/**
+ * "What does EBS stand for?" from "Elastic Block Store (EBS)", as a self-graded card. Blind judging
+ * (round 3, 0/38) found multiple choice unfair: among other expansions the answer is the only choice
+ * whose initials spell the acronym, and an expansion with the same letters that the notes define
+ * is a second right answer. So there is nothing fair to choose from.
+ */
+export function acronymDrafts(facts: SectionFacts, lang: Lang, acronyms: (f: SectionFacts) => Acronym[]): Draft[] {
   return acronyms(facts).map(({ acronym, longName, sentence }) => ({
     kind: 'acronym',
     question: fill(templates.acronymExpand, lang, { acronym }),
     answer: longName,
     explanation: sentence,
     facts,
-    tiers: tiersOf(facts, near, 'acronym', (f) => acronyms(f).map((a) => a.longName), [
-      'section',
-      'note',
-      'folder',
-      'library',
-    ]),
-    // Another spelling of the same expansion would be right too.
-    reject: (candidate) => expansions.get(acronym.toUpperCase())?.has(candidate.toLowerCase()) === true,
+    tiers: [],
     selfGraded: { question: fill(templates.acronymExpand, lang, { acronym }), answer: longName },
   }));
 }

@@ -58,13 +58,6 @@ export function generateQuestions(
   const acronyms = memo<Acronym>(acronymsOf);
   const defined = memo<Defined>(definitionsOf);
   const terms = memo<MarkedTerm>(clozeTermsOf);
-  const expansions = new Map<string, Set<string>>();
-  for (const f of all)
-    for (const a of acronyms(f))
-      expansions.set(
-        a.acronym.toUpperCase(),
-        (expansions.get(a.acronym.toUpperCase()) ?? new Set()).add(a.longName.toLowerCase()),
-      );
 
   const definitionsByTerm = new Map<string, Defined[]>();
   for (const f of all)
@@ -89,7 +82,7 @@ export function generateQuestions(
   for (const facts of all) {
     const lang = langOf.get(facts.section.noteRoute) ?? 'en';
     const drafts: Draft[] = [];
-    if (kinds.includes('acronym')) drafts.push(...acronymDrafts(facts, near, lang, acronyms, expansions));
+    if (kinds.includes('acronym')) drafts.push(...acronymDrafts(facts, lang, acronyms));
     if (kinds.includes('table')) drafts.push(...tableDrafts(facts, lang, pick));
     if (kinds.includes('definition')) drafts.push(...definitionDrafts(facts, near, lang, defined, definitionsOfTerm));
     if (kinds.includes('steps')) drafts.push(...stepDrafts(facts, lang, pick));
