@@ -37,7 +37,7 @@ export interface Excerpt {
  */
 export type ExcerptLayout = (unit: ExcerptUnit) => string;
 
-export const plainLayout: ExcerptLayout = (unit) => unit.pieces.map((p) => ('raw' in p ? p.raw : p.text)).join('');
+const plainLayout: ExcerptLayout = (unit) => unit.pieces.map((p) => ('raw' in p ? p.raw : p.text)).join('');
 
 export interface ExcerptOptions {
   /** Stop adding blocks once the excerpt is at least this long. */
