@@ -294,15 +294,7 @@ function commonTermFilter(index: SearchIndex, tuning: SearchTuning): (term: stri
 function planQuery(index: SearchIndex, question: string, asked: string[], tuning: SearchTuning): PlannedQuery {
   const isCommon = commonTermFilter(index, tuning);
   const terms = asked.some((t) => index.docFreq.has(t) && !isCommon(t)) ? asked.filter((t) => !isCommon(t)) : asked;
-  const expansions = expansionsOf(index, question, terms);
-  const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const near = nearTermsOf(
-    index,
-    unknown,
-    (t) => terms.includes(t) || expansions.has(t),
-    typedAsWord(question),
-    tuning.correctionWeight,
-  );
+  const { expansions, near } = relatedTerms(index, question, terms, tuning);
   const byRarity = (list: Iterable<string>) =>
     [...list].sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0));
   const { headingOnly, left } = planWork(
@@ -328,6 +320,20 @@ function planQuery(index: SearchIndex, question: string, asked: string[], tuning
     added: [...expansions.keys(), ...near.keys()],
     isCommon,
   };
+}
+
+/** Acronym and long-name expansions of the terms, and prefix/typo candidates of the unknown ones. */
+function relatedTerms(index: SearchIndex, question: string, terms: string[], tuning: SearchTuning) {
+  const expansions = expansionsOf(index, question, terms);
+  const unknown = terms.filter((t) => !index.docFreq.has(t));
+  const near = nearTermsOf(
+    index,
+    unknown,
+    (t) => terms.includes(t) || expansions.has(t),
+    typedAsWord(question),
+    tuning.correctionWeight,
+  );
+  return { expansions, near };
 }
 
 /** The question word a searched term stands for. */
