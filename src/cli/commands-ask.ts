@@ -2,6 +2,8 @@ import readline from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ask, type Answer } from '../core/ask.js';
 import { renderAnswer } from '../terminal/render-answer.js';
+import { excerptBlocks } from '../search/excerpt.js';
+import { excerptMarkdown, markdownLayout } from '../render/markdown-excerpt.js';
 import { styleFor } from '../terminal/style.js';
 import type { CliContext } from './context.js';
 import { loadKnowledgeForCli } from './load-knowledge.js';
@@ -25,8 +27,9 @@ export function answerJson(answer: Answer): string {
       anchor: r.anchor,
       url: r.url,
       score: r.score,
-      excerpt: r.excerpt,
+      excerpt: excerptMarkdown(r.excerpt),
       text: r.text,
+      excerptBlocks: excerptBlocks(r.excerpt),
     })),
     answerLine: answer.answerLine ?? null,
     missing: answer.missing ?? [],
@@ -45,7 +48,8 @@ export function addAsk(program: Command, context: CliContext): void {
       const { knowledge } = await loadKnowledgeForCli(context, context.configFor(options.notes));
       const style = styleFor(context.output);
       const answerOne = (question: string): void => {
-        const answer = ask(knowledge.index, question, { limit: options.limit });
+        // Sized as in Discord, so that `excerpt` stays what it always was.
+        const answer = ask(knowledge.index, question, { limit: options.limit, layout: markdownLayout });
         context.out(options.json ? answerJson(answer) : renderAnswer(answer, style) + '\n');
       };
       if (words.length) {

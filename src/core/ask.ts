@@ -1,4 +1,4 @@
-import { buildExcerpt } from '../search/excerpt.js';
+import { buildExcerpt, type Excerpt, type ExcerptLayout } from '../search/excerpt.js';
 import type { Section } from '../notes/types.js';
 import { stemPhrase, type SearchIndex } from '../search/index.js';
 import { defaultTuning, search, type SearchTuning } from '../search/query.js';
@@ -15,8 +15,8 @@ export interface AskResult {
   /** Source link, or null when no base URL is set (show `file` then). */
   url: string | null;
   score: number;
-  /** Discord Markdown excerpt with the matched words in bold. */
-  excerpt: string;
+  /** The most relevant window of the section, the question's words highlighted (renderers format it). */
+  excerpt: Excerpt;
   /** The section's full plain text. */
   text: string;
 }
@@ -40,6 +40,8 @@ export interface Answer {
 export interface AskOptions {
   limit?: number;
   tuning?: SearchTuning;
+  /** The form excerpts are sized in (see ExcerptLayout); plain text by default. */
+  layout?: ExcerptLayout;
 }
 
 /** Longest question we read; longer input is cut so one message cannot stall the bot. */
@@ -61,7 +63,7 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
   // Sections with no prose of their own (only images or links) would answer with an empty body.
   const results = outcome.hits
     .filter(({ section }) => section.answerable !== false)
-    .map(({ section, score }) => resultOf(section, score, highlight));
+    .map(({ section, score }) => resultOf(index, section, score, highlight, options.layout));
   if (outcome.terms.length === 0)
     return { question, confident: false, results: [], missing: [], answerLine: null, reason: 'empty-question' };
   const { missing, answerLine } = outcome;
@@ -85,7 +87,7 @@ export function askSection(index: SearchIndex, section: Section, options: AskOpt
   const question = section.headingPath.join(' ');
   const related = ask(index, question, options);
   const terms = new Set(stemPhrase(section.heading));
-  const first = resultOf(section, related.results[0]?.score ?? 1, terms);
+  const first = resultOf(index, section, related.results[0]?.score ?? 1, terms, options.layout);
   const rest = related.results.filter((r) => r.id !== section.id);
   return {
     question: section.heading,
@@ -96,8 +98,14 @@ export function askSection(index: SearchIndex, section: Section, options: AskOpt
   };
 }
 
-/** One section as an answer's result, its excerpt bolding `highlight`. */
-function resultOf(section: Section, score: number, highlight: ReadonlySet<string>): AskResult {
+/** One section as an answer's result, its excerpt highlighting `highlight`. */
+function resultOf(
+  index: SearchIndex,
+  section: Section,
+  score: number,
+  highlight: ReadonlySet<string>,
+  layout: ExcerptLayout | undefined,
+): AskResult {
   return {
     id: section.id,
     title: section.noteTitle,
@@ -108,7 +116,7 @@ function resultOf(section: Section, score: number, highlight: ReadonlySet<string
     anchor: section.anchor,
     url: section.url,
     score: Math.round(score * 1000) / 1000,
-    excerpt: buildExcerpt(section.blocks, highlight),
+    excerpt: buildExcerpt(index.excerptTexts, section.blocks, highlight, { layout }),
     text: section.text,
   };
 }

@@ -1,5 +1,5 @@
 import type { Note, NoteLibrary, Section } from '../notes/types.js';
-import { buildExcerpt } from '../search/excerpt.js';
+import { buildExcerpt, type Excerpt, ExcerptTexts, type ExcerptLayout } from '../search/excerpt.js';
 
 interface NoteSummary {
   route: string;
@@ -114,6 +114,6 @@ export function openTopic(library: NoteLibrary, name: string): NoteView | TopicN
   };
 }
 
-/** A longer read of a section, for opening it from a topic: its start, cut at a Markdown boundary. */
-export const readSection = (section: Section): string =>
-  buildExcerpt(section.blocks, new Set(), { minChars: 1500, maxChars: 3500 });
+/** A longer read of a section, for opening it from a topic: its start, whole blocks, sized in `layout`. */
+export const readSection = (section: Section, layout?: ExcerptLayout): Excerpt =>
+  buildExcerpt(new ExcerptTexts(), section.blocks, new Set(), { minChars: 1500, maxChars: 3500, layout });

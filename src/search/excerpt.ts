@@ -1,26 +1,56 @@
 import type { Block } from '../notes/blocks.js';
-import { escapeDiscord, escapeLineStart } from '../notes/escape.js';
 import { stem } from './text.js';
+
+/**
+ * A piece of an excerpt: note text with the offsets of the words that match the question, or a
+ * piece of note markup kept whole (a link, code, emphasis, a list marker; see notes/blocks.ts).
+ */
+export type ExcerptPiece = { text: string; highlights: [start: number, end: number][] } | { raw: string };
+
+/** A unit an excerpt may start or stop at: a sentence of a long block, or a whole block. */
+export interface ExcerptUnit {
+  kind: Block['kind'];
+  /** The unit is the first of its block (renderers put a new block on a new line). */
+  startsBlock: boolean;
+  /** The block begins with note text rather than markup (a renderer may need to escape it). */
+  blockStartsWithText: boolean;
+  pieces: ExcerptPiece[];
+}
+
+/** The most relevant window of a section, as data: each renderer shows it in its own syntax. */
+export interface Excerpt {
+  units: ExcerptUnit[];
+  /** The window starts past the section's start ("… " before it). */
+  startsLate: boolean;
+  /** The window stops before the section's end (" …" after it). */
+  endsEarly: boolean;
+  /**
+   * Set when even one unit is longer than the excerpt may be: show `units` (one, without
+   * highlights) cut at a word boundary to at most this many characters.
+   */
+  cutTo?: number;
+}
+
+/**
+ * How a caller shows one unit. The window is sized in the characters of that form, so the
+ * excerpt fits the caller's limits; the default is the plain text.
+ */
+export type ExcerptLayout = (unit: ExcerptUnit) => string;
+
+const plainLayout: ExcerptLayout = (unit) => unit.pieces.map((p) => ('raw' in p ? p.raw : p.text)).join('');
 
 export interface ExcerptOptions {
   /** Stop adding blocks once the excerpt is at least this long. */
   minChars?: number;
-  /** Never go past this many characters (Discord Markdown included). */
+  /** Never go past this many characters (in the layout's form, "…" marks included). */
   maxChars?: number;
+  layout?: ExcerptLayout;
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const word = /[\p{L}\p{N}]+/gu;
 
-interface Unit {
-  /** Rendered Discord Markdown of this unit. */
-  md: string;
-  /** Number of distinct query terms in the unit. */
-  hits: number;
-  startsBlock: boolean;
-}
-
-/** Longest excerpt, Discord Markdown included ("…" marks too), unless the caller asks otherwise. */
+/** Longest excerpt ("…" marks included), unless the caller asks otherwise. */
 const defaultMaxChars = 700;
 
 const blockLength = (block: Block): number =>
@@ -35,65 +65,99 @@ interface Words {
   stems: string[];
 }
 
-// Stemming every word and splitting sentences are the slow steps of an excerpt, and a
-// section's text never changes: each is done once per text (see prepareExcerpts) and kept
-// compact, as offsets and shared stem strings.
-const wordsCache = new WeakMap<object, Words>();
-function wordsOf(segment: { text: string }): Words {
-  let words = wordsCache.get(segment);
-  if (words === undefined) {
-    const offsets: number[] = [];
-    const stems: string[] = [];
-    for (const match of segment.text.matchAll(word)) {
-      offsets.push(match.index, match.index + match[0].length);
-      stems.push(stem(match[0]));
+/**
+ * The per-text work of excerpts (lower-cased text, word offsets, stems, sentence ends), done once
+ * per text: a section's text never changes. Built with the index, which owns it.
+ */
+export class ExcerptTexts {
+  private readonly words = new WeakMap<object, Words>();
+  private readonly sentences = new WeakMap<object, Uint32Array>();
+  private readonly rawStems = new WeakMap<object, string[]>();
+  private readonly lower = new WeakMap<Block, string>();
+
+  wordsOf(segment: { text: string }): Words {
+    let words = this.words.get(segment);
+    if (words === undefined) {
+      const offsets: number[] = [];
+      const stems: string[] = [];
+      for (const match of segment.text.matchAll(word)) {
+        offsets.push(match.index, match.index + match[0].length);
+        stems.push(stem(match[0]));
+      }
+      words = { bounds: Uint32Array.from(offsets), stems };
+      this.words.set(segment, words);
     }
-    words = { bounds: Uint32Array.from(offsets), stems };
-    wordsCache.set(segment, words);
+    return words;
   }
-  return words;
+
+  /** Offsets where the text's sentences end. */
+  sentenceEnds(segment: { text: string }): Uint32Array {
+    let ends = this.sentences.get(segment);
+    if (ends === undefined) {
+      ends = Uint32Array.from(sentenceSegmenter.segment(segment.text), (s) => s.index + s.segment.length);
+      this.sentences.set(segment, ends);
+    }
+    return ends;
+  }
+
+  stemsOfRaw(segment: { raw: string }): string[] {
+    let stems = this.rawStems.get(segment);
+    if (stems === undefined) {
+      stems = (segment.raw.match(word) ?? []).map(stem);
+      this.rawStems.set(segment, stems);
+    }
+    return stems;
+  }
+
+  lowerText(block: Block): string {
+    let lower = this.lower.get(block);
+    if (lower === undefined) {
+      lower = block.segments
+        .map((s) => ('raw' in s ? s.raw : s.text))
+        .join(' ')
+        .toLowerCase();
+      this.lower.set(block, lower);
+    }
+    return lower;
+  }
+
+  /**
+   * Does this work for every block up front, when the index is built. Doing it while answering
+   * made the first answers from each section slow: every new entry is copied by the young-
+   * generation garbage collector, which doubled p99 latency on the SageMaker guide.
+   */
+  prepare(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars): void {
+    for (const blocks of blockLists) {
+      for (const block of blocks) {
+        this.lowerText(block);
+        if (block.kind === 'code') continue;
+        const long = splitsSentences(block, maxChars);
+        for (const segment of block.segments) {
+          if ('raw' in segment) this.stemsOfRaw(segment);
+          else {
+            this.wordsOf(segment);
+            if (long) this.sentenceEnds(segment);
+          }
+        }
+      }
+    }
+  }
 }
 
-const sentenceCache = new WeakMap<object, Uint32Array>();
-/** Offsets where the text's sentences end. */
-function sentenceEnds(segment: { text: string }): Uint32Array {
-  let ends = sentenceCache.get(segment);
-  if (ends === undefined) {
-    ends = Uint32Array.from(sentenceSegmenter.segment(segment.text), (s) => s.index + s.segment.length);
-    sentenceCache.set(segment, ends);
-  }
-  return ends;
-}
-
-const rawStemCache = new WeakMap<object, string[]>();
-function stemsOfRaw(segment: { raw: string }): string[] {
-  let stems = rawStemCache.get(segment);
-  if (stems === undefined) {
-    stems = (segment.raw.match(word) ?? []).map(stem);
-    rawStemCache.set(segment, stems);
-  }
-  return stems;
-}
-
-const lowerCache = new WeakMap<Block, string>();
-function lowerText(block: Block): string {
-  let lower = lowerCache.get(block);
-  if (lower === undefined) {
-    lower = block.segments
-      .map((s) => ('raw' in s ? s.raw : s.text))
-      .join(' ')
-      .toLowerCase();
-    lowerCache.set(block, lower);
-  }
-  return lower;
+/** A unit with what windowing needs: its size in the layout's form and its distinct matched terms. */
+interface SizedUnit {
+  unit: ExcerptUnit;
+  /** The unit in the layout's form, untrimmed. */
+  shown: string;
+  hits: number;
 }
 
 /**
  * Cheap relevance of a block: how many query stems occur in its text. Stems are word prefixes,
  * and matching them anywhere is deliberately loose ("admin" finds "administrative").
  */
-function blockHits(block: Block, terms: ReadonlySet<string>): number {
-  const lower = lowerText(block);
+function blockHits(texts: ExcerptTexts, block: Block, terms: ReadonlySet<string>): number {
+  const lower = texts.lowerText(block);
   let hits = 0;
   for (const term of terms) if (lower.includes(term)) hits++;
   return hits;
@@ -111,62 +175,58 @@ function firstWordFrom(words: Words, offset: number): number {
   return low;
 }
 
-/**
- * text[from, to) escaped, with the words whose stem is a query term in bold. Words hold no
- * character that needs escaping, so the text between bold words is escaped in one piece.
- */
-function renderRange(
+/** text[from, to) as a piece, with the offsets of the words whose stem is a query term. */
+function pieceOf(
   text: string,
   words: Words,
   from: number,
   to: number,
   terms: ReadonlySet<string>,
   matched: Set<string>,
-): string {
-  let md = '';
-  let pos = from;
+): ExcerptPiece {
+  const highlights: [number, number][] = [];
   for (let i = firstWordFrom(words, from); i < words.stems.length && words.bounds[2 * i]! < to; i++) {
     const s = words.stems[i]!;
     if (!terms.has(s)) continue;
     matched.add(s);
-    const start = words.bounds[2 * i]!;
-    const end = words.bounds[2 * i + 1]!;
-    md += `${escapeDiscord(text.slice(pos, start))}**${text.slice(start, end)}**`;
-    pos = end;
+    highlights.push([words.bounds[2 * i]! - from, words.bounds[2 * i + 1]! - from]);
   }
-  return md + escapeDiscord(text.slice(pos, to));
+  return { text: text.slice(from, to), highlights };
 }
 
+const isBlank = (pieces: ExcerptPiece[]): boolean => pieces.every((p) => !('raw' in p ? p.raw : p.text).trim());
+
 /** Splits a block into units an excerpt may start or stop at: sentences of text, whole raw pieces. */
-function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boolean): Unit[] {
-  const units: Unit[] = [];
-  let md = '';
+function unitsOf(
+  texts: ExcerptTexts,
+  block: Block,
+  terms: ReadonlySet<string>,
+  splitSentences: boolean,
+  layout: ExcerptLayout,
+): SizedUnit[] {
+  const units: SizedUnit[] = [];
+  const blockStartsWithText = block.segments[0] !== undefined && 'text' in block.segments[0];
+  let pieces: ExcerptPiece[] = [];
   let matched = new Set<string>();
   const push = (): void => {
-    if (md.trim()) {
-      const startsBlock = units.length === 0;
-      // Prefixes (list markers, quotes) are raw; only a block's own leading text needs escaping.
-      const first = block.segments[0];
-      units.push({
-        md: startsBlock && first && 'text' in first ? escapeLineStart(md) : md,
-        hits: matched.size,
-        startsBlock,
-      });
+    if (!isBlank(pieces)) {
+      const unit: ExcerptUnit = { kind: block.kind, startsBlock: units.length === 0, blockStartsWithText, pieces };
+      units.push({ unit, shown: layout(unit), hits: matched.size });
     }
-    md = '';
+    pieces = [];
     matched = new Set();
   };
   for (const segment of block.segments) {
     if ('raw' in segment) {
-      md += segment.raw;
-      if (block.kind !== 'code') for (const s of stemsOfRaw(segment)) if (terms.has(s)) matched.add(s);
+      pieces.push({ raw: segment.raw });
+      if (block.kind !== 'code') for (const s of texts.stemsOfRaw(segment)) if (terms.has(s)) matched.add(s);
       continue;
     }
-    const words = wordsOf(segment);
+    const words = texts.wordsOf(segment);
     let from = 0;
-    for (const end of splitSentences ? sentenceEnds(segment) : [segment.text.length]) {
+    for (const end of splitSentences ? texts.sentenceEnds(segment) : [segment.text.length]) {
       if (from > 0) push();
-      md += renderRange(segment.text, words, from, end, terms, matched);
+      pieces.push(pieceOf(segment.text, words, from, end, terms, matched));
       from = end;
     }
   }
@@ -174,105 +234,143 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
   return units;
 }
 
-/**
- * The most relevant window of a section as Discord Markdown: whole blocks (never cutting a
- * code block, link or table row), matched terms in bold, about 300–700 characters.
- */
-export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, options: ExcerptOptions = {}): string {
-  const minChars = options.minChars ?? 300;
-  const maxChars = options.maxChars ?? defaultMaxChars;
-  // A code block too long to show whole is left out rather than cut.
-  const usable = blocks.filter((b) => !(b.kind === 'code' && blockLength(b) > maxChars));
-  if (usable.length === 0) return '';
-
+/** The usable block with the most query stems (the first of equals). */
+function bestBlockOf(texts: ExcerptTexts, usable: Block[], terms: ReadonlySet<string>): number {
   let bestBlock = 0;
   let bestHits = -1;
   usable.forEach((block, i) => {
-    const hits = blockHits(block, terms);
+    const hits = blockHits(texts, block, terms);
     if (hits > bestHits) [bestBlock, bestHits] = [i, hits];
   });
+  return bestBlock;
+}
 
-  // Render only the blocks that can end up in the window: the window starts inside the best
-  // block and holds at most maxChars, so blocks past maxChars beyond it are never shown.
-  const units: Unit[] = [];
+/**
+ * The units of the blocks that can end up in the window: the window starts inside the best
+ * block and holds at most maxChars, so blocks past maxChars beyond it are never shown.
+ */
+function candidateUnits(
+  texts: ExcerptTexts,
+  usable: Block[],
+  bestBlock: number,
+  terms: ReadonlySet<string>,
+  maxChars: number,
+  layout: ExcerptLayout,
+): SizedUnit[] {
+  const units: SizedUnit[] = [];
   let rendered = 0;
   let limit = Infinity;
   for (let i = bestBlock; i < usable.length && rendered < limit; i++) {
     const block = usable[i]!;
-    const blockUnits = unitsOf(block, terms, splitsSentences(block, maxChars));
+    const blockUnits = unitsOf(texts, block, terms, splitsSentences(block, maxChars), layout);
     units.push(...blockUnits);
-    rendered += blockUnits.reduce((n, u) => n + u.md.length + 1, 0);
+    rendered += blockUnits.reduce((n, u) => n + u.shown.length + 1, 0);
     if (i === bestBlock) limit = rendered + maxChars;
   }
-  const firstBlockUnits = units.findIndex((u, i) => i > 0 && u.startsBlock);
+  return units;
+}
+
+/** The unit of the best block with the most matched terms. */
+function bestUnitOf(units: SizedUnit[]): number {
+  const firstBlockUnits = units.findIndex((u, i) => i > 0 && u.unit.startsBlock);
   const inFirst = units.slice(0, firstBlockUnits < 0 ? units.length : firstBlockUnits);
   let best = 0;
   inFirst.forEach((u, i) => {
     if (u.hits > inFirst[best]!.hits) best = i;
   });
-  // Start at the beginning of the best block when that still leaves room for the best sentence.
+  return best;
+}
+
+/** Starts at the beginning of the best block when that still leaves room for the best sentence. */
+function windowStart(units: SizedUnit[], best: number, maxChars: number): number {
   let start = best;
-  let lengthBack = units[best]!.md.length;
-  while (start > 0 && lengthBack + units[start - 1]!.md.length <= maxChars / 2) {
+  let lengthBack = units[best]!.shown.length;
+  while (start > 0 && lengthBack + units[start - 1]!.shown.length <= maxChars / 2) {
     start--;
-    lengthBack += units[start]!.md.length;
+    lengthBack += units[start]!.shown.length;
   }
+  return start;
+}
 
-  let out = '';
-  let truncated = start > 0 && !units[start]!.startsBlock;
+/** The units from `start` that fit, and whether the window stops before the section's end. */
+function fillWindow(
+  units: SizedUnit[],
+  start: number,
+  moreBlocks: boolean,
+  minChars: number,
+  maxChars: number,
+): { shown: ExcerptUnit[]; endsEarly: boolean } {
+  const shown: ExcerptUnit[] = [];
+  let length = 0;
+  let endsEarly = start > 0 && !units[start]!.unit.startsBlock;
   for (let i = start; i < units.length; i++) {
-    const unit = units[i]!;
-    const separator = out === '' ? '' : unit.startsBlock ? '\n' : ' ';
-    if (out.length + separator.length + unit.md.length > maxChars) {
-      truncated = true;
+    const { unit, shown: form } = units[i]!;
+    const separator = length === 0 ? 0 : 1;
+    if (length + separator + form.length > maxChars) {
+      endsEarly = true;
       break;
     }
-    out += separator + unit.md.trim();
-    truncated = false;
-    if (out.length >= minChars && (units[i + 1]?.startsBlock ?? true)) {
-      truncated = i + 1 < units.length || bestBlock + 1 < usable.length;
+    shown.push(unit);
+    length += separator + form.trim().length;
+    endsEarly = false;
+    if (length >= minChars && (units[i + 1]?.unit.startsBlock ?? true)) {
+      endsEarly = i + 1 < units.length || moreBlocks;
       break;
     }
   }
-  if (out === '') {
-    // Even one sentence is too long: cut at a word boundary outside any markup.
-    out = safeCut(units[best]!.md.replace(/\*\*/g, ''), maxChars - 4);
-    truncated = true;
-    start = best;
-  }
-  // An excerpt from further into the section says so, as one cut short does.
-  const fromStart = usable[0] === blocks[0] && bestBlock === 0 && start === 0;
-  return `${fromStart ? '' : '… '}${out}${truncated ? ' …' : ''}`;
+  return { shown, endsEarly };
 }
 
-/** Cuts at a space so that no link, code span or escape is left open. */
-function safeCut(md: string, limit: number): string {
-  let cut = md.slice(0, limit).replace(/\s+\S*$/, '');
-  const openLink = cut.lastIndexOf('[');
-  if (openLink >= 0 && !/\]\([^)]*\)/.test(cut.slice(openLink))) cut = cut.slice(0, openLink);
-  if ((cut.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('`'));
-  return cut.replace(/\\$/, '').trimEnd();
-}
+const withoutHighlights = (unit: ExcerptUnit): ExcerptUnit => ({
+  ...unit,
+  pieces: unit.pieces.map((p) => ('raw' in p ? p : { text: p.text, highlights: [] })),
+});
 
 /**
- * Does the per-text work of excerpts (lower-cased text, word offsets, stems, sentence ends)
- * for every block up front, when the index is built. Filling these caches while answering made
- * the first answers from each section slow: every new cache entry is copied by the young-
- * generation garbage collector, which doubled p99 latency on the SageMaker guide.
+ * The most relevant window of a section: whole blocks (never cutting a code block, link or
+ * table row), about 300–700 characters, with the words whose stems are `terms` highlighted.
  */
-export function prepareExcerpts(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars): void {
-  for (const blocks of blockLists) {
-    for (const block of blocks) {
-      lowerText(block);
-      if (block.kind === 'code') continue;
-      const long = splitsSentences(block, maxChars);
-      for (const segment of block.segments) {
-        if ('raw' in segment) stemsOfRaw(segment);
-        else {
-          wordsOf(segment);
-          if (long) sentenceEnds(segment);
-        }
-      }
-    }
+export function buildExcerpt(
+  texts: ExcerptTexts,
+  blocks: Block[],
+  terms: ReadonlySet<string>,
+  options: ExcerptOptions = {},
+): Excerpt {
+  const minChars = options.minChars ?? 300;
+  const maxChars = options.maxChars ?? defaultMaxChars;
+  const layout = options.layout ?? plainLayout;
+  // A code block too long to show whole is left out rather than cut.
+  const usable = blocks.filter((b) => !(b.kind === 'code' && blockLength(b) > maxChars));
+  if (usable.length === 0) return { units: [], startsLate: false, endsEarly: false };
+
+  const bestBlock = bestBlockOf(texts, usable, terms);
+  const units = candidateUnits(texts, usable, bestBlock, terms, maxChars, layout);
+  const best = bestUnitOf(units);
+  const start = windowStart(units, best, maxChars);
+  const window = fillWindow(units, start, bestBlock + 1 < usable.length, minChars, maxChars);
+  const fits = window.shown.length > 0;
+  // An excerpt from further into the section says so, as one cut short does.
+  const startsLate = !(usable[0] === blocks[0] && bestBlock === 0 && (fits ? start : best) === 0);
+  // Even one sentence is too long: the renderer cuts it at a word boundary outside any markup.
+  if (!fits) return { units: [withoutHighlights(units[best]!.unit)], startsLate, endsEarly: true, cutTo: maxChars - 4 };
+  return { units: window.shown, startsLate, endsEarly: window.endsEarly };
+}
+
+/** A block of an excerpt, as shown: its units (sentences, or the whole block) in order. */
+export interface ExcerptBlock {
+  kind: Block['kind'];
+  /** The block is shown from its start (not from a later sentence). */
+  fromStart: boolean;
+  units: ExcerptPiece[][];
+}
+
+/** The excerpt's units grouped by block, for readers of the data (`nimbus ask --json`). */
+export function excerptBlocks(excerpt: Excerpt): ExcerptBlock[] {
+  const blocks: ExcerptBlock[] = [];
+  for (const unit of excerpt.units) {
+    const last = blocks.at(-1);
+    if (last && !unit.startsBlock) last.units.push(unit.pieces);
+    else blocks.push({ kind: unit.kind, fromStart: unit.startsBlock, units: [unit.pieces] });
   }
+  return blocks;
 }

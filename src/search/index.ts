@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Section } from '../notes/types.js';
 import { learnAcronyms, shorthand } from './acronyms.js';
-import { prepareExcerpts } from './excerpt.js';
+import { ExcerptTexts } from './excerpt.js';
 import { rareNames } from './names.js';
 import { TypoIndex } from './typos.js';
 import { indexTerm, tokenize } from './text.js';
@@ -37,6 +37,8 @@ export interface SearchIndex {
   headingDocFreq: Map<string, number>;
   /** Each word's MiniSearch scores, kept for answering questions. */
   scores: WordScores;
+  /** The sections' text prepared for excerpts. */
+  excerptTexts: ExcerptTexts;
   /** Every stemmed term with its document frequency, searchable by prefix. */
   vocabulary: SearchableMap<number>;
   /** The same terms, searchable by edit distance. */
@@ -127,7 +129,8 @@ export function buildIndex(sections: Section[]): SearchIndex {
     const terms = stemPhrase(full);
     if (key && terms.length > 0 && terms.join(' ') !== key) addExpansion(key, terms);
   }
-  prepareExcerpts(sections.map((s) => s.blocks));
+  const excerptTexts = new ExcerptTexts();
+  excerptTexts.prepare(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
   const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
   return {
@@ -136,6 +139,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
     docFreq,
     headingDocFreq,
     scores,
+    excerptTexts,
     vocabulary: SearchableMap.from(docFreq),
     typos: new TypoIndex(docFreq.keys()),
     acronyms,
@@ -205,6 +209,7 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
     docFreq,
     headingDocFreq,
     scores,
+    excerptTexts: new ExcerptTexts(),
     acronyms: saved.acronyms,
     longNames: saved.longNames,
     names: saved.names,

@@ -2,7 +2,7 @@ import type { Section } from '../notes/types.js';
 import { findAnswerLine } from './answer-line.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
-import { expansionsOf, nearTermsOf } from './related.js';
+import { expansionsOf, type NearTerm, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
 import { queryTerm, queryTerms, tokenize } from './text.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
@@ -224,6 +224,35 @@ function typedAsWord(question: string): (term: string) => boolean {
   return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
 }
 
+/** What the question asks for, once its words are chosen and the work is planned. */
+interface PlannedQuery {
+  /** The question after chat clean-up. */
+  question: string;
+  /** The question's own terms coverage is measured over. */
+  measured: string[];
+  /** Those of them the notes contain. */
+  known: string[];
+  /** Acronym and long-name expansions: added term → the question term it stands for. */
+  expansions: Map<string, string>;
+  /** Prefix, typo and correction candidates of unknown terms. */
+  near: Map<string, NearTerm>;
+  /** Terms searched in the heading fields only. */
+  headingOnly: Set<string>;
+  /** Expansions and near terms, in that order. */
+  added: string[];
+  isCommon: (term: string) => boolean;
+}
+
+const emptyOutcome = (terms: string[], searchedTerms: string[]): SearchOutcome => ({
+  terms,
+  searchedTerms,
+  hits: [],
+  coverage: 0,
+  confident: false,
+  missing: [],
+  answerLine: null,
+});
+
 export function search(
   index: SearchIndex,
   typed: string,
@@ -231,33 +260,41 @@ export function search(
   tuning: SearchTuning = defaultTuning,
 ): SearchOutcome {
   const question = uncasual(typed);
-  let terms = specificTerms(index, question, tuning);
-  const empty: SearchOutcome = {
-    terms,
-    searchedTerms: terms,
-    hits: [],
-    coverage: 0,
-    confident: false,
-    missing: [],
-    answerLine: null,
+  const asked = specificTerms(index, question, tuning);
+  if (asked.length === 0) return emptyOutcome(asked, asked);
+  const query = planQuery(index, question, asked, tuning);
+  const results = index.scores.rank(weightedWords(query, tuning), Math.max(limit * 8, 40));
+  const searchedTerms = [...query.measured, ...query.added.filter((t) => !query.headingOnly.has(t))];
+  // As before planning: no section holds any searched word.
+  if (results.length === 0) return emptyOutcome(asked, searchedTerms);
+  const meter = coverageMeter(index, query.measured, sourceFor(query), isLooseMatch(query), tuning);
+  const head = rerank(index, query, results, meter, tuning);
+  const line = answerLineOf(index, query, head[0]!.r, tuning);
+  return {
+    terms: query.measured,
+    searchedTerms,
+    hits: head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score })),
+    coverage: head[0]!.coverage,
+    missing: missingOf(index, query, meter.creditOf(head[0]!.r), line, tuning),
+    answerLine: line,
+    confident: isConfident(index, query, head[0]!, meter.total, tuning),
   };
-  if (terms.length === 0) return empty;
+}
 
-  // Words in a large share of all sections ("sagemaker" in the SageMaker guide) barely rank
-  // and cost the most to score: leave them out whenever the question has rarer words.
+/**
+ * Words in a large share of all sections ("sagemaker" in the SageMaker guide) barely rank and
+ * cost the most to score: leave them out whenever the question has rarer words.
+ */
+function commonTermFilter(index: SearchIndex, tuning: SearchTuning): (term: string) => boolean {
   const commonDf = Math.max(tuning.maxDocFraction * index.sections.length, tuning.minCommonDocs);
-  const common = (t: string): boolean => (index.docFreq.get(t) ?? 0) > commonDf;
-  if (terms.some((t) => index.docFreq.has(t) && !common(t))) terms = terms.filter((t) => !common(t));
+  return (t) => (index.docFreq.get(t) ?? 0) > commonDf;
+}
 
-  const expansions = expansionsOf(index, question, terms);
-  const unknown = terms.filter((t) => !index.docFreq.has(t));
-  const near = nearTermsOf(
-    index,
-    unknown,
-    (t) => terms.includes(t) || expansions.has(t),
-    typedAsWord(question),
-    tuning.correctionWeight,
-  );
+/** The terms to search, what each stands for, and which fit the work budget. */
+function planQuery(index: SearchIndex, question: string, asked: string[], tuning: SearchTuning): PlannedQuery {
+  const isCommon = commonTermFilter(index, tuning);
+  const terms = asked.some((t) => index.docFreq.has(t) && !isCommon(t)) ? asked.filter((t) => !isCommon(t)) : asked;
+  const { expansions, near } = relatedTerms(index, question, terms, tuning);
   const byRarity = (list: Iterable<string>) =>
     [...list].sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0));
   const { headingOnly, left } = planWork(
@@ -272,83 +309,139 @@ export function search(
   // Coverage is measured over the words searched in full, or over the headings-only ones when
   // nothing else is left ("explain image" in a collection where most sections show an image).
   const inFull = terms.filter((t) => !headingOnly.has(t) && !left.has(t));
-  terms = inFull.some((t) => index.docFreq.has(t)) ? inFull : terms.filter((t) => !left.has(t));
-  const known = terms.filter((t) => index.docFreq.has(t));
-  // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
-  const corrected = [...near.values()].some((n) => n.correction);
-  const added = [...expansions.keys(), ...near.keys()];
+  const measured = inFull.some((t) => index.docFreq.has(t)) ? inFull : terms.filter((t) => !left.has(t));
+  return {
+    question,
+    measured,
+    known: measured.filter((t) => index.docFreq.has(t)),
+    expansions,
+    near,
+    headingOnly,
+    added: [...expansions.keys(), ...near.keys()],
+    isCommon,
+  };
+}
+
+/** Acronym and long-name expansions of the terms, and prefix/typo candidates of the unknown ones. */
+function relatedTerms(index: SearchIndex, question: string, terms: string[], tuning: SearchTuning) {
+  const expansions = expansionsOf(index, question, terms);
+  const unknown = terms.filter((t) => !index.docFreq.has(t));
+  const near = nearTermsOf(
+    index,
+    unknown,
+    (t) => terms.includes(t) || expansions.has(t),
+    typedAsWord(question),
+    tuning.correctionWeight,
+  );
+  return { expansions, near };
+}
+
+/** The question word a searched term stands for. */
+const sourceFor =
+  (query: PlannedQuery) =>
+  (term: string): string =>
+    query.expansions.get(term) ?? query.near.get(term)?.source ?? term;
+
+/** Whether a term was found only by prefix or a loose typo match (it earns fuzzyCredit). */
+const isLooseMatch =
+  (query: PlannedQuery) =>
+  (term: string): boolean =>
+    query.near.has(term) && !query.near.get(term)!.correction;
+
+/** The words to score, each with its weight and the question word it counts as. */
+function weightedWords(query: PlannedQuery, tuning: SearchTuning): WeightedWord[] {
+  const { expansions, near, headingOnly } = query;
+  const sourceOf = sourceFor(query);
   const weightOf = (term: string): number =>
     expansions.has(term) ? tuning.expansionWeight : (near.get(term)?.weight ?? 1);
-  const sourceOf = (term: string): string => expansions.get(term) ?? near.get(term)?.source ?? term;
-  const words: WeightedWord[] = [
-    ...known.filter((t) => !headingOnly.has(t)).map((term) => ({ term, weight: 1, headingsOnly: false })),
-    ...added
-      .filter((t) => !common(t) && !headingOnly.has(t))
+  return [
+    ...query.known.filter((t) => !headingOnly.has(t)).map((term) => ({ term, weight: 1, headingsOnly: false })),
+    ...query.added
+      .filter((t) => !query.isCommon(t) && !headingOnly.has(t))
       .map((term) => ({ term, weight: weightOf(term), headingsOnly: false, source: sourceOf(term) })),
     ...[...headingOnly].map((term) => ({ term, weight: weightOf(term), headingsOnly: true, source: sourceOf(term) })),
   ];
-  const results = index.scores.rank(words, Math.max(limit * 8, 40));
-  const searchedTerms = [...terms, ...added.filter((t) => !headingOnly.has(t))];
-  if (results.length === 0) return { ...empty, searchedTerms };
+}
 
-  const { total, coverageOf, creditOf } = coverageMeter(
-    index,
-    terms,
-    sourceOf,
-    (t) => near.has(t) && !near.get(t)!.correction,
-    tuning,
-  );
+type CoverageMeter = ReturnType<typeof coverageMeter>;
 
-  // Coordination: a section that covers more of the question's meaning beats one that only
-  // repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
-  // A section whose own heading names the question's words is about them ("what is IAM").
+interface Reranked {
+  r: RankedSection;
+  coverage: number;
+  score: number;
+}
+
+/**
+ * Coordination: a section that covers more of the question's meaning beats one that only
+ * repeats a single term. Re-ranking the head of MiniSearch's list is enough and keeps this cheap.
+ * A section whose own heading names the question's words is about them ("what is IAM").
+ */
+function rerank(
+  index: SearchIndex,
+  query: PlannedQuery,
+  results: RankedSection[],
+  meter: CoverageMeter,
+  tuning: SearchTuning,
+): Reranked[] {
+  const sourceOf = sourceFor(query);
   const headingShare = (r: RankedSection): number => {
     const named = new Set<string>();
     for (const t of headingTermsOf(index.sections[r.id]!)) if (r.terms.includes(t)) named.add(sourceOf(t));
     let share = 0;
     for (const t of named) share += idf(index, t) || 0.1;
-    return share / total;
+    return share / meter.total;
   };
   const head = results.map((r) => {
-    const coverage = coverageOf(r);
+    const coverage = meter.coverageOf(r);
     const bonus = tuning.headingBonus > 0 ? tuning.headingBonus * headingShare(r) : 0;
     return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage + bonus) };
   });
   head.sort((a, b) => b.score - a.score);
-  const hits: Hit[] = head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score }));
-  const coverage = head[0]!.coverage;
-  const namesElsewhere = terms.some((t) => index.names.has(t) && !head[0]!.r.terms.includes(t));
-  const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
-  const evidence = (coverage * total) / rarest;
-  // The answer line, and the question words neither it nor the section's headings hold.
+  return head;
+}
+
+/** The best section's sentence, list item or table row that best answers the question. */
+function answerLineOf(index: SearchIndex, query: PlannedQuery, best: RankedSection, tuning: SearchTuning) {
+  const sourceOf = sourceFor(query);
+  const loose = isLooseMatch(query);
   const searched = new Map<string, { source: string; weight: number }>();
-  for (const t of [...terms, ...added]) {
+  for (const t of [...query.measured, ...query.added]) {
     const source = sourceOf(t);
-    const credit = near.has(t) && !near.get(t)!.correction ? tuning.fuzzyCredit : 1;
-    searched.set(t, { source, weight: idf(index, source) * credit });
+    searched.set(t, { source, weight: idf(index, source) * (loose(t) ? tuning.fuzzyCredit : 1) });
   }
-  const best = index.sections[head[0]!.r.id]!;
-  const line = findAnswerLine(best.blocks, searched);
-  const resembled = new Set([...near.values()].map((n) => n.source));
-  const missing = missingWords(
-    index,
-    question,
-    terms.filter((t) => !resembled.has(t)),
-    creditOf(head[0]!.r),
-    line?.text ?? '',
-    tuning,
+  return findAnswerLine(index.sections[best.id]!.blocks, searched)?.text ?? null;
+}
+
+/** The question words the best section does not hold (see missingWords), typos of known words aside. */
+function missingOf(
+  index: SearchIndex,
+  query: PlannedQuery,
+  found: Map<string, number>,
+  answerLine: string | null,
+  tuning: SearchTuning,
+): string[] {
+  const resembled = new Set([...query.near.values()].map((n) => n.source));
+  const terms = query.measured.filter((t) => !resembled.has(t));
+  return missingWords(index, query.question, terms, found, answerLine ?? '', tuning);
+}
+
+/** The "not covered" gate (DESIGN.md §2.9). */
+function isConfident(
+  index: SearchIndex,
+  query: PlannedQuery,
+  best: Reranked,
+  total: number,
+  tuning: SearchTuning,
+): boolean {
+  // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
+  const corrected = [...query.near.values()].some((n) => n.correction);
+  const namesElsewhere = query.measured.some((t) => index.names.has(t) && !best.r.terms.includes(t));
+  const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
+  const evidence = (best.coverage * total) / rarest;
+  return (
+    (query.known.length > 0 || corrected) &&
+    !namesElsewhere &&
+    (best.coverage >= tuning.minCoverage ||
+      (evidence >= tuning.minEvidence && best.coverage >= tuning.minCoverageWithEvidence))
   );
-  return {
-    terms,
-    searchedTerms,
-    hits,
-    coverage,
-    missing,
-    answerLine: line?.text ?? null,
-    confident:
-      (known.length > 0 || corrected) &&
-      !namesElsewhere &&
-      (coverage >= tuning.minCoverage ||
-        (evidence >= tuning.minEvidence && coverage >= tuning.minCoverageWithEvidence)),
-  };
 }

@@ -123,12 +123,7 @@ export class WordScores {
   private readonly all: Map<string, Postings> = new Map();
   private readonly headings: Map<string, Postings> = new Map();
   private room: number;
-  // Per-question scratch space, one slot per section, cleared after each question.
-  private readonly sums: Float64Array;
-  private readonly found: Uint16Array;
-  /** The last question word counted in `found` for each section. */
-  private readonly lastSource: Int32Array;
-  private readonly touched: Uint32Array;
+  private readonly sheet: ScoreSheet;
 
   constructor(
     private readonly mini: Pick<MiniSearch, 'search'>,
@@ -138,10 +133,7 @@ export class WordScores {
     headingDocFreq: ReadonlyMap<string, number>,
     options: WordScoresOptions = {},
   ) {
-    this.sums = new Float64Array(sectionCount);
-    this.found = new Uint16Array(sectionCount);
-    this.lastSource = new Int32Array(sectionCount).fill(-1);
-    this.touched = new Uint32Array(sectionCount);
+    this.sheet = new ScoreSheet(sectionCount);
     this.room = options.maxPostings ?? defaultMaxPostings;
     if (options.saved) {
       this.all = unpack(options.saved.all);
@@ -199,14 +191,50 @@ export class WordScores {
   /** The `limit` best sections for the words, best first; ties keep the order sections were first found in. */
   rank(words: readonly WeightedWord[], limit: number): RankedSection[] {
     const lists = words.map((w) => this.postings(w.term, w.headingsOnly));
+    const touched = this.sheet.add(words, lists);
+    const best = this.sheet.takeBest(touched, limit);
+    return best.ids.map((id, n) => ({
+      id,
+      score: best.scores[n]!,
+      terms: words.filter((_, k) => indexOf(lists[k]!.ids, id) >= 0).map((w) => w.term),
+    }));
+  }
+}
+
+/** Numbers the question words the words stand for: words with the same source share a number. */
+function sourceNumbers(words: readonly WeightedWord[]): number[] {
+  const sourceIds = new Map<string, number>();
+  return words.map((w) => {
+    const key = w.source ?? w.term;
+    let id = sourceIds.get(key);
+    if (id === undefined) sourceIds.set(key, (id = sourceIds.size));
+    return id;
+  });
+}
+
+/**
+ * One question's running sums, one slot per section. Allocating these per question would cost
+ * more than the sums, so one sheet is kept and every slot it touches is cleared by `takeBest`.
+ */
+class ScoreSheet {
+  private readonly sums: Float64Array;
+  /** How many distinct question words were found in each section. */
+  private readonly found: Uint16Array;
+  /** The last question word counted in `found` for each section. */
+  private readonly lastSource: Int32Array;
+  private readonly touched: Uint32Array;
+
+  constructor(sectionCount: number) {
+    this.sums = new Float64Array(sectionCount);
+    this.found = new Uint16Array(sectionCount);
+    this.lastSource = new Int32Array(sectionCount).fill(-1);
+    this.touched = new Uint32Array(sectionCount);
+  }
+
+  /** Adds the words' weighted scores; returns how many sections were touched. */
+  add(words: readonly WeightedWord[], lists: readonly Postings[]): number {
     const { sums, found, lastSource, touched } = this;
-    const sourceIds = new Map<string, number>();
-    const sourceOf = words.map((w) => {
-      const key = w.source ?? w.term;
-      let id = sourceIds.get(key);
-      if (id === undefined) sourceIds.set(key, (id = sourceIds.size));
-      return id;
-    });
+    const sourceOf = sourceNumbers(words);
     // Words of one source next to each other, so that a section counts each source once.
     const order = words.map((_, k) => k).sort((a, b) => sourceOf[a]! - sourceOf[b]!);
     let touchedCount = 0;
@@ -224,30 +252,33 @@ export class WordScores {
         }
       }
     }
+    return touchedCount;
+  }
 
-    // Keep the best `limit` in order, by insertion: cheap while limit is a few dozen.
-    const bestIds: number[] = [];
-    const bestScores: number[] = [];
+  /**
+   * The best `limit` sections in order (weighted sum times words found, as MiniSearch's OR query),
+   * clearing the sheet for the next question. Kept by insertion: cheap while limit is a few dozen.
+   */
+  takeBest(touchedCount: number, limit: number): { ids: number[]; scores: number[] } {
+    const { sums, found, lastSource, touched } = this;
+    const ids: number[] = [];
+    const scores: number[] = [];
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t]!;
       const score = sums[id]! * found[id]!;
       sums[id] = 0;
       found[id] = 0;
       lastSource[id] = -1;
-      if (bestIds.length === limit && score <= bestScores[limit - 1]!) continue;
-      let at = bestIds.length;
-      while (at > 0 && bestScores[at - 1]! < score) at--;
-      bestIds.splice(at, 0, id);
-      bestScores.splice(at, 0, score);
-      if (bestIds.length > limit) {
-        bestIds.pop();
-        bestScores.pop();
+      if (ids.length === limit && score <= scores[limit - 1]!) continue;
+      let at = ids.length;
+      while (at > 0 && scores[at - 1]! < score) at--;
+      ids.splice(at, 0, id);
+      scores.splice(at, 0, score);
+      if (ids.length > limit) {
+        ids.pop();
+        scores.pop();
       }
     }
-    return bestIds.map((id, n) => ({
-      id,
-      score: bestScores[n]!,
-      terms: words.filter((_, k) => indexOf(lists[k]!.ids, id) >= 0).map((w) => w.term),
-    }));
+    return { ids, scores };
   }
 }

@@ -1,9 +1,38 @@
 import type { Answer } from '../core/ask.js';
+import type { Excerpt, ExcerptPiece, ExcerptUnit } from '../search/excerpt.js';
 import type { Style } from './style.js';
 
-/** Discord Markdown excerpt → terminal text: bold kept as style, escapes undone. */
-function markdownToTerminal(md: string, style: Style): string {
+/** Note markup (Discord Markdown, notes/blocks.ts) as terminal text: bold kept as style, escapes undone. */
+function markupToTerminal(md: string, style: Style): string {
   return md.replace(/\*\*(.+?)\*\*/g, (_, inner: string) => style.bold(inner)).replace(/\\([\\*_~`|[\]>#.-])/g, '$1');
+}
+
+function pieceText(piece: ExcerptPiece, style: Style): string {
+  if ('raw' in piece) return markupToTerminal(piece.raw, style);
+  let out = '';
+  let pos = 0;
+  for (const [start, end] of piece.highlights) {
+    out += piece.text.slice(pos, start) + style.bold(piece.text.slice(start, end));
+    pos = end;
+  }
+  return out + piece.text.slice(pos);
+}
+
+const unitText = (unit: ExcerptUnit, style: Style): string => unit.pieces.map((p) => pieceText(p, style)).join('');
+
+/** An excerpt as terminal text: the question's words in bold, blocks on their own lines. */
+export function excerptText(excerpt: Excerpt, style: Style): string {
+  if (excerpt.units.length === 0) return '';
+  let out = '';
+  if (excerpt.cutTo !== undefined)
+    out = unitText(excerpt.units[0]!, style)
+      .slice(0, excerpt.cutTo)
+      .replace(/\s+\S*$/, '')
+      .trimEnd();
+  else
+    for (const unit of excerpt.units)
+      out += (out === '' ? '' : unit.startsBlock ? '\n' : ' ') + unitText(unit, style).trim();
+  return `${excerpt.startsLate ? '… ' : ''}${out}${excerpt.endsEarly ? ' …' : ''}`;
 }
 
 export function renderAnswer(answer: Answer, style: Style): string {
@@ -24,7 +53,7 @@ export function renderAnswer(answer: Answer, style: Style): string {
     style.dim(best.url ?? `${best.file}:${best.line}`),
     '',
     ...(answer.answerLine ? [style.bold(answer.answerLine), ''] : []),
-    markdownToTerminal(best.excerpt, style),
+    excerptText(best.excerpt, style),
   ];
   if (answer.missing?.length) lines.push('', style.dim(`Missing: ${answer.missing.join(', ')}`));
   if (others.length) {

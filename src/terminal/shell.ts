@@ -3,6 +3,7 @@ import { ask } from '../core/ask.js';
 import type { Knowledge } from '../core/library.js';
 import { listTopics, openTopic } from '../core/topics.js';
 import { renderAnswer } from './render-answer.js';
+import { markdownLayout } from '../render/markdown-excerpt.js';
 import { renderNote, renderTopicList } from './render-topics.js';
 import { printable, styleFor, type Style } from './style.js';
 
@@ -35,7 +36,7 @@ export function shellCommands(
 ): Record<string, ShellCommand> {
   return {
     help: () => help,
-    ask: (args, { style }) => renderAnswer(ask(knowledge.index, args), style),
+    ask: (args, { style }) => renderAnswer(ask(knowledge.index, args, { layout: markdownLayout }), style),
     topic: (args, { style }) =>
       args.trim()
         ? renderNote(openTopic(knowledge.library, args), style)

@@ -86,7 +86,16 @@ describe('nimbus CLI', () => {
       'score',
       'excerpt',
       'text',
+      'excerptBlocks',
     ]);
+    // The excerpt as data: blocks of units, each of note text (with highlight offsets) or markup.
+    const [block] = lines[0].results[0].excerptBlocks;
+    expect(Object.keys(block)).toEqual(['kind', 'fromStart', 'units']);
+    const pieces = block.units.flat();
+    const highlighted = pieces.flatMap((p: { text?: string; highlights?: [number, number][] }) =>
+      (p.highlights ?? []).map(([s, e]) => p.text!.slice(s, e).toLowerCase()),
+    );
+    expect(highlighted).toContain('launch');
     expect(lines[0]).toMatchObject({ question: 'how do I launch a widget', confident: true });
     expect(lines[0].results[0]).toMatchObject({ id: 'intro#-launch-step-1', url: null, file: 'intro.md' });
     expect(lines[0].results.length).toBeLessThanOrEqual(2);

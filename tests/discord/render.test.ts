@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, AskResult } from '../../src/core/ask.js';
+import type { Excerpt } from '../../src/search/excerpt.js';
 import type { TopicList } from '../../src/core/topics.js';
 import { embedChars, truncateMarkdown } from '../../src/discord/limits.js';
 import { renderAnswer, renderMoreResults } from '../../src/discord/render/answer.js';
@@ -7,6 +8,16 @@ import { fitEmbeds } from '../../src/discord/render/embeds.js';
 import { renderNotePage, renderTopicList } from '../../src/discord/render/topic.js';
 import { renderAnswer as renderTerminalAnswer } from '../../src/terminal/render-answer.js';
 import type { Style } from '../../src/terminal/style.js';
+
+/** An excerpt of one paragraph with `words` highlighted wherever they occur. */
+function highlighted(text: string, ...words: string[]): Excerpt {
+  const highlights: [number, number][] = [];
+  for (const w of words)
+    for (const m of text.matchAll(new RegExp(`\\b${w}\\b`, 'g'))) highlights.push([m.index, m.index + w.length]);
+  highlights.sort((a, b) => a[0] - b[0]);
+  const unit = { kind: 'text' as const, startsBlock: true, blockStartsWithText: true, pieces: [{ text, highlights }] };
+  return { units: [unit], startsLate: false, endsEarly: false };
+}
 
 const result = (i: number, extra: Partial<AskResult> = {}): AskResult => ({
   id: `note#s${i}`,
@@ -18,14 +29,17 @@ const result = (i: number, extra: Partial<AskResult> = {}): AskResult => ({
   anchor: `s${i}`,
   url: `https://notes.example.com/note#s${i}`,
   score: 10 - i,
-  excerpt: `Excerpt **${i}**`,
+  excerpt: highlighted(`Excerpt ${i}`, String(i)),
   text: 'text',
   ...extra,
 });
 
 describe('Discord rendering stays within Discord limits', () => {
   it('truncates a huge heading path and excerpt cleanly', () => {
-    const long = result(0, { headingPath: ['N'.repeat(300), 'H'.repeat(300)], excerpt: 'word **bold** '.repeat(600) });
+    const long = result(0, {
+      headingPath: ['N'.repeat(300), 'H'.repeat(300)],
+      excerpt: highlighted('word bold '.repeat(600), 'bold'),
+    });
     const message = renderAnswer({ question: 'q', confident: true, results: [long] }, { key: 'k', isPrivate: false });
     const embed = message.embeds[0]!;
     expect(embed.title!.length).toBeLessThanOrEqual(256);
@@ -56,7 +70,7 @@ describe('Discord rendering stays within Discord limits', () => {
     const description = renderAnswer(answer, { key: 'k', isPrivate: false }).embeds[0]!.description!;
     expect(description).toBe('**Messages can be \\*up\\* to 256 KB.**\n\nExcerpt **0**\n\n*Missing: max, size*');
     const long = renderAnswer(
-      { ...answer, results: [result(0, { excerpt: 'word '.repeat(2000) })] },
+      { ...answer, results: [result(0, { excerpt: highlighted('word '.repeat(2000)) })] },
       { key: 'k', isPrivate: false },
     ).embeds[0]!.description!;
     expect(long.length).toBeLessThanOrEqual(4096);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
+import { excerptMarkdown } from '../../src/render/markdown-excerpt.js';
 import { loadNotes } from '../../src/notes/load.js';
 import { buildIndex } from '../../src/search/index.js';
 
@@ -31,7 +32,11 @@ describe('notes nested thousands of levels deep', () => {
     const index = buildIndex(library.sections);
     const answer = ask(index, 'gizmo level 299');
     expect(answer.results[0]!.id).toBe('lists');
-    const longestLine = Math.max(...answer.results[0]!.excerpt.split('\n').map((line) => line.length));
+    const longestLine = Math.max(
+      ...excerptMarkdown(answer.results[0]!.excerpt)
+        .split('\n')
+        .map((line) => line.length),
+    );
     expect(longestLine).toBeLessThan(200);
     expect(ask(index, 'deepest quoted gizmo').results[0]!.id).toBe('quotes');
   });

@@ -197,13 +197,16 @@ describe('Nextra 4 content/ folder with locales (i18n)', () => {
 
 describe('math in excerpts', () => {
   it('keeps $…$ and $$…$$ formulas whole and unescaped, never bolded inside; prices stay text', async () => {
-    const { buildExcerpt } = await import('../../src/search/excerpt.js');
+    const { buildExcerpt, ExcerptTexts } = await import('../../src/search/excerpt.js');
+    const { excerptMarkdown, markdownLayout } = await import('../../src/render/markdown-excerpt.js');
     const library = libraryFrom({
       'm.md': '# Euler\n\nThe identity $e^{i\\pi} + 1 = 0$ links e and pi; tickets cost $5 and $10.\n',
     });
     const section = library.sections[0]!;
     expect(section.blocks[0]!.segments).toContainEqual({ raw: '$e^{i\\pi} + 1 = 0$' });
-    const excerpt = buildExcerpt(section.blocks, new Set(['pi', 'identity']));
+    const excerpt = excerptMarkdown(
+      buildExcerpt(new ExcerptTexts(), section.blocks, new Set(['pi', 'identity']), { layout: markdownLayout }),
+    );
     expect(excerpt).toContain('$e^{i\\pi} + 1 = 0$');
     expect(excerpt).toContain('$5 and $10');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask, suggestSections } from '../../src/core/ask.js';
+import { excerptMarkdown } from '../../src/render/markdown-excerpt.js';
 import { buildIndex } from '../../src/search/index.js';
 import { defaultTuning, search } from '../../src/search/query.js';
 import { stem } from '../../src/search/text.js';
@@ -118,7 +119,7 @@ Data is stored in many buildings.
     // A noun the spelling list lacks follows the -isation → -ization rule.
     sameAnswer('tokenization of text', 'tokenisation of text', 'ml#tokenisation-of-text');
     sameAnswer('data center', 'data centre', 'ml#data-centres');
-    expect(ask(mlIndex, 'bayesian optimization').results[0]!.excerpt).toContain('**optimisation**');
+    expect(excerptMarkdown(ask(mlIndex, 'bayesian optimization').results[0]!.excerpt)).toContain('**optimisation**');
   });
 
   it('stems British -ise verbs only where the spelling list knows them', () => {
@@ -187,7 +188,7 @@ Data is stored in many buildings.
       anchor: 'instance-store',
       url: 'https://notes.example.com/storage#instance-store',
     });
-    expect(answer.results[0]!.excerpt).toContain('**Instance** **store**');
+    expect(excerptMarkdown(answer.results[0]!.excerpt)).toContain('**Instance** **store**');
     expect(answer.results[0]!.text).toBe(
       'Instance store disks are physically attached and lose data when the instance stops.',
     );

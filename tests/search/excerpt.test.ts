@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, prepareExcerpts } from '../../src/search/excerpt.js';
+import { excerptMarkdown, markdownLayout } from '../../src/render/markdown-excerpt.js';
+import { type ExcerptOptions, ExcerptTexts, buildExcerpt as excerptOf } from '../../src/search/excerpt.js';
 import { stem } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
+import type { Block } from '../../src/notes/blocks.js';
 
 const terms = (...words: string[]) => new Set(words.map(stem));
+/** The excerpt as Discord shows it (the form `ask --json` keeps as `excerpt`). */
+const buildExcerpt = (
+  blocks: Block[],
+  highlight: ReadonlySet<string>,
+  options: ExcerptOptions = {},
+  texts = new ExcerptTexts(),
+) => excerptMarkdown(excerptOf(texts, blocks, highlight, { ...options, layout: markdownLayout }));
 const blocksOf = (markdown: string) => libraryFrom({ 'a.md': `## Section\n\n${markdown}` }).sections[0]!.blocks;
 
 /** Markdown that Discord renders as intended: balanced bold, code spans, fences and links. */
@@ -107,9 +116,12 @@ describe('excerpts', () => {
   it('gives the same excerpt whether or not the section was prepared up front', () => {
     const markdown = `${Array.from({ length: 12 }, (_, i) => sentence(i)).join('')}A [storage link](https://example.com/a_b) and \`storage_class\` *storage*.\n\n- Storage tier one\n- Storage tier two`;
     const prepared = blocksOf(markdown);
-    prepareExcerpts([prepared]);
+    const texts = new ExcerptTexts();
+    texts.prepare([prepared]);
     for (const words of [['storage'], ['sentence', 'details'], ['tier', 'link']]) {
-      expect(buildExcerpt(prepared, terms(...words))).toBe(buildExcerpt(blocksOf(markdown), terms(...words)));
+      expect(buildExcerpt(prepared, terms(...words), {}, texts)).toBe(
+        buildExcerpt(blocksOf(markdown), terms(...words)),
+      );
     }
   });
 });

@@ -11,6 +11,7 @@ import type { Section } from '../../notes/types.js';
 import type { BotContext, CommandModule, ComponentHandler, StoredAnswer } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswer, renderMoreResults } from '../render/answer.js';
+import { markdownLayout } from '../../render/markdown-excerpt.js';
 import { takeTurn } from '../cooldowns.js';
 import { expiredMessage, noPings, replyEphemeral } from '../respond.js';
 
@@ -52,7 +53,10 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     if (wait) return replyEphemeral(interaction, wait);
   }
   const section = chosenSection(context.knowledge, question);
-  const answer = section ? askSection(context.knowledge.index, section) : ask(context.knowledge.index, question);
+  const options = { layout: markdownLayout };
+  const answer = section
+    ? askSection(context.knowledge.index, section, options)
+    : ask(context.knowledge.index, question, options);
   const key = context.answers.put({
     answer,
     userId: interaction.user.id,

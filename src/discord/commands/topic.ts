@@ -8,6 +8,7 @@ import { listTopics, matchNotes, openTopic, readSection } from '../../core/topic
 import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
 import { limits, truncate } from '../limits.js';
 import { sectionEmbed } from '../render/embeds.js';
+import { excerptMarkdown, markdownLayout } from '../../render/markdown-excerpt.js';
 import { renderNotePage, renderTopicList, routeValue } from '../render/topic.js';
 import { noPings, replyEphemeral } from '../respond.js';
 
@@ -74,7 +75,7 @@ const openSection: ComponentHandler = async (interaction, _args, context) => {
       'That section is no longer in the notes (they may have been edited). Run the command again.',
     );
   await interaction.reply({
-    embeds: [sectionEmbed(section, readSection(section))],
+    embeds: [sectionEmbed(section, excerptMarkdown(readSection(section, markdownLayout)))],
     flags: MessageFlags.Ephemeral,
     allowedMentions: noPings,
   });

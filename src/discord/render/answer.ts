@@ -9,6 +9,7 @@ import {
 import type { Answer, AskResult } from '../../core/ask.js';
 import { customId } from '../custom-id.js';
 import { escapeDiscord } from '../../notes/blocks.js';
+import { excerptMarkdown } from '../../render/markdown-excerpt.js';
 import { limits, truncate, truncateMarkdown } from '../limits.js';
 import { colours, fitEmbeds, linkTo, sectionEmbed, sourceOf } from './embeds.js';
 
@@ -32,7 +33,7 @@ export interface AnswerMessage {
 export function renderAnswer(answer: Answer, options: { key: string; isPrivate: boolean }): AnswerMessage {
   if (!answer.confident) return renderMiss(answer);
   const [best, ...others] = answer.results;
-  const embed = sectionEmbed(asSection(best!), answerText(answer, best!.excerpt));
+  const embed = sectionEmbed(asSection(best!), answerText(answer, excerptMarkdown(best!.excerpt)));
   if (others.length) {
     const lines = others.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, `${r.file}:${r.line}`)}`);
     let value = '';
@@ -109,5 +110,7 @@ function renderMiss(answer: Answer): AnswerMessage {
 
 /** Results after the first, each as its own embed with its own excerpt and distinct link. */
 export function renderMoreResults(answer: Answer): APIEmbed[] {
-  return fitEmbeds(answer.results.slice(1).map((r) => sectionEmbed(asSection(r), r.excerpt, colours.answer)));
+  return fitEmbeds(
+    answer.results.slice(1).map((r) => sectionEmbed(asSection(r), excerptMarkdown(r.excerpt), colours.answer)),
+  );
 }
