@@ -61,7 +61,7 @@ export function ask(index: SearchIndex, rawQuestion: string, options: AskOptions
   // Sections with no prose of their own (only images or links) would answer with an empty body.
   const results = outcome.hits
     .filter(({ section }) => section.answerable !== false)
-    .map(({ section, score }) => resultOf(section, score, highlight));
+    .map(({ section, score }) => resultOf(section, score, highlight, index.terms.stem));
   if (outcome.terms.length === 0)
     return { question, confident: false, results: [], missing: [], answerLine: null, reason: 'empty-question' };
   const { missing, answerLine } = outcome;
@@ -84,8 +84,8 @@ export function suggestSections(index: SearchIndex, typed: string, limit: number
 export function askSection(index: SearchIndex, section: Section, options: AskOptions = {}): Answer {
   const question = section.headingPath.join(' ');
   const related = ask(index, question, options);
-  const terms = new Set(stemPhrase(section.heading));
-  const first = resultOf(section, related.results[0]?.score ?? 1, terms);
+  const terms = new Set(stemPhrase(section.heading, index.terms));
+  const first = resultOf(section, related.results[0]?.score ?? 1, terms, index.terms.stem);
   const rest = related.results.filter((r) => r.id !== section.id);
   return {
     question: section.heading,
@@ -97,7 +97,12 @@ export function askSection(index: SearchIndex, section: Section, options: AskOpt
 }
 
 /** One section as an answer's result, its excerpt bolding `highlight`. */
-function resultOf(section: Section, score: number, highlight: ReadonlySet<string>): AskResult {
+function resultOf(
+  section: Section,
+  score: number,
+  highlight: ReadonlySet<string>,
+  stem: (word: string) => string,
+): AskResult {
   return {
     id: section.id,
     title: section.noteTitle,
@@ -108,7 +113,7 @@ function resultOf(section: Section, score: number, highlight: ReadonlySet<string
     anchor: section.anchor,
     url: section.url,
     score: Math.round(score * 1000) / 1000,
-    excerpt: buildExcerpt(section.blocks, highlight),
+    excerpt: buildExcerpt(section.blocks, highlight, { stem }),
     text: section.text,
   };
 }

@@ -1,12 +1,16 @@
 import type { Block } from '../notes/blocks.js';
 import { escapeDiscord, escapeLineStart } from '../notes/escape.js';
-import { stem } from './text.js';
+import { stem as englishStem } from './text.js';
+
+type Stem = (word: string) => string;
 
 export interface ExcerptOptions {
   /** Stop adding blocks once the excerpt is at least this long. */
   minChars?: number;
   /** Never go past this many characters (Discord Markdown included). */
   maxChars?: number;
+  /** The stemmer of the notes' language (the index's `terms.stem`); English by default. */
+  stem?: Stem;
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -33,22 +37,24 @@ const splitsSentences = (block: Block, maxChars: number): boolean => blockLength
 interface Words {
   bounds: Uint32Array;
   stems: string[];
+  /** The stemmer that made the stems: the notes' language decides. */
+  by: Stem;
 }
 
 // Stemming every word and splitting sentences are the slow steps of an excerpt, and a
 // section's text never changes: each is done once per text (see prepareExcerpts) and kept
 // compact, as offsets and shared stem strings.
 const wordsCache = new WeakMap<object, Words>();
-function wordsOf(segment: { text: string }): Words {
+function wordsOf(segment: { text: string }, stem: Stem): Words {
   let words = wordsCache.get(segment);
-  if (words === undefined) {
+  if (words === undefined || words.by !== stem) {
     const offsets: number[] = [];
     const stems: string[] = [];
     for (const match of segment.text.matchAll(word)) {
       offsets.push(match.index, match.index + match[0].length);
       stems.push(stem(match[0]));
     }
-    words = { bounds: Uint32Array.from(offsets), stems };
+    words = { bounds: Uint32Array.from(offsets), stems, by: stem };
     wordsCache.set(segment, words);
   }
   return words;
@@ -65,14 +71,14 @@ function sentenceEnds(segment: { text: string }): Uint32Array {
   return ends;
 }
 
-const rawStemCache = new WeakMap<object, string[]>();
-function stemsOfRaw(segment: { raw: string }): string[] {
-  let stems = rawStemCache.get(segment);
-  if (stems === undefined) {
-    stems = (segment.raw.match(word) ?? []).map(stem);
-    rawStemCache.set(segment, stems);
+const rawStemCache = new WeakMap<object, { stems: string[]; by: Stem }>();
+function stemsOfRaw(segment: { raw: string }, stem: Stem): string[] {
+  let cached = rawStemCache.get(segment);
+  if (cached === undefined || cached.by !== stem) {
+    cached = { stems: (segment.raw.match(word) ?? []).map(stem), by: stem };
+    rawStemCache.set(segment, cached);
   }
-  return stems;
+  return cached.stems;
 }
 
 const lowerCache = new WeakMap<Block, string>();
@@ -138,7 +144,7 @@ function renderRange(
 }
 
 /** Splits a block into units an excerpt may start or stop at: sentences of text, whole raw pieces. */
-function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boolean): Unit[] {
+function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boolean, stem: Stem): Unit[] {
   const units: Unit[] = [];
   let md = '';
   let matched = new Set<string>();
@@ -159,10 +165,10 @@ function unitsOf(block: Block, terms: ReadonlySet<string>, splitSentences: boole
   for (const segment of block.segments) {
     if ('raw' in segment) {
       md += segment.raw;
-      if (block.kind !== 'code') for (const s of stemsOfRaw(segment)) if (terms.has(s)) matched.add(s);
+      if (block.kind !== 'code') for (const s of stemsOfRaw(segment, stem)) if (terms.has(s)) matched.add(s);
       continue;
     }
-    const words = wordsOf(segment);
+    const words = wordsOf(segment, stem);
     let from = 0;
     for (const end of splitSentences ? sentenceEnds(segment) : [segment.text.length]) {
       if (from > 0) push();
@@ -199,7 +205,7 @@ export function buildExcerpt(blocks: Block[], terms: ReadonlySet<string>, option
   let limit = Infinity;
   for (let i = bestBlock; i < usable.length && rendered < limit; i++) {
     const block = usable[i]!;
-    const blockUnits = unitsOf(block, terms, splitsSentences(block, maxChars));
+    const blockUnits = unitsOf(block, terms, splitsSentences(block, maxChars), options.stem ?? englishStem);
     units.push(...blockUnits);
     rendered += blockUnits.reduce((n, u) => n + u.md.length + 1, 0);
     if (i === bestBlock) limit = rendered + maxChars;
@@ -260,16 +266,16 @@ function safeCut(md: string, limit: number): string {
  * the first answers from each section slow: every new cache entry is copied by the young-
  * generation garbage collector, which doubled p99 latency on the SageMaker guide.
  */
-export function prepareExcerpts(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars): void {
+export function prepareExcerpts(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars, stem = englishStem): void {
   for (const blocks of blockLists) {
     for (const block of blocks) {
       lowerText(block);
       if (block.kind === 'code') continue;
       const long = splitsSentences(block, maxChars);
       for (const segment of block.segments) {
-        if ('raw' in segment) stemsOfRaw(segment);
+        if ('raw' in segment) stemsOfRaw(segment, stem);
         else {
-          wordsOf(segment);
+          wordsOf(segment, stem);
           if (long) sentenceEnds(segment);
         }
       }

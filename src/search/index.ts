@@ -5,7 +5,7 @@ import { learnAcronyms, shorthand } from './acronyms.js';
 import { prepareExcerpts } from './excerpt.js';
 import { rareNames } from './names.js';
 import { TypoIndex } from './typos.js';
-import { indexTerm, tokenize } from './text.js';
+import { englishTerms, type Terms, termsFor, tokenize } from './text.js';
 import { WordScores, type SavedWordScores } from './wordScores.js';
 
 /**
@@ -47,6 +47,8 @@ export interface SearchIndex {
   longNames: Map<string, string>;
   /** Proper names the notes mention in only a few sections (see names.ts). */
   names: Set<string>;
+  /** How words become terms in the notes' language (stemmer, stop words), at index and query time. */
+  terms: Terms;
 }
 
 const documentOf = (section: Section, i: number): SectionDocument => ({
@@ -58,16 +60,19 @@ const documentOf = (section: Section, i: number): SectionDocument => ({
 
 const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
-export const stemPhrase = (phrase: string): string[] =>
+export const stemPhrase = (phrase: string, terms: Terms = englishTerms): string[] =>
   tokenize(phrase)
-    .map(indexTerm)
+    .map(terms.indexTerm)
     .filter((t): t is string => t !== null);
 
 const fields = Object.keys(fieldBoosts) as Field[];
 /** Query terms arrive stemmed already. */
 const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts };
 
-export function buildIndex(sections: Section[]): SearchIndex {
+/** `language`: the notes' language (a locale tag); English and languages without a stemmer alike when unset. */
+export function buildIndex(sections: Section[], language?: string): SearchIndex {
+  const terms = termsFor(language);
+  const { indexTerm } = terms;
   const docFreq = new Map<string, number>();
   const headingDocFreq = new Map<string, number>();
   const lastSeen = new Map<string, number>();
@@ -115,21 +120,21 @@ export function buildIndex(sections: Section[]): SearchIndex {
     const key = indexTerm(acronym);
     if (!key) continue;
     for (const name of names) {
-      const terms = stemPhrase(name);
-      if (terms.length < 2) continue;
-      addExpansion(key, terms);
-      longNames.set(terms.join(' '), key);
+      const words = stemPhrase(name, terms);
+      if (words.length < 2) continue;
+      addExpansion(key, words);
+      longNames.set(words.join(' '), key);
     }
   }
   // Shorthand expands one way only, so it adds no long names.
   for (const [short, full] of Object.entries(shorthand)) {
     const key = indexTerm(short);
-    const terms = stemPhrase(full);
-    if (key && terms.length > 0 && terms.join(' ') !== key) addExpansion(key, terms);
+    const words = stemPhrase(full, terms);
+    if (key && words.length > 0 && words.join(' ') !== key) addExpansion(key, words);
   }
-  prepareExcerpts(sections.map((s) => s.blocks));
+  prepareExcerpts(sections.map((s) => s.blocks), undefined, terms.stem);
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
-  const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
+  const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term), undefined, indexTerm);
   return {
     mini,
     sections,
@@ -141,6 +146,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
     acronyms,
     longNames,
     names,
+    terms,
   };
 }
 
@@ -155,6 +161,7 @@ export interface SavedIndex {
   acronyms: Map<string, string[][]>;
   longNames: Map<string, string>;
   names: Set<string>;
+  language?: string;
 }
 
 export const saveIndex = (index: SearchIndex): SavedIndex => ({
@@ -166,6 +173,7 @@ export const saveIndex = (index: SearchIndex): SavedIndex => ({
   acronyms: index.acronyms,
   longNames: index.longNames,
   names: index.names,
+  language: index.terms.language,
 });
 
 /**
@@ -208,5 +216,6 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
     acronyms: saved.acronyms,
     longNames: saved.longNames,
     names: saved.names,
+    terms: termsFor(saved.language),
   };
 }

@@ -4,7 +4,7 @@ import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
-import { queryTerm, queryTerms, tokenize } from './text.js';
+import { type Terms, tokenize } from './text.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
 interface Hit {
@@ -105,7 +105,7 @@ const idf = (index: SearchIndex, term: string): number => {
 
 /** The question's stemmed words, the most specific ones when it is long. */
 function specificTerms(index: SearchIndex, question: string, tuning: SearchTuning): string[] {
-  const terms = queryTerms(question);
+  const terms = index.terms.queryTerms(question);
   if (terms.length <= tuning.maxTerms) return terms;
   return [...terms].sort((a, b) => idf(index, b) - idf(index, a)).slice(0, tuning.maxTerms);
 }
@@ -190,7 +190,7 @@ function missingWords(
   answerLine: string,
   tuning: SearchTuning,
 ): string[] {
-  const isWord = typedAsWord(question);
+  const isWord = typedAsWord(question, index.terms);
   const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
   const figure = /\d/.test(answerLine)
     ? []
@@ -202,25 +202,25 @@ function missingWords(
   const absent = terms.filter((t) => index.docFreq.has(t) && !found.has(t));
   const lacking =
     absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
-  return [...new Set([...typedWords(question, [...names, ...lacking]), ...figure])];
+  return [...new Set([...typedWords(question, [...names, ...lacking], index.terms), ...figure])];
 }
 
 const headingTerms = new WeakMap<Section, Set<string>>();
-function headingTermsOf(section: Section): Set<string> {
+function headingTermsOf(section: Section, words: Terms): Set<string> {
   let terms = headingTerms.get(section);
   if (!terms)
-    headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading))));
+    headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading, words))));
   return terms;
 }
 
 /** The words of the question that stand for these stemmed terms, as typed. */
-function typedWords(question: string, terms: string[]): string[] {
+function typedWords(question: string, terms: string[], { queryTerm }: Terms): string[] {
   const tokens = tokenize(question);
   return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
 }
 
 /** Whether a stemmed question term was typed as an English word (then it is no typo). */
-function typedAsWord(question: string): (term: string) => boolean {
+function typedAsWord(question: string, { queryTerm }: Terms): (term: string) => boolean {
   return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
 }
 
@@ -255,7 +255,7 @@ export function search(
     index,
     unknown,
     (t) => terms.includes(t) || expansions.has(t),
-    typedAsWord(question),
+    typedAsWord(question, index.terms),
     tuning.correctionWeight,
   );
   const byRarity = (list: Iterable<string>) =>
@@ -304,7 +304,7 @@ export function search(
   // A section whose own heading names the question's words is about them ("what is IAM").
   const headingShare = (r: RankedSection): number => {
     const named = new Set<string>();
-    for (const t of headingTermsOf(index.sections[r.id]!)) if (r.terms.includes(t)) named.add(sourceOf(t));
+    for (const t of headingTermsOf(index.sections[r.id]!, index.terms)) if (r.terms.includes(t)) named.add(sourceOf(t));
     let share = 0;
     for (const t of named) share += idf(index, t) || 0.1;
     return share / total;
@@ -328,7 +328,7 @@ export function search(
     searched.set(t, { source, weight: idf(index, source) * credit });
   }
   const best = index.sections[head[0]!.r.id]!;
-  const line = findAnswerLine(best.blocks, searched);
+  const line = findAnswerLine(best.blocks, searched, index.terms.stem);
   const resembled = new Set([...near.values()].map((n) => n.source));
   const missing = missingWords(
     index,
