@@ -132,9 +132,20 @@ export function buildIndex(sections: Section[], language?: string): SearchIndex 
     const words = stemPhrase(full, terms);
     if (key && words.length > 0 && words.join(' ') !== key) addExpansion(key, words);
   }
-  prepareExcerpts(sections.map((s) => s.blocks), undefined, terms.stem);
+  prepareExcerpts(
+    sections.map((s) => s.blocks),
+    undefined,
+    terms.stem,
+  );
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
-  const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term), undefined, indexTerm);
+  const names = rareNames(
+    sections,
+    capitalisedTerms,
+    docFreq,
+    (term) => scores.sectionsWith(term),
+    undefined,
+    indexTerm,
+  );
   return {
     mini,
     sections,

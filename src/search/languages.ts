@@ -91,13 +91,40 @@ const stopWordLists: Record<string, readonly string[]> = {
 
 // Words that shape a question but never its topic, where the stop-word lists lack them.
 const questionWordLists: Record<string, readonly string[]> = {
-  ru: ['такое', 'почему', 'зачем', 'какие', 'объясни', 'расскажи', 'значит', 'разница', 'нужно', 'это'],
+  ru: [
+    'такое',
+    'почему',
+    'зачем',
+    'какие',
+    'объясни',
+    'расскажи',
+    'значит',
+    'разница',
+    'нужно',
+    'это',
+    'работает',
+    'работают',
+  ],
   uk: ['таке', 'чому', 'навіщо', 'поясни', 'розкажи', 'означає', 'різниця'],
-  es: ['cómo', 'cuál', 'cuáles', 'porqué', 'explica', 'significa', 'diferencia', 'es', 'son', 'puedo', 'hay'],
-  pt: ['como', 'qual', 'quais', 'explica', 'significa', 'diferença', 'é', 'são', 'posso'],
-  de: ['wozu', 'erkläre', 'bedeutet', 'unterschied'],
-  fr: ['quoi', 'comment', 'pourquoi', 'quel', 'quelle', 'quels', 'explique', 'signifie', 'différence'],
-  it: ['cosa', 'come', 'perché', 'quale', 'quali', 'spiega', 'significa', 'differenza'],
+  es: [
+    'cómo',
+    'cuál',
+    'cuáles',
+    'porqué',
+    'explica',
+    'significa',
+    'diferencia',
+    'es',
+    'son',
+    'puedo',
+    'hay',
+    'funciona',
+    'funcionan',
+  ],
+  pt: ['como', 'qual', 'quais', 'explica', 'significa', 'diferença', 'é', 'são', 'posso', 'funciona'],
+  de: ['wozu', 'erkläre', 'bedeutet', 'unterschied', 'funktioniert'],
+  fr: ['quoi', 'comment', 'pourquoi', 'quel', 'quelle', 'quels', 'explique', 'signifie', 'différence', 'fonctionne'],
+  it: ['cosa', 'come', 'perché', 'quale', 'quali', 'spiega', 'significa', 'differenza', 'funziona'],
 };
 
 /** A language's stop words, lower-case (none when the stopword package has no list). */

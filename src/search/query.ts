@@ -209,7 +209,10 @@ const headingTerms = new WeakMap<Section, Set<string>>();
 function headingTermsOf(section: Section, words: Terms): Set<string> {
   let terms = headingTerms.get(section);
   if (!terms)
-    headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading, words))));
+    headingTerms.set(
+      section,
+      (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading, words))),
+    );
   return terms;
 }
 

@@ -232,7 +232,7 @@ export function indexTerm(term: string): string | null {
 }
 
 /** Query-time term processing: also drops words that only shape the question. */
-export function queryTerm(term: string): string | null {
+function queryTerm(term: string): string | null {
   const lower = term.toLowerCase();
   if (questionWords.has(lower)) return null;
   return indexTerm(lower);
@@ -273,7 +273,7 @@ const byLanguage = new Map<string, Terms>();
  * English (code, product names) and keep the English treatment. CJK words are not stemmed.
  */
 export function termsFor(language: string | undefined): Terms {
-  const code = language?.split(/[-_]/)[0]!.toLowerCase();
+  const code = language?.split(/[-_]/)[0]?.toLowerCase();
   const stemmer = code ? snowballStemmer(code) : undefined;
   if (!code || !stemmer) return englishTerms;
   let terms = byLanguage.get(code);
