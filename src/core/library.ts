@@ -41,7 +41,7 @@ export function loadKnowledge(config: NotesConfig): Knowledge {
   const library = loadLibrary(config);
   return {
     library,
-    index: buildIndex(library.sections, library.language),
+    index: buildIndex(library.sections, library.language ?? config.NOTES_LANGUAGE),
     sectionById: new Map(library.sections.map((s) => [s.id, s])),
   };
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
@@ -65,6 +67,22 @@ describe("stemming in the notes' language", () => {
     const restored = restoreIndex(saveIndex(buildIndex(library.sections, 'ru')), library.sections);
     expect(restored.terms.language).toBe('ru');
     expect(ask(restored, 'кэширования').results[0]!.heading).toBe('Кэширование');
+  });
+
+  it('NOTES_LANGUAGE names the language of a folder without locale folders', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-ru-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'errors.md'),
+        '# Ошибки\n\n## Повтор при ошибке\n\nБиблиотека повторяет запрос.\n',
+      );
+      const config = (language?: string) =>
+        ({ NOTES_DIR: dir, NOTES_LANGUAGE: language }) as Parameters<typeof loadKnowledge>[0];
+      expect(loadKnowledge(config('ru')).index.terms.language).toBe('ru');
+      expect(loadKnowledge(config()).index.terms).toBe(englishTerms);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.runIf(hasRealNotes)('indexes the Russian half of the SWR site in Russian', () => {
