@@ -19,7 +19,8 @@ export interface Ranked {
 /** A search engine under test: build once over the sections, then answer questions. */
 export interface Engine {
   name: string;
-  build(sections: Section[]): void;
+  /** `language`: the notes' language, when the loader knows it (NOTES_LANGUAGE, locale folders). */
+  build(sections: Section[], language?: string): void;
   query(question: string, limit: number): Ranked;
   /** Serialized index size in bytes, when the engine can serialize. */
   serializedBytes?(): number;
@@ -32,8 +33,8 @@ export function nimbusEngine(options: { withExcerpts: boolean; warm?: boolean })
   let index: SearchIndex;
   return {
     name: options.withExcerpts ? 'Nimbus ask' : 'Nimbus',
-    build(sections) {
-      index = buildIndex(sections);
+    build(sections, language) {
+      index = buildIndex(sections, language);
       if (options.warm) warmUp(index);
     },
     query(question, limit) {

@@ -102,7 +102,7 @@ export function runEval(options: EvalOptions = {}): void {
         );
     } else questions = readQuestions(corpus.questions);
     const engines: Engine[] = [nimbusEngine({ withExcerpts: false }), ...baselineEngines()];
-    for (const engine of engines) engine.build(library.sections);
+    for (const engine of engines) engine.build(library.sections, library.language);
     const bySplit = splitNames.map((split): [string, EvalQuestion[]] => [
       split,
       questions.filter((q) => q.split === split),

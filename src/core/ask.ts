@@ -86,7 +86,7 @@ export function suggestSections(index: SearchIndex, typed: string, limit: number
 export function askSection(index: SearchIndex, section: Section, options: AskOptions = {}): Answer {
   const question = section.headingPath.join(' ');
   const related = ask(index, question, options);
-  const terms = new Set(stemPhrase(section.heading));
+  const terms = new Set(stemPhrase(section.heading, index.terms));
   const first = resultOf(index, section, related.results[0]?.score ?? 1, terms, options.layout);
   const rest = related.results.filter((r) => r.id !== section.id);
   return {

@@ -147,7 +147,7 @@ export class KnowledgeLoader {
     // Serialised before indexing: the saved copy holds the notes exactly as loaded.
     const savedFile = this.file(knowledgeFile);
     const savedLibrary = savedFile || forTransfer ? v8.serialize(library) : undefined;
-    const index = buildIndex(library.sections);
+    const index = buildIndex(library.sections, library.language ?? this.config.NOTES_LANGUAGE);
     const knowledge: Knowledge = { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
     const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: saveIndex(index) };
     const misses = cache.misses;

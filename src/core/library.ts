@@ -39,5 +39,9 @@ export function loadLibrary(config: NotesConfig, parseCache?: LoadOptions['parse
 
 export function loadKnowledge(config: NotesConfig): Knowledge {
   const library = loadLibrary(config);
-  return { library, index: buildIndex(library.sections), sectionById: new Map(library.sections.map((s) => [s.id, s])) };
+  return {
+    library,
+    index: buildIndex(library.sections, library.language ?? config.NOTES_LANGUAGE),
+    sectionById: new Map(library.sections.map((s) => [s.id, s])),
+  };
 }

@@ -1,5 +1,7 @@
 import type { Block, Segment } from '../notes/blocks.js';
-import { stem } from './text.js';
+import { stem as englishStem } from './text.js';
+
+type Stem = (word: string) => string;
 
 // The answer line: the one sentence, list item or table row of a section that best answers the
 // question, shown first. Without a reader model, "best" is the unit holding the most of the
@@ -26,14 +28,17 @@ const plainOf = (segment: Segment): string =>
 /** A unit longer than this is split into sentences; a list item or table row usually stays whole. */
 const maxWholeUnit = 240;
 
-const unitCache = new WeakMap<Block, { text: string; stems: string[] }[]>();
-function unitsOf(block: Block): { text: string; stems: string[] }[] {
+// Stems depend on the notes' language: each entry remembers the stemmer that made it.
+const unitCache = new WeakMap<Block, { text: string; stems: string[]; by: Stem }[]>();
+function unitsOf(block: Block, stem: Stem): { text: string; stems: string[] }[] {
   let units = unitCache.get(block);
-  if (units === undefined) {
+  if (units === undefined || (units.length > 0 && units[0]!.by !== stem)) {
     const text = block.segments.map(plainOf).join('').replace(/\s+/g, ' ').trim();
     const whole = block.kind !== 'text' && block.kind !== 'quote' && text.length <= maxWholeUnit;
     const pieces = whole ? [text] : Array.from(sentences.segment(text), (s) => s.segment.trim());
-    units = pieces.filter((p) => hasWord.test(p)).map((p) => ({ text: p, stems: (p.match(word) ?? []).map(stem) }));
+    units = pieces
+      .filter((p) => hasWord.test(p))
+      .map((p) => ({ text: p, stems: (p.match(word) ?? []).map(stem), by: stem }));
     unitCache.set(block, units);
   }
   return units;
@@ -46,12 +51,13 @@ function unitsOf(block: Block): { text: string; stems: string[] }[] {
 export function findAnswerLine(
   blocks: Block[],
   searched: ReadonlyMap<string, { source: string; weight: number }>,
+  stem: Stem = englishStem,
 ): AnswerLine | null {
   let best: AnswerLine | null = null;
   let bestScore = 0;
   for (const block of blocks) {
     if (block.kind === 'code') continue;
-    for (const unit of unitsOf(block)) {
+    for (const unit of unitsOf(block, stem)) {
       const sources = new Map<string, number>();
       for (const s of unit.stems) {
         const match = searched.get(s);

@@ -1,5 +1,5 @@
 import type { Block } from '../notes/blocks.js';
-import { stem } from './text.js';
+import { stem as englishStem } from './text.js';
 
 /**
  * A piece of an excerpt: note text with the offsets of the words that match the question, or a
@@ -70,6 +70,9 @@ interface Words {
  * per text: a section's text never changes. Built with the index, which owns it.
  */
 export class ExcerptTexts {
+  /** `stem`: the stemmer of the notes' language (the index's `terms.stem`). */
+  constructor(private readonly stem: (word: string) => string = englishStem) {}
+
   private readonly words = new WeakMap<object, Words>();
   private readonly sentences = new WeakMap<object, Uint32Array>();
   private readonly rawStems = new WeakMap<object, string[]>();
@@ -82,7 +85,7 @@ export class ExcerptTexts {
       const stems: string[] = [];
       for (const match of segment.text.matchAll(word)) {
         offsets.push(match.index, match.index + match[0].length);
-        stems.push(stem(match[0]));
+        stems.push(this.stem(match[0]));
       }
       words = { bounds: Uint32Array.from(offsets), stems };
       this.words.set(segment, words);
@@ -103,7 +106,7 @@ export class ExcerptTexts {
   stemsOfRaw(segment: { raw: string }): string[] {
     let stems = this.rawStems.get(segment);
     if (stems === undefined) {
-      stems = (segment.raw.match(word) ?? []).map(stem);
+      stems = (segment.raw.match(word) ?? []).map(this.stem);
       this.rawStems.set(segment, stems);
     }
     return stems;

@@ -5,7 +5,7 @@ import { learnAcronyms, shorthand } from './acronyms.js';
 import { ExcerptTexts } from './excerpt.js';
 import { rareNames } from './names.js';
 import { TypoIndex } from './typos.js';
-import { indexTerm, tokenize } from './text.js';
+import { englishTerms, type Terms, termsFor, tokenize } from './text.js';
 import { WordScores, type SavedWordScores } from './wordScores.js';
 
 /**
@@ -49,6 +49,8 @@ export interface SearchIndex {
   longNames: Map<string, string>;
   /** Proper names the notes mention in only a few sections (see names.ts). */
   names: Set<string>;
+  /** How words become terms in the notes' language (stemmer, stop words), at index and query time. */
+  terms: Terms;
 }
 
 const documentOf = (section: Section, i: number): SectionDocument => ({
@@ -60,16 +62,19 @@ const documentOf = (section: Section, i: number): SectionDocument => ({
 
 const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
-export const stemPhrase = (phrase: string): string[] =>
+export const stemPhrase = (phrase: string, terms: Terms = englishTerms): string[] =>
   tokenize(phrase)
-    .map(indexTerm)
+    .map(terms.indexTerm)
     .filter((t): t is string => t !== null);
 
 const fields = Object.keys(fieldBoosts) as Field[];
 /** Query terms arrive stemmed already. */
 const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts };
 
-export function buildIndex(sections: Section[]): SearchIndex {
+/** `language`: the notes' language (a locale tag); English and languages without a stemmer alike when unset. */
+export function buildIndex(sections: Section[], language?: string): SearchIndex {
+  const terms = termsFor(language);
+  const { indexTerm } = terms;
   const docFreq = new Map<string, number>();
   const headingDocFreq = new Map<string, number>();
   const lastSeen = new Map<string, number>();
@@ -117,22 +122,29 @@ export function buildIndex(sections: Section[]): SearchIndex {
     const key = indexTerm(acronym);
     if (!key) continue;
     for (const name of names) {
-      const terms = stemPhrase(name);
-      if (terms.length < 2) continue;
-      addExpansion(key, terms);
-      longNames.set(terms.join(' '), key);
+      const words = stemPhrase(name, terms);
+      if (words.length < 2) continue;
+      addExpansion(key, words);
+      longNames.set(words.join(' '), key);
     }
   }
   // Shorthand expands one way only, so it adds no long names.
   for (const [short, full] of Object.entries(shorthand)) {
     const key = indexTerm(short);
-    const terms = stemPhrase(full);
-    if (key && terms.length > 0 && terms.join(' ') !== key) addExpansion(key, terms);
+    const words = stemPhrase(full, terms);
+    if (key && words.length > 0 && words.join(' ') !== key) addExpansion(key, words);
   }
-  const excerptTexts = new ExcerptTexts();
+  const excerptTexts = new ExcerptTexts(terms.stem);
   excerptTexts.prepare(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
-  const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
+  const names = rareNames(
+    sections,
+    capitalisedTerms,
+    docFreq,
+    (term) => scores.sectionsWith(term),
+    undefined,
+    indexTerm,
+  );
   return {
     mini,
     sections,
@@ -145,6 +157,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
     acronyms,
     longNames,
     names,
+    terms,
   };
 }
 
@@ -159,6 +172,7 @@ export interface SavedIndex {
   acronyms: Map<string, string[][]>;
   longNames: Map<string, string>;
   names: Set<string>;
+  language?: string;
 }
 
 export const saveIndex = (index: SearchIndex): SavedIndex => ({
@@ -170,6 +184,7 @@ export const saveIndex = (index: SearchIndex): SavedIndex => ({
   acronyms: index.acronyms,
   longNames: index.longNames,
   names: index.names,
+  language: index.terms.language,
 });
 
 /**
@@ -182,6 +197,7 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
   if (saved.sections !== sections.length)
     throw new Error(`saved index has ${saved.sections} sections, the notes ${sections.length}`);
   const { docFreq, headingDocFreq } = saved;
+  const terms = termsFor(saved.language);
   let mini: MiniSearch<SectionDocument> | undefined;
   let vocabulary: SearchableMap<number> | undefined;
   let typos: TypoIndex | undefined;
@@ -209,9 +225,10 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
     docFreq,
     headingDocFreq,
     scores,
-    excerptTexts: new ExcerptTexts(),
+    excerptTexts: new ExcerptTexts(terms.stem),
     acronyms: saved.acronyms,
     longNames: saved.longNames,
     names: saved.names,
+    terms,
   };
 }

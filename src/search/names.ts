@@ -40,6 +40,7 @@ export function rareNames(
   docFreq: Map<string, number>,
   sectionsWith: (term: string) => Iterable<number>,
   options: NameOptions = defaultNameOptions,
+  toTerm: (word: string) => string | null = indexTerm,
 ): Set<string> {
   const rare = new Set([...candidates].filter((t) => (docFreq.get(t) ?? 0) <= options.maxSections));
   const toRead = new Set<number>();
@@ -51,7 +52,7 @@ export function rareNames(
       const text = proseText(block);
       const found: { term: string; word: string; at: number }[] = [];
       for (const match of text.matchAll(word)) {
-        const term = indexTerm(match[0]);
+        const term = toTerm(match[0]);
         if (term && rare.has(term)) found.push({ term, word: match[0], at: match.index });
       }
       if (found.length === 0) continue;

@@ -4,7 +4,7 @@ import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, type NearTerm, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
-import { queryTerm, queryTerms, tokenize } from './text.js';
+import { type Terms, tokenize } from './text.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
 interface Hit {
@@ -105,7 +105,7 @@ const idf = (index: SearchIndex, term: string): number => {
 
 /** The question's stemmed words, the most specific ones when it is long. */
 function specificTerms(index: SearchIndex, question: string, tuning: SearchTuning): string[] {
-  const terms = queryTerms(question);
+  const terms = index.terms.queryTerms(question);
   if (terms.length <= tuning.maxTerms) return terms;
   return [...terms].sort((a, b) => idf(index, b) - idf(index, a)).slice(0, tuning.maxTerms);
 }
@@ -190,7 +190,7 @@ function missingWords(
   answerLine: string,
   tuning: SearchTuning,
 ): string[] {
-  const isWord = typedAsWord(question);
+  const isWord = typedAsWord(question, index.terms);
   const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
   const figure = /\d/.test(answerLine)
     ? []
@@ -202,25 +202,28 @@ function missingWords(
   const absent = terms.filter((t) => index.docFreq.has(t) && !found.has(t));
   const lacking =
     absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
-  return [...new Set([...typedWords(question, [...names, ...lacking]), ...figure])];
+  return [...new Set([...typedWords(question, [...names, ...lacking], index.terms), ...figure])];
 }
 
 const headingTerms = new WeakMap<Section, Set<string>>();
-function headingTermsOf(section: Section): Set<string> {
+function headingTermsOf(section: Section, words: Terms): Set<string> {
   let terms = headingTerms.get(section);
   if (!terms)
-    headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading))));
+    headingTerms.set(
+      section,
+      (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading, words))),
+    );
   return terms;
 }
 
 /** The words of the question that stand for these stemmed terms, as typed. */
-function typedWords(question: string, terms: string[]): string[] {
+function typedWords(question: string, terms: string[], { queryTerm }: Terms): string[] {
   const tokens = tokenize(question);
   return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
 }
 
 /** Whether a stemmed question term was typed as an English word (then it is no typo). */
-function typedAsWord(question: string): (term: string) => boolean {
+function typedAsWord(question: string, { queryTerm }: Terms): (term: string) => boolean {
   return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
 }
 
@@ -330,7 +333,7 @@ function relatedTerms(index: SearchIndex, question: string, terms: string[], tun
     index,
     unknown,
     (t) => terms.includes(t) || expansions.has(t),
-    typedAsWord(question),
+    typedAsWord(question, index.terms),
     tuning.correctionWeight,
   );
   return { expansions, near };
@@ -386,7 +389,7 @@ function rerank(
   const sourceOf = sourceFor(query);
   const headingShare = (r: RankedSection): number => {
     const named = new Set<string>();
-    for (const t of headingTermsOf(index.sections[r.id]!)) if (r.terms.includes(t)) named.add(sourceOf(t));
+    for (const t of headingTermsOf(index.sections[r.id]!, index.terms)) if (r.terms.includes(t)) named.add(sourceOf(t));
     let share = 0;
     for (const t of named) share += idf(index, t) || 0.1;
     return share / meter.total;
@@ -409,7 +412,7 @@ function answerLineOf(index: SearchIndex, query: PlannedQuery, best: RankedSecti
     const source = sourceOf(t);
     searched.set(t, { source, weight: idf(index, source) * (loose(t) ? tuning.fuzzyCredit : 1) });
   }
-  return findAnswerLine(index.sections[best.id]!.blocks, searched)?.text ?? null;
+  return findAnswerLine(index.sections[best.id]!.blocks, searched, index.terms.stem)?.text ?? null;
 }
 
 /** The question words the best section does not hold (see missingWords), typos of known words aside. */

@@ -1,6 +1,7 @@
 import spelling from 'american-english';
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { latinScript, questionWordsOf, snowballStemmer, stopWordsOf } from './languages.js';
 
 /** Common English words: they match half of all sections and say nothing about the topic. */
 const stopWords = new Set<string>([
@@ -209,12 +210,15 @@ function american(word: string): string {
   return word.replace(britishNoun, 'iz$1');
 }
 
+const englishStem = (lower: string): string => stemmer(american(lower));
+const englishWord = /^[a-z]+$/;
+
 /** Lower-case Porter stem of the American spelling, memoised; the same function serves indexing and querying. */
 export function stem(word: string): string {
   const lower = word.toLowerCase();
   let result = stems.get(lower);
   if (result === undefined) {
-    result = /^[a-z]+$/.test(lower) ? stemmer(american(lower)) : lower;
+    result = englishWord.test(lower) ? englishStem(lower) : lower;
     if (stems.size < 500_000) stems.set(lower, result);
   }
   return result;
@@ -228,17 +232,89 @@ export function indexTerm(term: string): string | null {
 }
 
 /** Query-time term processing: also drops words that only shape the question. */
-export function queryTerm(term: string): string | null {
+function queryTerm(term: string): string | null {
   const lower = term.toLowerCase();
   if (questionWords.has(lower)) return null;
   return indexTerm(lower);
 }
 
 export function queryTerms(question: string): string[] {
+  return termsOf(question, queryTerm);
+}
+
+function termsOf(question: string, toTerm: (token: string) => string | null): string[] {
   const out: string[] = [];
   for (const token of tokenize(question)) {
-    const term = queryTerm(token);
+    const term = toTerm(token);
     if (term && !out.includes(term)) out.push(term);
   }
   return out;
 }
+
+/** How one index turns words into terms: the same functions at index and at query time. */
+export interface Terms {
+  /** The notes' language (`ru`, `es` …); undefined for English and for languages without a stemmer. */
+  language?: string;
+  stem: (word: string) => string;
+  indexTerm: (term: string) => string | null;
+  queryTerm: (term: string) => string | null;
+  queryTerms: (question: string) => string[];
+}
+
+/** English, and every language without a stemmer: today's functions. */
+export const englishTerms: Terms = { stem, indexTerm, queryTerm, queryTerms };
+
+const byLanguage = new Map<string, Terms>();
+
+/**
+ * The term functions for notes written in `language` (a locale tag such as `ru`, `es-ES`, `pt_BR`):
+ * words of that language are stemmed with its Snowball stemmer and its stop words dropped, never
+ * Porter-stemmed as English. In a language not written in Latin letters, the Latin words are
+ * English (code, product names) and keep the English treatment. CJK words are not stemmed.
+ */
+export function termsFor(language: string | undefined): Terms {
+  const code = language?.split(/[-_]/)[0]?.toLowerCase();
+  const stemmer = code ? snowballStemmer(code) : undefined;
+  if (!code || !stemmer) return englishTerms;
+  let terms = byLanguage.get(code);
+  if (terms) return terms;
+
+  const ownStopWords = new Set(stopWordsOf(code));
+  const ownQuestionWords = new Set(questionWordsOf(code));
+  const latin = latinScript.has(code);
+  const memo = new Map<string, string>();
+  const stemOf = (word: string): string => {
+    const lower = word.toLowerCase();
+    let result = memo.get(lower);
+    if (result === undefined) {
+      if (!latin && englishWord.test(lower)) result = englishStem(lower);
+      else result = letters.test(lower) ? stemmer(lower.normalize('NFC').replace(/ё/g, 'е')) : lower;
+      if (memo.size < 500_000) memo.set(lower, result);
+    }
+    return result;
+  };
+  const indexTermOf = (term: string): string | null => {
+    const lower = term.toLowerCase();
+    if (lower.length === 0 || ownStopWords.has(lower) || !wordLike.test(lower)) return null;
+    // English stop and question words are dropped only where a Latin word is English.
+    if (!latin && stopWords.has(lower)) return null;
+    return stemOf(lower);
+  };
+  const queryTermOf = (term: string): string | null => {
+    const lower = term.toLowerCase();
+    if (ownQuestionWords.has(lower) || (!latin && questionWords.has(lower))) return null;
+    return indexTermOf(lower);
+  };
+  terms = {
+    language: code,
+    stem: stemOf,
+    indexTerm: indexTermOf,
+    queryTerm: queryTermOf,
+    queryTerms: (question) => termsOf(question, queryTermOf),
+  };
+  byLanguage.set(code, terms);
+  return terms;
+}
+
+// Words made only of letters are stemmed; "v2", "i18n" and CJK words are kept as they are.
+const letters = /^[\p{L}\p{M}]+$/u;

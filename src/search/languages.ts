@@ -1,0 +1,134 @@
+import { createRequire } from 'node:module';
+import * as stopword from 'stopword';
+
+// Snowball stemmers (@orama/stemmers), one module per language, loaded only for the language the
+// notes are written in: loading all of them would add ~70 ms to every start.
+const require = createRequire(import.meta.url);
+type Stemmer = (word: string) => string;
+const stemmerModules: Record<string, () => { stemmer: Stemmer }> = {
+  ar: () => require('@orama/stemmers/arabic'),
+  bg: () => require('@orama/stemmers/bulgarian'),
+  da: () => require('@orama/stemmers/danish'),
+  de: () => require('@orama/stemmers/german'),
+  el: () => require('@orama/stemmers/greek'),
+  es: () => require('@orama/stemmers/spanish'),
+  fi: () => require('@orama/stemmers/finnish'),
+  fr: () => require('@orama/stemmers/french'),
+  ga: () => require('@orama/stemmers/irish'),
+  hu: () => require('@orama/stemmers/hungarian'),
+  hy: () => require('@orama/stemmers/armenian'),
+  id: () => require('@orama/stemmers/indonesian'),
+  it: () => require('@orama/stemmers/italian'),
+  lt: () => require('@orama/stemmers/lithuanian'),
+  nb: () => require('@orama/stemmers/norwegian'),
+  ne: () => require('@orama/stemmers/nepali'),
+  nl: () => require('@orama/stemmers/dutch'),
+  nn: () => require('@orama/stemmers/norwegian'),
+  no: () => require('@orama/stemmers/norwegian'),
+  pt: () => require('@orama/stemmers/portuguese'),
+  ro: () => require('@orama/stemmers/romanian'),
+  ru: () => require('@orama/stemmers/russian'),
+  sv: () => require('@orama/stemmers/swedish'),
+  ta: () => require('@orama/stemmers/tamil'),
+  tr: () => require('@orama/stemmers/turkish'),
+  uk: () => require('@orama/stemmers/ukrainian'),
+};
+
+/** The Snowball stemmer of a language (ISO 639-1 code), or undefined when none is shipped. */
+export function snowballStemmer(code: string): Stemmer | undefined {
+  return stemmerModules[code]?.().stemmer;
+}
+
+/** Languages written in Latin letters: in the others, a word in Latin letters is English. */
+export const latinScript = new Set([
+  'da',
+  'de',
+  'es',
+  'fi',
+  'fr',
+  'ga',
+  'hu',
+  'id',
+  'it',
+  'lt',
+  'nb',
+  'nl',
+  'nn',
+  'no',
+  'pt',
+  'ro',
+  'sv',
+  'tr',
+]);
+
+// ISO 639-1 → the stopword package's ISO 639-3 lists.
+const stopWordLists: Record<string, readonly string[]> = {
+  ar: stopword.ara,
+  bg: stopword.bul,
+  da: stopword.dan,
+  de: stopword.deu,
+  el: stopword.ell,
+  es: stopword.spa,
+  fi: stopword.fin,
+  fr: stopword.fra,
+  ga: stopword.gle,
+  hu: stopword.hun,
+  hy: stopword.hye,
+  id: stopword.ind,
+  it: stopword.ita,
+  lt: stopword.lit,
+  nb: stopword.nob,
+  nl: stopword.nld,
+  nn: stopword.nob,
+  no: stopword.nob,
+  pt: stopword.por,
+  ro: stopword.ron,
+  ru: stopword.rus,
+  sv: stopword.swe,
+  tr: stopword.tur,
+  uk: stopword.ukr,
+};
+
+// Words that shape a question but never its topic, where the stop-word lists lack them.
+const questionWordLists: Record<string, readonly string[]> = {
+  ru: [
+    'такое',
+    'почему',
+    'зачем',
+    'какие',
+    'объясни',
+    'расскажи',
+    'значит',
+    'разница',
+    'нужно',
+    'это',
+    'работает',
+    'работают',
+  ],
+  uk: ['таке', 'чому', 'навіщо', 'поясни', 'розкажи', 'означає', 'різниця'],
+  es: [
+    'cómo',
+    'cuál',
+    'cuáles',
+    'porqué',
+    'explica',
+    'significa',
+    'diferencia',
+    'es',
+    'son',
+    'puedo',
+    'hay',
+    'funciona',
+    'funcionan',
+  ],
+  pt: ['como', 'qual', 'quais', 'explica', 'significa', 'diferença', 'é', 'são', 'posso', 'funciona'],
+  de: ['wozu', 'erkläre', 'bedeutet', 'unterschied', 'funktioniert'],
+  fr: ['quoi', 'comment', 'pourquoi', 'quel', 'quelle', 'quels', 'explique', 'signifie', 'différence', 'fonctionne'],
+  it: ['cosa', 'come', 'perché', 'quale', 'quali', 'spiega', 'significa', 'differenza', 'funziona'],
+};
+
+/** A language's stop words, lower-case (none when the stopword package has no list). */
+export const stopWordsOf = (code: string): readonly string[] => stopWordLists[code] ?? [];
+
+/** A language's question words that are not stop words, lower-case. */
+export const questionWordsOf = (code: string): readonly string[] => questionWordLists[code] ?? [];
