@@ -39,7 +39,7 @@ function editDistance(a: string, b: string, max: number): number {
  * title or the last part, 2 part of a title, the path or the context, 1 a close spelling (one typo
  * up to 4 letters, two beyond) of a title or the last part, 0 no match.
  */
-function fit(keys: NameKeys, wanted: string): number {
+function nameFit(keys: NameKeys, wanted: string): number {
   const path = loose(keys.path);
   const last = loose(keys.path.split('/').at(-1) ?? '');
   const titles = keys.titles.map(loose);
@@ -62,7 +62,7 @@ export function matchByName<T>(items: readonly T[], name: string, keysOf: (item:
   if (!wanted) return items.slice(0, limit);
   const found: { item: T; score: number; at: number }[] = [];
   items.forEach((item, at) => {
-    const score = fit(keysOf(item), wanted);
+    const score = nameFit(keysOf(item), wanted);
     if (score) found.push({ item, score, at });
   });
   return found

@@ -56,7 +56,9 @@ export type ComponentHandler<T> = (
 /** A handler bound to its id: the router finds it by prefix and gets a call only when the id decodes. */
 export interface ComponentRoute {
   prefix: string;
-  bind(customId: string): ((interaction: MessageComponentInteraction, context: BotContext) => Promise<void>) | undefined;
+  bind(
+    customId: string,
+  ): ((interaction: MessageComponentInteraction, context: BotContext) => Promise<void>) | undefined;
 }
 
 export function onComponent<T>(id: ComponentId<T>, handler: ComponentHandler<T>): ComponentRoute {

@@ -72,11 +72,7 @@ async function findRoundMessage(client: Client, channelId: string, roundId: stri
   const ours = (m: APIMessage) =>
     m.author.id === client.user?.id &&
     (m.components ?? []).some(
-      (row) =>
-        'components' in row &&
-        row.components.some(
-          (c) => 'custom_id' in c && roundOf(c.custom_id) === roundId,
-        ),
+      (row) => 'components' in row && row.components.some((c) => 'custom_id' in c && roundOf(c.custom_id) === roundId),
     );
   return messages.find(ours)?.id;
 }

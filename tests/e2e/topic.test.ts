@@ -57,7 +57,10 @@ describe('/topic through the fake Discord', () => {
     await handle.wait();
     const message = h.fake.originalOf(handle)!;
     // The same message, as rendered from notes since reloaded without that folder and note.
-    const staleMenu = { ...select(message), options: ['fGoneGone0', 'nGoneGone0'].map((v) => ({ label: v, value: v })) };
+    const staleMenu = {
+      ...select(message),
+      options: ['fGoneGone0', 'nGoneGone0'].map((v) => ({ label: v, value: v })),
+    };
     const staleNext = { type: 2, style: 2, label: 'Next ▶', custom_id: 'topic.dir:fGoneGone0:1' };
     h.fake.messages.set(message.id, {
       ...message,

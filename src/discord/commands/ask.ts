@@ -125,8 +125,7 @@ const feedback: ComponentHandler<{ key: string; vote: Vote }> = async (interacti
   const stored = await storedHere(interaction, key, context);
   if (!stored) return;
   const best = stored.answer.results[0];
-  if (!best)
-    return replyEphemeral(interaction, 'There is nothing to rate on this answer.');
+  if (!best) return replyEphemeral(interaction, 'There is nothing to rate on this answer.');
   context.store.recordFeedback({
     guildId: interaction.guildId ?? 'dm',
     userId: interaction.user.id,

@@ -58,7 +58,8 @@ async function autocomplete(interaction: AutocompleteInteraction, context: BotCo
   await interaction.respond(
     notes.map((note) => {
       const folder = tree.folderOf(note);
-      const where = folder.route ? ` · ${[...folder.path, folder.title].join(' › ')}` : '';
+      // The nearest folder says most; the whole path rarely fits in 100 characters.
+      const where = folder.route ? ` · ${folder.path.length ? '… › ' : ''}${folder.title}` : '';
       return { name: truncate(`${note.title}${where}`, limits.choiceName), value: tree.noteId(note) };
     }),
   );

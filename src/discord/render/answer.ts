@@ -57,7 +57,9 @@ export function renderAnswer(answer: Answer, options: { key: string; isPrivate: 
       ...(others.length ? [button(ButtonStyle.Secondary, askMoreId.encode({ key: options.key }), 'More results')] : []),
       button(ButtonStyle.Secondary, askFeedbackId.encode({ key: options.key, vote: 'up' }), { emoji: '👍' }),
       button(ButtonStyle.Secondary, askFeedbackId.encode({ key: options.key, vote: 'down' }), { emoji: '👎' }),
-      ...(options.isPrivate ? [button(ButtonStyle.Primary, askSendId.encode({ key: options.key }), 'Send in chat')] : []),
+      ...(options.isPrivate
+        ? [button(ButtonStyle.Primary, askSendId.encode({ key: options.key }), 'Send in chat')]
+        : []),
     ],
   };
   return { embeds: fitEmbeds([embed]), components: [buttons] };

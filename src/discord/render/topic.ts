@@ -10,7 +10,7 @@ import { escapeDiscord } from '../../notes/blocks.js';
 import type { NoteView } from '../../core/topics.js';
 import { topicFolderPageId, topicNotePageId, topicSectionId, topicUpId, topicOpenId } from '../commands/topic-ids.js';
 import { limits, truncate } from '../limits.js';
-import { colours, fitEmbeds } from './embeds.js';
+import { colours } from './embeds.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -41,6 +41,8 @@ function pageButtons(pages: number, current: number, idOf: (page: number) => str
   ];
 }
 
+const keepEnd = (text: string, max: number) => (text.length <= max ? text : `…${text.slice(text.length - max + 1)}`);
+
 const entryLine = (entry: TopicEntry): string =>
   entry.kind === 'folder'
     ? `📁 **${escapeDiscord(truncate(entry.title, 120))}** · ${plural(entry.notes, 'note')}`
@@ -51,9 +53,10 @@ export function renderFolder(folder: TopicFolder, page: number): Message {
   const pages = pageCount(folder.entries.length, ENTRIES_PER_PAGE);
   const current = clampPage(page, pages);
   const shown = folder.entries.slice(current * ENTRIES_PER_PAGE, (current + 1) * ENTRIES_PER_PAGE);
-  const where = [...folder.path, folder.title].join(' › ');
   const embed: APIEmbed = {
-    title: truncate(folder.route ? where : 'Study notes', limits.embedTitle),
+    // The folders above, their nearest end kept when the whole path is too long.
+    ...(folder.path.length ? { author: { name: keepEnd(folder.path.join(' › '), limits.embedAuthor) } } : {}),
+    title: truncate(folder.title, limits.embedTitle),
     description: truncate(
       `${plural(folder.notes, 'note')}${folder.route ? '' : '. Pick a folder or a note below, or use `/topic name:`.'}\n\n${shown.map(entryLine).join('\n')}`,
       limits.embedDescription,
@@ -97,12 +100,19 @@ export function renderNotePage(view: NoteView, page: number): Message {
   const pages = pageCount(sections.length, SECTIONS_PER_PAGE);
   const current = clampPage(page, pages);
   const shown = sections.slice(current * SECTIONS_PER_PAGE, (current + 1) * SECTIONS_PER_PAGE);
-  const lines = shown.map((s) => {
+  // Links make lines long (deep non-ASCII paths): a line that no longer fits loses its link, never half of it.
+  const intro = truncate(view.description, 1000);
+  let room = limits.embedDescription - intro.length - 4;
+  const lines = shown.map((s, i) => {
     const indent = '\u2003'.repeat(Math.max(0, s.level - 2));
     const label = truncate(s.heading, 120).replace(/[[\]]/g, '');
-    return `${indent}• ${s.url ? `[${label}](${s.url})` : label}`;
+    const linked = `${indent}• [${label}](${s.url})`;
+    const later = (shown.length - i - 1) * 140; // the lines after this one, unlinked
+    const line = s.url && linked.length + 1 <= room - later ? linked : `${indent}• ${label}`;
+    room -= line.length + 1;
+    return line;
   });
-  const description = truncate(`${view.description}\n\n${lines.join('\n')}`, limits.embedDescription);
+  const description = truncate(`${intro}\n\n${lines.join('\n')}`, limits.embedDescription);
   const embed: APIEmbed = {
     title: truncate(view.title, limits.embedTitle),
     ...(view.url ? { url: view.url } : {}),
@@ -133,7 +143,7 @@ export function renderNotePage(view: NoteView, page: number): Message {
     button('⬆ Folder', topicUpId.encode({ id: view.folderId })),
     ...pageButtons(pages, current, (p) => topicNotePageId.encode({ id: view.id, page: p })),
   ];
-  if (view.url)
+  if (view.url && view.url.length <= limits.buttonUrl)
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open the note', url: view.url });
   components.push({ type: ComponentType.ActionRow, components: buttons });
   return { embeds: [embed], components };
