@@ -67,11 +67,12 @@ const button = (m: FakeMessage, label: string) => buttons(m).find((b) => b.label
 let h: Harness;
 let dir: string;
 let tree: ReturnType<typeof generateTree>;
+// Loading 1,500 notes takes a few seconds alone, far longer on a loaded CI machine.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-tree-'));
   tree = generateTree(dir);
   h = await startHarness({ env: { NOTES_DIR: dir } });
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await h?.stop();
   fs.rmSync(dir, { recursive: true, force: true });

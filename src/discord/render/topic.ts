@@ -48,6 +48,15 @@ const entryLine = (entry: TopicEntry): string =>
     ? `📁 **${escapeDiscord(truncate(entry.title, 120))}** · ${plural(entry.notes, 'note')}`
     : `📄 ${escapeDiscord(truncate(entry.title, 120))}`;
 
+/** What a menu option says under its label; a label cut at 100 characters goes on here, so long names sharing a start stay apart. */
+function optionDescription(entry: TopicEntry): string {
+  const about =
+    entry.kind === 'folder' ? plural(entry.notes, 'note') : entry.description || plural(entry.sections, 'section');
+  if (entry.title.length <= limits.selectLabel) return truncate(about, limits.selectDescription);
+  const room = limits.selectDescription - Math.min(about.length, 30) - 3;
+  return truncate(`${keepEnd(entry.title, room)} · ${about}`, limits.selectDescription);
+}
+
 /** One page of a folder: its entries, a menu to open one, paging and a way up. */
 export function renderFolder(folder: TopicFolder, page: number): Message {
   const pages = pageCount(folder.entries.length, ENTRIES_PER_PAGE);
@@ -77,12 +86,7 @@ export function renderFolder(folder: TopicFolder, page: number): Message {
             label: truncate(entry.title, limits.selectLabel),
             value: entry.id,
             emoji: { name: entry.kind === 'folder' ? '📁' : '📄' },
-            description: truncate(
-              entry.kind === 'folder'
-                ? plural(entry.notes, 'note')
-                : entry.description || plural(entry.sections, 'section'),
-              limits.selectDescription,
-            ),
+            description: optionDescription(entry),
           })),
         },
       ],
