@@ -97,18 +97,22 @@ export function noteView(library: NoteLibrary, note: Note): NoteView {
     breadcrumb: note.breadcrumb,
     url: note.sections[0]?.url?.split('#')[0] ?? null,
     file: note.file,
-    sections: note.sections.map(({ id, heading, headingPath, level, anchor, url, line }, i) => ({
-      id,
-      key: tree.sectionKey(note.sections[i]!),
-      heading,
-      headingPath,
-      level,
-      anchor,
-      url,
-      line,
+    sections: note.sections.map((section) => ({
+      ...pickSection(section),
+      key: tree.sectionKey(section),
     })),
   };
 }
+
+const pickSection = ({ id, heading, headingPath, level, anchor, url, line }: Section) => ({
+  id,
+  heading,
+  headingPath,
+  level,
+  anchor,
+  url,
+  line,
+});
 
 /** A longer read of a section, for opening it from a topic: its start, cut at a Markdown boundary. */
 export const readSection = (section: Section): string =>
