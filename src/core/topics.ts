@@ -1,5 +1,7 @@
 import type { Note, NoteLibrary, Section } from '../notes/types.js';
 import { buildExcerpt, type Excerpt, ExcerptTexts, type ExcerptLayout } from '../search/excerpt.js';
+import { matchByName, type NameKeys } from './name-match.js';
+import { topicTree } from './topic-tree.js';
 
 interface NoteSummary {
   route: string;
@@ -21,13 +23,17 @@ export interface TopicList {
 
 export interface NoteView {
   kind: 'note';
+  /** The note's and its folder's short ids in the topic tree. */
+  id: string;
+  folderId: string;
   route: string;
   title: string;
   description: string;
   breadcrumb: string[];
   url: string | null;
   file: string;
-  sections: Pick<Section, 'id' | 'heading' | 'headingPath' | 'level' | 'anchor' | 'url' | 'line'>[];
+  /** `key`: the section's short id in the topic tree. */
+  sections: (Pick<Section, 'id' | 'heading' | 'headingPath' | 'level' | 'anchor' | 'url' | 'line'> & { key: string })[];
 }
 
 export interface TopicNotFound {
@@ -55,64 +61,58 @@ export function listTopics(library: NoteLibrary): TopicList {
   return { kind: 'topics', areas: [...areas.values()] };
 }
 
-/** "Guide/Page", "guide page" and "guide-page" all read the same. */
-const normalize = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[/_\s-]+/g, ' ')
-    .trim();
+/** Notes whose route or title matches the name, best first (core/name-match.ts), else in notes order. */
+export const matchNotes = (library: NoteLibrary, name: string, limit = 25): Note[] =>
+  matchByName(library.notes, name, noteKeys, limit);
 
-/** Notes whose route or title matches the name, best first (exact, prefix, then contains). */
-export function matchNotes(library: NoteLibrary, name: string, limit = 25): Note[] {
-  const query = normalize(name);
-  if (!query) return library.notes.slice(0, limit);
-  const scored: { note: Note; score: number }[] = [];
-  for (const note of library.notes) {
-    const route = normalize(note.route);
-    const title = normalize(note.title);
-    const last = normalize(note.route.split('/').at(-1) ?? '');
-    let score = 0;
-    if (route === query || title === query) score = 4;
-    else if (last === query) score = 3;
-    else if (title.startsWith(query) || last.startsWith(query)) score = 2;
-    else if (title.includes(query) || route.includes(query) || normalize(note.breadcrumb.join(' ')).includes(query))
-      score = 1;
-    if (score) scored.push({ note, score });
-  }
-  return scored
-    .sort((a, b) => b.score - a.score || a.note.order - b.note.order)
-    .slice(0, limit)
-    .map((s) => s.note);
-}
+const noteKeys = (note: Note): NameKeys => ({
+  path: note.route,
+  titles: [note.title],
+  context: note.breadcrumb.join(' '),
+});
 
 export function openTopic(library: NoteLibrary, name: string): NoteView | TopicNotFound {
   const [best] = matchNotes(library, name, 1);
   if (!best || !name.trim()) {
-    const words = normalize(name)
-      .split(' ')
+    const words = name
+      .toLowerCase()
+      .split(/[/_\s-]+/)
       .filter((w) => w.length > 2);
     const suggestions = library.notes.filter((n) => words.some((w) => n.title.toLowerCase().includes(w))).slice(0, 5);
     return { kind: 'not-found', name, suggestions: suggestions.map(summarize) };
   }
+  return noteView(library, best);
+}
+
+/** A note as /topic shows it, with the short ids of the tree (topic-tree.ts) for its buttons. */
+export function noteView(library: NoteLibrary, note: Note): NoteView {
+  const tree = topicTree(library);
   return {
     kind: 'note',
-    route: best.route,
-    title: best.title,
-    description: best.description,
-    breadcrumb: best.breadcrumb,
-    url: best.sections[0]?.url?.split('#')[0] ?? null,
-    file: best.file,
-    sections: best.sections.map(({ id, heading, headingPath, level, anchor, url, line }) => ({
-      id,
-      heading,
-      headingPath,
-      level,
-      anchor,
-      url,
-      line,
+    id: tree.noteId(note),
+    folderId: tree.folderOf(note).id,
+    route: note.route,
+    title: note.title,
+    description: note.description,
+    breadcrumb: note.breadcrumb,
+    url: note.sections[0]?.url?.split('#')[0] ?? null,
+    file: note.file,
+    sections: note.sections.map((section) => ({
+      ...pickSection(section),
+      key: tree.sectionKey(section),
     })),
   };
 }
+
+const pickSection = ({ id, heading, headingPath, level, anchor, url, line }: Section) => ({
+  id,
+  heading,
+  headingPath,
+  level,
+  anchor,
+  url,
+  line,
+});
 
 /** A longer read of a section, for opening it from a topic: its start, whole blocks, sized in `layout`. */
 export const readSection = (section: Section, layout?: ExcerptLayout): Excerpt =>

@@ -1,7 +1,6 @@
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
-  MessageComponentInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Config } from '../config.js';
@@ -11,6 +10,7 @@ import type { LiveNotes } from '../core/live-notes.js';
 import type { QuizService } from '../quiz/quiz-service.js';
 import type { QuizStore } from '../quiz/quiz-store.js';
 import type { ExpiringCache } from './answer-cache.js';
+import type { ComponentRoute } from './custom-id.js';
 import type { Cooldowns } from './cooldowns.js';
 import type { Logger } from './logger.js';
 
@@ -46,17 +46,11 @@ export interface BotContext {
   scheduleReveal(roundId: string, closesAt: number, afterRestart?: boolean): void;
 }
 
-export type ComponentHandler = (
-  interaction: MessageComponentInteraction,
-  args: string[],
-  context: BotContext,
-) => Promise<void>;
-
 /** One slash command: its definition and every handler that belongs to it. */
 export interface CommandModule {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
-  /** Handlers by custom_id prefix, e.g. "ask.more" for custom_id "ask.more:abc". */
-  components?: Record<string, ComponentHandler>;
+  /** Its buttons and menus, each with its typed custom_id (custom-id.ts); the router dispatches on the prefix. */
+  components?: ComponentRoute[];
 }

@@ -2,6 +2,7 @@
 export const limits = {
   content: 2000,
   embedTitle: 256,
+  embedAuthor: 256,
   embedDescription: 4096,
   embedFields: 25,
   fieldName: 256,
@@ -16,6 +17,7 @@ export const limits = {
   selectDescription: 100,
   customId: 100,
   buttonLabel: 80,
+  buttonUrl: 512,
   choiceName: 100,
   choiceValue: 100,
   autocompleteChoices: 25,

@@ -1,5 +1,6 @@
 import { DiscordAPIError, Routes, type APIMessage, type Client } from 'discord.js';
 import type { BotContext } from './context.js';
+import { roundOf } from './commands/quiz-ids.js';
 import { renderReveal } from './render/quiz.js';
 import { noPings } from './respond.js';
 
@@ -71,11 +72,7 @@ async function findRoundMessage(client: Client, channelId: string, roundId: stri
   const ours = (m: APIMessage) =>
     m.author.id === client.user?.id &&
     (m.components ?? []).some(
-      (row) =>
-        'components' in row &&
-        row.components.some(
-          (c) => 'custom_id' in c && c.custom_id.split(':')[1] === roundId && c.custom_id.startsWith('quiz.'),
-        ),
+      (row) => 'components' in row && row.components.some((c) => 'custom_id' in c && roundOf(c.custom_id) === roundId),
     );
   return messages.find(ours)?.id;
 }

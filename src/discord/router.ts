@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
-import type { BotContext, CommandModule, ComponentHandler } from './context.js';
-import { parseCustomId } from './custom-id.js';
+import type { BotContext, CommandModule } from './context.js';
+import { prefixOf, type ComponentRoute } from './custom-id.js';
 import { replyEphemeral } from './respond.js';
 import { isStorageFailure, quizUnavailableMessage } from '../quiz/storage-problem.js';
 import { isBusy } from './store-retry.js';
@@ -32,9 +32,8 @@ export interface Router {
 /** Sends each interaction to its command's handler; an error never escapes to the client. */
 export function createRouter(commands: CommandModule[], shared: BotContext): Router {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
-  const components = new Map<string, ComponentHandler>();
-  for (const command of commands)
-    for (const [prefix, handler] of Object.entries(command.components ?? {})) components.set(prefix, handler);
+  const components = new Map<string, ComponentRoute>();
+  for (const command of commands) for (const route of command.components ?? []) components.set(route.prefix, route);
 
   const inFlight = new Set<Promise<void>>();
   let draining = false;
@@ -64,9 +63,8 @@ export function createRouter(commands: CommandModule[], shared: BotContext): Rou
       } else if (interaction.isAutocomplete()) {
         await byName.get(interaction.commandName)?.autocomplete?.(interaction, context);
       } else if (interaction.isMessageComponent()) {
-        const { prefix, args } = parseCustomId(interaction.customId);
-        const handler = components.get(prefix);
-        if (handler) await handler(interaction, args, context);
+        const handle = components.get(prefixOf(interaction.customId))?.bind(interaction.customId);
+        if (handle) await handle(interaction, context);
         else
           await replyEphemeral(
             interaction,

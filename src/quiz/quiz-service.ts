@@ -138,6 +138,11 @@ export class QuizService {
     return this.topicIndex.list;
   }
 
+  /** The topics a typed name matches, best first (as `topic` in start() finds one). */
+  matchTopics(name: string, limit: number): QuizTopic[] {
+    return this.topicIndex.match(name, limit);
+  }
+
   /** Questions of a topic (id or title, any case); every question without one; undefined for an unknown topic. */
   questionsFor(topic: string | undefined): QuizQuestion[] | undefined {
     if (!topic?.trim()) return this.questions;

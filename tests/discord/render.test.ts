@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, AskResult } from '../../src/core/ask.js';
 import type { Excerpt } from '../../src/search/excerpt.js';
-import type { TopicList } from '../../src/core/topics.js';
+import type { TopicEntry, TopicFolder } from '../../src/core/topic-tree.js';
 import { embedChars, truncateMarkdown } from '../../src/discord/limits.js';
 import { renderAnswer, renderMoreResults } from '../../src/discord/render/answer.js';
 import { fitEmbeds } from '../../src/discord/render/embeds.js';
-import { renderNotePage, renderTopicList } from '../../src/discord/render/topic.js';
+import { topicFolderPageId, topicUpId } from '../../src/discord/commands/topic-ids.js';
+import { renderFolder, renderNotePage } from '../../src/discord/render/topic.js';
 import { renderAnswer as renderTerminalAnswer } from '../../src/terminal/render-answer.js';
 import type { Style } from '../../src/terminal/style.js';
 
@@ -124,25 +125,55 @@ describe('Discord rendering stays within Discord limits', () => {
     expect(fitted[1]!.url).toBeUndefined();
   });
 
-  it('keeps the topic list within 5 rows of at most 25 options', () => {
-    const list: TopicList = {
-      kind: 'topics',
-      areas: Array.from({ length: 4 }, (_, a) => ({
-        title: `Area ${a}`,
-        notes: Array.from({ length: 40 }, (_, n) => ({
-          route: `a${a}/n${n}`,
-          title: `Note ${n}`,
-          description: '',
-          sections: 3,
-          questions: 3,
-        })),
-      })),
+  it('pages a big folder 25 entries at a time, within every Discord limit, with short ids', () => {
+    const long = 'Ünïcødé folder name that goes on and on '.repeat(8);
+    const entries: TopicEntry[] = Array.from({ length: 60 }, (_, i) =>
+      i % 2
+        ? { kind: 'folder', id: `f${String(i).padStart(9, '0')}`, title: `${long}${i}`, notes: 1200 }
+        : { kind: 'note', id: `n${String(i).padStart(9, '0')}`, title: `${long}${i}`, description: long, sections: 4 },
+    );
+    const folder: TopicFolder = {
+      id: 'fAAAAAAAAA',
+      route: 'deep/' + 'x'.repeat(300),
+      title: long,
+      path: [long, long],
+      parentId: 'fBBBBBBBBB',
+      entries,
+      notes: 1500,
     };
-    const { embeds, components } = renderTopicList(list);
-    expect(components.length).toBeLessThanOrEqual(5);
-    for (const row of components)
-      for (const c of row.components) if ('options' in c) expect(c.options.length).toBeLessThanOrEqual(25);
-    for (const field of embeds[0]!.fields!) expect(field.value.length).toBeLessThanOrEqual(1024);
+    const pages = [0, 1, 2, 7].map((p) => renderFolder(folder, p));
+    for (const { embeds, components } of pages) {
+      expect(embeds[0]!.title!.length).toBeLessThanOrEqual(256);
+      expect(embeds[0]!.description!.length).toBeLessThanOrEqual(4096);
+      expect(embedChars(embeds[0] as Parameters<typeof embedChars>[0])).toBeLessThanOrEqual(6000);
+      expect(components.length).toBeLessThanOrEqual(5);
+      const ids = components.flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
+      const select = components[0]!.components[0]!;
+      if (!('options' in select)) throw new Error('expected a select menu first');
+      expect(select.options.length).toBeLessThanOrEqual(25);
+      for (const o of select.options) {
+        expect(o.label.length).toBeLessThanOrEqual(100);
+        expect(o.value.length).toBeLessThanOrEqual(100);
+        expect(o.description!.length).toBeLessThanOrEqual(100);
+      }
+    }
+    const optionsOf = (m: (typeof pages)[number]) => {
+      const select = m.components[0]!.components[0]!;
+      return 'options' in select ? select.options.map((o) => o.value) : [];
+    };
+    expect(optionsOf(pages[0]!)).toEqual(entries.slice(0, 25).map((e) => e.id));
+    expect(optionsOf(pages[2]!)).toEqual(entries.slice(50).map((e) => e.id));
+    // A page past the end shows the last one.
+    expect(optionsOf(pages[3]!)).toEqual(optionsOf(pages[2]!));
+    expect(pages[1]!.embeds[0]!.footer!.text).toBe('page 2 of 3');
+    const buttons = pages[1]!.components[1]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''));
+    expect(buttons).toEqual([
+      topicUpId.encode({ id: 'fBBBBBBBBB' }),
+      topicFolderPageId.encode({ id: 'fAAAAAAAAA', page: 0 }),
+      topicFolderPageId.encode({ id: 'fAAAAAAAAA', page: 2 }),
+    ]);
   });
 
   it('pages long notes, 15 sections a page, with previous/next and a link button', () => {
@@ -154,9 +185,12 @@ describe('Discord rendering stays within Discord limits', () => {
       anchor: `s${i}`,
       url: `https://x.example/n#s${i}`,
       line: i,
+      key: `s${i}`,
     }));
     const view = {
       kind: 'note' as const,
+      id: 'nAAAAAAAAA',
+      folderId: 'fAAAAAAAAA',
       route: 'n',
       title: 'N',
       description: 'About N',
@@ -168,14 +202,16 @@ describe('Discord rendering stays within Discord limits', () => {
     const page2 = renderNotePage(view, 2);
     expect(page2.embeds[0]!.footer!.text).toContain('page 3 of 3');
     const select = page2.components[0]!.components[0]!;
-    expect('options' in select && select.options.map((o) => o.value)).toEqual(sections.slice(30).map((s) => s.id));
+    expect('options' in select && select.options.map((o) => o.value)).toEqual(sections.slice(30).map((s) => s.key));
     const buttons = page2.components[1]!.components;
     expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : 'url' in b ? b.url : ''))).toEqual([
-      'topic.page:n:1',
-      'topic.page:n:3',
+      'topic.up:fAAAAAAAAA',
+      'topic.page:nAAAAAAAAA:1',
+      // On the last page "next" is disabled; it names the same page, so no two buttons share an id.
+      'topic.page:nAAAAAAAAA:2',
       'https://x.example/n',
     ]);
-    expect('disabled' in buttons[1]! && buttons[1]!.disabled).toBe(true);
+    expect('disabled' in buttons[2]! && buttons[2]!.disabled).toBe(true);
   });
 
   it('truncates Markdown without leaving a link or bold open', () => {

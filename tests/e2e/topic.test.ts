@@ -22,23 +22,73 @@ const rows = (m: { components: unknown[] }) => m.components as APIActionRowCompo
 const select = (m: { components: unknown[] }, row = 0) => rows(m)[row]!.components[0] as APIStringSelectComponent;
 
 describe('/topic through the fake Discord', () => {
-  it('lists the areas and notes with a menu to open one', async () => {
+  it('browses folders with a menu: the shared list stays, browsing goes on privately', async () => {
     const handle = h.fake.slashCommand({ name: 'topic' });
     await handle.wait();
     const message = h.fake.originalOf(handle)!;
-    expect(embed0(message).fields!.map((f) => f.name)).toEqual(['General', 'Cloud basics']);
-    expect(embed0(message).fields![1]!.value).toBe('• Object storage\n• Compute');
-    expect(select(message, 1).options.map((o) => o.value)).toEqual(['cloud/storage', 'cloud/compute']);
-    // Opening a note from the menu answers privately, so browsing does not change the shared message.
-    const pick = h.fake.selectMenu({
-      messageId: message.id,
-      customId: select(message, 1).custom_id,
-      values: ['cloud/compute'],
-    });
+    expect(embed0(message).title).toBe('Study notes');
+    expect(embed0(message).description).toContain('📄 Welcome\n📁 **Cloud basics** · 2 notes');
+    const labels = select(message).options.map((o) => o.label);
+    expect(labels).toEqual(['Welcome', 'Cloud basics']);
+    const cloud = select(message).options[1]!.value;
+    // Opening a folder from the shared message answers privately, so browsing does not change it.
+    const pick = h.fake.selectMenu({ messageId: message.id, customId: select(message).custom_id, values: [cloud] });
     await pick.wait();
-    const opened = h.fake.originalOf(pick)!;
-    expect(opened.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(embed0(opened).title).toBe('Compute');
+    const folder = h.fake.originalOf(pick)!;
+    expect(folder.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(embed0(folder).title).toBe('Cloud basics');
+    expect(select(folder).options.map((o) => o.label)).toEqual(['Object storage', 'Compute']);
+    // Inside the private message, opening a note changes it in place; "Folder" goes back up.
+    const compute = select(folder).options[1]!.value;
+    const open = h.fake.selectMenu({ messageId: folder.id, customId: select(folder).custom_id, values: [compute] });
+    expect((await open.wait()).type).toBe(7);
+    const note = h.fake.messages.get(folder.id)!;
+    expect(embed0(note).title).toBe('Compute');
+    const upId = (rows(note).at(-1)!.components[0] as { custom_id: string }).custom_id;
+    const back = h.fake.clickButton({ messageId: folder.id, customId: upId });
+    expect((await back.wait()).type).toBe(7);
+    expect(embed0(h.fake.messages.get(folder.id)!).title).toBe('Cloud basics');
+    expect(embed0(h.fake.messages.get(message.id)!).title).toBe('Study notes');
+    expect(h.fake.violations).toEqual([]);
+  });
+
+  it('says so, privately, when a menu names a folder or note that is no longer in the notes', async () => {
+    const handle = h.fake.slashCommand({ name: 'topic' });
+    await handle.wait();
+    const message = h.fake.originalOf(handle)!;
+    // The same message, as rendered from notes since reloaded without that folder and note.
+    const staleMenu = {
+      ...select(message),
+      options: ['fGoneGone0', 'nGoneGone0'].map((v) => ({ label: v, value: v })),
+    };
+    const staleNext = { type: 2, style: 2, label: 'Next ▶', custom_id: 'topic.dir:fGoneGone0:1' };
+    h.fake.messages.set(message.id, {
+      ...message,
+      components: [
+        { type: 1, components: [staleMenu] },
+        { type: 1, components: [staleNext] },
+      ],
+    });
+    for (const value of ['fGoneGone0', 'nGoneGone0']) {
+      const stale = h.fake.selectMenu({ messageId: message.id, customId: staleMenu.custom_id, values: [value] });
+      await stale.wait();
+      const reply = h.fake.originalOf(stale)!;
+      expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(reply.content).toMatch(/^That (folder|note) is no longer in the notes/);
+    }
+    const forged = h.fake.clickButton({ messageId: message.id, customId: staleNext.custom_id });
+    await forged.wait();
+    expect(h.fake.originalOf(forged)!.content).toMatch(/^That folder is no longer in the notes/);
+    const malformed = h.fake.clickButton({
+      messageId: message.id,
+      customId: staleNext.custom_id,
+      forgedCustomId: 'topic.dir:fGoneGone0:-1:x',
+    });
+    await malformed.wait();
+    expect(h.fake.originalOf(malformed)!.content).toMatch(/older version of the bot/);
+    const byName = h.fake.slashCommand({ name: 'topic', options: { name: 'nGoneGone0' } });
+    await byName.wait();
+    expect(h.fake.originalOf(byName)!.content).toMatch(/^That note is no longer in the notes/);
     expect(h.fake.violations).toEqual([]);
   });
 
@@ -51,19 +101,19 @@ describe('/topic through the fake Discord', () => {
     expect(embed.url).toBe('https://notes.example.com/cloud/storage');
     expect(embed.description).toContain('Buckets, storage classes and lifecycle rules.');
     expect(embed.description).toContain('[Lifecycle rules](https://notes.example.com/cloud/storage#lifecycle-rules)');
-    expect(select(message).options.map((o) => o.value)).toEqual([
-      'cloud/storage#buckets-and-objects',
-      'cloud/storage#storage-classes-compared',
-      'cloud/storage#lifecycle-rules',
-      'cloud/storage#versioning-keeps-old-copies',
+    expect(select(message).options.map((o) => o.label)).toEqual([
+      'Buckets and objects',
+      'Storage classes compared',
+      'Lifecycle rules',
+      'Versioning keeps old copies',
     ]);
-    const link = rows(message)[1]!.components[0] as { style: number; url: string };
+    const link = rows(message)[1]!.components.at(-1) as { style: number; url: string };
     expect(link).toMatchObject({ style: 5, url: 'https://notes.example.com/cloud/storage' });
 
     const open = h.fake.selectMenu({
       messageId: message.id,
       customId: select(message).custom_id,
-      values: ['cloud/storage#storage-classes-compared'],
+      values: [select(message).options[1]!.value],
     });
     await open.wait();
     const section = h.fake.originalOf(open)!;
@@ -75,10 +125,9 @@ describe('/topic through the fake Discord', () => {
   it('autocompletes note names and opens the chosen value', async () => {
     const ac = h.fake.autocomplete({ name: 'topic', options: { name: 'comp' }, focused: 'name' });
     const result = await ac.wait();
-    expect((result.data as unknown as { choices: unknown[] }).choices).toEqual([
-      { name: 'Cloud basics › Compute', value: 'cloud/compute' },
-    ]);
-    const handle = h.fake.slashCommand({ name: 'topic', options: { name: 'cloud/compute' } });
+    const { choices } = result.data as unknown as { choices: { name: string; value: string }[] };
+    expect(choices.map((c) => c.name)).toEqual(['Compute · Cloud basics']);
+    const handle = h.fake.slashCommand({ name: 'topic', options: { name: choices[0]!.value } });
     await handle.wait();
     expect(embed0(h.fake.originalOf(handle)!).title).toBe('Compute');
   });
@@ -105,7 +154,7 @@ describe('/topic through the fake Discord', () => {
       const message = long.fake.originalOf(handle)!;
       expect(embed0(message).footer!.text).toContain('page 1 of 2');
       expect(select(message).options).toHaveLength(15);
-      const [previous, next] = rows(message)[1]!.components as { custom_id: string; disabled?: boolean }[];
+      const [, previous, next] = rows(message)[1]!.components as { custom_id: string; disabled?: boolean }[];
       expect(previous!.disabled).toBe(true);
       const click = long.fake.clickButton({ messageId: message.id, customId: next!.custom_id });
       const callback = await click.wait();

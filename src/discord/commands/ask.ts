@@ -8,7 +8,9 @@ import {
 import { ask, askSection, suggestSections } from '../../core/ask.js';
 import type { Knowledge } from '../../core/library.js';
 import type { Section } from '../../notes/types.js';
-import type { BotContext, CommandModule, ComponentHandler, StoredAnswer } from '../context.js';
+import type { BotContext, CommandModule, StoredAnswer } from '../context.js';
+import { onComponent, type ComponentHandler } from '../custom-id.js';
+import { askFeedbackId, askMoreId, askSendId, type Vote } from './ask-ids.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswer, renderMoreResults } from '../render/answer.js';
 import { markdownLayout } from '../../render/markdown-excerpt.js';
@@ -110,7 +112,7 @@ async function storedHere(
   return stored;
 }
 
-const more: ComponentHandler = async (interaction, [key = ''], context) => {
+const more: ComponentHandler<{ key: string }> = async (interaction, { key }, context) => {
   const stored = await storedHere(interaction, key, context);
   if (!stored) return;
   const embeds = renderMoreResults(stored.answer);
@@ -123,12 +125,11 @@ const more: ComponentHandler = async (interaction, [key = ''], context) => {
   });
 };
 
-const feedback: ComponentHandler = async (interaction, [key = '', vote], context) => {
+const feedback: ComponentHandler<{ key: string; vote: Vote }> = async (interaction, { key, vote }, context) => {
   const stored = await storedHere(interaction, key, context);
   if (!stored) return;
   const best = stored.answer.results[0];
-  if (!best || (vote !== 'up' && vote !== 'down'))
-    return replyEphemeral(interaction, 'There is nothing to rate on this answer.');
+  if (!best) return replyEphemeral(interaction, 'There is nothing to rate on this answer.');
   context.store.recordFeedback({
     guildId: interaction.guildId ?? 'dm',
     userId: interaction.user.id,
@@ -142,7 +143,7 @@ const feedback: ComponentHandler = async (interaction, [key = '', vote], context
   );
 };
 
-const sendInChat: ComponentHandler = async (interaction, [key = ''], context) => {
+const sendInChat: ComponentHandler<{ key: string }> = async (interaction, { key }, context) => {
   const stored = await storedHere(interaction, key, context);
   if (!stored) return;
   const message = renderAnswer(stored.answer, { key, isPrivate: false });
@@ -159,5 +160,5 @@ export const askCommand: CommandModule = {
   data,
   execute,
   autocomplete,
-  components: { 'ask.more': more, 'ask.fb': feedback, 'ask.send': sendInChat },
+  components: [onComponent(askMoreId, more), onComponent(askFeedbackId, feedback), onComponent(askSendId, sendInChat)],
 };

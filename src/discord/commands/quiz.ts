@@ -6,7 +6,10 @@ import {
   type MessageComponentInteraction,
 } from 'discord.js';
 import type { ClickPlace, RoundView } from '../../quiz/quiz-service.js';
-import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
+import type { Letter } from '../../quiz/round-view.js';
+import type { BotContext, CommandModule } from '../context.js';
+import { onComponent, type ComponentHandler } from '../custom-id.js';
+import { quizNextId, quizPickId, quizRevealId } from './quiz-ids.js';
 import { limits, truncate } from '../limits.js';
 import { renderAnswerResult, renderPrivateResult, renderQuestion, renderReveal } from '../render/quiz.js';
 import { takeTurn } from '../cooldowns.js';
@@ -141,10 +144,8 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  const typed = interaction.options.getFocused().toLowerCase();
-  const topics = context.quiz
-    .topics()
-    .filter((t) => !typed || t.name.toLowerCase().includes(typed) || t.id.toLowerCase().includes(typed));
+  // Ids too long for a choice value are left out: ask for a few more than fit.
+  const topics = context.quiz.matchTopics(interaction.options.getFocused(), 4 * limits.autocompleteChoices);
   await interaction.respond(
     topics
       .filter((t) => t.id.length <= limits.choiceValue)
@@ -161,10 +162,14 @@ const placeOf = (interaction: MessageComponentInteraction): ClickPlace => ({
 });
 const elsewhereMessage = 'This button belongs to a question in another channel or server. Nothing was recorded.';
 
-const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], context) => {
+const pick: ComponentHandler<{ roundId: string; choice: Letter }> = async (
+  interaction,
+  { roundId, choice },
+  context,
+) => {
   // A lock held elsewhere: answer Discord within its deadline (defer), keep retrying without blocking.
   const result = await retryWhileBusy(
-    () => context.quiz.answer(roundId, interaction.user.id, letter, placeOf(interaction)),
+    () => context.quiz.answer(roundId, interaction.user.id, choice, placeOf(interaction)),
     () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
     context.storeBusyBudgetMs,
   );
@@ -200,7 +205,7 @@ const pick: ComponentHandler = async (interaction, [roundId = '', letter = ''], 
   else await replyEphemeral(interaction, renderAnswerResult(result, round));
 };
 
-const reveal: ComponentHandler = async (interaction, [roundId = ''], context) => {
+const reveal: ComponentHandler<{ roundId: string }> = async (interaction, { roundId }, context) => {
   const outcome = context.quiz.reveal(roundId, interaction.user.id, { place: placeOf(interaction) });
   if (outcome.status === 'unknown-round') return replyEphemeral(interaction, expiredMessage);
   if (outcome.status === 'elsewhere') return replyEphemeral(interaction, elsewhereMessage);
@@ -221,7 +226,7 @@ const reveal: ComponentHandler = async (interaction, [roundId = ''], context) =>
   context.quiz.markRevealShown(roundId);
 };
 
-const next: ComponentHandler = async (interaction, [roundId = ''], context) => {
+const next: ComponentHandler<{ roundId: string }> = async (interaction, { roundId }, context) => {
   if (!context.quiz.getRound(roundId)) return replyEphemeral(interaction, expiredMessage);
   const previous: RoundView | undefined = context.quiz.getRound(roundId, placeOf(interaction));
   if (!previous) return replyEphemeral(interaction, elsewhereMessage);
@@ -236,5 +241,5 @@ export const quizCommand: CommandModule = {
   data,
   execute,
   autocomplete,
-  components: { 'quiz.pick': pick, 'quiz.reveal': reveal, 'quiz.next': next },
+  components: [onComponent(quizPickId, pick), onComponent(quizRevealId, reveal), onComponent(quizNextId, next)],
 };

@@ -3,14 +3,18 @@ import {
   SlashCommandBuilder,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
 } from 'discord.js';
-import { listTopics, matchNotes, openTopic, readSection } from '../../core/topics.js';
-import type { BotContext, CommandModule, ComponentHandler } from '../context.js';
+import { isNoteId, topicTree } from '../../core/topic-tree.js';
+import { matchNotes, noteView, openTopic, readSection } from '../../core/topics.js';
+import type { BotContext, CommandModule } from '../context.js';
+import { onComponent, type ComponentHandler } from '../custom-id.js';
 import { limits, truncate } from '../limits.js';
 import { sectionEmbed } from '../render/embeds.js';
 import { excerptMarkdown, markdownLayout } from '../../render/markdown-excerpt.js';
-import { renderNotePage, renderTopicList, routeValue } from '../render/topic.js';
+import { renderFolder, renderNotePage } from '../render/topic.js';
 import { noPings, replyEphemeral } from '../respond.js';
+import { topicFolderPageId, topicNotePageId, topicOpenId, topicSectionId, topicUpId } from './topic-ids.js';
 
 const data = new SlashCommandBuilder()
   .setName('topic')
@@ -18,27 +22,31 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o
       .setName('name')
-      .setDescription('A note to open (leave empty to list them all)')
+      .setDescription('A note to open (leave empty to browse the folders)')
       .setAutocomplete(true)
       .setMaxLength(200),
   );
 
-const noteByValue = (context: BotContext, value: string) =>
-  context.knowledge.library.notes.find((n) => routeValue(n.route) === value);
+const gone = (what: 'note' | 'folder' | 'section') =>
+  `That ${what} is no longer in the notes (they may have been edited or reloaded). Run \`/topic\` again.`;
+
+const treeOf = (context: BotContext) => topicTree(context.knowledge.library);
 
 async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const name = interaction.options.getString('name')?.trim();
   const { library } = context.knowledge;
   if (!name) {
-    await interaction.reply({ ...renderTopicList(listTopics(library)), allowedMentions: noPings });
+    await interaction.reply({ ...renderFolder(treeOf(context).root, 0), allowedMentions: noPings });
     return;
   }
-  const exact = noteByValue(context, name);
-  const view = openTopic(library, exact ? exact.route : name);
+  // Autocomplete sends a note id; typed text is matched by name.
+  const chosen = treeOf(context).note(name);
+  if (!chosen && isNoteId(name)) return replyEphemeral(interaction, gone('note'));
+  const view = chosen ? noteView(library, chosen) : openTopic(library, name);
   if (view.kind === 'not-found') {
     const hint = view.suggestions.length
       ? ` Did you mean: ${view.suggestions.map((s) => s.title).join(', ')}?`
-      : ' Use `/topic` without a name to see them all.';
+      : ' Use `/topic` without a name to browse them all.';
     await replyEphemeral(interaction, truncate(`No note matches "${name}".${hint}`, limits.content));
     return;
   }
@@ -46,34 +54,68 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const tree = treeOf(context);
   const notes = matchNotes(context.knowledge.library, interaction.options.getFocused(), limits.autocompleteChoices);
   await interaction.respond(
-    notes
-      .filter((n) => routeValue(n.route).length <= limits.choiceValue)
-      .map((n) => ({
-        name: truncate([...n.breadcrumb.slice(-1), n.title].join(' › '), limits.choiceName),
-        value: routeValue(n.route),
-      })),
+    notes.map((note) => {
+      const folder = tree.folderOf(note);
+      // The nearest folder says most; the whole path rarely fits in 100 characters.
+      const where = folder.route ? ` · ${folder.path.length ? '… › ' : ''}${folder.title}` : '';
+      return { name: truncate(`${note.title}${where}`, limits.choiceName), value: tree.noteId(note) };
+    }),
   );
 }
 
-const openNote: ComponentHandler = async (interaction, _args, context) => {
+/**
+ * Shows a step of browsing. A private (ephemeral) message changes in place; from a shared message,
+ * opening a folder or note answers privately so one person's browsing does not change what the
+ * channel sees, while paging (`inPlace`) turns the shared message's page as before.
+ */
+async function show(
+  interaction: MessageComponentInteraction,
+  message: ReturnType<typeof renderFolder>,
+  inPlace = false,
+): Promise<void> {
+  if (inPlace || interaction.message.flags.has(MessageFlags.Ephemeral))
+    await interaction.update({ ...message, allowedMentions: noPings });
+  else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+}
+
+const open: ComponentHandler<Record<string, never>> = async (interaction, _data, context) => {
   if (!interaction.isStringSelectMenu()) return;
-  const note = noteByValue(context, interaction.values[0] ?? '');
-  if (!note) return replyEphemeral(interaction, 'That note is no longer in the notes. Run `/topic` again.');
-  const view = openTopic(context.knowledge.library, note.route);
-  if (view.kind === 'note')
-    await interaction.reply({ ...renderNotePage(view, 0), flags: MessageFlags.Ephemeral, allowedMentions: noPings });
+  const id = interaction.values[0] ?? '';
+  const tree = treeOf(context);
+  const folder = tree.folder(id);
+  if (folder) return show(interaction, renderFolder(folder, 0));
+  const note = tree.note(id);
+  if (!note) return replyEphemeral(interaction, gone(id.startsWith('f') ? 'folder' : 'note'));
+  await show(interaction, renderNotePage(noteView(context.knowledge.library, note), 0));
 };
 
-const openSection: ComponentHandler = async (interaction, _args, context) => {
+const folderPage: ComponentHandler<{ id: string; page: number }> = async (interaction, { id, page }, context) => {
+  const folder = treeOf(context).folder(id);
+  if (!folder) return replyEphemeral(interaction, gone('folder'));
+  await show(interaction, renderFolder(folder, page), true);
+};
+
+const up: ComponentHandler<{ id: string }> = async (interaction, { id }, context) => {
+  const folder = treeOf(context).folder(id);
+  if (!folder) return replyEphemeral(interaction, gone('folder'));
+  await show(interaction, renderFolder(folder, 0));
+};
+
+const notePage: ComponentHandler<{ id: string; page: number }> = async (interaction, { id, page }, context) => {
+  const note = treeOf(context).note(id);
+  if (!note) return replyEphemeral(interaction, gone('note'));
+  await show(interaction, renderNotePage(noteView(context.knowledge.library, note), page), true);
+};
+
+const openSection: ComponentHandler<Record<string, never>> = async (interaction, _data, context) => {
   if (!interaction.isStringSelectMenu()) return;
-  const section = context.knowledge.sectionById.get(interaction.values[0] ?? '');
-  if (!section)
-    return replyEphemeral(
-      interaction,
-      'That section is no longer in the notes (they may have been edited). Run the command again.',
-    );
+  const value = interaction.values[0] ?? '';
+  // From /topic a section key; from /ask's "did you mean" menu a section id.
+  const section = treeOf(context).section(value) ?? context.knowledge.sectionById.get(value);
+  if (!section) return replyEphemeral(interaction, gone('section'));
   await interaction.reply({
     embeds: [sectionEmbed(section, excerptMarkdown(readSection(section, markdownLayout)))],
     flags: MessageFlags.Ephemeral,
@@ -81,17 +123,15 @@ const openSection: ComponentHandler = async (interaction, _args, context) => {
   });
 };
 
-const page: ComponentHandler = async (interaction, [route = '', pageNumber = '0'], context) => {
-  const note = noteByValue(context, route);
-  if (!note) return replyEphemeral(interaction, 'That note is no longer in the notes. Run `/topic` again.');
-  const view = openTopic(context.knowledge.library, note.route);
-  if (view.kind === 'note')
-    await interaction.update({ ...renderNotePage(view, Number(pageNumber) || 0), allowedMentions: noPings });
-};
-
 export const topicCommand: CommandModule = {
   data,
   execute,
   autocomplete,
-  components: { 'topic.note': openNote, 'topic.section': openSection, 'topic.page': page },
+  components: [
+    onComponent(topicOpenId, open),
+    onComponent(topicFolderPageId, folderPage),
+    onComponent(topicUpId, up),
+    onComponent(topicNotePageId, notePage),
+    onComponent(topicSectionId, openSection),
+  ],
 };

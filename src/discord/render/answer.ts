@@ -7,7 +7,8 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Answer, AskResult } from '../../core/ask.js';
-import { customId } from '../custom-id.js';
+import { askFeedbackId, askMoreId, askSendId } from '../commands/ask-ids.js';
+import { topicSectionId } from '../commands/topic-ids.js';
 import { escapeDiscord } from '../../notes/blocks.js';
 import { excerptMarkdown } from '../../render/markdown-excerpt.js';
 import { limits, truncate, truncateMarkdown } from '../limits.js';
@@ -54,10 +55,12 @@ export function renderAnswer(answer: Answer, options: { key: string; isPrivate: 
   const buttons: Row = {
     type: ComponentType.ActionRow,
     components: [
-      ...(others.length ? [button(ButtonStyle.Secondary, customId('ask.more', options.key), 'More results')] : []),
-      button(ButtonStyle.Secondary, customId('ask.fb', options.key, 'up'), { emoji: '👍' }),
-      button(ButtonStyle.Secondary, customId('ask.fb', options.key, 'down'), { emoji: '👎' }),
-      ...(options.isPrivate ? [button(ButtonStyle.Primary, customId('ask.send', options.key), 'Send in chat')] : []),
+      ...(others.length ? [button(ButtonStyle.Secondary, askMoreId.encode({ key: options.key }), 'More results')] : []),
+      button(ButtonStyle.Secondary, askFeedbackId.encode({ key: options.key, vote: 'up' }), { emoji: '👍' }),
+      button(ButtonStyle.Secondary, askFeedbackId.encode({ key: options.key, vote: 'down' }), { emoji: '👎' }),
+      ...(options.isPrivate
+        ? [button(ButtonStyle.Primary, askSendId.encode({ key: options.key }), 'Send in chat')]
+        : []),
     ],
   };
   return { embeds: fitEmbeds([embed]), components: [buttons] };
@@ -93,7 +96,7 @@ function renderMiss(answer: Answer): AnswerMessage {
           components: [
             {
               type: ComponentType.StringSelect,
-              custom_id: customId('topic.section'),
+              custom_id: topicSectionId.encode({}),
               placeholder: 'Open one of these sections',
               options: options.map((r) => ({
                 label: truncate(r.headingPath.slice(-2).join(' › '), limits.selectLabel),

@@ -6,7 +6,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { AnswerResult, RevealSummary, RoundView } from '../../quiz/quiz-service.js';
-import { customId } from '../custom-id.js';
+import { quizNextId, quizPickId, quizRevealId } from '../commands/quiz-ids.js';
 import { limits, truncate } from '../limits.js';
 import { colours, linkTo } from './embeds.js';
 
@@ -45,7 +45,7 @@ export function renderQuestion(round: RoundView): { embeds: APIEmbed[]; componen
       type: ComponentType.Button as const,
       style: ButtonStyle.Primary,
       label: truncate(`${c.letter}: ${c.text}`, limits.buttonLabel),
-      custom_id: customId('quiz.pick', round.id, c.letter),
+      custom_id: quizPickId.encode({ roundId: round.id, choice: c.letter }),
     })),
   };
   const components: Row[] = [choiceRow];
@@ -57,7 +57,7 @@ export function renderQuestion(round: RoundView): { embeds: APIEmbed[]; componen
           type: ComponentType.Button,
           style: ButtonStyle.Secondary,
           label: 'Reveal',
-          custom_id: customId('quiz.reveal', round.id),
+          custom_id: quizRevealId.encode({ roundId: round.id }),
         },
       ],
     });
@@ -122,7 +122,7 @@ export function renderReveal(
         type: ComponentType.Button,
         style: ButtonStyle.Success,
         label: 'Next question',
-        custom_id: customId('quiz.next', round.id),
+        custom_id: quizNextId.encode({ roundId: round.id }),
       },
     ],
   };
@@ -149,7 +149,7 @@ export function renderPrivateResult(
         type: ComponentType.Button,
         style: ButtonStyle.Success,
         label: 'Next question',
-        custom_id: customId('quiz.next', round.id),
+        custom_id: quizNextId.encode({ roundId: round.id }),
       },
     ],
   };

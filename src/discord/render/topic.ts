@@ -5,84 +5,118 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord.js';
-import type { NoteView, TopicList } from '../../core/topics.js';
-import { customId } from '../custom-id.js';
+import type { TopicEntry, TopicFolder } from '../../core/topic-tree.js';
+import { escapeDiscord } from '../../notes/blocks.js';
+import type { NoteView } from '../../core/topics.js';
+import { topicFolderPageId, topicNotePageId, topicSectionId, topicUpId, topicOpenId } from '../commands/topic-ids.js';
 import { limits, truncate } from '../limits.js';
-import { colours, fitEmbeds } from './embeds.js';
+import { colours } from './embeds.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 const SECTIONS_PER_PAGE = 15;
-/** The root index note has the empty route; select values cannot be empty. */
-export const routeValue = (route: string): string => route || '/';
+/** A folder page lists as many entries as one select menu holds. */
+const ENTRIES_PER_PAGE = limits.selectOptions;
 
-export function renderTopicList(list: TopicList): { embeds: APIEmbed[]; components: Row[] } {
-  const fields = list.areas.slice(0, limits.embedFields).map((area) => {
-    let value = '';
-    for (const note of area.notes) {
-      const line = `• ${note.title}`;
-      if (value.length + line.length + 1 > limits.fieldValue - 2) {
-        value += '\n…';
-        break;
-      }
-      value += (value ? '\n' : '') + line;
-    }
-    return { name: truncate(area.title, limits.fieldName), value: value || '—' };
-  });
-  // One select menu per area (25 notes each at most), within Discord's five rows.
-  const components: Row[] = [];
-  for (const area of list.areas) {
-    for (
-      let start = 0;
-      start < area.notes.length && components.length < limits.actionRows;
-      start += limits.selectOptions
-    ) {
-      const notes = area.notes
-        .slice(start, start + limits.selectOptions)
-        .filter((n) => routeValue(n.route).length <= limits.selectValue);
-      if (!notes.length) continue;
-      components.push({
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.StringSelect,
-            custom_id: customId('topic.note', components.length),
-            placeholder: truncate(`Open a note: ${area.title}`, 150),
-            options: notes.map((n) => ({
-              label: truncate(n.title, limits.selectLabel),
-              value: routeValue(n.route),
-              description: truncate(n.description || `${n.sections} sections`, limits.selectDescription),
-            })),
-          },
-        ],
-      });
-    }
-  }
-  const total = list.areas.reduce((n, a) => n + a.notes.length, 0);
-  return {
-    embeds: fitEmbeds([
-      {
-        title: 'Study notes',
-        description: `${total} notes. Pick one below, or use \`/topic name:\`.`,
-        fields,
-        color: colours.answer,
-      },
-    ]),
-    components,
-  };
+type Message = { embeds: APIEmbed[]; components: Row[] };
+
+const pageCount = (items: number, perPage: number) => Math.max(1, Math.ceil(items / perPage));
+const clampPage = (page: number, pages: number) => Math.min(Math.max(0, page), pages - 1);
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+const button = (label: string, customId: string, disabled = false): Row['components'][number] => ({
+  type: ComponentType.Button,
+  style: ButtonStyle.Secondary,
+  label,
+  custom_id: customId,
+  disabled,
+});
+
+/** Previous/next buttons for page `current` of `pages` (none for a single page); ids stay distinct. */
+function pageButtons(pages: number, current: number, idOf: (page: number) => string): Row['components'] {
+  if (pages <= 1) return [];
+  return [
+    button('◀ Previous', idOf(Math.max(0, current - 1)), current === 0),
+    button('Next ▶', idOf(Math.min(pages - 1, current + 1)), current >= pages - 1),
+  ];
 }
 
-export function renderNotePage(view: NoteView, page: number): { embeds: APIEmbed[]; components: Row[] } {
+const keepEnd = (text: string, max: number) => (text.length <= max ? text : `…${text.slice(text.length - max + 1)}`);
+
+const entryLine = (entry: TopicEntry): string =>
+  entry.kind === 'folder'
+    ? `📁 **${escapeDiscord(truncate(entry.title, 120))}** · ${plural(entry.notes, 'note')}`
+    : `📄 ${escapeDiscord(truncate(entry.title, 120))}`;
+
+/** What a menu option says under its label; a label cut at 100 characters goes on here, so long names sharing a start stay apart. */
+function optionDescription(entry: TopicEntry): string {
+  const about =
+    entry.kind === 'folder' ? plural(entry.notes, 'note') : entry.description || plural(entry.sections, 'section');
+  if (entry.title.length <= limits.selectLabel) return truncate(about, limits.selectDescription);
+  const room = limits.selectDescription - Math.min(about.length, 30) - 3;
+  return truncate(`${keepEnd(entry.title, room)} · ${about}`, limits.selectDescription);
+}
+
+/** One page of a folder: its entries, a menu to open one, paging and a way up. */
+export function renderFolder(folder: TopicFolder, page: number): Message {
+  const pages = pageCount(folder.entries.length, ENTRIES_PER_PAGE);
+  const current = clampPage(page, pages);
+  const shown = folder.entries.slice(current * ENTRIES_PER_PAGE, (current + 1) * ENTRIES_PER_PAGE);
+  const embed: APIEmbed = {
+    // The folders above, their nearest end kept when the whole path is too long.
+    ...(folder.path.length ? { author: { name: keepEnd(folder.path.join(' › '), limits.embedAuthor) } } : {}),
+    title: truncate(folder.title, limits.embedTitle),
+    description: truncate(
+      `${plural(folder.notes, 'note')}${folder.route ? '' : '. Pick a folder or a note below, or use `/topic name:`.'}\n\n${shown.map(entryLine).join('\n')}`,
+      limits.embedDescription,
+    ),
+    footer: { text: `page ${current + 1} of ${pages}` },
+    color: colours.answer,
+  };
+  const components: Row[] = [];
+  if (shown.length)
+    components.push({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          custom_id: topicOpenId.encode({}),
+          placeholder: truncate(`Open a folder or note${pages > 1 ? ` (page ${current + 1} of ${pages})` : ''}`, 150),
+          options: shown.map((entry) => ({
+            label: truncate(entry.title, limits.selectLabel),
+            value: entry.id,
+            emoji: { name: entry.kind === 'folder' ? '📁' : '📄' },
+            description: optionDescription(entry),
+          })),
+        },
+      ],
+    });
+  const buttons = [
+    ...(folder.parentId ? [button('⬆ Up', topicUpId.encode({ id: folder.parentId }))] : []),
+    ...pageButtons(pages, current, (p) => topicFolderPageId.encode({ id: folder.id, page: p })),
+  ];
+  if (buttons.length) components.push({ type: ComponentType.ActionRow, components: buttons });
+  return { embeds: [embed], components };
+}
+
+export function renderNotePage(view: NoteView, page: number): Message {
   const sections = view.sections.filter((s) => s.level > 0);
-  const pages = Math.max(1, Math.ceil(sections.length / SECTIONS_PER_PAGE));
-  const current = Math.min(Math.max(0, page), pages - 1);
+  const pages = pageCount(sections.length, SECTIONS_PER_PAGE);
+  const current = clampPage(page, pages);
   const shown = sections.slice(current * SECTIONS_PER_PAGE, (current + 1) * SECTIONS_PER_PAGE);
-  const lines = shown.map((s) => {
+  // Links make lines long (deep non-ASCII paths): a line that no longer fits loses its link, never half of it.
+  const intro = truncate(view.description, 1000);
+  let room = limits.embedDescription - intro.length - 4;
+  const lines = shown.map((s, i) => {
     const indent = '\u2003'.repeat(Math.max(0, s.level - 2));
     const label = truncate(s.heading, 120).replace(/[[\]]/g, '');
-    return `${indent}• ${s.url ? `[${label}](${s.url})` : label}`;
+    const linked = `${indent}• [${label}](${s.url})`;
+    const later = (shown.length - i - 1) * 140; // the lines after this one, unlinked
+    const line = s.url && linked.length + 1 <= room - later ? linked : `${indent}• ${label}`;
+    room -= line.length + 1;
+    return line;
   });
-  const description = truncate(`${view.description}\n\n${lines.join('\n')}`, limits.embedDescription);
+  const description = truncate(`${intro}\n\n${lines.join('\n')}`, limits.embedDescription);
   const embed: APIEmbed = {
     title: truncate(view.title, limits.embedTitle),
     ...(view.url ? { url: view.url } : {}),
@@ -96,42 +130,25 @@ export function renderNotePage(view: NoteView, page: number): { embeds: APIEmbed
     color: colours.answer,
   };
   const components: Row[] = [];
-  const selectable = shown.filter((s) => s.id.length <= limits.selectValue);
-  if (selectable.length) {
+  if (shown.length) {
     components.push({
       type: ComponentType.ActionRow,
       components: [
         {
           type: ComponentType.StringSelect,
-          custom_id: customId('topic.section'),
+          custom_id: topicSectionId.encode({}),
           placeholder: 'Open a section',
-          options: selectable.map((s) => ({ label: truncate(s.heading, limits.selectLabel), value: s.id })),
+          options: shown.map((s) => ({ label: truncate(s.heading, limits.selectLabel), value: s.key })),
         },
       ],
     });
   }
-  const route = routeValue(view.route);
-  const buttons: Row['components'] = [];
-  if (pages > 1 && customId('topic.page', route, 0).length <= limits.customId - 3) {
-    buttons.push(
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: '◀ Previous',
-        custom_id: customId('topic.page', route, current - 1),
-        disabled: current === 0,
-      },
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: 'Next ▶',
-        custom_id: customId('topic.page', route, current + 1),
-        disabled: current >= pages - 1,
-      },
-    );
-  }
-  if (view.url)
+  const buttons: Row['components'] = [
+    button('⬆ Folder', topicUpId.encode({ id: view.folderId })),
+    ...pageButtons(pages, current, (p) => topicNotePageId.encode({ id: view.id, page: p })),
+  ];
+  if (view.url && view.url.length <= limits.buttonUrl)
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open the note', url: view.url });
-  if (buttons.length) components.push({ type: ComponentType.ActionRow, components: buttons });
+  components.push({ type: ComponentType.ActionRow, components: buttons });
   return { embeds: [embed], components };
 }
