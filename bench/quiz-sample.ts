@@ -8,6 +8,7 @@
  * questions per corpus and kind, and the notes with ≥ 150 words of prose that yield none, with
  * the default kinds and with all kinds.
  * Self-graded cards (no distractors) are counted, not sampled: there is no choice to judge.
+ * `-- --volume` prints the volume only and leaves sample.json alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,6 +69,8 @@ function volume(name: string, notes: Note[], questions: QuizQuestion[], label: s
   );
 }
 
+// `--volume`: print the volume only, leaving the judged sample as it is.
+const volumeOnly = process.argv.includes('--volume');
 const found: Candidates[] = [];
 for (const corpus of corpora) {
   if (!fs.existsSync(corpus.dir)) {
@@ -87,6 +90,8 @@ for (const corpus of corpora) {
     sections: new Map(library.sections.map((s) => [s.id, s])),
   });
 }
+
+if (volumeOnly) process.exit(0);
 
 // 40 each; what a short corpus cannot fill goes, one at a time, to the corpora that still have questions.
 const quota = new Map(found.map((c) => [c.name, Math.min(perCorpus, c.pool.length)]));
