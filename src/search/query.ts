@@ -1,4 +1,5 @@
 import type { Section } from '../notes/types.js';
+import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -73,6 +74,8 @@ export interface SearchTuning {
   missingMaxDocShare: number;
   /** …and only when the words the section lacks carry at least this share of the question's information. */
   missingMinShare: number;
+  /** A heading word in more than this share of sections ("AWS") does not change what the heading names. */
+  genericDocShare: number;
 }
 
 // The confidence thresholds were chosen by 5-fold cross-validation over the tune, holdout, blind and
@@ -95,6 +98,7 @@ export const defaultTuning: SearchTuning = {
   headingBonus: 1,
   missingMaxDocShare: 0.05,
   missingMinShare: 0.7,
+  genericDocShare: 0.3,
 };
 
 const idf = (index: SearchIndex, term: string): number => {
@@ -312,9 +316,22 @@ export function search(
   const head = results.map((r) => {
     const coverage = coverageOf(r);
     const bonus = tuning.headingBonus > 0 ? tuning.headingBonus * headingShare(r) : 0;
-    return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage + bonus) };
+    return {
+      r,
+      section: index.sections[r.id]!,
+      coverage,
+      score: r.score * (tuning.coordinationFloor + coverage + bonus),
+    };
   });
   head.sort((a, b) => b.score - a.score);
+  // "what is IAM": the section named exactly IAM comes first.
+  const subject = definitionSubject(question)?.filter((t) => terms.includes(t)) ?? null;
+  putAboutFirst(
+    head,
+    subject?.length ? subject : null,
+    (t) => expansions.get(t) ?? near.get(t)?.source,
+    (t) => (index.docFreq.get(t) ?? 0) > tuning.genericDocShare * index.sections.length,
+  );
   const hits: Hit[] = head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score }));
   const coverage = head[0]!.coverage;
   const namesElsewhere = terms.some((t) => index.names.has(t) && !head[0]!.r.terms.includes(t));
