@@ -5,7 +5,8 @@ import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
-import { queryTerm, queryTerms, tokenize } from './text.js';
+import { queryTerm, queryTerms, stem, tokenize } from './text.js';
+import { correctTypedWords } from './typos.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
 interface Hit {
@@ -234,7 +235,7 @@ export function search(
   limit = 5,
   tuning: SearchTuning = defaultTuning,
 ): SearchOutcome {
-  const question = uncasual(typed);
+  const question = correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), stem, isEnglishWord);
   let terms = specificTerms(index, question, tuning);
   const empty: SearchOutcome = {
     terms,
