@@ -121,6 +121,7 @@ const chatOnly = new Set([
   'itll',
   'theyll',
   'whos',
+  'thats',
 ]);
 
 // "w/o", "w/", "b/c" are split at the slash by the tokenizer; join them first.

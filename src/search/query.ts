@@ -1,6 +1,7 @@
 import type { Section } from '../notes/types.js';
 import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
+import { missingWords, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, nearTermsOf } from './related.js';
@@ -98,7 +99,7 @@ export const defaultTuning: SearchTuning = {
   coordinationFloor: 2,
   headingBonus: 1,
   missingMaxDocShare: 0.05,
-  missingMinShare: 0.7,
+  missingMinShare: 0.6,
   genericDocShare: 0.3,
 };
 
@@ -177,56 +178,12 @@ function coverageMeter(
   return { total, coverageOf, creditOf };
 }
 
-// "how many", "max size": the question asks for a figure.
-const asksFigure = /\b(?:how (?:many|much|long|big)|max|maximum|minimum)\b/gi;
-
-/**
- * What the question asks that the best section does not hold, as typed: names the notes never
- * use (not English words, nor close to any of the notes' words, so no typo of one: "slurm"); the figure asked for
- * when the answer line holds no number ("max", "how many"); and, when they carry most of the
- * question's information, its specific words the section lacks. Each kind was checked on the
- * tune questions against in-scope questions answered right, so a right answer seldom shows one.
- */
-function missingWords(
-  index: SearchIndex,
-  question: string,
-  terms: string[],
-  found: Map<string, number>,
-  answerLine: string,
-  tuning: SearchTuning,
-): string[] {
-  const isWord = typedAsWord(question);
-  const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
-  const figure = /\d/.test(answerLine)
-    ? []
-    : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
-  const idfOf = (t: string): number => idf(index, t);
-  const total = terms.reduce((sum, t) => sum + idfOf(t), 0) || 1;
-  const specific = (t: string): boolean =>
-    (index.docFreq.get(t) ?? 0) <= tuning.missingMaxDocShare * index.sections.length;
-  const absent = terms.filter((t) => index.docFreq.has(t) && !found.has(t));
-  const lacking =
-    absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
-  return [...new Set([...typedWords(question, [...names, ...lacking]), ...figure])];
-}
-
 const headingTerms = new WeakMap<Section, Set<string>>();
 function headingTermsOf(section: Section): Set<string> {
   let terms = headingTerms.get(section);
   if (!terms)
     headingTerms.set(section, (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading))));
   return terms;
-}
-
-/** The words of the question that stand for these stemmed terms, as typed. */
-function typedWords(question: string, terms: string[]): string[] {
-  const tokens = tokenize(question);
-  return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
-}
-
-/** Whether a stemmed question term was typed as an English word (then it is no typo). */
-function typedAsWord(question: string): (term: string) => boolean {
-  return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
 }
 
 export function search(
@@ -354,7 +311,7 @@ export function search(
     terms.filter((t) => !resembled.has(t)),
     creditOf(head[0]!.r),
     line?.text ?? '',
-    tuning,
+    { ...tuning, idf: (t) => idf(index, t) },
   );
   return {
     terms,

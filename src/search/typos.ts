@@ -1,3 +1,5 @@
+import { queryTerm } from './text.js';
+
 // Words within one or two edits of a question word the notes never use. MiniSearch's radix-tree
 // walk (`SearchableMap.fuzzyGet`) finds them exactly but visits much of the vocabulary, about
 // 0.2 ms per word on our notes, the slowest step of a long chatty question. This finds the same
@@ -146,7 +148,8 @@ export function correctTypedWords(
 ): string {
   return question.replace(typedWord, (typed) => {
     const word = typed.toLowerCase();
-    if (word.length < minTypedTypo || !/^[a-z]+$/.test(word) || known(stemOf(word)) || isWord(word)) return typed;
+    if (word.length < minTypedTypo || !/^[a-z]+$/.test(word) || !queryTerm(word)) return typed;
+    if (known(stemOf(word)) || isWord(word)) return typed;
     for (const tier of [swapsOfWord(word), editsOfWord(word)]) {
       const stems = new Map<string, string>();
       for (const edit of tier) if (isWord(edit) && known(stemOf(edit))) stems.set(stemOf(edit), edit);
