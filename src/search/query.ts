@@ -6,7 +6,7 @@ import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
-import { queryTerm, queryTerms, stem, tokenize } from './text.js';
+import { queryTerms, stem } from './text.js';
 import { correctTypedWords } from './typos.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
