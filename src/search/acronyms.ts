@@ -82,6 +82,7 @@ export const shorthand: Record<string, string> = {
   onprem: 'on premises',
   sklearn: 'scikit learn',
   sm: 'SageMaker',
+  ram: 'memory',
   datacentre: 'data centre',
   dc: 'data center',
   hw: 'hardware',

@@ -137,6 +137,12 @@ const chatOnly = new Set([
   'asking',
   'honestly',
   'quick',
+  'saying',
+  'says',
+  'wanted',
+  'bunch',
+  'revision',
+  'mistake',
 ]);
 
 // "w/o", "w/", "b/c" are split at the slash by the tokenizer; join them first.
