@@ -36,7 +36,7 @@ export function definitionSubject(question: string, maxTerms = 4): string[] | nu
  * the question word it stands for; `generic` says a word is too common to change what a heading
  * names ("AWS", "Amazon").
  */
-export function namesExactly(
+function namesExactly(
   section: Section,
   subject: readonly string[],
   sourceOf: (term: string) => string | undefined,
