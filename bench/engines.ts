@@ -14,6 +14,8 @@ export interface Ranked {
   confident: boolean;
   /** Question words the best section lacks (Nimbus's "Missing: …" line); absent for engines without one. */
   missing?: string[];
+  /** What the reader is shown first (answer line and top excerpt), for engines that show one. */
+  shown?: string;
 }
 
 /** A search engine under test: build once over the sections, then answer questions. */
@@ -40,7 +42,8 @@ export function nimbusEngine(options: { withExcerpts: boolean; warm?: boolean })
     query(question, limit) {
       if (options.withExcerpts) {
         const answer = ask(index, question, { limit });
-        return { ids: answer.results.map((r) => r.id), confident: answer.confident, missing: answer.missing };
+        const shown = [answer.answerLine ?? '', answer.results[0]?.excerpt ?? ''].join('\n');
+        return { ids: answer.results.map((r) => r.id), confident: answer.confident, missing: answer.missing, shown };
       }
       const outcome = search(index, question, limit);
       return { ids: outcome.hits.map((h) => h.section.id), confident: outcome.confident, missing: outcome.missing };

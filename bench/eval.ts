@@ -101,7 +101,9 @@ export function runEval(options: EvalOptions = {}): void {
           `${corpus.name}: ${read.unresolved.length} expected section(s) not found, counted as misses: ${read.unresolved.join('; ')}\n`,
         );
     } else questions = readQuestions(corpus.questions);
-    const engines: Engine[] = [nimbusEngine({ withExcerpts: false }), ...baselineEngines()];
+    // Sets with answer strings are asked through ask(), which renders excerpts, to see whether they show the answer.
+    const withExcerpts = questions.some((q) => q.answer !== undefined);
+    const engines: Engine[] = [nimbusEngine({ withExcerpts }), ...baselineEngines()];
     for (const engine of engines) engine.build(library.sections, library.language);
     const bySplit = splitNames.map((split): [string, EvalQuestion[]] => [
       split,

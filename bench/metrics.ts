@@ -38,6 +38,8 @@ const questionSchema = z.object({
   /** Casual set: the clean question it rewrites, and how it was rewritten. */
   original: z.string().optional(),
   casualStyle: z.enum(['typo', 'shorthand', 'rambling']).optional(),
+  /** Real-notes sets: words of the notes that answer the question, written with the question. */
+  answer: z.string().optional(),
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
@@ -64,6 +66,11 @@ export interface Scores {
    */
   missingOnNearMiss: number;
   missingOnRight: number;
+  /**
+   * Of the in-scope questions that carry an answer string, the share answered confidently whose
+   * shown text (answer line and top excerpt) contains it (NaN without answer strings or excerpts).
+   */
+  answerShown: number;
   /** In-scope questions whose expected section was not in the top 5. */
   misses: { question: string; expected: string[]; got: string[] }[];
 }
@@ -78,8 +85,11 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     falseRejections = 0;
   const misses: Scores['misses'] = [];
   const rightAtOne: boolean[] = [];
+  const answerShown: boolean[] = [];
   for (const q of inScope) {
-    const { ids, confident, missing } = engine.query(q.question, 5);
+    const { ids, confident, missing, shown } = engine.query(q.question, 5);
+    if (q.answer !== undefined && shown !== undefined)
+      answerShown.push(confident && plainText(shown).includes(plainText(q.answer)));
     const rank = ids.findIndex((id) => q.expected.includes(id));
     if (rank === 0 && confident && missing) rightAtOne.push(missing.length > 0);
     if (rank === 0) hit1++;
@@ -112,18 +122,28 @@ export function score(engine: Engine, questions: EvalQuestion[]): Scores {
     falseRejection: falseRejections / n,
     missingOnNearMiss: share(nearMissAnswered.map((q) => answers.get(q)!.missing!.length > 0)),
     missingOnRight: share(rightAtOne),
+    answerShown: share(answerShown),
     misses,
   };
 }
 
+/** Text as read, for "does the excerpt show the answer": no Markdown marks, links as their text, one space. */
+const plainText = (text: string): string =>
+  text
+    .replace(/\]\([^)\s]*\)/g, ']')
+    .replace(/[*_`~\\[\]…]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
 const f = (x: number) => (Number.isNaN(x) ? '   -  ' : x.toFixed(3).padStart(6));
 
 export function table(title: string, rows: { name: string; scores: Scores }[]): string {
-  const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | (unrelated) | (near miss) | false rejected | Missing: near miss answered | Missing: right at 1 |`;
-  const line = `|---------------------|--------|--------|--------|--------|--------------|-------------|-------------|----------------|-----------------------------|---------------------|`;
+  const header = `| engine              |  hit@1 |  hit@3 |  hit@5 |  MRR@5 | OOS rejected | (unrelated) | (near miss) | false rejected | Missing: near miss answered | Missing: right at 1 | answer shown |`;
+  const line = `|---------------------|--------|--------|--------|--------|--------------|-------------|-------------|----------------|-----------------------------|---------------------|--------------|`;
   const body = rows.map(
     ({ name, scores: s }) =>
-      `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} | ${f(s.missingOnNearMiss).padStart(27)} | ${f(s.missingOnRight).padStart(19)} |`,
+      `| ${name.padEnd(19)} | ${f(s.hit1)} | ${f(s.hit3)} | ${f(s.hit5)} | ${f(s.mrr5)} | ${f(s.oosRejection).padStart(12)} | ${f(s.oosRejectionUnrelated).padStart(11)} | ${f(s.oosRejectionNearMiss).padStart(11)} | ${f(s.falseRejection).padStart(14)} | ${f(s.missingOnNearMiss).padStart(27)} | ${f(s.missingOnRight).padStart(19)} | ${f(s.answerShown).padStart(12)} |`,
   );
   return [`### ${title}`, '', header, line, ...body, ''].join('\n');
 }
@@ -184,6 +204,7 @@ export function readFileHeadingQuestions(
   const questions = raw.map(
     (q): EvalQuestion => ({
       question: q.question,
+      answer: typeof q.answer === 'string' ? q.answer : undefined,
       outOfScope: q.outOfScope,
       kind: q.kind,
       split: q.split,

@@ -121,6 +121,28 @@ const chatOnly = new Set([
   'itll',
   'theyll',
   'whos',
+  'thats',
+  // Rambling that surrounds the question ("apparently", "i feel dumb asking", "something wrong").
+  'apparently',
+  'supposedly',
+  'anymore',
+  'anyway',
+  'something',
+  'someone',
+  'everyone',
+  'stuff',
+  'heard',
+  'trying',
+  'feel',
+  'asking',
+  'honestly',
+  'quick',
+  'saying',
+  'says',
+  'wanted',
+  'bunch',
+  'revision',
+  'mistake',
 ]);
 
 // "w/o", "w/", "b/c" are split at the slash by the tokenizer; join them first.

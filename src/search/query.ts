@@ -1,10 +1,13 @@
 import type { Section } from '../notes/types.js';
+import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
+import { missingWords, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { expansionsOf, type NearTerm, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
-import { type Terms, tokenize } from './text.js';
+import type { Terms } from './text.js';
+import { correctTypedWords } from './typos.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
 interface Hit {
@@ -73,6 +76,8 @@ export interface SearchTuning {
   missingMaxDocShare: number;
   /** …and only when the words the section lacks carry at least this share of the question's information. */
   missingMinShare: number;
+  /** A heading word in more than this share of sections ("AWS") does not change what the heading names. */
+  genericDocShare: number;
 }
 
 // The confidence thresholds were chosen by 5-fold cross-validation over the tune, holdout, blind and
@@ -94,7 +99,8 @@ export const defaultTuning: SearchTuning = {
   coordinationFloor: 2,
   headingBonus: 1,
   missingMaxDocShare: 0.05,
-  missingMinShare: 0.7,
+  missingMinShare: 0.6,
+  genericDocShare: 0.3,
 };
 
 const idf = (index: SearchIndex, term: string): number => {
@@ -172,39 +178,6 @@ function coverageMeter(
   return { total, coverageOf, creditOf };
 }
 
-// "how many", "max size": the question asks for a figure.
-const asksFigure = /\b(?:how (?:many|much|long|big)|max|maximum|minimum)\b/gi;
-
-/**
- * What the question asks that the best section does not hold, as typed: names the notes never
- * use (not English words, nor close to any of the notes' words, so no typo of one: "slurm"); the figure asked for
- * when the answer line holds no number ("max", "how many"); and, when they carry most of the
- * question's information, its specific words the section lacks. Each kind was checked on the
- * tune questions against in-scope questions answered right, so a right answer seldom shows one.
- */
-function missingWords(
-  index: SearchIndex,
-  question: string,
-  terms: string[],
-  found: Map<string, number>,
-  answerLine: string,
-  tuning: SearchTuning,
-): string[] {
-  const isWord = typedAsWord(question, index.terms);
-  const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
-  const figure = /\d/.test(answerLine)
-    ? []
-    : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
-  const idfOf = (t: string): number => idf(index, t);
-  const total = terms.reduce((sum, t) => sum + idfOf(t), 0) || 1;
-  const specific = (t: string): boolean =>
-    (index.docFreq.get(t) ?? 0) <= tuning.missingMaxDocShare * index.sections.length;
-  const absent = terms.filter((t) => index.docFreq.has(t) && !found.has(t));
-  const lacking =
-    absent.reduce((sum, t) => sum + idfOf(t), 0) / total >= tuning.missingMinShare ? absent.filter(specific) : [];
-  return [...new Set([...typedWords(question, [...names, ...lacking], index.terms), ...figure])];
-}
-
 const headingTerms = new WeakMap<Section, Set<string>>();
 function headingTermsOf(section: Section, words: Terms): Set<string> {
   let terms = headingTerms.get(section);
@@ -214,17 +187,6 @@ function headingTermsOf(section: Section, words: Terms): Set<string> {
       (terms = new Set(stemPhrase(section.level === 0 ? section.noteTitle : section.heading, words))),
     );
   return terms;
-}
-
-/** The words of the question that stand for these stemmed terms, as typed. */
-function typedWords(question: string, terms: string[], { queryTerm }: Terms): string[] {
-  const tokens = tokenize(question);
-  return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
-}
-
-/** Whether a stemmed question term was typed as an English word (then it is no typo). */
-function typedAsWord(question: string, { queryTerm }: Terms): (term: string) => boolean {
-  return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
 }
 
 /** What the question asks for, once its words are chosen and the work is planned. */
@@ -262,7 +224,10 @@ export function search(
   limit = 5,
   tuning: SearchTuning = defaultTuning,
 ): SearchOutcome {
-  const question = uncasual(typed);
+  // Typos are corrected against an English word list: in notes of another language, not at all.
+  const question = index.terms.language
+    ? uncasual(typed)
+    : correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), index.terms.stem, isEnglishWord);
   const asked = specificTerms(index, question, tuning);
   if (asked.length === 0) return emptyOutcome(asked, asked);
   const query = planQuery(index, question, asked, tuning);
@@ -370,6 +335,7 @@ type CoverageMeter = ReturnType<typeof coverageMeter>;
 
 interface Reranked {
   r: RankedSection;
+  section: Section;
   coverage: number;
   score: number;
 }
@@ -397,7 +363,12 @@ function rerank(
   const head = results.map((r) => {
     const coverage = meter.coverageOf(r);
     const bonus = tuning.headingBonus > 0 ? tuning.headingBonus * headingShare(r) : 0;
-    return { r, coverage, score: r.score * (tuning.coordinationFloor + coverage + bonus) };
+    return {
+      r,
+      section: index.sections[r.id]!,
+      coverage,
+      score: r.score * (tuning.coordinationFloor + coverage + bonus),
+    };
   });
   head.sort((a, b) => b.score - a.score);
   return head;
@@ -425,7 +396,7 @@ function missingOf(
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
   const terms = query.measured.filter((t) => !resembled.has(t));
-  return missingWords(index, query.question, terms, found, answerLine ?? '', tuning);
+  return missingWords(index, query.question, terms, found, answerLine ?? '', { ...tuning, idf: (t) => idf(index, t) });
 }
 
 /** The "not covered" gate (DESIGN.md §2.9). */

@@ -1,3 +1,5 @@
+import { englishTerms } from './text.js';
+
 // Words within one or two edits of a question word the notes never use. MiniSearch's radix-tree
 // walk (`SearchableMap.fuzzyGet`) finds them exactly but visits much of the vocabulary, about
 // 0.2 ms per word on our notes, the slowest step of a long chatty question. This finds the same
@@ -99,4 +101,61 @@ export class TypoIndex {
     }
     return found;
   }
+}
+
+// The index holds stems, so a typo inside an inflected word is often far from every stem:
+// "encodnig" is three edits from "encod", one swap from "encoding". Such a word is corrected as
+// typed: the English words one edit away whose stem the notes use, neighbour swaps (the commonest
+// slip) first, then one letter left out, added or changed; a correction is taken only when it is
+// the only one of its kind.
+const letters = 'abcdefghijklmnopqrstuvwxyz';
+const swapsOfWord = (w: string): string[] =>
+  Array.from({ length: w.length - 1 }, (_, i) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+// A changed letter is taken only for a neighbour on the keyboard ("instanse"), so a name the notes
+// lack is not turned into an English word ("postgres" is not "postures").
+const keyRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const neighbours = (c: string): string => {
+  const row = keyRows.findIndex((r) => r.includes(c));
+  if (row < 0) return '';
+  const at = keyRows[row]!.indexOf(c);
+  const around = (r: number) => keyRows[r]?.slice(Math.max(0, at - 1), at + 2) ?? '';
+  return (around(row - 1) + around(row) + around(row + 1)).replace(c, '');
+};
+function editsOfWord(w: string): string[] {
+  const edits: string[] = [];
+  for (let i = 0; i <= w.length; i++) {
+    if (i < w.length) edits.push(w.slice(0, i) + w.slice(i + 1));
+    for (const c of letters) edits.push(w.slice(0, i) + c + w.slice(i));
+    if (i < w.length) for (const c of neighbours(w[i]!)) edits.push(w.slice(0, i) + c + w.slice(i + 1));
+  }
+  return edits;
+}
+
+/** Words of at least this many letters are corrected; shorter ones have too many neighbours. */
+const minTypedTypo = 5;
+const typedWord = /(?<![_\p{L}\p{N}'’.-])\p{L}+(?![_\p{L}\p{N}'’]|[.-]\p{L})/gu;
+
+/**
+ * The question with each typo of an English word the notes use spelt right ("regoins" →
+ * "regions", "sustainabilty" → "sustainability"). `known` says whether the notes use a stem;
+ * words the notes use, English words and words with no single correction are left as typed.
+ */
+export function correctTypedWords(
+  question: string,
+  known: (stem: string) => boolean,
+  stemOf: (word: string) => string,
+  isWord: (word: string) => boolean,
+): string {
+  return question.replace(typedWord, (typed) => {
+    const word = typed.toLowerCase();
+    if (word.length < minTypedTypo || !/^[a-z]+$/.test(word) || !englishTerms.queryTerm(word)) return typed;
+    if (known(stemOf(word)) || isWord(word)) return typed;
+    for (const tier of [swapsOfWord(word), editsOfWord(word)]) {
+      const stems = new Map<string, string>();
+      for (const edit of tier) if (isWord(edit) && known(stemOf(edit))) stems.set(stemOf(edit), edit);
+      if (stems.size === 1) return [...stems.values()][0]!;
+      if (stems.size > 1) return typed;
+    }
+    return typed;
+  });
 }

@@ -1,7 +1,9 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/quiz/shuffle.js';
-import { TypoIndex } from '../../src/search/typos.js';
+import { isEnglishWord } from '../../src/search/dictionary.js';
+import { stem } from '../../src/search/text.js';
+import { correctTypedWords, TypoIndex } from '../../src/search/typos.js';
 
 describe('typo index', () => {
   // Seeded, so a failure names a case that can be replayed.
@@ -51,5 +53,25 @@ describe('typo index', () => {
       }
     }
     expect(matches).toBeGreaterThan(1000);
+  });
+});
+
+describe('correctTypedWords', () => {
+  const known = new Set(['encod', 'region', 'sustain', 'label', 'instanc', 'tabl']);
+  const fix = (q: string) => correctTypedWords(q, (t) => known.has(t), stem, isEnglishWord);
+
+  it('spells right a typo of an English word whose stem the notes use, swaps first', () => {
+    expect(fix('target encodnig overfits')).toBe('target encoding overfits');
+    expect(fix('why dont some regoins show up')).toBe('why dont some regions show up');
+    expect(fix('sustainabilty pillar')).toBe('sustainability pillar');
+    expect(fix('loan lables come late')).toBe('loan labels come late');
+    expect(fix('a gpu instanse')).toBe('a gpu instance');
+  });
+
+  it('leaves English words, words the notes use, short words and names with no close keyboard slip', () => {
+    expect(fix('tables and labels')).toBe('tables and labels');
+    expect(fix('postgres on rds')).toBe('postgres on rds');
+    expect(fix('regn')).toBe('regn');
+    expect(fix('kubeflow pipelines')).toBe('kubeflow pipelines');
   });
 });

@@ -1,0 +1,77 @@
+import type { Section } from '../notes/types.js';
+import { stemPhrase } from './index.js';
+import { englishTerms, type Terms } from './text.js';
+
+// "What is IAM" asks for the section about IAM: the one whose heading names IAM and nothing more
+// (or, for a note's intro, whose note title does: "AWS Identity and Access Management"), not
+// "IAM Identity Center in brief", which names IAM plus something else, nor a section that only
+// mentions IAM often.
+
+/** "what is", "what are the", "define", "explain", "tell me about": a question asking what a thing is. */
+const definitionOpening =
+  /^(?:(?:what|who)(?:\s+(?:is|are)|'s|s)?|define|explain|describe|tell\s+me\s+about|meaning\s+of)\s+(?:(?:a|an|the)\s+)?/i;
+
+/**
+ * The stemmed terms of what the question asks to define ("what is amazon s3" → amazon, s3; "IAM?"
+ * → iam), or null when it asks something else. Only short subjects count: "what is the max size
+ * of an SQS message" is no definition question.
+ */
+export function definitionSubject(question: string, terms: Terms = englishTerms, maxTerms = 4): string[] | null {
+  let text = question.trim();
+  const asked = text.endsWith('?');
+  while (text.endsWith('?') || text.endsWith('.')) text = text.slice(0, -1).trimEnd();
+  const opening = definitionOpening.exec(text);
+  // "X?" alone: a bare name asked as a question.
+  if (!opening && !asked) return null;
+  const subject = terms.queryTerms(opening ? text.slice(opening[0].length) : text);
+  if (subject.length === 0 || subject.length > maxTerms) return null;
+  if (!opening && text.split(/\s+/).length > maxTerms) return null;
+  return subject;
+}
+
+/**
+ * Whether the section's name is exactly the subject: its heading (the note title for an intro
+ * section) holds every subject term, directly or through a word standing for it (an acronym's
+ * long name, a typo's correction), and no other specific word. `sourceOf` maps a searched word to
+ * the question word it stands for; `generic` says a word is too common to change what a heading
+ * names ("AWS", "Amazon").
+ */
+function namesExactly(
+  section: Section,
+  subject: readonly string[],
+  sourceOf: (term: string) => string | undefined,
+  generic: (term: string) => boolean,
+  terms: Terms,
+): boolean {
+  const names = section.level === 0 ? [section.noteTitle] : [section.heading];
+  return names.some((name) => {
+    const named = new Set<string>();
+    for (const term of stemPhrase(name, terms)) {
+      const source = subject.includes(term) ? term : sourceOf(term);
+      if (source !== undefined && subject.includes(source)) named.add(source);
+      else if (!generic(term)) return false;
+    }
+    return named.size === subject.length;
+  });
+}
+
+/**
+ * For a definition question, moves the best-scored section named exactly by its subject to the
+ * front of the re-ranked head, provided it covers the question as well as the current first.
+ */
+export function putAboutFirst<T extends { section: Section; coverage: number }>(
+  head: T[],
+  subject: readonly string[] | null,
+  sourceOf: (term: string) => string | undefined,
+  generic: (term: string) => boolean,
+  terms: Terms = englishTerms,
+): void {
+  if (!subject || head.length < 2) return;
+  const at = head.findIndex(
+    (h) =>
+      h.section.answerable !== false &&
+      h.coverage >= head[0]!.coverage &&
+      namesExactly(h.section, subject, sourceOf, generic, terms),
+  );
+  if (at > 0) head.unshift(...head.splice(at, 1));
+}

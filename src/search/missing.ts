@@ -1,0 +1,68 @@
+import { isEnglishWord } from './dictionary.js';
+import type { SearchIndex } from './index.js';
+import { type Terms, tokenize } from './text.js';
+
+// "Missing: max size": what the question asks that the best section does not hold. Without a
+// reader model the honest signal is the question's own words: a near miss ("max size of an SQS
+// message" answered by Amazon MQ) lacks its most specific words, a right answer lacks at most a
+// few common ones ("use", "work").
+
+export interface MissingOptions {
+  /** A question word counts as specific when the notes use it in at most this share of their sections. */
+  missingMaxDocShare: number;
+  /** Shown when the specific words the section lacks carry at least this share of the question's IDF. */
+  missingMinShare: number;
+  idf: (term: string) => number;
+}
+
+// "how many", "max size", "what does it cost per hour": the question asks for a figure.
+const asksFigure =
+  /\b(?:how (?:many|much|long|big|often)|max|maximum|minimum|(?:cost|price) per|per (?:hour|day|month|year|gb)|default (?:limit|timeout|ttl|quota|size))\b/gi;
+const number = /\d+/g;
+
+/** Whether the line holds a number the question does not ("Route 53" answers no "how much"). */
+function holdsNewNumber(line: string, question: string): boolean {
+  const asked = new Set(question.match(number) ?? []);
+  return (line.match(number) ?? []).some((n) => !asked.has(n));
+}
+
+/**
+ * What the question asks that the best section does not hold, as typed: names the notes never use
+ * (not English words, nor close to any of the notes' words: "slurm"); the figure asked for when
+ * the answer line holds no number ("max", "how many"); and, when they carry enough of the
+ * question's information (IDF), the specific words the section lacks, words the notes never use
+ * included ("salary"). `terms` are the stemmed question words with no typo correction pending,
+ * `found` those the section holds (directly, through an expansion or a correction).
+ */
+export function missingWords(
+  index: SearchIndex,
+  question: string,
+  terms: string[],
+  found: ReadonlyMap<string, number>,
+  answerLine: string,
+  options: MissingOptions,
+): string[] {
+  const isWord = typedAsWord(question, index.terms);
+  const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
+  const figure = holdsNewNumber(answerLine, question)
+    ? []
+    : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
+  const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
+  const specific = (t: string): boolean =>
+    (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
+  const absent = terms.filter((t) => !found.has(t) && specific(t));
+  const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
+  const lacking = share >= options.missingMinShare ? absent : [];
+  return [...new Set([...typedWords(question, [...names, ...lacking], index.terms), ...figure])];
+}
+
+/** The words of the question that stand for these stemmed terms, as typed. */
+function typedWords(question: string, terms: string[], { queryTerm }: Terms): string[] {
+  const tokens = tokenize(question);
+  return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
+}
+
+/** Whether a stemmed question term was typed as an English word (then it is no typo). */
+export function typedAsWord(question: string, { queryTerm }: Terms): (term: string) => boolean {
+  return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
+}

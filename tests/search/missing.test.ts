@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/search/index.js';
+import { search } from '../../src/search/query.js';
+import { libraryFrom } from '../helpers/sections.js';
+
+// "Missing: …" names what a near miss asks that the best section lacks, and stays away from right answers.
+const topics = [
+  'EC2 instances',
+  'Lambda functions',
+  'RDS databases',
+  'CloudWatch alarms',
+  'VPC subnets',
+  'Route 53 zones',
+];
+const library = libraryFrom({
+  'messaging.md': `---
+title: Messaging
+---
+# Messaging
+
+Services that pass messages between applications.
+
+## Amazon MQ for existing message brokers
+
+Amazon MQ is a managed message broker for ActiveMQ and RabbitMQ. Amazon MQ suits applications that
+already speak JMS or AMQP message protocols, so a message broker moves without a rewrite.
+
+## Amazon SQS message queues
+
+Amazon SQS is a fully managed message queue. A message stays in the queue for up to 14 days.
+`,
+  'other.md': `---
+title: Other services
+---
+# Other services
+
+${topics.map((t) => `## ${t}\n\n${t} are covered in their own notes; this page only names them.\n`).join('\n')}`,
+});
+const index = buildIndex(library.sections);
+
+describe('Missing line', () => {
+  it('names the specific words the best section lacks', () => {
+    const outcome = search(index, 'how do I resize an ActiveMQ broker on Amazon MQ to a bigger storage volume', 3);
+    expect(outcome.hits[0]?.section.id).toBe('messaging#amazon-mq-for-existing-message-brokers');
+    expect(outcome.missing).toEqual(expect.arrayContaining(['resize', 'storage', 'volume']));
+  });
+
+  it('names the figure asked for when the answer line holds no new number', () => {
+    expect(search(index, 'what is the max message size in Amazon MQ', 3).missing).toContain('max');
+    // The answer line holds 14: the figure is there.
+    expect(search(index, 'how many days does a message stay in the queue', 3).missing).not.toContain('how many');
+  });
+
+  it('shows nothing when the section holds the question', () => {
+    expect(search(index, 'what is Amazon MQ, the managed message broker', 3).missing).toEqual([]);
+  });
+});
