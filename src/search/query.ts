@@ -371,6 +371,15 @@ function rerank(
     };
   });
   head.sort((a, b) => b.score - a.score);
+  // "what is IAM": the section named exactly IAM comes first.
+  const subject = definitionSubject(query.question, index.terms)?.filter((t) => query.measured.includes(t)) ?? null;
+  putAboutFirst(
+    head,
+    subject?.length ? subject : null,
+    (t) => query.expansions.get(t) ?? query.near.get(t)?.source,
+    (t) => (index.docFreq.get(t) ?? 0) > tuning.genericDocShare * index.sections.length,
+    index.terms,
+  );
   return head;
 }
 
