@@ -39,6 +39,10 @@ const questionSchema = z.object({
   original: z.string().optional(),
   casualStyle: z.enum(['typo', 'shorthand', 'rambling']).optional(),
 });
+/** The p-th percentile (0–100) of ascending numbers: the nearest rank at or above it. */
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
 export function readQuestions(file: string): EvalQuestion[] {
