@@ -1,5 +1,6 @@
 import type { Answer } from '../core/ask.js';
 import type { Style } from './style.js';
+import { sectionLocation } from '../notes/location.js';
 
 /** Discord Markdown excerpt → terminal text: bold kept as style, escapes undone. */
 function markdownToTerminal(md: string, style: Style): string {
@@ -21,7 +22,7 @@ export function renderAnswer(answer: Answer, style: Style): string {
   if (!best) return '';
   const lines = [
     style.bold(best.headingPath.join(' › ')),
-    style.dim(best.url ?? `${best.file}:${best.line}`),
+    style.dim(sectionLocation(best)),
     '',
     ...(answer.answerLine ? [style.bold(answer.answerLine), ''] : []),
     markdownToTerminal(best.excerpt, style),
@@ -29,7 +30,7 @@ export function renderAnswer(answer: Answer, style: Style): string {
   if (answer.missing?.length) lines.push('', style.dim(`Missing: ${answer.missing.join(', ')}`));
   if (others.length) {
     lines.push('', 'See also:');
-    for (const r of others) lines.push(`  - ${r.headingPath.join(' › ')} ${style.dim(r.url ?? `${r.file}:${r.line}`)}`);
+    for (const r of others) lines.push(`  - ${r.headingPath.join(' › ')} ${style.dim(sectionLocation(r))}`);
   }
   return lines.join('\n');
 }
