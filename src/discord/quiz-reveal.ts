@@ -40,7 +40,7 @@ export interface RevealDeps {
   now?: () => number;
 }
 
-export type Delivery = 'shown' | 'gone' | 'nothing';
+type Delivery = 'shown' | 'gone' | 'nothing';
 
 /** Discord errors after which retrying cannot help: the message or channel is gone or out of reach. */
 const permanent = new Set([10003, 10008, 50001, 50013]);
@@ -115,7 +115,7 @@ export function createQuizReveals(deps: RevealDeps): QuizReveals {
  * show the answer. The round is marked shown only once the edit succeeded (or can never succeed);
  * a failure throws, for the caller to retry.
  */
-export async function deliverReveal(
+async function deliverReveal(
   deps: RevealDeps,
   roundId: string,
   options: { afterRestart?: boolean } = {},
