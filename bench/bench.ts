@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadNotes } from '../src/notes/load.js';
 import type { Section } from '../src/notes/types.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
-import { readQuestions } from './metrics.js';
+import { percentile, readQuestions } from './metrics.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sagemakerDir = path.resolve(root, '../shared/corpora/sagemaker-developer-guide/doc_source');
@@ -42,9 +42,6 @@ function synthetic(sections: Section[], target: number): Section[] {
   }
   return out;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 interface Row {
   name: string;

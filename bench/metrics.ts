@@ -41,6 +41,10 @@ const questionSchema = z.object({
   /** Real-notes sets: words of the notes that answer the question, written with the question. */
   answer: z.string().optional(),
 });
+/** The p-th percentile (0–100) of ascending numbers: the nearest rank at or above it. */
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
 export type EvalQuestion = z.infer<typeof questionSchema>;
 
 export function readQuestions(file: string): EvalQuestion[] {

@@ -5,6 +5,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../src/discord/context.js';
 import { startHarness } from '../tests/e2e/harness.js';
+import { percentile } from './metrics.js';
 
 const noop: CommandModule = {
   data: new SlashCommandBuilder().setName('noop').setDescription('replies at once'),
@@ -21,9 +22,6 @@ const questions = [
   'storage classes compared',
   'versioning old copies',
 ];
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
 const h = await startHarness({ commands: [noop], env: { LOG_LEVEL: 'warn' } });
 h.fake.commands.overwrite(
   [...h.fake.commands.list(h.fake.guild.id), noop.data.toJSON()] as unknown as Record<string, unknown>[],

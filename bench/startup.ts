@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isNoteFile } from '../src/notes/note-file.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const notesDir = path.join(root, 'notes');
@@ -179,8 +180,7 @@ for (const c of cases) {
 function markdownBytes(dir: string): number {
   let total = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.mdx?$/i.test(entry.name))
-      total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+    if (entry.isFile() && isNoteFile(entry.name)) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return total;
 }

@@ -5,7 +5,7 @@ import { renderAnswer } from '../terminal/render-answer.js';
 import { excerptBlocks } from '../search/excerpt.js';
 import { excerptMarkdown, markdownLayout } from '../render/markdown-excerpt.js';
 import { styleFor } from '../terminal/style.js';
-import type { CliContext } from './context.js';
+import { type CliContext, notesOption } from './context.js';
 import { loadKnowledgeForCli } from './load-knowledge.js';
 
 const positiveInt = (value: string): number => {
@@ -43,7 +43,7 @@ export function addAsk(program: Command, context: CliContext): void {
     .argument('[question...]', 'the question (quote it or not)')
     .option('--json', 'print one JSON object per question, one per line')
     .option('--limit <n>', 'how many sections to return (1-25)', positiveInt, 5)
-    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .addOption(notesOption())
     .action(async (words: string[], options: { json?: boolean; limit: number; notes?: string }) => {
       const { knowledge } = await loadKnowledgeForCli(context, context.configFor(options.notes));
       const style = styleFor(context.output);

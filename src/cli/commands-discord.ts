@@ -7,7 +7,7 @@ import { LiveNotes } from '../core/live-notes.js';
 import { watchNotes } from '../core/notes-watcher.js';
 import { formatProblem } from '../core/problems.js';
 import { warmUp } from '../core/warm-up.js';
-import type { CliContext } from './context.js';
+import { type CliContext, notesOption } from './context.js';
 
 export async function startBot(context: CliContext, notesDir?: string): Promise<void> {
   let config = context.configFor(notesDir);
@@ -135,7 +135,7 @@ export function addBot(program: Command, context: CliContext): void {
   program
     .command('bot')
     .description('run the Discord bot (what npm start runs when DISCORD_TOKEN is set)')
-    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .addOption(notesOption())
     .action((options: { notes?: string }) => startBot(context, options.notes));
 }
 

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { formatProblem, isError } from '../core/problems.js';
-import type { CliContext } from './context.js';
+import { type CliContext, notesOption } from './context.js';
 
 export function addStats(program: Command, context: CliContext): void {
   program
     .command('stats')
     .description('count the notes, sections, words and quiz questions, and list problems')
     .option('--json', 'print one JSON object')
-    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .addOption(notesOption())
     .action(async (options: { json?: boolean; notes?: string }) => {
       // The Markdown parser loads only for the commands that parse.
       const [{ loadLibrary }, { generateQuestions }] = await Promise.all([
@@ -44,7 +44,7 @@ export function addCheck(program: Command, context: CliContext): void {
     )
     .option('--json', 'print the problems as a JSON array')
     .option('--strict', 'exit 1 on warnings too')
-    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .addOption(notesOption())
     .action(async (options: { json?: boolean; strict?: boolean; notes?: string }) => {
       // The Markdown parser loads only for the commands that parse.
       const { loadLibrary } = await import('../core/library.js');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatProblem } from '../core/problems.js';
 import { runShell, shellCommands } from '../terminal/shell.js';
-import type { CliContext } from './context.js';
+import { type CliContext, notesOption } from './context.js';
 import { loadKnowledgeForCli } from './load-knowledge.js';
 import { quizShellCommand } from './quiz-shell.js';
 
@@ -32,6 +32,6 @@ export function addShell(program: Command, context: CliContext): void {
   program
     .command('shell')
     .description('interactive terminal session over the notes (what npm start runs without a Discord token)')
-    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .addOption(notesOption())
     .action((options: { notes?: string }) => startShell(context, options.notes));
 }

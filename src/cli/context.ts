@@ -1,7 +1,11 @@
+import { Option } from 'commander';
 import type { Config } from '../config.js';
 import { printable } from '../terminal/style.js';
 
 /** What every command needs from the outside world; tests pass their own. */
+/** `--notes <dir>`, the same on the program and every command that reads the notes. */
+export const notesOption = (): Option => new Option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)');
+
 export interface CliContext {
   config: Config;
   configFor(notesDir?: string): Config;

@@ -4,12 +4,12 @@ import { addEval } from './commands-eval.js';
 import { addBot, addDeployCommands, startBot } from './commands-discord.js';
 import { addCheck, addStats } from './commands-notes.js';
 import { addShell, startShell } from './commands-shell.js';
-import type { CliContext } from './context.js';
+import { type CliContext, notesOption } from './context.js';
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('nimbus')
     .description('Answers questions and runs quizzes over a folder of Markdown notes, in Discord or the terminal.')
-    .option('--notes <dir>', 'notes folder (default: NOTES_DIR, else ./notes)')
+    .addOption(notesOption())
     .enablePositionalOptions()
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => context.output.write(s), writeErr: (s) => context.err(s.trimEnd()) })

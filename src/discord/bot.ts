@@ -8,7 +8,7 @@ import { commands as defaultCommands } from './commands/index.js';
 import { createCooldowns } from './cooldowns.js';
 import type { BotContext, CommandModule, StoredAnswer } from './context.js';
 import type { Logger } from './logger.js';
-import { revealRound } from './quiz-reveal.js';
+import { createQuizReveals } from './quiz-reveal.js';
 import { openQuizStorage } from './quiz-storage.js';
 import { retryingRequest } from './rest-retry.js';
 import { watchGateway, type FatalClose } from './gateway-watch.js';
@@ -59,7 +59,6 @@ export function createBot(options: BotOptions): Bot {
     },
   });
   const storage = openQuizStorage(config, knowledge, logger);
-  const timers = new Map<string, NodeJS.Timeout>();
   const context: BotContext = {
     config,
     knowledge,
@@ -75,38 +74,15 @@ export function createBot(options: BotOptions): Bot {
     quizStorageFailed: (error) => storage.fail(error),
     cooldowns: createCooldowns(config),
     storeBusyBudgetMs: options.storeBusyBudgetMs ?? 8000,
-    scheduleReveal: (roundId, closesAt, afterRestart = false) => schedule(roundId, closesAt, afterRestart, 0),
+    reveals: createQuizReveals({
+      rest: client.rest,
+      botUserId: () => client.user?.id,
+      quiz: () => storage.quiz,
+      storageFailed: (error) => storage.fail(error),
+      logger,
+    }),
   };
 
-  /**
-   * Reveals at `at`, then retries with backoff (1 s, 2 s, 4 s … at most a minute apart) until
-   * the message shows the answer: the round itself closed at its deadline in any case.
-   */
-  function schedule(roundId: string, at: number, afterRestart: boolean, attempt: number): void {
-    clearTimeout(timers.get(roundId));
-    timers.delete(roundId);
-    if (!Number.isFinite(at)) return;
-    const timer = setTimeout(
-      () => {
-        timers.delete(roundId);
-        revealRound(client, context, roundId, { afterRestart }).then(
-          (result) => {
-            if (attempt > 0 && result === 'shown')
-              logger.info({ roundId, attempts: attempt + 1 }, 'quiz reveal delivered after retrying');
-          },
-          (err: unknown) => {
-            if (isStorageFailure(err)) return void storage.fail(err);
-            const retryMs = Math.min(60_000, 1000 * 2 ** attempt);
-            logger.warn({ err, roundId, attempt: attempt + 1, retryMs }, 'quiz reveal not shown yet; retrying');
-            schedule(roundId, Date.now() + retryMs, afterRestart, attempt + 1);
-          },
-        );
-      },
-      Math.max(0, at - Date.now()),
-    );
-    timer.unref();
-    timers.set(roundId, timer);
-  }
   // A reload swaps the notes: new interactions and new quiz rounds use them (rounds keep their own question).
   options.notes?.onSwap((next) => {
     context.knowledge = next;
@@ -136,9 +112,7 @@ export function createBot(options: BotOptions): Bot {
     // Rounds left open by a previous run: reveal them now or when their time is up.
     if (storage.problem) return;
     try {
-      for (const round of storage.quiz.recoverOpenRounds()) context.scheduleReveal(round.id, round.closesAt, true);
-      // Reveals that closed their round but never reached the channel: deliver them now.
-      for (const round of storage.quiz.undeliveredReveals()) context.scheduleReveal(round.id, Date.now());
+      context.reveals.recover();
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
       storage.fail(error);
@@ -158,8 +132,7 @@ export function createBot(options: BotOptions): Bot {
     },
     async stop() {
       unwatch();
-      for (const timer of timers.values()) clearTimeout(timer);
-      timers.clear();
+      context.reveals.stop();
       await client.destroy();
       storage.close();
     },

@@ -13,6 +13,7 @@ import type { ExpiringCache } from './answer-cache.js';
 import type { ComponentRoute } from './custom-id.js';
 import type { Cooldowns } from './cooldowns.js';
 import type { Logger } from './logger.js';
+import type { QuizReveals } from './quiz-reveal.js';
 
 export interface StoredAnswer {
   answer: Answer;
@@ -42,8 +43,8 @@ export interface BotContext {
   storeBusyBudgetMs: number;
   /** Spam limits on public /quiz and /ask. */
   cooldowns: Cooldowns;
-  /** Schedules the automatic reveal of a quiz round; Infinity cancels it. */
-  scheduleReveal(roundId: string, closesAt: number, afterRestart?: boolean): void;
+  /** The reveal lifecycle of public quiz rounds (quiz-reveal.ts). */
+  reveals: QuizReveals;
 }
 
 /** One slash command: its definition and every handler that belongs to it. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { withoutNoteExtension } from './note-file.js';
 
 /** The tool a notes folder was written for; it decides titles, order, routes and link syntax. */
 export type LayoutName = 'nextra' | 'docusaurus' | 'obsidian' | 'github' | 'plain';
@@ -68,10 +69,7 @@ function stripNumberPrefix(name: string): string {
 
 /** A file or folder name as a reader would title it: `08-claude-code` → `Claude code`. */
 export function humanise(name: string): string {
-  const words = stripNumberPrefix(name.replace(/\.mdx?$/i, ''))
-    .replace(/[-_]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const words = stripNumberPrefix(withoutNoteExtension(name)).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
@@ -81,7 +79,7 @@ export const naturalCompare = (a: string, b: string): number => collator.compare
 
 /** Files that stand for their folder in each layout. */
 export function isFolderPage(file: string, layout: Layout): boolean {
-  const name = base(file).replace(/\.mdx?$/i, '');
+  const name = withoutNoteExtension(base(file));
   if (name === 'index') return true;
   if (layout.name === 'nextra') return layout.appRouter && name === 'page';
   if (layout.name === 'github' || layout.name === 'docusaurus')
@@ -101,7 +99,7 @@ export interface RouteFrontMatter {
  * applied. GitHub: README stands for its folder. Others: the path, `index` for its folder.
  */
 export function routeFor(file: string, layout: Layout, front: RouteFrontMatter = {}): string {
-  let parts = file.replace(/\.mdx?$/i, '').split('/');
+  let parts = withoutNoteExtension(file).split('/');
   if (layout.name === 'nextra') {
     if (layout.routeRoot) parts = parts.slice(layout.routeRoot.split('/').length);
     if (layout.appRouter) parts = parts.filter((p, i) => i === parts.length - 1 || !/^\(.*\)$/.test(p));

@@ -1,3 +1,5 @@
+import { withoutNoteExtension } from './note-file.js';
+
 type LinkStyle = 'site' | 'github';
 
 export interface LinkSettings {
@@ -6,11 +8,9 @@ export interface LinkSettings {
   style: LinkStyle;
 }
 
-const noteExtension = /\.mdx?$/i;
-
 /** Nextra route of a note file: extension dropped, `index` stands for its folder, case kept. */
 function routeOf(file: string): string {
-  const withoutExt = file.replace(noteExtension, '');
+  const withoutExt = withoutNoteExtension(file);
   if (withoutExt === 'index') return '';
   return withoutExt.endsWith('/index') ? withoutExt.slice(0, -'/index'.length) : withoutExt;
 }

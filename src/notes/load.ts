@@ -28,6 +28,7 @@ import { expandWikilinks, htmlAnchors, labelCallouts, rewriteAdmonitions } from 
 import type { Note, NoteLibrary, Problem, QuizQuestion, Section } from './types.js';
 import { validateLibrary, type LinkRef, type LoadedNote } from './validate.js';
 import { walkNotes, type NoteFile } from './walk.js';
+import { withoutNoteExtension } from './note-file.js';
 
 export interface LoadOptions extends Partial<LinkSettings> {
   root: string;
@@ -130,7 +131,7 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     if (target) links.push({ file: entry.file, line, url, target });
   });
 
-  const fileName = path.posix.basename(entry.file).replace(/\.mdx?$/i, '');
+  const fileName = withoutNoteExtension(path.posix.basename(entry.file));
   const folderName = path.posix.basename(path.posix.dirname(entry.file));
   const fallback = isFolderPage(entry.file, layout) && folderName !== '.' ? humanise(folderName) : humanise(fileName);
   const title = front.data.title ?? context.metaTitle ?? front.data.sidebarLabel ?? h1 ?? fallback;
@@ -323,7 +324,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   const notes = loaded.map((l) => l.note);
   // A folder without a sidebar title is named by its own page (README, index, page.mdx).
   // Nextra also names a folder by its sibling page (`advanced.mdx` beside `advanced/`).
-  const pageTitles = new Map(notes.map((n) => [n.file.replace(/\.mdx?$/i, ''), n.title]));
+  const pageTitles = new Map(notes.map((n) => [withoutNoteExtension(n.file), n.title]));
   for (const n of notes) if (isFolderPage(n.file, layout)) pageTitles.set(path.posix.dirname(n.file), n.title);
   for (const note of notes) {
     const folder = path.posix.dirname(note.file) === '.' ? '' : path.posix.dirname(note.file);
@@ -356,7 +357,7 @@ function metaTitleOf(
   layout: Layout,
   folders: Map<string, FolderInfo>,
 ): string | undefined {
-  const key = path.posix.basename(file).replace(/\.mdx?$/i, '');
+  const key = withoutNoteExtension(path.posix.basename(file));
   const own = folders.get(folder)?.titles.get(key === 'page' && layout.appRouter ? 'index' : key);
   if (own || !isFolderPage(file, layout) || !folder) return own;
   const parent = path.posix.dirname(folder) === '.' ? '' : path.posix.dirname(folder);

@@ -1,5 +1,6 @@
 import type { FolderInfo } from './folders.js';
 import { isFolderPage, naturalCompare, type Layout } from './layout.js';
+import { withoutNoteExtension } from './note-file.js';
 
 export interface OrderInput {
   file: string;
@@ -21,7 +22,7 @@ export function sidebarOrder(items: OrderInput[], layout: Layout, folders: Map<s
     cached = parts.map((part, depth) => {
       const folder = parts.slice(0, depth).join('/');
       const last = depth === parts.length - 1;
-      const name = last ? part.replace(/\.mdx?$/i, '') : part;
+      const name = last ? withoutNoteExtension(part) : part;
       if (last && isFolderPage(file, layout)) return [-Infinity, ''];
       const info = folders.get(folder);
       let rank = info?.rank.get(name);

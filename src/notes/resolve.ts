@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import type { LayoutName } from './layout.js';
+import { isNoteFile, withoutNoteExtension } from './note-file.js';
 
 /** decodeURIComponent that never throws: a stray `%` (`[50%](50%-off)`) keeps its text. */
 export function safeDecode(text: string): string {
@@ -25,7 +26,6 @@ export interface LinkTarget {
 export type Resolution = LinkTarget | { missing: true } | null;
 
 const external = /^[a-z][a-z0-9+.-]*:/i;
-const noteExtension = /\.mdx?$/i;
 export const wikiScheme = 'wikilink:';
 
 /**
@@ -49,12 +49,12 @@ export class NoteResolver {
     this.files = new Set(files);
     for (const file of files) {
       const route = routeOf(file);
-      this.topFolders.add(file.split('/')[0]!.replace(noteExtension, ''));
+      this.topFolders.add(withoutNoteExtension(file.split('/')[0]!));
       this.topFolders.add(route.split('/')[0]!);
       if (!this.fileByRoute.has(route)) this.fileByRoute.set(route, file);
       const lower = route.toLowerCase();
       if (!this.fileByRoute.has(lower)) this.fileByRoute.set(lower, file);
-      const name = path.basename(file).replace(noteExtension, '').toLowerCase();
+      const name = withoutNoteExtension(path.basename(file)).toLowerCase();
       const known = this.fileByName.get(name);
       // Obsidian resolves a bare name to the shortest path.
       if (!known || file.split('/').length < known.split('/').length) this.fileByName.set(name, file);
@@ -75,7 +75,7 @@ export class NoteResolver {
     if (found) return { file: found, anchor };
     // Images, PDFs and other files are not notes; their links are not checked.
     const extension = path.extname(target);
-    if (extension && !noteExtension.test(extension) && !/^\.html?$/i.test(extension)) return null;
+    if (extension && !isNoteFile(extension) && !/^\.html?$/i.test(extension)) return null;
     // Above the notes folder, or an absolute path into another part of the site (`/glue/latest/…`).
     const outside = clean.startsWith('/')
       ? !this.topFolders.has(clean.replace(/^\/+/, '').split('/')[0]!) &&
@@ -139,8 +139,8 @@ export class NoteResolver {
             .trim()
         : '';
     if (!name) return { file: fromFile, anchor };
-    if (path.extname(name) && !noteExtension.test(name)) return null;
-    const bare = name.replace(noteExtension, '');
+    if (path.extname(name) && !isNoteFile(name)) return null;
+    const bare = withoutNoteExtension(name);
     const file =
       this.find(fromFile, bare) ?? this.lookup(bare) ?? this.fileByName.get(path.basename(bare).toLowerCase());
     return file ? { file, anchor } : { missing: true };

@@ -67,7 +67,97 @@ export function readHeading(heading: Heading): HeadingInfo {
   return { text, explicitAnchor };
 }
 
+/** A heading that opened the section, and the content nodes under it so far. */
+interface OpenSection {
+  raw: Omit<RawSection, 'text' | 'markdown' | 'blocks' | 'answerable'>;
+  nodes: RootContent[];
+}
+
+/** The state of one pass over a note's top-level nodes. */
+interface Split {
+  source: string;
+  resolve: UrlResolver;
+  slugger: GithubSlugger;
+  sections: RawSection[];
+  /** Open headings above the current one: depth, text and the index of their section. */
+  stack: { depth: number; text: string; index: number }[];
+  h1?: string;
+  /** Every heading is a link target, the page title included. */
+  anchors: Set<string>;
+  open?: OpenSection;
+}
+
 const ignorable = (node: RootContent): boolean => node.type === 'yaml' || node.type === 'mdxjsEsm';
+
+/** The note's source from the first node to the end of the last, or '' without positions. */
+function sourceOf(nodes: readonly RootContent[], source: string): string {
+  const first = nodes[0]?.position?.start.offset;
+  const last = nodes.at(-1)?.position?.end.offset;
+  return first !== undefined && last !== undefined ? source.slice(first, last) : '';
+}
+
+/** Ends the open section; an intro without content is dropped. */
+function closeSection(split: Split): void {
+  const open = split.open;
+  split.open = undefined;
+  if (!open || (open.raw.level === 0 && open.nodes.length === 0)) return;
+  const { raw, nodes } = open;
+  split.sections.push({
+    ...raw,
+    text: collapseWhitespace(nodes.map((n) => plainText(n)).join('\n')),
+    markdown: sourceOf(nodes, split.source),
+    blocks: toBlocks(nodes, split.source, split.resolve),
+    // A few letters of prose are enough (CJK packs a sentence into few characters).
+    answerable: proseLength(nodes) >= 8,
+  });
+}
+
+function openSection(split: Split, raw: OpenSection['raw']): void {
+  closeSection(split);
+  split.open = { raw, nodes: [] };
+}
+
+/** Content goes to the open section; content before any heading opens the intro. */
+function addContent(split: Split, node: RootContent): void {
+  if (!split.open)
+    openSection(split, { heading: '', parents: [], level: 0, anchor: '', line: lineOf(node), children: [] });
+  split.open!.nodes.push(node);
+}
+
+const lineOf = (node: RootContent): number => node.position?.start.line ?? 1;
+
+/** A leading H1 (nothing but front matter before it) is the page title, when H1s are titles. */
+const isTitle = (split: Split, tree: Root, node: Heading, index: number, h1IsTitle: boolean): boolean =>
+  h1IsTitle && node.depth === 1 && split.h1 === undefined && !tree.children.slice(0, index).some((n) => !ignorable(n));
+
+/** The page title opens the intro section. */
+function openTitle(split: Split, text: string, line: number): void {
+  split.anchors.add(slugOf(text));
+  split.h1 = text;
+  openSection(split, { heading: text, parents: [], level: 0, anchor: '', line, children: [] });
+}
+
+/** A heading opens a section under the nearest shallower heading (or the intro) and names itself its child. */
+function openSubsection(split: Split, node: Heading, text: string, anchor: string): void {
+  const { stack, sections } = split;
+  while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
+  const parent = stack.at(-1);
+  const parents = stack.map((s) => s.text);
+  openSection(split, { heading: text, parents, level: node.depth, anchor, line: lineOf(node), children: [] });
+  // Every section before this one is closed now: their indexes are final.
+  const parentSection = parent ? sections[parent.index] : sections.find((s) => s.level === 0);
+  parentSection?.children.push(anchor);
+  stack.push({ depth: node.depth, text, index: sections.length });
+}
+
+function addHeading(split: Split, tree: Root, node: Heading, index: number, h1IsTitle: boolean): void {
+  const { text, explicitAnchor } = readHeading(node);
+  const slug = split.slugger.slug(text);
+  const anchor = explicitAnchor ?? slug;
+  split.anchors.add(anchor).add(slug);
+  if (isTitle(split, tree, node, index, h1IsTitle)) openTitle(split, text, lineOf(node));
+  else openSubsection(split, node, text, anchor);
+}
 
 /**
  * Splits a parsed note at its top-level headings. Each heading owns the content up to the next
@@ -80,78 +170,11 @@ export function splitSections(
   resolve: UrlResolver,
   h1IsTitle = true,
 ): { sections: RawSection[]; h1?: string; anchors: Set<string> } {
-  const slugger = new GithubSlugger();
-  const sections: RawSection[] = [];
-  const stack: { depth: number; text: string; index: number }[] = [];
-  let h1: string | undefined;
-  // Every heading is a link target, the page title included.
-  const anchors = new Set<string>();
-  let current:
-    | { raw: Omit<RawSection, 'text' | 'markdown' | 'blocks' | 'answerable'>; nodes: RootContent[] }
-    | undefined;
-
-  const finish = (): void => {
-    if (!current) return;
-    const { raw, nodes } = current;
-    const first = nodes[0]?.position?.start.offset;
-    const last = nodes.at(-1)?.position?.end.offset;
-    const markdown = first !== undefined && last !== undefined ? source.slice(first, last) : '';
-    if (raw.level > 0 || nodes.length > 0) {
-      sections.push({
-        ...raw,
-        text: collapseWhitespace(nodes.map((n) => plainText(n)).join('\n')),
-        markdown,
-        blocks: toBlocks(nodes, source, resolve),
-        // A few letters of prose are enough (CJK packs a sentence into few characters).
-        answerable: proseLength(nodes) >= 8,
-      });
-    }
-    current = undefined;
-  };
-
-  const start = (level: number, heading: string, anchor: string, line: number, parents: string[]): void => {
-    finish();
-    current = { raw: { heading, parents, level, anchor, line, children: [] }, nodes: [] };
-  };
-
-  const contentBefore = (index: number): boolean => tree.children.slice(0, index).some((n) => !ignorable(n));
-
+  const split: Split = { source, resolve, slugger: new GithubSlugger(), sections: [], stack: [], anchors: new Set() };
   tree.children.forEach((node, index) => {
-    if (node.type !== 'heading') {
-      if (ignorable(node)) return;
-      if (!current) start(0, '', '', node.position?.start.line ?? 1, []);
-      current!.nodes.push(node);
-      return;
-    }
-    const { text, explicitAnchor } = readHeading(node);
-    const slug = slugger.slug(text);
-    const anchor = explicitAnchor ?? slug;
-    anchors.add(anchor).add(slug);
-    const line = node.position?.start.line ?? 1;
-    if (h1IsTitle && node.depth === 1 && h1 === undefined && !contentBefore(index)) {
-      anchors.add(slugOf(text));
-      h1 = text;
-      start(0, text, '', line, []);
-      return;
-    }
-    while (stack.length && stack.at(-1)!.depth >= node.depth) stack.pop();
-    const parent = stack.at(-1);
-    start(
-      node.depth,
-      text,
-      anchor,
-      line,
-      stack.map((s) => s.text),
-    );
-    const position = sections.length; // index this section will have once finished
-    if (parent) {
-      const parentSection = parent.index < sections.length ? sections[parent.index] : undefined;
-      parentSection?.children.push(anchor);
-    } else {
-      (sections.find((s) => s.level === 0) ?? undefined)?.children.push(anchor);
-    }
-    stack.push({ depth: node.depth, text, index: position });
+    if (node.type === 'heading') addHeading(split, tree, node, index, h1IsTitle);
+    else if (!ignorable(node)) addContent(split, node);
   });
-  finish();
-  return { sections, h1, anchors };
+  closeSection(split);
+  return { sections: split.sections, h1: split.h1, anchors: split.anchors };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isSidecar } from './layout.js';
 import { isInside, kindOf } from './read-file.js';
 import type { Problem } from './types.js';
+import { isNoteFile } from './note-file.js';
 
 export interface NoteFile {
   /** Path relative to the notes root, with forward slashes. */
@@ -21,7 +22,6 @@ export interface WalkResult {
   problems: Problem[];
 }
 
-const isNote = (name: string): boolean => /\.mdx?$/i.test(name);
 const ignoredFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
 /**
@@ -80,7 +80,7 @@ export function walkNotes(root: string): WalkResult {
         refuse(file, 'broken or looping symbolic link; skipped');
         continue;
       }
-      const note = isNote(entry.name) && !entry.name.startsWith('.');
+      const note = isNoteFile(entry.name) && !entry.name.startsWith('.');
       const wanted = stat.isDirectory() ? !ignoredFolder(entry.name) : note || isSidecar(entry.name);
       if (!wanted) continue;
       if (entry.isSymbolicLink() && !isInside(rootReal, fs.realpathSync(full))) {

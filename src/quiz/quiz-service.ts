@@ -245,8 +245,18 @@ export class QuizService {
     return { status: 'revealed', summary: this.summarise(result.round, question, result.answers) };
   }
 
+  /**
+   * The timer's transition (deadline, retry, restart): closes the round if still open. The
+   * summary to show while its reveal is owed; undefined once shown, or for a private round.
+   */
+  closeForReveal(roundId: string): RevealSummary | undefined {
+    const outcome = this.reveal(roundId, undefined, { timer: true });
+    if (outcome.status === 'revealed') return outcome.summary;
+    return this.revealPending(roundId) ? this.revealedSummary(roundId) : undefined;
+  }
+
   /** The reveal of a round already closed, for showing it again (a delivery that failed). */
-  revealedSummary(roundId: string): RevealSummary | undefined {
+  private revealedSummary(roundId: string): RevealSummary | undefined {
     const stored = this.store.getRound(roundId);
     const question = stored && this.questionOf(stored);
     if (!question || stored.revealedAt === null) return undefined;
@@ -265,7 +275,7 @@ export class QuizService {
   }
 
   /** Whether the round's reveal still has to be shown in its channel. */
-  revealPending(roundId: string): boolean {
+  private revealPending(roundId: string): boolean {
     const round = this.store.getRound(roundId);
     return Boolean(round && !round.private && round.revealedAt !== null && !round.revealShownAt);
   }

@@ -1,5 +1,4 @@
-import type { SearchIndex } from './index.js';
-import { tokenize } from './text.js';
+import { stemPhrase, type SearchIndex } from './index.js';
 
 // What else a question's words may stand for: acronyms and their long names, and for words the
 // notes never use, the notes' words they may be a prefix or a typo of.
@@ -13,9 +12,7 @@ export function expansionsOf(index: SearchIndex, question: string, terms: string
     }
   }
   // Long names spelled out in the question: look for runs of its stemmed words.
-  const words = tokenize(question)
-    .map(index.terms.indexTerm)
-    .filter((t): t is string => t !== null);
+  const words = stemPhrase(question, index.terms);
   for (let start = 0; start < words.length; start++) {
     for (let end = Math.min(words.length, start + 6); end >= start + 2; end--) {
       const acronym = index.longNames.get(words.slice(start, end).join(' '));

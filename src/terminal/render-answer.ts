@@ -1,6 +1,7 @@
 import type { Answer } from '../core/ask.js';
 import type { Excerpt, ExcerptPiece, ExcerptUnit } from '../search/excerpt.js';
 import type { Style } from './style.js';
+import { sectionLocation } from '../notes/location.js';
 
 /** Note markup (Discord Markdown, notes/blocks.ts) as terminal text: bold kept as style, escapes undone. */
 function markupToTerminal(md: string, style: Style): string {
@@ -50,7 +51,7 @@ export function renderAnswer(answer: Answer, style: Style): string {
   if (!best) return '';
   const lines = [
     style.bold(best.headingPath.join(' › ')),
-    style.dim(best.url ?? `${best.file}:${best.line}`),
+    style.dim(sectionLocation(best)),
     '',
     ...(answer.answerLine ? [style.bold(answer.answerLine), ''] : []),
     excerptText(best.excerpt, style),
@@ -58,7 +59,7 @@ export function renderAnswer(answer: Answer, style: Style): string {
   if (answer.missing?.length) lines.push('', style.dim(`Missing: ${answer.missing.join(', ')}`));
   if (others.length) {
     lines.push('', 'See also:');
-    for (const r of others) lines.push(`  - ${r.headingPath.join(' › ')} ${style.dim(r.url ?? `${r.file}:${r.line}`)}`);
+    for (const r of others) lines.push(`  - ${r.headingPath.join(' › ')} ${style.dim(sectionLocation(r))}`);
   }
   return lines.join('\n');
 }

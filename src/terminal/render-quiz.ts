@@ -1,5 +1,6 @@
 import type { AnswerResult, RoundView } from '../quiz/quiz-service.js';
 import type { Style } from './style.js';
+import { sectionLocation } from '../notes/location.js';
 
 export function renderQuizRound(round: RoundView, style: Style): string {
   if (round.reveal !== undefined) return [style.bold(`Quiz · ${round.noteTitle}`), round.question].join('\n');
@@ -12,9 +13,7 @@ export function renderQuizResult(result: Extract<AnswerResult, { status: 'record
     ? style.accent('Correct!')
     : style.warn(`Not quite: the answer is ${result.correctLetter}. ${result.correctText}`);
   const source = result.round.section
-    ? style.dim(
-        `${result.round.section.headingPath.join(' › ')} · ${result.round.section.url ?? result.round.section.file}`,
-      )
+    ? style.dim(`${result.round.section.headingPath.join(' › ')} · ${sectionLocation(result.round.section)}`)
     : '';
   return [verdict, result.explanation, source].filter(Boolean).join('\n');
 }

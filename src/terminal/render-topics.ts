@@ -1,5 +1,6 @@
 import type { NoteView, TopicList, TopicNotFound } from '../core/topics.js';
 import type { Style } from './style.js';
+import { sectionLocation } from '../notes/location.js';
 
 export function renderTopicList(list: TopicList, style: Style): string {
   const lines: string[] = [];
@@ -19,7 +20,7 @@ export function renderNote(view: NoteView | TopicNotFound, style: Style): string
     style.bold(view.title),
     view.breadcrumb.join(' › '),
     view.description,
-    style.dim(view.url ?? view.file),
+    style.dim(sectionLocation(view)),
     '',
   ];
   for (const section of view.sections) {

@@ -115,7 +115,7 @@ async function startRound(
         'could not store where the quiz was posted: the database stayed locked',
       );
   }
-  context.scheduleReveal(round.id, round.closesAt);
+  context.reveals.opened(round.id, round.closesAt);
 }
 
 /** Refuses a new public round while the channel has QUIZ_OPEN_PER_CHANNEL rounds open (0: no limit). */
@@ -215,12 +215,12 @@ const reveal: ComponentHandler<{ roundId: string }> = async (interaction, { roun
       'Only the person who started this question can reveal it early. It reveals itself when time is up.',
     );
   if (outcome.status === 'already-revealed') return replyEphemeral(interaction, 'The answer is already revealed.');
-  context.scheduleReveal(roundId, Number.POSITIVE_INFINITY);
+  context.reveals.closedByAsker(roundId);
   try {
     await interaction.update({ ...renderReveal(outcome.summary), allowedMentions: noPings });
   } catch (error) {
     // The round is closed; its message must still show the answer: deliver it by the retrying path.
-    context.scheduleReveal(roundId, Date.now() + 1000);
+    context.reveals.askerUpdateFailed(roundId);
     throw error;
   }
   context.quiz.markRevealShown(roundId);

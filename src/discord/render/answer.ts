@@ -12,7 +12,8 @@ import { topicSectionId } from '../commands/topic-ids.js';
 import { escapeDiscord } from '../../notes/blocks.js';
 import { excerptMarkdown } from '../../render/markdown-excerpt.js';
 import { limits, truncate, truncateMarkdown } from '../limits.js';
-import { colours, fitEmbeds, linkTo, sectionEmbed, sourceOf } from './embeds.js';
+import { colours, fitEmbeds, linkTo, sectionEmbed } from './embeds.js';
+import { fileLine, sectionLocation } from '../../notes/location.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -36,7 +37,7 @@ export function renderAnswer(answer: Answer, options: { key: string; isPrivate: 
   const [best, ...others] = answer.results;
   const embed = sectionEmbed(asSection(best!), answerText(answer, excerptMarkdown(best!.excerpt)));
   if (others.length) {
-    const lines = others.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, `${r.file}:${r.line}`)}`);
+    const lines = others.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, fileLine(r))}`);
     let value = '';
     for (const line of lines)
       if (value.length + line.length + 1 <= limits.fieldValue) value += (value ? '\n' : '') + line;
@@ -86,7 +87,7 @@ function renderMiss(answer: Answer): AnswerMessage {
   }
   const suggestions = answer.results.slice(0, 3);
   const content = suggestions.length
-    ? `The notes don't cover that. Did you mean:\n${suggestions.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, sourceOf(r))}`).join('\n')}`
+    ? `The notes don't cover that. Did you mean:\n${suggestions.map((r) => `• ${linkTo(r.headingPath.join(' › '), r.url, sectionLocation(r))}`).join('\n')}`
     : "The notes don't cover that. Try other words, or browse with `/topic`.";
   const options = suggestions.filter((r) => r.id.length <= limits.selectValue);
   const components: Row[] = options.length

@@ -1,12 +1,9 @@
 import type { APIEmbed } from 'discord.js';
 import type { Section } from '../../notes/types.js';
 import { embedChars, limits, truncate, truncateMarkdown } from '../limits.js';
+import { fileLine } from '../../notes/location.js';
 
 export const colours = { answer: 0x5865f2, miss: 0xfee75c, quiz: 0x57f287, wrong: 0xed4245 } as const;
-
-/** A source line for when no link is configured: the file and line, so people can still find it. */
-export const sourceOf = (s: { url: string | null; file: string; line: number }): string =>
-  s.url ?? `${s.file}:${s.line}`;
 
 export function linkTo(label: string, url: string | null, fallback: string): string {
   const text = truncate(label, 200).replace(/[[\]]/g, '');
@@ -25,7 +22,7 @@ export function sectionEmbed(
     description: truncateMarkdown(description || '*(This section has no text.)*', limits.embedDescription),
     footer: {
       text: truncate(
-        section.url ? section.noteTitle : `${section.noteTitle} · ${section.file}:${section.line}`,
+        section.url ? section.noteTitle : `${section.noteTitle} · ${fileLine(section)}`,
         limits.footerText,
       ),
     },
