@@ -77,10 +77,19 @@ export function plainText(root: Nodes): string {
   return parts.join('');
 }
 
+/**
+ * A replacer for `/\s+/g` that turns a whitespace run holding a line break into `by` and keeps the
+ * others. (`\s*\n\s*` did the same in quadratic time on long runs of spaces without a break.)
+ */
+export const lineBreakRun =
+  (by: string) =>
+  (run: string): string =>
+    run.includes('\n') ? by : run;
+
 export function collapseWhitespace(text: string): string {
   return text
     .replace(/[ \t]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
+    .replace(/\s+/g, lineBreakRun('\n'))
     .trim();
 }
 

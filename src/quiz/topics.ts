@@ -1,3 +1,4 @@
+import { trimSlashes } from '../notes/slashes.js';
 import type { Note, QuizQuestion } from '../notes/types.js';
 
 export interface QuizTopic {
@@ -21,11 +22,7 @@ export interface TopicIndex {
   questionsOf(topic: QuizTopic): QuizQuestion[];
 }
 
-const normalise = (s: string) =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/^\/+|\/+$/g, '');
+const normalise = (s: string) => trimSlashes(s.trim().toLowerCase());
 
 const inTopic = (question: QuizQuestion, topicId: string): boolean =>
   question.noteRoute === topicId || question.noteRoute.startsWith(`${topicId}/`);

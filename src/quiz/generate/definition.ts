@@ -22,7 +22,9 @@ const notATerm =
   /^(?:it|its|this|that|these|those|there|here|if|when|while|because|which|what|they|he|she|we|you|one|each|both|all|some|such|so|then|also|but|and|or|for|in|on|with|to|by|at|from|after|before|el|la|esto|это|он|она)\b|\bthere$/i;
 
 /** "`revalidateAll = false`": the option is the term, its default is not. */
-const optionName = (term: string): string => term.replace(/\s*=\s*[^=]*$/, '').trim() || term;
+/** The term before its last `=` (the linear form of `.replace(/\s*=\s*[^=]*$/, '')`). */
+const optionName = (term: string): string =>
+  (term.includes('=') ? term.slice(0, term.lastIndexOf('=')) : term).trim() || term;
 
 /** Term–definition pairs of a section: "**Term** — definition" items and "X is a …" sentences. */
 export function definitionsOf(facts: SectionFacts): Defined[] {
