@@ -13,7 +13,7 @@ import { noPings } from './respond.js';
  * long (a locked database, slow REST, a slow reload) is deferred for it, leaving a margin for the
  * deferral's own round trip.
  */
-export const deferAfterMs = 1500;
+const deferAfterMs = 1500;
 
 type Acknowledgeable = ChatInputCommandInteraction | MessageComponentInteraction;
 
