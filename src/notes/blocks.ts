@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { escapeDiscord } from './escape.js';
-import { htmlToText, lineBreakRun, plainText } from './plaintext.js';
+import { htmlToText, plainText, replaceLineBreakRuns } from './plaintext.js';
 
 // In escape.ts so that answering (search/excerpt.ts) does not load the HTML parser.
 export { escapeDiscord } from './escape.js';
@@ -36,12 +36,12 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
   const out: Segment[] = [];
   for (const node of nodes) {
     if (depth > MAX_INLINE_DEPTH) {
-      out.push({ text: plainText(node as Nodes).replace(/\s+/g, lineBreakRun(' ')) });
+      out.push({ text: replaceLineBreakRuns(plainText(node as Nodes), ' ') });
       continue;
     }
     switch (node.type) {
       case 'text':
-        out.push(...mathSegments(node.value.replace(/\s+/g, lineBreakRun(' '))));
+        out.push(...mathSegments(replaceLineBreakRuns(node.value, ' ')));
         break;
       case 'inlineCode':
         if (node.value.includes('`')) out.push({ raw: '`` ' + node.value + ' ``' });

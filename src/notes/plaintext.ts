@@ -78,19 +78,22 @@ export function plainText(root: Nodes): string {
 }
 
 /**
- * A replacer for `/\s+/g` that turns a whitespace run holding a line break into `by` and keeps the
- * others. (`\s*\n\s*` did the same in quadratic time on long runs of spaces without a break.)
+ * Every whitespace run holding a line break replaced by `by`, others kept. The regex `\s*\n\s*`
+ * did this in quadratic time on long runs of spaces; splitting at line breaks is linear.
  */
-export const lineBreakRun =
-  (by: string) =>
-  (run: string): string =>
-    run.includes('\n') ? by : run;
+export function replaceLineBreakRuns(text: string, by: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const kept = lines
+    .map((line, i) => (i > 0 ? line.trimStart() : line))
+    .map((line, i) => (i < last ? line.trimEnd() : line))
+    .filter((line, i) => i === 0 || i === last || line !== '');
+  return kept.join(by);
+}
 
 export function collapseWhitespace(text: string): string {
-  return text
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\s+/g, lineBreakRun('\n'))
-    .trim();
+  return replaceLineBreakRuns(text.replace(/[ \t]+/g, ' '), '\n').trim();
 }
 
 export function countWords(text: string): number {
