@@ -1,3 +1,5 @@
+import { hasLinkTarget } from '../render/markdown-excerpt.js';
+
 /** Discord's documented message limits (https://discord.com/developers/docs/resources/message). */
 export const limits = {
   content: 2000,
@@ -45,7 +47,7 @@ export function truncateMarkdown(md: string, max: number): string {
   const bold = cut.replace(/\\\*/g, '').match(/\*\*/g)?.length ?? 0;
   if (bold % 2) cut = cut.slice(0, cut.lastIndexOf('**'));
   const openLink = cut.lastIndexOf('[');
-  if (openLink >= 0 && !/\]\([^)]*\)/.test(cut.slice(openLink))) cut = cut.slice(0, openLink);
+  if (openLink >= 0 && !hasLinkTarget(cut.slice(openLink))) cut = cut.slice(0, openLink);
   return cut.trimEnd() + ' …';
 }
 

@@ -4,6 +4,7 @@ import {
   type MessageComponentInteraction,
   type RepliableInteraction,
 } from 'discord.js';
+import { autoDeferred } from './auto-defer.js';
 
 /** Replies never ping anyone unless a user is named on purpose. */
 export const noPings = { parse: [] as AllowedMentionsTypes[] };
@@ -13,7 +14,8 @@ export async function replyEphemeral(
   content: string,
 ): Promise<void> {
   const payload = { content, flags: MessageFlags.Ephemeral as const, allowedMentions: noPings };
-  if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+  if ((interaction.replied || interaction.deferred) && !autoDeferred.has(interaction))
+    await interaction.followUp(payload);
   else await interaction.reply(payload);
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
 import type { BotContext, CommandModule } from './context.js';
+import { armAutoDefer } from './auto-defer.js';
 import { prefixOf, type ComponentRoute } from './custom-id.js';
 import { replyEphemeral } from './respond.js';
 import { isStorageFailure, quizUnavailableMessage } from '../quiz/storage-problem.js';
@@ -51,6 +52,11 @@ export function createRouter(commands: CommandModule[], shared: BotContext): Rou
     // A reload swaps shared.knowledge: this interaction finishes on the notes it started with. The
     // rest (quiz storage, which may be down and throws when read) is read through from `shared`.
     const context: BotContext = Object.create(shared, { knowledge: { value: shared.knowledge, enumerable: true } });
+    const disarm = armAutoDefer(interaction, (error) =>
+      error
+        ? context.logger.warn({ ...where, err: error }, 'could not defer a slow interaction')
+        : context.logger.info(where, 'interaction slow: deferred'),
+    );
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
@@ -92,6 +98,8 @@ export function createRouter(commands: CommandModule[], shared: BotContext): Rou
           context.logger.warn({ ...where, errorId, err: replyError }, 'could not tell the user about the error'),
         );
       }
+    } finally {
+      disarm();
     }
   };
 

@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { escapeDiscord } from './escape.js';
-import { htmlToText, plainText } from './plaintext.js';
+import { htmlToText, plainText, replaceLineBreakRuns } from './plaintext.js';
 
 // In escape.ts so that answering (search/excerpt.ts) does not load the HTML parser.
 export { escapeDiscord } from './escape.js';
@@ -36,12 +36,12 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
   const out: Segment[] = [];
   for (const node of nodes) {
     if (depth > MAX_INLINE_DEPTH) {
-      out.push({ text: plainText(node as Nodes).replace(/\s*\n\s*/g, ' ') });
+      out.push({ text: replaceLineBreakRuns(plainText(node as Nodes), ' ') });
       continue;
     }
     switch (node.type) {
       case 'text':
-        out.push(...mathSegments(node.value.replace(/\s*\n\s*/g, ' ')));
+        out.push(...mathSegments(replaceLineBreakRuns(node.value, ' ')));
         break;
       case 'inlineCode':
         if (node.value.includes('`')) out.push({ raw: '`` ' + node.value + ' ``' });
@@ -134,7 +134,7 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
         const end = node.position?.end.offset;
         const raw = start !== undefined && end !== undefined ? source.slice(start, end).trimEnd() : '';
         // A fence the author never closed swallows the rest of the file: leave it out.
-        const closed = /^\s*(`{3,}|~{3,})/.test(raw) ? /\n\s*(`{3,}|~{3,})\s*$/.test(raw) : true;
+        const closed = /^\s*(`{3,}|~{3,})/.test(raw) ? endsWithFence(raw) : true;
         if (closed && node.value.trim())
           blocks.push({ kind: 'code', segments: [{ raw: codeFence(node.lang, node.value) }] });
         break;
@@ -176,4 +176,17 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
     }
   }
   return blocks;
+}
+
+/**
+ * Whether the last line of a code block is a closing fence (``` or ~~~, three or more), the
+ * linear form of `/\n\s*(`{3,}|~{3,})\s*$/` (quadratic on long runs of blank lines).
+ */
+function endsWithFence(raw: string): boolean {
+  const text = raw.trimEnd();
+  const lineStart = text.lastIndexOf('\n');
+  if (lineStart < 0) return false;
+  const line = text.slice(lineStart + 1).trimStart();
+  const mark = line[0];
+  return line.length >= 3 && (mark === '`' || mark === '~') && [...line].every((c) => c === mark);
 }

@@ -29,7 +29,7 @@ export interface FlashcardResult {
 const flashcardTag = /(?:^|\s)#flashcards(?:\/[\w/-]+)?(?=\s|$)/im;
 const isFlashcardTag = (tag: string): boolean => /^#?flashcards(?:\/|$)/i.test(tag.trim());
 /** Obsidian SR writes its schedule after a card: `<!--SR:!2024-01-01,3,250-->`. */
-const srComment = /<!--SR:[^>]*-->/g;
+const srComment = /<!--SR:[^<>]*-->/g;
 
 /** Markdown of a card side as plain text (links, emphasis and code marks dropped). */
 function toPlain(markdown: string): string {

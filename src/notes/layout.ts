@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { withoutNoteExtension } from './note-file.js';
+import { trimSlashes } from './slashes.js';
 
 /** The tool a notes folder was written for; it decides titles, order, routes and link syntax. */
 export type LayoutName = 'nextra' | 'docusaurus' | 'obsidian' | 'github' | 'plain';
@@ -110,10 +111,8 @@ export function routeFor(file: string, layout: Layout, front: RouteFrontMatter =
     if (front.slug) {
       const slug = front.slug.trim();
       const joined = slug.startsWith('/') ? slug.slice(1) : [...folder, slug].join('/');
-      return path.posix
-        .normalize(joined || '.')
-        .replace(/^\.$/, '')
-        .replace(/^\/+|\/+$/g, '');
+      const normalised = path.posix.normalize(joined || '.').replace(/^\.$/, '');
+      return trimSlashes(normalised);
     }
     if (front.id) return [...folder, front.id].join('/');
   }

@@ -77,11 +77,23 @@ export function plainText(root: Nodes): string {
   return parts.join('');
 }
 
+/**
+ * Every whitespace run holding a line break replaced by `by`, others kept. The regex `\s*\n\s*`
+ * did this in quadratic time on long runs of spaces; splitting at line breaks is linear.
+ */
+export function replaceLineBreakRuns(text: string, by: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const kept = lines
+    .map((line, i) => (i > 0 ? line.trimStart() : line))
+    .map((line, i) => (i < last ? line.trimEnd() : line))
+    .filter((line, i) => i === 0 || i === last || line !== '');
+  return kept.join(by);
+}
+
 export function collapseWhitespace(text: string): string {
-  return text
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim();
+  return replaceLineBreakRuns(text.replace(/[ \t]+/g, ' '), '\n').trim();
 }
 
 export function countWords(text: string): number {

@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import type { LayoutName } from './layout.js';
 import { isNoteFile, withoutNoteExtension } from './note-file.js';
+import { trimTrailingSlashes } from './slashes.js';
 
 /** decodeURIComponent that never throws: a stray `%` (`[50%](50%-off)`) keeps its text. */
 export function safeDecode(text: string): string {
@@ -101,7 +102,7 @@ export class NoteResolver {
       roots.push(path.join(route, target));
     }
     for (const root of roots) {
-      const p = path.normalize(root).replace(/\/+$/, '').replace(/^\.$/, '');
+      const p = trimTrailingSlashes(path.normalize(root)).replace(/^\.$/, '');
       if (p.startsWith('..')) continue;
       const hit = this.lookup(p);
       if (hit) return hit;

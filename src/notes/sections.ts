@@ -39,8 +39,24 @@ function proseLength(nodes: readonly Nodes[]): number {
 }
 
 // Nextra `[#custom-id]`, Docusaurus and Pandoc `{#custom-id}`.
-const customId = /\s*(?:\[#([^\]\s]+)\]|\{#([^}\s]+)\})\s*$/;
-const htmlAnchor = /<a\s[^>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']/i;
+// An anchor tag ends at the next `<` too, so unclosed `<a ` runs are scanned once (linear).
+const htmlAnchor = /<a\s[^<>]*?\b(?:name|id)\s*=\s*["']([^"']+)["']/i;
+
+/**
+ * A heading's trailing `[#id]` or `{#id}`: the id and where the suffix starts. The same as
+ * `/\s*(?:\[#([^\]\s]+)\]|\{#([^}\s]+)\})\s*$/` without its quadratic cases (runs of `[#` or of
+ * spaces).
+ */
+function trailingCustomId(text: string): { id: string; index: number } | null {
+  const end = text.trimEnd().length;
+  const close = text[end - 1];
+  if (close !== ']' && close !== '}') return null;
+  let start = end - 1;
+  while (start > 0 && text[start - 1] !== close && !/\s/.test(text[start - 1]!)) start--;
+  const open = text.indexOf(close === ']' ? '[#' : '{#', start);
+  if (open < 0 || open + 2 >= end - 1) return null;
+  return { id: text.slice(open + 2, end - 1), index: open };
+}
 
 interface HeadingInfo {
   text: string;
@@ -59,9 +75,9 @@ export function readHeading(heading: Heading): HeadingInfo {
       .map((c) => plainText(c))
       .join(''),
   );
-  const custom = customId.exec(text);
+  const custom = trailingCustomId(text);
   if (custom) {
-    explicitAnchor = custom[1] ?? custom[2];
+    explicitAnchor = custom.id;
     text = text.slice(0, custom.index).trim();
   }
   return { text, explicitAnchor };

@@ -37,9 +37,24 @@ export function excerptMarkdown(excerpt: Excerpt): string {
 
 /** Cuts at a space so that no link, code span or escape is left open. */
 function safeCut(md: string, limit: number): string {
-  let cut = md.slice(0, limit).replace(/\s+\S*$/, '');
+  let cut = withoutLastWord(md.slice(0, limit));
   const openLink = cut.lastIndexOf('[');
-  if (openLink >= 0 && !/\]\([^)]*\)/.test(cut.slice(openLink))) cut = cut.slice(0, openLink);
+  if (openLink >= 0 && !hasLinkTarget(cut.slice(openLink))) cut = cut.slice(0, openLink);
   if ((cut.match(/(?<!\\)`/g)?.length ?? 0) % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('`'));
   return cut.replace(/\\$/, '').trimEnd();
+}
+
+/** Whether `](…)` occurs: the linear form of `/\]\([^)]*\)/.test` (quadratic on runs of `](`). */
+export const hasLinkTarget = (md: string): boolean => {
+  const open = md.indexOf('](');
+  return open >= 0 && md.indexOf(')', open + 2) >= 0;
+};
+
+/** Text up to its last whitespace run: the linear form of `.replace(/\s+\S*$/, '')`. */
+function withoutLastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && !/\s/.test(text[end - 1]!)) end--;
+  if (end === 0) return text;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }

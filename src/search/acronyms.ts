@@ -1,3 +1,4 @@
+import { acronymDefinitions } from './acronym-definitions.js';
 import { tokenize } from './text.js';
 
 /**
@@ -138,8 +139,6 @@ function matchLongName(words: string[], acronym: string): string | null {
   return null;
 }
 
-const definition = /([A-Za-z][\w-]*(?:[ -][A-Za-z&][\w-]*){0,8})\s+\(([A-Z][A-Za-z0-9-]{1,9})\)/g;
-
 /**
  * Learns acronym ↔ long-name pairs from text written as "Long Name (ACRONYM)", then adds the
  * general table. Returns lower-case acronym → long names.
@@ -153,10 +152,9 @@ export function learnAcronyms(texts: Iterable<string>): Map<string, Set<string>>
   };
   for (const text of texts) {
     if (!text.includes('(')) continue;
-    for (const match of text.matchAll(definition)) {
-      const acronym = match[2]!;
+    for (const { phrase, acronym } of acronymDefinitions(text, { fullWidth: false, spaceRequired: true })) {
       if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
-      const longName = matchLongName(tokenize(match[1]!), acronym);
+      const longName = matchLongName(tokenize(phrase), acronym);
       if (longName) add(acronym, longName);
     }
   }

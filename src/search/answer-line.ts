@@ -19,7 +19,8 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 const word = /[\p{L}\p{N}]+/gu;
 const hasWord = /[\p{L}\p{N}]/u;
 // Discord Markdown a raw segment may hold: link targets, code and emphasis marks, escapes.
-const linkTarget = /\]\([^)\s]*\)/g;
+// (Targets never hold `(`: blocks.ts encodes it; excluding it keeps runs of `](` linear.)
+const linkTarget = /\]\([^()\s]*\)/g;
 const markup = /[[`*]|\\(?=[\\*_~`|[\]>#.-])/g;
 
 const plainOf = (segment: Segment): string =>

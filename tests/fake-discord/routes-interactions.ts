@@ -109,6 +109,8 @@ export function interactionRoutes(fake: FakeDiscord): Record<string, Route> {
       if (kind === 'GET') return { status: 200, body: fake.store.serve(m) };
       if (kind === 'DELETE') {
         m.deleted = true;
+        // The "thinking…" message is gone: a later followup is a message of its own.
+        if (m.id === s.originalId) s.loading = false;
         return { status: 204 };
       }
       fake.store.edit(m, obj(r.body), `webhook-edit:${r.params.message_id ?? '@original'}`, r.files);

@@ -1,6 +1,7 @@
 import type { Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { fill, templates, type Lang } from './lang.js';
+import { acronymDefinitions } from '../../search/acronym-definitions.js';
 import { initialsOf } from '../../search/acronyms.js';
 
 export interface Acronym {
@@ -10,8 +11,6 @@ export interface Acronym {
 }
 
 const connector = new Set(['of', 'and', 'for', 'the', 'to', 'as', 'a', 'on', 'in', '&', 'de', 'del', 'la', 'el']);
-/** "Long Name (ACRONYM)", with ASCII or full-width brackets. Word runs are bounded, so it stays linear. */
-const pattern = /([A-Za-z][\w-]*(?:[ -][A-Za-z&][\w-]*){0,8})\s*[(（]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
 
 /** A plural "s" ("AMIs") is no letter of the acronym. */
 const initialsOfTerm = (acronym: string): string | null => initialsOf(acronym.replace(/s$/, ''));
@@ -37,10 +36,10 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
   const out: Acronym[] = [];
   for (const sentence of facts.sentences) {
     if (!sentence.includes('(') && !sentence.includes('（')) continue;
-    for (const m of sentence.matchAll(pattern)) {
-      const acronym = m[2]!;
+    // "Long Name (ACRONYM)", with ASCII or full-width brackets.
+    for (const { phrase, acronym } of acronymDefinitions(sentence, { fullWidth: true, spaceRequired: false })) {
       if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
-      const longName = longNameOf(m[1]!, acronym);
+      const longName = longNameOf(phrase, acronym);
       if (longName) out.push({ acronym, longName, sentence });
     }
   }

@@ -36,7 +36,9 @@ const askable = (term: string, definition: string): boolean =>
   !weakSentence(definition);
 
 /** "`revalidateAll = false`": the option is the term, its default is not. */
-const optionName = (term: string): string => term.replace(/\s*=\s*[^=]*$/, '').trim() || term;
+/** The term before its last `=` (the linear form of `.replace(/\s*=\s*[^=]*$/, '')`). */
+const optionName = (term: string): string =>
+  (term.includes('=') ? term.slice(0, term.lastIndexOf('=')) : term).trim() || term;
 
 /** Term–definition pairs of a section: "**Term** — definition" items and "X is a …" sentences. */
 export function definitionsOf(facts: SectionFacts): Defined[] {
