@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { formatProblem } from '../core/problems.js';
-import { runShell, shellCommands } from '../terminal/shell.js';
 import type { CliContext } from './context.js';
-import { loadKnowledgeForCli } from './load-knowledge.js';
-import { quizShellCommand } from './quiz-shell.js';
 
 export async function startShell(context: CliContext, notesDir?: string): Promise<void> {
   const config = context.configFor(notesDir);
+  // Loaded here, not at start, so that `--help` and the other commands do not pay for them.
+  const [{ runShell, shellCommands }, { loadKnowledgeForCli }, { quizShellCommand }] = await Promise.all([
+    import('../terminal/shell.js'),
+    import('./load-knowledge.js'),
+    import('./quiz-shell.js'),
+  ]);
   const { knowledge } = await loadKnowledgeForCli(context, config);
   const { library } = knowledge;
   const problems = library.problems.length
