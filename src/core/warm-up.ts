@@ -37,7 +37,11 @@ export function warmUp(index: SearchIndex, questions = 1000): void {
  */
 export async function warmUpInSlices(
   index: SearchIndex,
-  { questions = 1000, sliceMs = 8, stop = () => false }: { questions?: number; sliceMs?: number; stop?: () => boolean } = {},
+  {
+    questions = 1000,
+    sliceMs = 8,
+    stop = () => false,
+  }: { questions?: number; sliceMs?: number; stop?: () => boolean } = {},
 ): Promise<number> {
   if (index.sections.length === 0) return 0;
   let i = 0;

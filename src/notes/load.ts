@@ -18,7 +18,8 @@ import {
   type LayoutSetting,
 } from './layout.js';
 import { sourceUrl, type LinkSettings } from './links.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import { ParseBudgetError, type ParsePool } from './parse-pool.js';
 import { readNotesFile } from './read-file.js';
 import { sidebarOrder } from './order.js';
 import { countWords } from './plaintext.js';
@@ -40,6 +41,10 @@ export interface LoadOptions extends Partial<LinkSettings> {
   exclude?: string[];
   /** Answers for files parsed before (notes/parse-cache.ts); it calls `parse` for the others. */
   parseCache?: (read: ReadNote, context: NoteContext, parse: NoteLoader) => LoadedNote;
+  /** Whether `parseCache` has the note already (those are not sent to `parsePool`). */
+  isCached?: (read: ReadNote, context: NoteContext) => boolean;
+  /** Parses on worker threads within a per-file budget; absent: parsed in this thread, unbounded. */
+  parsePool?: ParsePool;
   /** Read `**bold**` in #flashcards notes as cloze deletions (Obsidian SR's setting). */
   boldCloze?: boolean;
 }
@@ -73,6 +78,8 @@ export interface NoteContext {
   /** Identifies the set of notes and their routes, which resolving links depends on. */
   libraryKey: string;
   boldCloze: boolean;
+  /** Markdown to tree (parse-pool.ts); not part of the parse cache's key. */
+  parse?: (file: string, source: string, mdx: boolean) => ParsedMarkdown;
 }
 
 /** A note file read from disk, before Markdown parsing. */
@@ -108,7 +115,7 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     void read.problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
 
   const mdx = /\.mdx$/i.test(entry.file);
-  const { tree, mdxError } = parseMarkdown(source, mdx);
+  const { tree, mdxError } = context.parse ? context.parse(entry.file, source, mdx) : parseMarkdown(source, mdx);
   if (mdxError)
     report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
   if (layout.name === 'obsidian') expandWikilinks(tree);
@@ -301,23 +308,39 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   const rank = new Map(order.map((file, index) => [file, index]));
   reads.sort((a, b) => rank.get(a.entry.file)! - rank.get(b.entry.file)!);
 
-  const loaded: LoadedNote[] = [];
-  reads.forEach((read, index) => {
+  const pool = options.parsePool;
+  const contexts = reads.map((read, index): NoteContext => {
     read.entry.order = index;
     const file = read.entry.file;
     const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
-    const metaTitle = metaTitleOf(file, folder, layout, folders);
-    const context: NoteContext = {
+    return {
       settings,
       layout,
       resolver,
       routeOfFile,
-      metaTitle,
+      metaTitle: metaTitleOf(file, folder, layout, folders),
       breadcrumb: [],
       libraryKey,
       boldCloze: options.boldCloze ?? false,
+      ...(pool ? { parse: (f: string, source: string, mdx: boolean) => pool.parse(f, source, mdx) } : {}),
     };
-    loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
+  });
+  // Everything the cache does not answer is parsed on the pool's threads while earlier notes are split.
+  pool?.prefetch(
+    reads
+      .filter((read, i) => !options.isCached?.(read, contexts[i]!))
+      .map((read) => ({ file: read.entry.file, source: read.source, mdx: /\.mdx$/i.test(read.entry.file) })),
+  );
+  const loaded: LoadedNote[] = [];
+  reads.forEach((read, index) => {
+    const context = contexts[index]!;
+    try {
+      loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
+    } catch (error) {
+      // A note over its parse budget is left out and reported; the others load.
+      if (!(error instanceof ParseBudgetError)) throw error;
+      read.problems.push({ file: read.entry.file, line: 1, message: error.message, severity: 'warning' });
+    }
     problems.push(...read.problems);
   });
   const notes = loaded.map((l) => l.note);

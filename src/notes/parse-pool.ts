@@ -1,0 +1,195 @@
+import os from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+
+/** How long and how large one note may be to be parsed; past either, the note is skipped and reported. */
+export interface ParseBudget {
+  ms: number;
+  bytes: number;
+}
+
+/** Thrown for a note over its budget: the loader skips the file and reports `message`. */
+export class ParseBudgetError extends Error {}
+
+interface Job {
+  id: number;
+  source: string;
+  mdx: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  job?: Job;
+}
+
+/** A worker that never starts its first file in this long is taken as broken: parsing goes on in this thread. */
+const bootLimitMs = 60_000;
+
+const now = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Parses notes on worker threads (one per core, at most `threads`), each file within a time budget:
+ * a parse still running at its deadline has its worker terminated (micromark can take minutes on
+ * hostile input: 80 KB of `[`, a 4 MB nested list) and the file is reported, never waited for.
+ * The calling thread waits synchronously (Atomics.wait) so the loader stays a plain function;
+ * files queued with `prefetch` are parsed in parallel while it works on earlier ones.
+ */
+export class ParsePool {
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  private readonly startedAt: Float64Array;
+  private readonly slots: (Slot | undefined)[];
+  private readonly queue: Job[] = [];
+  private readonly results = new Map<number, ParsedMarkdown | Error>();
+  private readonly ids = new Map<string, number>();
+  private nextId = 0;
+  private broken = false;
+
+  constructor(
+    private readonly budget: ParseBudget,
+    threads = Math.min(os.availableParallelism(), 4),
+  ) {
+    this.slots = new Array<Slot | undefined>(Math.max(1, threads)).fill(undefined);
+    this.startedAt = new Float64Array(new SharedArrayBuffer(8 * this.slots.length));
+  }
+
+  private keyOf(file: string, source: string): string {
+    return `${file}\0${source.length}`;
+  }
+
+  /** Queues notes to parse in the background; `parse` later takes their results. */
+  prefetch(notes: { file: string; source: string; mdx: boolean }[]): void {
+    for (const note of notes) {
+      if (Buffer.byteLength(note.source) > this.budget.bytes) continue;
+      const id = this.nextId++;
+      this.ids.set(this.keyOf(note.file, note.source), id);
+      this.queue.push({ id, source: note.source, mdx: note.mdx });
+    }
+    this.dispatch();
+  }
+
+  /** The tree of one note, within the budget; throws ParseBudgetError when over it. */
+  parse(file: string, source: string, mdx: boolean): ParsedMarkdown {
+    const bytes = Buffer.byteLength(source);
+    if (bytes > this.budget.bytes)
+      throw new ParseBudgetError(
+        `skipped: ${(bytes / 1048576).toFixed(1)} MB is over the ${(this.budget.bytes / 1048576).toFixed(1)} MB a note may have (NOTES_MAX_FILE_KB)`,
+      );
+    if (this.broken) return parseMarkdown(source, mdx);
+    const key = this.keyOf(file, source);
+    let id = this.ids.get(key);
+    if (id === undefined || (!this.results.has(id) && !this.pending(id))) {
+      id = this.nextId++;
+      // Wanted now: ahead of the prefetched ones.
+      this.queue.unshift({ id, source, mdx });
+    }
+    this.ids.delete(key);
+    const result = this.wait(id, source, mdx);
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  private pending(id: number): boolean {
+    return this.queue.some((j) => j.id === id) || this.slots.some((s) => s?.job?.id === id);
+  }
+
+  private wait(id: number, source: string, mdx: boolean): ParsedMarkdown | Error {
+    for (;;) {
+      const seen = Atomics.load(this.done, 0);
+      this.collect();
+      const result = this.results.get(id);
+      if (result) {
+        this.results.delete(id);
+        return result;
+      }
+      this.dispatch();
+      if (this.broken) return parseMarkdown(source, mdx);
+      let wakeAt = now() + 50;
+      for (let i = 0; i < this.slots.length; i++) {
+        const slot = this.slots[i];
+        if (!slot?.job) continue;
+        const started = this.startedAt[i]!;
+        const deadline =
+          started > 0 ? started + this.budget.ms : (slot.job as Job & { sentAt: number }).sentAt + bootLimitMs;
+        if (now() >= deadline) this.expire(i, started > 0);
+        else wakeAt = Math.min(wakeAt, deadline);
+      }
+      Atomics.wait(this.done, 0, seen, Math.max(1, wakeAt - now()));
+    }
+  }
+
+  /** Stops a worker whose file is past its deadline; a worker that never started means workers cannot run here. */
+  private expire(index: number, started: boolean): void {
+    const slot = this.slots[index]!;
+    const job = slot.job!;
+    void slot.worker.terminate();
+    slot.port.close();
+    this.slots[index] = undefined;
+    this.startedAt[index] = 0;
+    if (!started) {
+      this.broken = true;
+      for (const s of this.slots) if (s?.job) this.queue.unshift(s.job);
+      this.close();
+      return;
+    }
+    this.results.set(
+      job.id,
+      new ParseBudgetError(
+        `skipped: parsing took longer than ${(this.budget.ms / 1000).toFixed(1)} s (NOTES_PARSE_BUDGET_MS); simplify the file or raise the budget`,
+      ),
+    );
+  }
+
+  private collect(): void {
+    for (const slot of this.slots) {
+      if (!slot) continue;
+      for (let message = receiveMessageOnPort(slot.port); message; message = receiveMessageOnPort(slot.port)) {
+        const reply = message.message as { id: number; parsed?: ParsedMarkdown; error?: string };
+        this.results.set(reply.id, reply.parsed ?? new Error(reply.error ?? 'parse failed'));
+        if (slot.job?.id === reply.id) slot.job = undefined;
+      }
+    }
+  }
+
+  private dispatch(): void {
+    if (this.broken) return;
+    for (let i = 0; i < this.slots.length && this.queue.length > 0; i++) {
+      const slot = (this.slots[i] ??= this.startWorker(i));
+      if (slot.job) continue;
+      const job = this.queue.shift()!;
+      slot.job = Object.assign(job, { sentAt: now() });
+      slot.port.postMessage(job);
+    }
+  }
+
+  private startWorker(index: number): Slot {
+    const { port1, port2 } = new MessageChannel();
+    const source = import.meta.url.endsWith('.ts');
+    const url = new URL(source ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
+    const workerData = { port: port2, done: this.done, startedAt: this.startedAt, slot: index };
+    // From the TypeScript sources (tsx, tests): the worker registers tsx before loading them.
+    const tsx = source ? import.meta.resolve('tsx/esm/api') : undefined;
+    const worker = tsx
+      ? new Worker(
+          `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`,
+          { eval: true, workerData, transferList: [port2] },
+        )
+      : new Worker(url, { workerData, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    // A worker that fails to load is noticed by its boot deadline; this keeps the error from crashing the process.
+    worker.on('error', () => {});
+    return { worker, port: port1 };
+  }
+
+  /** Stops the workers (they are unref'd: an idle pool never keeps the process alive). */
+  close(): void {
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i];
+      if (!slot) continue;
+      void slot.worker.terminate();
+      slot.port.close();
+      this.slots[i] = undefined;
+    }
+  }
+}
