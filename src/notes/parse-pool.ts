@@ -73,7 +73,7 @@ export class ParsePool {
     const bytes = Buffer.byteLength(source);
     if (bytes > this.budget.bytes)
       throw new ParseBudgetError(
-        `skipped: ${(bytes / 1048576).toFixed(1)} MB is over the ${(this.budget.bytes / 1048576).toFixed(1)} MB a note may have (NOTES_MAX_FILE_KB)`,
+        `skipped: ${Math.ceil(bytes / 1024)} KB is over the ${Math.floor(this.budget.bytes / 1024)} KB a note may have (NOTES_MAX_FILE_KB)`,
       );
     if (this.broken) return parseMarkdown(source, mdx);
     const key = this.keyOf(file, source);
