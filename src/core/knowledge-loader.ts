@@ -3,6 +3,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { notesFingerprint } from '../notes/fingerprint.js';
 import { ParseCache, writeAtomically } from '../notes/parse-cache.js';
+import type { FrontMatterResult } from '../notes/frontmatter.js';
 import type { ParsePool } from '../notes/parse-pool.js';
 import type { NoteLibrary } from '../notes/types.js';
 import { buildIndex, restoreIndex, saveIndex, type SavedIndex } from '../search/index.js';
@@ -50,6 +51,7 @@ export class KnowledgeLoader {
   private readonly version: string;
   private parseCache: ParseCache | undefined;
   private pool: ParsePool | undefined;
+  private readonly frontMatter = new Map<string, FrontMatterResult>();
 
   constructor(
     private readonly config: NotesConfig,
@@ -148,11 +150,16 @@ export class KnowledgeLoader {
     const { ParsePool } = await import('../notes/parse-pool.js');
     // Kept for later loads (the reload worker): its threads start once.
     this.pool ??= new ParsePool(parseBudgetOf(this.config));
-    const library = loadLibrary(this.config, { parseCache: cache.load, isCached: cache.has }, this.pool);
+    const library = loadLibrary(
+      this.config,
+      { parseCache: cache.load, isCached: cache.has, frontMatterMemo: this.frontMatter },
+      this.pool,
+    );
     // Serialised before indexing: the saved copy holds the notes exactly as loaded.
     const savedFile = this.file(knowledgeFile);
     const savedLibrary = savedFile || forTransfer ? v8.serialize(library) : undefined;
-    const index = buildIndex(library.sections);
+    // A reload hands the index over as saved data: the receiver prepares excerpts as answers need them.
+    const index = buildIndex(library.sections, { prepareExcerpts: !forTransfer });
     const knowledge: Knowledge = { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
     const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: saveIndex(index) };
     const misses = cache.misses;

@@ -39,7 +39,7 @@ export const parseBudgetOf = (config: NotesConfig): ParseBudget => ({
  */
 export function loadLibrary(
   config: NotesConfig,
-  cache?: Pick<LoadOptions, 'parseCache' | 'isCached'>,
+  cache?: Pick<LoadOptions, 'parseCache' | 'isCached' | 'frontMatterMemo'>,
   pool?: ParsePool,
 ): NoteLibrary {
   const problem = notesFolderProblem(config.NOTES_DIR);
@@ -54,7 +54,7 @@ export function loadLibrary(
 
 function loadChecked(
   config: NotesConfig,
-  cache: Pick<LoadOptions, 'parseCache' | 'isCached'> | undefined,
+  cache: Pick<LoadOptions, 'parseCache' | 'isCached' | 'frontMatterMemo'> | undefined,
   parsePool: ParsePool,
 ): NoteLibrary {
   const library = loadNotes({

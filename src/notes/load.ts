@@ -45,6 +45,8 @@ export interface LoadOptions extends Partial<LinkSettings> {
   isCached?: (read: ReadNote, context: NoteContext) => boolean;
   /** Parses on worker threads within a per-file budget; absent: parsed in this thread, unbounded. */
   parsePool?: ParsePool;
+  /** Front matter read by an earlier load, by file text (a reload reads only the changed files' again). */
+  frontMatterMemo?: Map<string, FrontMatterResult>;
   /** Read `**bold**` in #flashcards notes as cloze deletions (Obsidian SR's setting). */
   boldCloze?: boolean;
 }
@@ -90,7 +92,12 @@ export interface ReadNote {
   problems: Problem[];
 }
 
-function readNote(entry: NoteFile, layout: Layout | undefined, rootReal: string): ReadNote | { problems: Problem[] } {
+function readNote(
+  entry: NoteFile,
+  layout: Layout | undefined,
+  rootReal: string,
+  readFront: (text: string) => FrontMatterResult,
+): ReadNote | { problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (line: number, message: string, severity?: 'warning'): void =>
     void problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
@@ -103,7 +110,7 @@ function readNote(entry: NoteFile, layout: Layout | undefined, rootReal: string)
   }
   const { text, valid } = decode(buffer);
   if (!valid) report(1, 'file is not valid UTF-8; read as Latin-1, so some characters may be wrong', 'warning');
-  const front = readFrontMatter(text, otherToolKeys);
+  const front = readFront(text);
   for (const p of front.problems) report(p.line, p.message, p.severity);
   return { entry, source: layout?.name === 'docusaurus' ? rewriteAdmonitions(text) : text, front, problems };
 }
@@ -278,11 +285,23 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   );
   problems.push(...folderProblems);
 
+  const fronts = options.frontMatterMemo;
+  const frontsUsed = new Map<string, FrontMatterResult>();
+  const readFront = (text: string): FrontMatterResult => {
+    const front = fronts?.get(text) ?? readFrontMatter(text, otherToolKeys);
+    frontsUsed.set(text, front);
+    return front;
+  };
   const reads: ReadNote[] = [];
   for (const entry of entries) {
-    const read = readNote(entry, layout, walked.rootReal);
+    const read = readNote(entry, layout, walked.rootReal, readFront);
     if ('source' in read) reads.push(read);
     else problems.push(...read.problems);
+  }
+  // Only this load's texts are remembered: an edited file's old text is dropped.
+  if (fronts) {
+    fronts.clear();
+    for (const [text, front] of frontsUsed) fronts.set(text, front);
   }
   const routes = new Map(reads.map((r) => [r.entry.file, routeFor(r.entry.file, layout, r.front.data)]));
   const routeOfFile = (file: string): string => routes.get(file) ?? routeFor(file, layout);

@@ -67,7 +67,8 @@ const fields = Object.keys(fieldBoosts) as Field[];
 /** Query terms arrive stemmed already. */
 const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts };
 
-export function buildIndex(sections: Section[]): SearchIndex {
+/** `prepareExcerpts: false` leaves excerpt preparation to the first answers (an index built to be saved). */
+export function buildIndex(sections: Section[], { prepareExcerpts: prepare = true } = {}): SearchIndex {
   const docFreq = new Map<string, number>();
   const headingDocFreq = new Map<string, number>();
   const lastSeen = new Map<string, number>();
@@ -127,7 +128,7 @@ export function buildIndex(sections: Section[]): SearchIndex {
     const terms = stemPhrase(full);
     if (key && terms.length > 0 && terms.join(' ') !== key) addExpansion(key, terms);
   }
-  prepareExcerpts(sections.map((s) => s.blocks));
+  if (prepare) prepareExcerpts(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
   const names = rareNames(sections, capitalisedTerms, docFreq, (term) => scores.sectionsWith(term));
   return {
