@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 /** How long and how large one note may be to be parsed; past either, the note is skipped and reported. */
 export interface ParseBudget {
@@ -38,6 +39,8 @@ const now = (): number => performance.timeOrigin + performance.now();
 export class ParsePool {
   private readonly done = new Int32Array(new SharedArrayBuffer(4));
   private readonly startedAt: Float64Array;
+  /** Per worker: its thread id and its CPU time when it started its file (thread-cpu.ts). */
+  private readonly cpuAt: Float64Array;
   private readonly slots: (Slot | undefined)[];
   private readonly queue: Job[] = [];
   private readonly results = new Map<number, ParsedMarkdown | Error>();
@@ -51,6 +54,7 @@ export class ParsePool {
   ) {
     this.slots = new Array<Slot | undefined>(Math.max(1, threads)).fill(undefined);
     this.startedAt = new Float64Array(new SharedArrayBuffer(8 * this.slots.length));
+    this.cpuAt = new Float64Array(new SharedArrayBuffer(16 * this.slots.length));
   }
 
   private keyOf(file: string, source: string): string {
@@ -104,18 +108,25 @@ export class ParsePool {
       }
       this.dispatch();
       if (this.broken) return parseMarkdown(source, mdx);
-      let wakeAt = now() + 50;
       for (let i = 0; i < this.slots.length; i++) {
         const slot = this.slots[i];
         if (!slot?.job) continue;
         const started = this.startedAt[i]!;
-        const deadline =
-          started > 0 ? started + this.budget.ms : (slot.job as Job & { sentAt: number }).sentAt + bootLimitMs;
-        if (now() >= deadline) this.expire(i, started > 0);
-        else wakeAt = Math.min(wakeAt, deadline);
+        const sentAt = (slot.job as Job & { sentAt: number }).sentAt;
+        if (started > 0 ? this.overBudget(i, started) : now() >= sentAt + bootLimitMs) this.expire(i, started > 0);
       }
-      Atomics.wait(this.done, 0, seen, Math.max(1, wakeAt - now()));
+      // Woken by a finished file, else every 20 ms to look at the clocks.
+      Atomics.wait(this.done, 0, seen, 20);
     }
+  }
+
+  /**
+   * Whether worker `i` has spent its budget on the file it started at `started`: its thread's CPU
+   * time where Linux tells it (a busy machine slows ordinary notes, not hostile ones), else wall time.
+   */
+  private overBudget(i: number, started: number): boolean {
+    const cpu = threadCpuMs(this.cpuAt[2 * i]!) - this.cpuAt[2 * i + 1]!;
+    return Number.isNaN(cpu) ? now() - started >= this.budget.ms : cpu >= this.budget.ms;
   }
 
   /** Stops a worker whose file is past its deadline; a worker that never started means workers cannot run here. */
@@ -135,7 +146,7 @@ export class ParsePool {
     this.results.set(
       job.id,
       new ParseBudgetError(
-        `skipped: parsing took longer than ${(this.budget.ms / 1000).toFixed(1)} s (NOTES_PARSE_BUDGET_MS); simplify the file or raise the budget`,
+        `skipped: parsing took more than ${(this.budget.ms / 1000).toFixed(1)} s of CPU time (NOTES_PARSE_BUDGET_MS); simplify the file or raise the budget`,
       ),
     );
   }
@@ -166,7 +177,7 @@ export class ParsePool {
     const { port1, port2 } = new MessageChannel();
     const source = import.meta.url.endsWith('.ts');
     const url = new URL(source ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
-    const workerData = { port: port2, done: this.done, startedAt: this.startedAt, slot: index };
+    const workerData = { port: port2, done: this.done, startedAt: this.startedAt, cpuAt: this.cpuAt, slot: index };
     // From the TypeScript sources (tsx, tests): the worker registers tsx before loading them.
     const tsx = source ? import.meta.resolve('tsx/esm/api') : undefined;
     const worker = tsx
