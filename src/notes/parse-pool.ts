@@ -106,7 +106,7 @@ export class ParsePool {
         this.results.delete(id);
         return result;
       }
-      this.dispatch();
+      this.dispatch(id);
       if (this.broken) return parseMarkdown(source, mdx);
       for (let i = 0; i < this.slots.length; i++) {
         const slot = this.slots[i];
@@ -162,8 +162,15 @@ export class ParsePool {
     }
   }
 
-  private dispatch(): void {
+  /**
+   * Sends queued files to idle workers. Parsed trees waiting to be taken are capped (they are large:
+   * the SageMaker guide's would take a gigabyte), unless the file wanted now is still queued.
+   */
+  private dispatch(wanted?: number): void {
     if (this.broken) return;
+    const at = wanted === undefined ? -1 : this.queue.findIndex((j) => j.id === wanted);
+    if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
+    if (at < 0 && this.results.size >= 4 * this.slots.length) return;
     for (let i = 0; i < this.slots.length && this.queue.length > 0; i++) {
       const slot = (this.slots[i] ??= this.startWorker(i));
       if (slot.job) continue;
