@@ -141,7 +141,7 @@ cases.push({
   target: '≤ 1.0 s, ≤ 150 MB',
 });
 cases.push({
-  name: 'notes: start → bot ready to connect (warm-up included)',
+  name: 'notes: start → bot ready to connect (warm-up runs after, in slices)',
   today: bot(today, oldEnv(notesDir)),
   now: bot(now, newEnv(notesDir, notesCache)),
   target: '≤ 1.0 s, ≤ 150 MB',

@@ -63,6 +63,9 @@ const schema = z.object({
   NOTES_LANGUAGE: optionalString,
   NOTES_INCLUDE: optionalString.transform(globList),
   NOTES_EXCLUDE: optionalString.transform(globList),
+  // Per-note parse budget: a note over either limit is skipped and reported, never stalls loading.
+  NOTES_PARSE_BUDGET_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  NOTES_MAX_FILE_KB: z.coerce.number().int().min(1).max(20_480).default(2048),
   QUIZ_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   QUIZ_DB: optionalString.default('./data/nimbus.db'),
   CACHE_DIR: optionalString.default('./data/cache'),
@@ -114,6 +117,8 @@ const expectations: Record<string, string> = {
   NOTES_LAYOUT: 'one of auto, nextra, docusaurus, obsidian, github, plain',
   QUIZ_SECONDS: 'a whole number of seconds from 5 to 3600',
   NOTES_WATCH: '"true" or "false"',
+  NOTES_PARSE_BUDGET_MS: 'a whole number of milliseconds from 10 to 600000',
+  NOTES_MAX_FILE_KB: 'a whole number of kilobytes from 1 to 20480',
   NOTES_SYNC_MINUTES: 'a whole number of minutes from 1 to 1440',
   QUIZ_SOURCE: '"written", "generated" or "both" (empty: written where a topic has them, generated elsewhere)',
   QUIZ_GENERATED_KINDS: `"all" or a comma-separated list of ${allGeneratorKinds.join(', ')}`,

@@ -1,12 +1,9 @@
 import readline from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ask, type Answer } from '../core/ask.js';
-import { renderAnswer } from '../terminal/render-answer.js';
-import { excerptBlocks } from '../search/excerpt.js';
+import type { Answer } from '../core/ask.js';
 import { excerptMarkdown, markdownLayout } from '../render/markdown-excerpt.js';
-import { styleFor } from '../terminal/style.js';
+import { excerptBlocks } from '../search/excerpt.js';
 import { type CliContext, notesOption } from './context.js';
-import { loadKnowledgeForCli } from './load-knowledge.js';
 
 const positiveInt = (value: string): number => {
   const n = Number(value);
@@ -45,6 +42,13 @@ export function addAsk(program: Command, context: CliContext): void {
     .option('--limit <n>', 'how many sections to return (1-25)', positiveInt, 5)
     .addOption(notesOption())
     .action(async (words: string[], options: { json?: boolean; limit: number; notes?: string }) => {
+      // Loaded here, not at start, so that `--help` and the other commands do not pay for them.
+      const [{ ask }, { renderAnswer }, { styleFor }, { loadKnowledgeForCli }] = await Promise.all([
+        import('../core/ask.js'),
+        import('../terminal/render-answer.js'),
+        import('../terminal/style.js'),
+        import('./load-knowledge.js'),
+      ]);
       const { knowledge } = await loadKnowledgeForCli(context, context.configFor(options.notes));
       const style = styleFor(context.output);
       const answerOne = (question: string): void => {

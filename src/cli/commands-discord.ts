@@ -1,12 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { cacheDirOf } from '../config.js';
-import { GitNotes } from '../core/git-notes.js';
-import { KnowledgeLoader } from '../core/knowledge-loader.js';
-import { LiveNotes } from '../core/live-notes.js';
-import { watchNotes } from '../core/notes-watcher.js';
+import type { GitNotes } from '../core/git-notes.js';
 import { formatProblem } from '../core/problems.js';
-import { warmUp } from '../core/warm-up.js';
 import { type CliContext, notesOption } from './context.js';
 
 export async function startBot(context: CliContext, notesDir?: string): Promise<void> {
@@ -19,10 +15,24 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     return;
   }
   // discord.js loads only when the bot runs, so the terminal session starts fast.
-  const [{ createBot }, { createLogger, scrubSecrets }, { describeLoginFailure, withinSeconds }] = await Promise.all([
+  const [
+    { createBot },
+    { createLogger, scrubSecrets },
+    { describeLoginFailure, withinSeconds },
+    { GitNotes },
+    { KnowledgeLoader },
+    { LiveNotes },
+    { watchNotes },
+    { warmUpInSlices },
+  ] = await Promise.all([
     import('../discord/bot.js'),
     import('../discord/logger.js'),
     import('../discord/login-failure.js'),
+    import('../core/git-notes.js'),
+    import('../core/knowledge-loader.js'),
+    import('../core/live-notes.js'),
+    import('../core/notes-watcher.js'),
+    import('../core/warm-up.js'),
   ]);
   const logger = createLogger(config.LOG_LEVEL, process.stderr, [config.DISCORD_TOKEN]);
   let git: GitNotes | undefined;
@@ -80,9 +90,6 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   process.on('SIGHUP', () => void notes.reload('SIGHUP'));
   for (const problem of knowledge.library.problems.slice(0, 20))
     logger.warn({ problem: formatProblem(problem) }, 'note problem');
-  const warmStart = performance.now();
-  warmUp(knowledge.index);
-  logger.info({ ms: Math.round(performance.now() - warmStart) }, 'answer path warmed up');
   let stopping = false;
   const exitAfter = (code: number, stop: () => Promise<unknown>): void => {
     if (stopping) return;
@@ -118,7 +125,13 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
   process.once('SIGTERM', shutdown);
   try {
     logger.info({ ms: Math.round(performance.now()) }, 'connecting to Discord');
-    await withinSeconds(bot.start(), config.DISCORD_CONNECT_SECONDS);
+    const connected = bot.start();
+    // Warm-up runs in small slices while the gateway connects, and stops if a reload swaps the notes.
+    const warmStart = performance.now();
+    void warmUpInSlices(knowledge.index, { stop: () => stopping || notes.current !== knowledge }).then((questions) =>
+      logger.info({ ms: Math.round(performance.now() - warmStart), questions }, 'answer path warmed up'),
+    );
+    await withinSeconds(connected, config.DISCORD_CONNECT_SECONDS);
   } catch (error) {
     const line = scrubSecrets(describeLoginFailure(error, config.DISCORD_API_BASE), [config.DISCORD_TOKEN ?? '']);
     logger.error({ err: { message: line, name: (error as Error).name } }, 'could not log in to Discord');

@@ -3,7 +3,7 @@ import { KnowledgeLoader, type CacheLog, type LoadReport } from '../core/knowled
 import type { CliContext } from './context.js';
 
 /** Cache decisions go to stderr as JSON lines when LOG_LEVEL is debug or trace (stdout stays clean). */
-const cliCacheLog =
+export const cliCacheLog =
   (context: CliContext, config: Config): CacheLog =>
   (message, fields) => {
     if (config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace')

@@ -1,8 +1,7 @@
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
-import { questionBank } from '../quiz/bank.js';
-import { QuizService } from '../quiz/quiz-service.js';
-import { openQuizStore, type QuizStore } from '../quiz/quiz-store.js';
+import type { QuizService } from '../quiz/quiz-service.js';
+import type { QuizStore } from '../quiz/quiz-store.js';
 import { choiceIndex } from '../quiz/round-view.js';
 import { describeStorageProblem, isStorageFailure, type QuizStorageError } from '../quiz/storage-problem.js';
 import type { ShellCommand } from '../terminal/shell.js';
@@ -10,18 +9,34 @@ import { renderQuizResult, renderQuizRound } from '../terminal/render-quiz.js';
 
 const terminalUser = { guildId: 'terminal', channelId: 'terminal', askerId: 'local' };
 
+/** What the quiz needs, loaded at the first /quiz: the question generator, SQLite. */
+const loadQuizModules = async () => {
+  const [{ questionBank }, { QuizService }, { openQuizStore }] = await Promise.all([
+    import('../quiz/bank.js'),
+    import('../quiz/quiz-service.js'),
+    import('../quiz/quiz-store.js'),
+  ]);
+  return { questionBank, QuizService, openQuizStore };
+};
+
 /**
  * /quiz for the terminal session: personal review over the same question bank and schedule
- * as Discord's `/quiz private:true`. The database opens on first use only.
+ * as Discord's `/quiz private:true`. The database opens on first use only. `notes` gives the
+ * notes in use (a function when they reload): a /quiz after a reload draws on the new ones.
  */
 export async function quizShellCommand(
   config: Config,
-  knowledge: Knowledge,
+  notes: Knowledge | (() => Knowledge),
 ): Promise<{ commands: Record<string, ShellCommand>; close(): void }> {
+  const current = typeof notes === 'function' ? notes : () => notes;
+  let modules: Awaited<ReturnType<typeof loadQuizModules>> | undefined;
   let store: QuizStore | undefined;
   let service: QuizService | undefined;
+  let serviceNotes: Knowledge | undefined;
   const quiz = (): QuizService => {
+    const { questionBank, QuizService, openQuizStore } = modules!;
     store ??= openQuizStore(config.QUIZ_DB);
+    const knowledge = (serviceNotes ??= current());
     service ??= new QuizService({
       store,
       notes: knowledge.library.notes,
@@ -36,6 +51,12 @@ export async function quizShellCommand(
   let problem: QuizStorageError | undefined;
   const command: ShellCommand = async (args, io) => {
     if (problem) return problem.message;
+    modules ??= await loadQuizModules();
+    // Between rounds only: a round in progress finishes on the notes it started with.
+    if (serviceNotes && serviceNotes !== current()) {
+      service = undefined;
+      serviceNotes = undefined;
+    }
     try {
       return await play(args, io);
     } catch (error) {

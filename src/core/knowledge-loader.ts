@@ -3,6 +3,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { notesFingerprint } from '../notes/fingerprint.js';
 import { ParseCache, writeAtomically } from '../notes/parse-cache.js';
+import type { FrontMatterResult } from '../notes/frontmatter.js';
+import type { ParsePool } from '../notes/parse-pool.js';
 import type { NoteLibrary } from '../notes/types.js';
 import { buildIndex, restoreIndex, saveIndex, type SavedIndex } from '../search/index.js';
 import { codeVersion } from './code-version.js';
@@ -48,6 +50,8 @@ const parseFile = 'parse-cache.bin';
 export class KnowledgeLoader {
   private readonly version: string;
   private parseCache: ParseCache | undefined;
+  private pool: ParsePool | undefined;
+  private readonly frontMatter = new Map<string, FrontMatterResult>();
 
   constructor(
     private readonly config: NotesConfig,
@@ -131,7 +135,6 @@ export class KnowledgeLoader {
     forTransfer = false,
   ): Promise<LoadReport & { saved?: SavedParts; save: () => void }> {
     // Loads the Markdown parser: only when something needs parsing.
-    const { loadLibrary } = await import('./library.js');
     const parsePath = this.file(parseFile);
     if (!this.parseCache) {
       if (parsePath) {
@@ -143,11 +146,22 @@ export class KnowledgeLoader {
     }
     const cache = this.parseCache;
     cache.begin();
-    const library = loadLibrary(this.config, cache.load);
+    const { loadLibrary, parseBudgetOf } = await import('./library.js');
+    const { ParsePool } = await import('../notes/parse-pool.js');
+    // Kept for later loads (the reload worker): its threads start once.
+    this.pool ??= new ParsePool(parseBudgetOf(this.config));
+    const library = loadLibrary(
+      this.config,
+      { parseCache: cache.load, isCached: cache.has, frontMatterMemo: this.frontMatter },
+      this.pool,
+    );
     // Serialised before indexing: the saved copy holds the notes exactly as loaded.
     const savedFile = this.file(knowledgeFile);
     const savedLibrary = savedFile || forTransfer ? v8.serialize(library) : undefined;
-    const index = buildIndex(library.sections, library.language ?? this.config.NOTES_LANGUAGE);
+    // A reload hands the index over as saved data: the receiver prepares excerpts as answers need them.
+    const index = buildIndex(library.sections, library.language ?? this.config.NOTES_LANGUAGE, {
+      prepareExcerpts: !forTransfer,
+    });
     const knowledge: Knowledge = { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
     const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: saveIndex(index) };
     const misses = cache.misses;

@@ -245,17 +245,20 @@ export class LiveNotes {
     const source = import.meta.url.endsWith('.ts');
     const url = new URL(source ? './reload-worker.ts' : './reload-worker.js', import.meta.url);
     const { config, cacheDir, version } = this.options;
-    const { NOTES_DIR, NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } =
-      config;
-    const notesConfig: NotesConfig = {
-      NOTES_DIR,
-      NOTES_BASE_URL,
-      NOTES_LINK_STYLE,
-      NOTES_LAYOUT,
-      NOTES_LANGUAGE,
-      NOTES_INCLUDE,
-      NOTES_EXCLUDE,
-    };
+    // Only the notes settings go to the worker (the rest of the configuration holds secrets).
+    const keys = [
+      'NOTES_DIR',
+      'NOTES_BASE_URL',
+      'NOTES_LINK_STYLE',
+      'NOTES_LAYOUT',
+      'NOTES_LANGUAGE',
+      'NOTES_INCLUDE',
+      'NOTES_EXCLUDE',
+      'FLASHCARDS_BOLD_CLOZE',
+      'NOTES_PARSE_BUDGET_MS',
+      'NOTES_MAX_FILE_KB',
+    ] as const satisfies (keyof NotesConfig)[];
+    const notesConfig = Object.fromEntries(keys.map((key) => [key, config[key]])) as NotesConfig;
     const workerData = { config: notesConfig, cacheDir, version };
     // Running from the TypeScript sources (tsx, tests): the worker registers tsx before loading them.
     const tsx = source ? import.meta.resolve('tsx/esm/api') : undefined;

@@ -18,7 +18,8 @@ import {
   type LayoutSetting,
 } from './layout.js';
 import { sourceUrl, type LinkSettings } from './links.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import { ParseBudgetError, type ParsePool } from './parse-pool.js';
 import { readNotesFile } from './read-file.js';
 import { sidebarOrder } from './order.js';
 import { countWords } from './plaintext.js';
@@ -41,6 +42,12 @@ export interface LoadOptions extends Partial<LinkSettings> {
   exclude?: string[];
   /** Answers for files parsed before (notes/parse-cache.ts); it calls `parse` for the others. */
   parseCache?: (read: ReadNote, context: NoteContext, parse: NoteLoader) => LoadedNote;
+  /** Whether `parseCache` has the note already (those are not sent to `parsePool`). */
+  isCached?: (read: ReadNote, context: NoteContext) => boolean;
+  /** Parses on worker threads within a per-file budget; absent: parsed in this thread, unbounded. */
+  parsePool?: ParsePool;
+  /** Front matter read by an earlier load, by file text (a reload reads only the changed files' again). */
+  frontMatterMemo?: Map<string, FrontMatterResult>;
   /** Read `**bold**` in #flashcards notes as cloze deletions (Obsidian SR's setting). */
   boldCloze?: boolean;
 }
@@ -74,6 +81,8 @@ export interface NoteContext {
   /** Identifies the set of notes and their routes, which resolving links depends on. */
   libraryKey: string;
   boldCloze: boolean;
+  /** Markdown to tree (parse-pool.ts); not part of the parse cache's key. */
+  parse?: (file: string, source: string, mdx: boolean) => ParsedMarkdown;
 }
 
 /** A note file read from disk, before Markdown parsing. */
@@ -84,7 +93,12 @@ export interface ReadNote {
   problems: Problem[];
 }
 
-function readNote(entry: NoteFile, layout: Layout | undefined, rootReal: string): ReadNote | { problems: Problem[] } {
+function readNote(
+  entry: NoteFile,
+  layout: Layout | undefined,
+  rootReal: string,
+  readFront: (text: string) => FrontMatterResult,
+): ReadNote | { problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (line: number, message: string, severity?: 'warning'): void =>
     void problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
@@ -97,7 +111,7 @@ function readNote(entry: NoteFile, layout: Layout | undefined, rootReal: string)
   }
   const { text, valid } = decode(buffer);
   if (!valid) report(1, 'file is not valid UTF-8; read as Latin-1, so some characters may be wrong', 'warning');
-  const front = readFrontMatter(text, otherToolKeys);
+  const front = readFront(text);
   for (const p of front.problems) report(p.line, p.message, p.severity);
   return { entry, source: layout?.name === 'docusaurus' ? rewriteAdmonitions(text) : text, front, problems };
 }
@@ -109,7 +123,7 @@ function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
     void read.problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
 
   const mdx = /\.mdx$/i.test(entry.file);
-  const { tree, mdxError } = parseMarkdown(source, mdx);
+  const { tree, mdxError } = context.parse ? context.parse(entry.file, source, mdx) : parseMarkdown(source, mdx);
   if (mdxError)
     report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
   if (layout.name === 'obsidian') expandWikilinks(tree);
@@ -272,11 +286,23 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   );
   problems.push(...folderProblems);
 
+  const fronts = options.frontMatterMemo;
+  const frontsUsed = new Map<string, FrontMatterResult>();
+  const readFront = (text: string): FrontMatterResult => {
+    const front = fronts?.get(text) ?? readFrontMatter(text, otherToolKeys);
+    frontsUsed.set(text, front);
+    return front;
+  };
   const reads: ReadNote[] = [];
   for (const entry of entries) {
-    const read = readNote(entry, layout, walked.rootReal);
+    const read = readNote(entry, layout, walked.rootReal, readFront);
     if ('source' in read) reads.push(read);
     else problems.push(...read.problems);
+  }
+  // Only this load's texts are remembered: an edited file's old text is dropped.
+  if (fronts) {
+    fronts.clear();
+    for (const [text, front] of frontsUsed) fronts.set(text, front);
   }
   const routes = new Map(reads.map((r) => [r.entry.file, routeFor(r.entry.file, layout, r.front.data)]));
   const routeOfFile = (file: string): string => routes.get(file) ?? routeFor(file, layout);
@@ -302,23 +328,39 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   const rank = new Map(order.map((file, index) => [file, index]));
   reads.sort((a, b) => rank.get(a.entry.file)! - rank.get(b.entry.file)!);
 
-  const loaded: LoadedNote[] = [];
-  reads.forEach((read, index) => {
+  const pool = options.parsePool;
+  const contexts = reads.map((read, index): NoteContext => {
     read.entry.order = index;
     const file = read.entry.file;
     const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
-    const metaTitle = metaTitleOf(file, folder, layout, folders);
-    const context: NoteContext = {
+    return {
       settings,
       layout,
       resolver,
       routeOfFile,
-      metaTitle,
+      metaTitle: metaTitleOf(file, folder, layout, folders),
       breadcrumb: [],
       libraryKey,
       boldCloze: options.boldCloze ?? false,
+      ...(pool ? { parse: (f: string, source: string, mdx: boolean) => pool.parse(f, source, mdx) } : {}),
     };
-    loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
+  });
+  // Everything the cache does not answer is parsed on the pool's threads while earlier notes are split.
+  pool?.prefetch(
+    reads
+      .filter((read, i) => !options.isCached?.(read, contexts[i]!))
+      .map((read) => ({ file: read.entry.file, source: read.source, mdx: /\.mdx$/i.test(read.entry.file) })),
+  );
+  const loaded: LoadedNote[] = [];
+  reads.forEach((read, index) => {
+    const context = contexts[index]!;
+    try {
+      loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
+    } catch (error) {
+      // A note over its parse budget is left out and reported; the others load.
+      if (!(error instanceof ParseBudgetError)) throw error;
+      read.problems.push({ file: read.entry.file, line: 1, message: error.message, severity: 'warning' });
+    }
     problems.push(...read.problems);
   });
   const notes = loaded.map((l) => l.note);

@@ -59,13 +59,20 @@ export class ParseCache {
     writeAtomically(file, v8.serialize({ salt: this.salt, entries: this.used }));
   }
 
-  /** The `parseCache` hook of loadNotes. */
-  readonly load = (read: ReadNote, context: NoteContext, parse: NoteLoader): LoadedNote => {
-    const { resolver, routeOfFile, ...plain } = context;
-    const key = createHash('sha256')
+  private keyOf(read: ReadNote, context: NoteContext): string {
+    const { resolver, routeOfFile, parse, ...plain } = context;
+    return createHash('sha256')
       .update(JSON.stringify([this.salt, read.entry.file, read.entry.order, plain]))
       .update(read.source)
       .digest('base64');
+  }
+
+  /** The `isCached` hook of loadNotes. */
+  readonly has = (read: ReadNote, context: NoteContext): boolean => this.entries.has(this.keyOf(read, context));
+
+  /** The `parseCache` hook of loadNotes. */
+  readonly load = (read: ReadNote, context: NoteContext, parse: NoteLoader): LoadedNote => {
+    const key = this.keyOf(read, context);
     const known = this.entries.get(key);
     if (known) {
       this.hits++;

@@ -71,8 +71,16 @@ const fields = Object.keys(fieldBoosts) as Field[];
 /** Query terms arrive stemmed already. */
 const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts };
 
-/** `language`: the notes' language (a locale tag); English and languages without a stemmer alike when unset. */
-export function buildIndex(sections: Section[], language?: string): SearchIndex {
+/**
+ * `language`: the notes' language (a locale tag); English and languages without a stemmer alike when
+ * unset. `prepareExcerpts: false` leaves excerpt preparation to the first answers (an index built
+ * to be saved).
+ */
+export function buildIndex(
+  sections: Section[],
+  language?: string,
+  { prepareExcerpts: prepare = true } = {},
+): SearchIndex {
   const terms = termsFor(language);
   const { indexTerm } = terms;
   const docFreq = new Map<string, number>();
@@ -135,7 +143,7 @@ export function buildIndex(sections: Section[], language?: string): SearchIndex 
     if (key && words.length > 0 && words.join(' ') !== key) addExpansion(key, words);
   }
   const excerptTexts = new ExcerptTexts(terms.stem);
-  excerptTexts.prepare(sections.map((s) => s.blocks));
+  if (prepare) excerptTexts.prepare(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
   const names = rareNames(
     sections,

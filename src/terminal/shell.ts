@@ -30,17 +30,19 @@ const help = `Commands:
   /quit             leave (Ctrl-D works too)
 help, quit and exit work without the slash.`;
 
+/** `notes`: the notes in use, or a function giving them when they reload while the session runs. */
 export function shellCommands(
-  knowledge: Knowledge,
+  notes: Knowledge | (() => Knowledge),
   extra: Record<string, ShellCommand> = {},
 ): Record<string, ShellCommand> {
+  const current = typeof notes === 'function' ? notes : () => notes;
   return {
     help: () => help,
-    ask: (args, { style }) => renderAnswer(ask(knowledge.index, args, { layout: markdownLayout }), style),
+    ask: (args, { style }) => renderAnswer(ask(current().index, args, { layout: markdownLayout }), style),
     topic: (args, { style }) =>
       args.trim()
-        ? renderNote(openTopic(knowledge.library, args), style)
-        : renderTopicList(listTopics(knowledge.library), style),
+        ? renderNote(openTopic(current().library, args), style)
+        : renderTopicList(listTopics(current().library), style),
     ...extra,
   };
 }
