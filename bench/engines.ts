@@ -3,6 +3,7 @@ import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { ask } from '../src/core/ask.js';
+import { excerptMarkdown, markdownLayout } from '../src/render/markdown-excerpt.js';
 import { warmUp } from '../src/core/warm-up.js';
 import type { Section } from '../src/notes/types.js';
 import { buildIndex, type SearchIndex } from '../src/search/index.js';
@@ -41,8 +42,10 @@ export function nimbusEngine(options: { withExcerpts: boolean; warm?: boolean })
     },
     query(question, limit) {
       if (options.withExcerpts) {
-        const answer = ask(index, question, { limit });
-        const shown = [answer.answerLine ?? '', answer.results[0]?.excerpt ?? ''].join('\n');
+        // As the bot shows it: the answer line, then the top excerpt sized and written for Discord.
+        const answer = ask(index, question, { limit, layout: markdownLayout });
+        const top = answer.results[0];
+        const shown = [answer.answerLine ?? '', top ? excerptMarkdown(top.excerpt) : ''].join('\n');
         return { ids: answer.results.map((r) => r.id), confident: answer.confident, missing: answer.missing, shown };
       }
       const outcome = search(index, question, limit);
