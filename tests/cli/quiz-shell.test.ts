@@ -31,7 +31,10 @@ const generatedFixture = path.resolve(import.meta.dirname, '../fixtures/quiz-gen
 
 describe('terminal /quiz', () => {
   it('quizzes on generated questions by a topic /topic knows (last route part, close spelling)', async () => {
-    const out = await session(generatedFixture, ['/quiz objects', '1', 'q', '/quiz blok', '2', 'q']);
+    // Multiple-choice kinds only, so that '1' and '2' answer a choice (acronyms are self-graded cards).
+    const out = await session(generatedFixture, ['/quiz objects', '1', 'q', '/quiz blok', '2', 'q'], {
+      QUIZ_GENERATED_KINDS: 'table,steps',
+    });
     expect(out).toContain('Quiz · Object storage');
     expect(out).toContain('Quiz · Block and file storage');
     expect(out).toMatch(/Correct!|Not quite: the answer is/);
