@@ -1,5 +1,6 @@
 import type { Note, NoteLibrary, Section } from '../notes/types.js';
-import { buildExcerpt, type Excerpt, ExcerptTexts, type ExcerptLayout } from '../search/excerpt.js';
+import { buildExcerpt, type Excerpt, type ExcerptLayout } from '../search/excerpt.js';
+import type { SearchIndex } from '../search/index.js';
 import { matchByName, type NameKeys } from './name-match.js';
 import { topicTree } from './topic-tree.js';
 
@@ -114,6 +115,9 @@ const pickSection = ({ id, heading, headingPath, level, anchor, url, line }: Sec
   line,
 });
 
-/** A longer read of a section, for opening it from a topic: its start, whole blocks, sized in `layout`. */
-export const readSection = (section: Section, layout?: ExcerptLayout): Excerpt =>
-  buildExcerpt(new ExcerptTexts(), section.blocks, new Set(), { minChars: 1500, maxChars: 3500, layout });
+/**
+ * A longer read of a section, for opening it from a topic: its start, whole blocks, sized in
+ * `layout`. The index's excerpt texts already hold the per-text work for its sections.
+ */
+export const readSection = (index: SearchIndex, section: Section, layout?: ExcerptLayout): Excerpt =>
+  buildExcerpt(index.excerptTexts, section.blocks, new Set(), { minChars: 1500, maxChars: 3500, layout });

@@ -64,5 +64,6 @@ function typedWords(question: string, terms: string[], { queryTerm }: Terms): st
 
 /** Whether a stemmed question term was typed as an English word (then it is no typo). */
 export function typedAsWord(question: string, { queryTerm }: Terms): (term: string) => boolean {
-  return (term) => tokenize(question).some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
+  const tokens = tokenize(question);
+  return (term) => tokens.some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
 }

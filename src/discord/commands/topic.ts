@@ -117,7 +117,7 @@ const openSection: ComponentHandler<Record<string, never>> = async (interaction,
   const section = treeOf(context).section(value) ?? context.knowledge.sectionById.get(value);
   if (!section) return replyEphemeral(interaction, gone('section'));
   await interaction.reply({
-    embeds: [sectionEmbed(section, excerptMarkdown(readSection(section, markdownLayout)))],
+    embeds: [sectionEmbed(section, excerptMarkdown(readSection(context.knowledge.index, section, markdownLayout)))],
     flags: MessageFlags.Ephemeral,
     allowedMentions: noPings,
   });

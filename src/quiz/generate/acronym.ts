@@ -53,13 +53,17 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
  * is a second right answer. So there is nothing fair to choose from.
  */
 export function acronymDrafts(facts: SectionFacts, lang: Lang, acronyms: (f: SectionFacts) => Acronym[]): Draft[] {
-  return acronyms(facts).map(({ acronym, longName, sentence }) => ({
-    kind: 'acronym',
-    question: fill(templates.acronymExpand, lang, { acronym }),
-    answer: longName,
-    explanation: sentence,
-    facts,
-    tiers: [],
-    selfGraded: { question: fill(templates.acronymExpand, lang, { acronym }), answer: longName },
-  }));
+  return acronyms(facts).map(({ acronym, longName, sentence }) => {
+    const question = fill(templates.acronymExpand, lang, { acronym });
+    // No tiers: with nothing to choose from, the draft becomes its self-graded card.
+    return {
+      kind: 'acronym',
+      question,
+      answer: longName,
+      explanation: sentence,
+      facts,
+      tiers: [],
+      selfGraded: { question, answer: longName },
+    };
+  });
 }
