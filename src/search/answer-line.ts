@@ -1,4 +1,5 @@
 import type { Block, Segment } from '../notes/blocks.js';
+import { examinedBlocks } from './examined.js';
 import { stem as englishStem } from './text.js';
 
 type Stem = (word: string) => string;
@@ -56,7 +57,8 @@ export function findAnswerLine(
 ): AnswerLine | null {
   let best: AnswerLine | null = null;
   let bestScore = 0;
-  for (const block of blocks) {
+  // A huge section is examined from its start only (see examined.ts).
+  for (const block of examinedBlocks(blocks).blocks) {
     if (block.kind === 'code') continue;
     for (const unit of unitsOf(block, stem)) {
       const sources = new Map<string, number>();

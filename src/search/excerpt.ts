@@ -1,4 +1,5 @@
 import type { Block } from '../notes/blocks.js';
+import { examinedBlocks } from './examined.js';
 import { stem as englishStem } from './text.js';
 
 /**
@@ -131,7 +132,7 @@ export class ExcerptTexts {
    */
   prepare(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars): void {
     for (const blocks of blockLists) {
-      for (const block of blocks) {
+      for (const block of examinedBlocks(blocks).blocks) {
         this.lowerText(block);
         if (block.kind === 'code') continue;
         const long = splitsSentences(block, maxChars);
@@ -342,8 +343,10 @@ export function buildExcerpt(
   const minChars = options.minChars ?? 300;
   const maxChars = options.maxChars ?? defaultMaxChars;
   const layout = options.layout ?? plainLayout;
+  // A huge section is examined from its start only (see examined.ts).
+  const examined = examinedBlocks(blocks);
   // A code block too long to show whole is left out rather than cut.
-  const usable = blocks.filter((b) => !(b.kind === 'code' && blockLength(b) > maxChars));
+  const usable = examined.blocks.filter((b) => !(b.kind === 'code' && blockLength(b) > maxChars));
   if (usable.length === 0) return { units: [], startsLate: false, endsEarly: false };
 
   const bestBlock = bestBlockOf(texts, usable, terms);
@@ -353,10 +356,12 @@ export function buildExcerpt(
   const window = fillWindow(units, start, bestBlock + 1 < usable.length, minChars, maxChars);
   const fits = window.shown.length > 0;
   // An excerpt from further into the section says so, as one cut short does.
-  const startsLate = !(usable[0] === blocks[0] && bestBlock === 0 && (fits ? start : best) === 0);
+  const startsLate = !(usable[0] === examined.blocks[0] && bestBlock === 0 && (fits ? start : best) === 0);
   // Even one sentence is too long: the renderer cuts it at a word boundary outside any markup.
   if (!fits) return { units: [withoutHighlights(units[best]!.unit)], startsLate, endsEarly: true, cutTo: maxChars - 4 };
-  return { units: window.shown, startsLate, endsEarly: window.endsEarly };
+  // A window that reaches the end of the examined part of a longer section stops before its end.
+  const reachesCut = examined.cut && start + window.shown.length === units.length;
+  return { units: window.shown, startsLate, endsEarly: window.endsEarly || reachesCut };
 }
 
 /** A block of an excerpt, as shown: its units (sentences, or the whole block) in order. */
