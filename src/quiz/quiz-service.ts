@@ -197,6 +197,9 @@ export class QuizService {
     const question = stored && this.questionOf(stored);
     if (!question) return { status: 'unknown-round' };
     if (place && isElsewhere(stored, place)) return { status: 'elsewhere' };
+    // Past the deadline the answer is refused on a read alone, so a click is refused at once even
+    // while another process holds the write lock (the reveal may be late); the store checks again.
+    if (!stored.private && (stored.revealedAt !== null || this.now() >= stored.closesAt)) return { status: 'closed' };
     const picked = choiceIndex(choice);
     const result = this.store.recordAnswer(roundId, userId, picked, this.now());
     switch (result.status) {

@@ -70,6 +70,55 @@ describe('faults through the fake Discord: what the user sees, what the DB holds
     h.fake.takeViolations();
   }, 30_000);
 
+  it('the database locked exactly when the round closes: a click after the deadline is refused, the reveal is retried until shown once the lock goes', async () => {
+    h = await startHarness({ quizSeconds: 5 });
+    const { message, roundId } = await postQuiz(h);
+    const earlyUser = h.fake.makeUser('Early');
+    const early = h.fake.clickButton({ messageId: message.id, customId: pickIds(message)[0]!, user: earlyUser });
+    await early.wait();
+    const { closesAt, guildId } = h.bot.context.store.getRound(roundId)!;
+    // Another process takes the write lock just before the deadline and holds it past the reveal.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() - 300)));
+    const other = new Database(h.config.QUIZ_DB);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const retrying = () => h!.logs.filter((l) => l.msg === 'quiz reveal not shown yet; retrying');
+      await h.fake.waitFor(() => (retrying().length >= 1 ? true : undefined), 5000, 'the reveal failing on the lock');
+      expect(retrying()[0]!.err).toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+      expect(Date.now()).toBeGreaterThanOrEqual(closesAt);
+      expect(showsAnswer(h, message.id)).toBe(false);
+      // Past the deadline, lock still held: the click is refused, not accepted late nor left hanging.
+      const late = h.fake.clickButton({
+        messageId: message.id,
+        customId: pickIds(message)[0]!,
+        user: h.fake.makeUser('Late'),
+      });
+      await late.wait();
+      const refusal = await h.fake.waitFor(
+        () => h!.fake.originalOf(late)?.content || undefined,
+        3000,
+        'the refusal while locked',
+      );
+      expect(refusal).toBe('This question is closed: the answer has been revealed.');
+      expect(other.inTransaction).toBe(true);
+      expect(showsAnswer(h, message.id)).toBe(false);
+    } finally {
+      if (other.inTransaction) other.exec('COMMIT');
+      other.close();
+    }
+    const shown = await revealed(h, message.id, 10_000);
+    expect((shown.embeds[0] as APIEmbed).description).toMatch(/— 1 answer\n/);
+    const round = h.bot.context.store.getRound(roundId)!;
+    expect(round.revealedAt).toBeGreaterThanOrEqual(closesAt);
+    expect(round.revealShownAt).not.toBeNull();
+    expect(h.bot.context.store.answers(roundId).map((a) => a.userId)).toEqual([earlyUser.id]);
+    // Scores: the early answer counted once, the late click not at all; the lock did not turn quizzes off.
+    const board = h.bot.context.store.leaderboard(guildId, earlyUser.id);
+    expect(board.top.map((e) => [e.userId, e.answered])).toEqual([[earlyUser.id, 1]]);
+    expect(h.logs.filter((l) => /storage is unavailable/i.test(String(l.msg)))).toEqual([]);
+    h.fake.takeViolations();
+  }, 40_000);
+
   it('a reveal still failing when the bot restarts is delivered by the next run', async () => {
     h = await startHarness({ quizSeconds: 5 });
     const { message, roundId } = await postQuiz(h);
