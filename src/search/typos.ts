@@ -133,6 +133,12 @@ function editsOfWord(w: string): string[] {
 
 /** Words of at least this many letters are corrected; shorter ones have too many neighbours. */
 const minTypedTypo = 5;
+/**
+ * Longer words are left as typed: the longest English word of the list has 28 letters, so a typo
+ * of one has at most 29. Without a cap a 1,000-letter "word" made ~53,000 edits of 1,000
+ * characters each, ~1 s of blocked event loop per question (found by the 10,000-question fuzz).
+ */
+const maxTypedTypo = 30;
 const typedWord = /(?<![_\p{L}\p{N}'’.-])\p{L}+(?![_\p{L}\p{N}'’]|[.-]\p{L})/gu;
 
 /**
@@ -148,7 +154,13 @@ export function correctTypedWords(
 ): string {
   return question.replace(typedWord, (typed) => {
     const word = typed.toLowerCase();
-    if (word.length < minTypedTypo || !/^[a-z]+$/.test(word) || !englishTerms.queryTerm(word)) return typed;
+    if (
+      word.length < minTypedTypo ||
+      word.length > maxTypedTypo ||
+      !/^[a-z]+$/.test(word) ||
+      !englishTerms.queryTerm(word)
+    )
+      return typed;
     if (known(stemOf(word)) || isWord(word)) return typed;
     for (const tier of [swapsOfWord(word), editsOfWord(word)]) {
       const stems = new Map<string, string>();
