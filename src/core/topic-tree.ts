@@ -30,6 +30,8 @@ export interface TopicTree {
   sectionKey(section: Section): string;
   /** The folder a note is listed in. */
   folderOf(note: Note): TopicFolder;
+  /** Every folder but the root, in notes order. */
+  folders: TopicFolder[];
 }
 
 /**
@@ -42,6 +44,7 @@ const shortId = (kind: 'f' | 'n' | 's', key: string): string =>
 
 /** Looks like an id of the tree (what autocomplete sends), though perhaps of notes since reloaded. */
 export const isNoteId = (text: string): boolean => /^n[\w-]{9}$/.test(text);
+export const isFolderId = (text: string): boolean => /^f[\w-]{9}$/.test(text);
 
 const humanise = (segment: string): string => {
   const words = segment.replace(/[-_]+/g, ' ').trim();
@@ -110,6 +113,7 @@ function buildTree(library: NoteLibrary): TopicTree {
     noteId: (note) => shortId('n', note.route),
     sectionKey: (section) => shortId('s', section.id),
     folderOf: (note) => listedIn.get(note) ?? folders.get('')!,
+    folders: [...folders.values()].filter((f) => f.route),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Note, NoteLibrary, Section } from '../notes/types.js';
 import { buildExcerpt, type Excerpt, type ExcerptLayout } from '../search/excerpt.js';
 import type { SearchIndex } from '../search/index.js';
 import { matchByName, type NameKeys } from './name-match.js';
-import { topicTree } from './topic-tree.js';
+import { type TopicFolder, topicTree } from './topic-tree.js';
 
 interface NoteSummary {
   route: string;
@@ -65,6 +65,25 @@ export function listTopics(library: NoteLibrary): TopicList {
 /** Notes whose route or title matches the name, best first (core/name-match.ts), else in notes order. */
 export const matchNotes = (library: NoteLibrary, name: string, limit = 25): Note[] =>
   matchByName(library.notes, name, noteKeys, limit);
+
+/** A note or a folder of the topic tree, as `/topic name:` may open either. */
+export type NamedEntry = { kind: 'note'; note: Note } | { kind: 'folder'; folder: TopicFolder };
+
+/**
+ * Notes and folders whose route or title matches the name, best first; a note before a folder
+ * that fits as well. An empty name lists notes in order, as matchNotes does.
+ */
+export function matchNotesAndFolders(library: NoteLibrary, name: string, limit = 25): NamedEntry[] {
+  const entries: NamedEntry[] = library.notes.map((note) => ({ kind: 'note', note }));
+  if (name.trim()) for (const folder of topicTree(library).folders) entries.push({ kind: 'folder', folder });
+  return matchByName(entries, name, (e) => (e.kind === 'note' ? noteKeys(e.note) : folderKeys(e.folder)), limit);
+}
+
+const folderKeys = (folder: TopicFolder): NameKeys => ({
+  path: folder.route,
+  titles: [folder.title],
+  context: folder.path.join(' '),
+});
 
 const noteKeys = (note: Note): NameKeys => ({
   path: note.route,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { matchByName, type NameKeys } from '../core/name-match.js';
 import type { Note, QuizQuestion } from '../notes/types.js';
 
@@ -7,13 +8,18 @@ export interface QuizTopic {
   /** The note title, or the area's titles joined with " › ". */
   name: string;
   questions: number;
+  /**
+   * Short and stable while the topic keeps its id (`t` and 9 base64url characters of a hash of
+   * it): stands for the topic where the id is too long, e.g. a choice value (100 characters).
+   */
+  key: string;
 }
 
 export interface TopicIndex {
   /** Topics with at least one question, in notes order (an area before its notes). */
   list: QuizTopic[];
   /**
-   * A topic by route or title (note or area) as /topic finds notes (core/name-match.ts): in any
+   * A topic by its key, or by route or title (note or area) as /topic finds notes (core/name-match.ts): in any
    * case, by the route's last part, a prefix or part of a title or route, or a close spelling;
    * undefined when nothing matches.
    */
@@ -24,6 +30,8 @@ export interface TopicIndex {
   questionsOf(topic: QuizTopic): QuizQuestion[];
 }
 
+const topicKey = (id: string): string => `t${createHash('sha256').update(id).digest('base64url').slice(0, 9)}`;
+
 const inTopic = (question: QuizQuestion, topicId: string): boolean =>
   question.noteRoute === topicId || question.noteRoute.startsWith(`${topicId}/`);
 
@@ -31,7 +39,12 @@ export function buildTopics(notes: readonly Note[], questions: readonly QuizQues
   const topics = new Map<string, QuizTopic>();
   const titles = new Map<QuizTopic, Set<string>>();
   const add = (id: string, name: string, ...aliases: (string | undefined)[]) => {
-    const topic = topics.get(id) ?? { id, name, questions: questions.filter((q) => inTopic(q, id)).length };
+    const topic = topics.get(id) ?? {
+      id,
+      name,
+      questions: questions.filter((q) => inTopic(q, id)).length,
+      key: topicKey(id),
+    };
     topics.set(id, topic);
     const known = titles.get(topic) ?? new Set([name]);
     titles.set(topic, known);
@@ -56,9 +69,10 @@ export function buildTopics(notes: readonly Note[], questions: readonly QuizQues
   // Notes (deeper routes) before the areas that contain them when a name fits both equally, as /topic opens notes.
   const deeperFirst = [...list].sort((a, b) => b.id.split('/').length - a.id.split('/').length);
   const keysOf = (t: QuizTopic): NameKeys => ({ path: t.id, titles: [...titles.get(t)!, t.name.split(' › ').at(-1)!] });
+  const byKey = new Map(list.map((t) => [t.key, t]));
   return {
     list,
-    find: (query) => matchByName(deeperFirst, query, keysOf, 1)[0],
+    find: (query) => byKey.get(query.trim()) ?? matchByName(deeperFirst, query, keysOf, 1)[0],
     match: (query, limit) => (query.trim() ? matchByName(deeperFirst, query, keysOf, limit) : list.slice(0, limit)),
     questionsOf: (topic) => questions.filter((q) => inTopic(q, topic.id)),
   };

@@ -132,6 +132,23 @@ describe('/topic through the fake Discord', () => {
     expect(embed0(h.fake.originalOf(handle)!).title).toBe('Compute');
   });
 
+  it('autocompletes folders too: a folder choice opens its folder page', async () => {
+    const ac = h.fake.autocomplete({ name: 'topic', options: { name: 'cloud' }, focused: 'name' });
+    const { choices } = (await ac.wait()).data as unknown as { choices: { name: string; value: string }[] };
+    const folder = choices.find((c) => c.name === '📁 Cloud basics (2 notes)');
+    expect(folder?.value).toMatch(/^f[\w-]{9}$/);
+    const handle = h.fake.slashCommand({ name: 'topic', options: { name: folder!.value } });
+    await handle.wait();
+    const page = h.fake.originalOf(handle)!;
+    expect(embed0(page).title).toBe('Cloud basics');
+    expect(select(page).options.map((o) => o.label)).toEqual(['Object storage', 'Compute']);
+    // A folder id from before a reload that removed the folder: said so, privately.
+    const stale = h.fake.slashCommand({ name: 'topic', options: { name: 'fAAAAAAAAA' } });
+    await stale.wait();
+    expect(h.fake.originalOf(stale)!.content).toMatch(/^That folder is no longer in the notes/);
+    expect(h.fake.violations).toEqual([]);
+  });
+
   it('answers an unknown name privately with suggestions', async () => {
     const handle = h.fake.slashCommand({ name: 'topic', options: { name: 'quantum storage' } });
     await handle.wait();

@@ -144,13 +144,13 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  // Ids too long for a choice value are left out: ask for a few more than fit.
-  const topics = context.quiz.matchTopics(interaction.options.getFocused(), 4 * limits.autocompleteChoices);
+  const topics = context.quiz.matchTopics(interaction.options.getFocused(), limits.autocompleteChoices);
   await interaction.respond(
-    topics
-      .filter((t) => t.id.length <= limits.choiceValue)
-      .slice(0, limits.autocompleteChoices)
-      .map((t) => ({ name: truncate(`${t.name} (${t.questions} questions)`, limits.choiceName), value: t.id })),
+    topics.map((t) => ({
+      name: truncate(`${t.name} (${t.questions} questions)`, limits.choiceName),
+      // The route reads well where it fits; a longer one is sent as the topic's short key.
+      value: t.id.length <= limits.choiceValue ? t.id : t.key,
+    })),
   );
 }
 

@@ -5,8 +5,8 @@ import {
   type ChatInputCommandInteraction,
   type MessageComponentInteraction,
 } from 'discord.js';
-import { isNoteId, topicTree } from '../../core/topic-tree.js';
-import { matchNotes, noteView, openTopic, readSection } from '../../core/topics.js';
+import { isFolderId, isNoteId, topicTree } from '../../core/topic-tree.js';
+import { matchNotesAndFolders, noteView, openTopic, readSection } from '../../core/topics.js';
 import type { BotContext, CommandModule } from '../context.js';
 import { onComponent, type ComponentHandler } from '../custom-id.js';
 import { limits, truncate } from '../limits.js';
@@ -22,7 +22,7 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o
       .setName('name')
-      .setDescription('A note to open (leave empty to browse the folders)')
+      .setDescription('A note or folder to open (leave empty to browse the folders)')
       .setAutocomplete(true)
       .setMaxLength(200),
   );
@@ -39,7 +39,13 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
     await interaction.reply({ ...renderFolder(treeOf(context).root, 0), allowedMentions: noPings });
     return;
   }
-  // Autocomplete sends a note id; typed text is matched by name.
+  // Autocomplete sends a note or folder id; typed text is matched by name.
+  const folder = treeOf(context).folder(name);
+  if (folder) {
+    await interaction.reply({ ...renderFolder(folder, 0), allowedMentions: noPings });
+    return;
+  }
+  if (isFolderId(name)) return replyEphemeral(interaction, gone('folder'));
   const chosen = treeOf(context).note(name);
   if (!chosen && isNoteId(name)) return replyEphemeral(interaction, gone('note'));
   const view = chosen ? noteView(library, chosen) : openTopic(library, name);
@@ -55,13 +61,23 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
 
 async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const tree = treeOf(context);
-  const notes = matchNotes(context.knowledge.library, interaction.options.getFocused(), limits.autocompleteChoices);
+  const typed = interaction.options.getFocused();
+  const entries = matchNotesAndFolders(context.knowledge.library, typed, limits.autocompleteChoices);
+  // The nearest folder says most; the whole path rarely fits in 100 characters.
+  const within = (path: string[], title: string | undefined) =>
+    title ? ` · ${path.length ? '… › ' : ''}${title}` : '';
   await interaction.respond(
-    notes.map((note) => {
-      const folder = tree.folderOf(note);
-      // The nearest folder says most; the whole path rarely fits in 100 characters.
-      const where = folder.route ? ` · ${folder.path.length ? '… › ' : ''}${folder.title}` : '';
-      return { name: truncate(`${note.title}${where}`, limits.choiceName), value: tree.noteId(note) };
+    entries.map((entry) => {
+      if (entry.kind === 'folder') {
+        const { folder } = entry;
+        const parent = folder.parentId ? tree.folder(folder.parentId) : undefined;
+        const where = parent?.route ? within(parent.path, parent.title) : '';
+        const name = `📁 ${folder.title} (${folder.notes} notes)${where}`;
+        return { name: truncate(name, limits.choiceName), value: folder.id };
+      }
+      const folder = tree.folderOf(entry.note);
+      const where = folder.route ? within(folder.path, folder.title) : '';
+      return { name: truncate(`${entry.note.title}${where}`, limits.choiceName), value: tree.noteId(entry.note) };
     }),
   );
 }
