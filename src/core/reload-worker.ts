@@ -37,10 +37,10 @@ parentPort!.on('message', (request: ReloadRequest) => {
         return;
       }
       const built = await loader.build(fingerprint, 'reload', started, true);
-      const { knowledge, saved, save, ...report } = built;
+      const { saved, save, parsed, reused, ms } = built;
       parentPort!.postMessage({
         id: request.id,
-        result: { saved: saved!, report: { ...report, files: knowledge.library.files } },
+        result: { saved: saved!, report: { fingerprint, parsed, reused, ms, files: built.library.files } },
       } satisfies ReloadReply);
       // Saved once the main thread has what it needs: the next start finds these notes ready.
       save();
