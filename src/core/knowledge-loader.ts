@@ -187,9 +187,16 @@ export class KnowledgeLoader {
       if (!savedFile || !parsePath || !saved) return;
       try {
         if (misses > 0) cache.write(parsePath);
+        // Empty once handed to the main thread (reload-worker.ts moves it): serialised again.
+        const libraryBytes = saved.library.byteLength > 0 ? saved.library : v8.serialize(library);
         writeAtomically(
           savedFile,
-          v8.serialize({ version: this.version, fingerprint, ...saved } satisfies SavedKnowledge),
+          v8.serialize({
+            version: this.version,
+            fingerprint,
+            ...saved,
+            library: libraryBytes,
+          } satisfies SavedKnowledge),
         );
       } catch (error) {
         this.options.log('could not save the index; the next start parses again', { reason: (error as Error).message });

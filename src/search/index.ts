@@ -228,9 +228,20 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
   const loadMini = (): MiniSearch<SectionDocument> => {
     if (mini) return mini;
     if (saved.mini !== undefined)
-      return (mini = MiniSearch.loadJSON<SectionDocument>(saved.mini, { idField: 'i', fields, tokenize, searchOptions }));
+      return (mini = MiniSearch.loadJSON<SectionDocument>(saved.mini, {
+        idField: 'i',
+        fields,
+        tokenize,
+        searchOptions,
+      }));
     // Not saved (every word was scored): built again from the sections, only if ever asked for.
-    mini = new MiniSearch<SectionDocument>({ idField: 'i', fields, tokenize, processTerm: terms.indexTerm, searchOptions });
+    mini = new MiniSearch<SectionDocument>({
+      idField: 'i',
+      fields,
+      tokenize,
+      processTerm: terms.indexTerm,
+      searchOptions,
+    });
     mini.addAll(sections.map(documentOf));
     return mini;
   };
