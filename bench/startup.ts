@@ -17,7 +17,17 @@ const root = path.resolve(import.meta.dirname, '..');
 const notesDir = path.join(root, 'notes');
 const sagemakerDir = path.resolve(root, '../shared/corpora/sagemaker-developer-guide/doc_source');
 const probe = path.join(root, 'bench/rss-probe.mjs');
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, baseline: { type: 'string' } },
+});
+/**
+ * `--baseline DIR`: another built checkout of Nimbus (e.g. the main branch's); each "now" case and
+ * reload row is also measured from it, in the same run, as a "(baseline)" row.
+ */
+const baselineRoot = args.baseline ? path.resolve(args.baseline) : undefined;
+/** `--only WORD,WORD`: only the cases (and reload rows) whose name contains one of the words, e.g. `--only reload,bot`. */
+const wanted = (name: string): boolean =>
+  !args.only || args.only.split(',').some((w) => name.toLowerCase().includes(w.toLowerCase()));
 const runs = args.quick ? 1 : 3;
 
 const today = ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'];
@@ -46,7 +56,7 @@ function sample(
     let doneAt: number | undefined;
     let output = '';
     const child = spawn(process.execPath, ['--import', probe, ...nodeArgs], {
-      cwd: root,
+      cwd: env.BENCH_CWD ?? root,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
@@ -162,13 +172,34 @@ if (sagemaker) {
 }
 
 // Warm the caches once (not counted), so "now" measures the start a restart or second run sees.
-await sample([...now, 'ask', 'warm'], newEnv(notesDir, notesCache));
-if (sagemaker) await sample([...now, 'ask', 'warm'], newEnv(sagemakerDir, sagemakerCache));
+const anyWanted = (prefix: string): boolean => cases.some((c) => c.name.startsWith(prefix) && wanted(c.name));
+if (anyWanted('notes') || anyWanted('`')) await sample([...now, 'ask', 'warm'], newEnv(notesDir, notesCache));
+if (sagemaker && anyWanted('SageMaker')) await sample([...now, 'ask', 'warm'], newEnv(sagemakerDir, sagemakerCache));
 
 const baseline = await median(() => sample(['-e', '0'], {}));
 const fmt = (ms: number) => (ms / 1000).toFixed(2);
 const rows: string[] = [];
-for (const c of cases) {
+// The baseline runs its own bin/ from its folder (BENCH_CWD), on the same notes and a cache of its own.
+const baselineCases: Case[] = [];
+const baselineCaches: string[] = [];
+if (baselineRoot) {
+  for (const c of cases.filter((c) => wanted(c.name))) {
+    const cache = cacheFor('baseline');
+    baselineCaches.push(cache);
+    const env = (notes: string) => ({ NOTES_DIR: notes, CACHE_DIR: cache, BENCH_CWD: baselineRoot });
+    const notes = c.name.startsWith('SageMaker') ? sagemakerDir : notesDir;
+    const make = c.name.includes('bot')
+      ? bot(now, env(notes))
+      : c.name.includes('shell')
+        ? shell(now, env(notes))
+        : c.name.includes('ask')
+          ? ask(now, env(notes))
+          : () => sample([...now, '--help'], env(notes));
+    await sample([...now, 'ask', 'warm'], env(notes));
+    baselineCases.push({ name: `${c.name} (baseline)`, now: make });
+  }
+}
+for (const c of [...cases.filter((c) => wanted(c.name)), ...baselineCases]) {
   const n = await median(c.now);
   const t = c.today ? await median(c.today) : undefined;
   rows.push(
@@ -185,10 +216,9 @@ function markdownBytes(dir: string): number {
   return total;
 }
 const parseRows: string[] = [];
-for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker guide', sagemakerDir]] : [])] as [
-  string,
-  string,
-][]) {
+for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker guide', sagemakerDir]] : [])].filter(
+  ([name]) => wanted(`${name}: cold parse`),
+) as [string, string][]) {
   const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off' });
   const loadMs = (JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs;
   const mb = markdownBytes(dir) / 1048576;
@@ -204,15 +234,15 @@ console.log(
 console.log(rows.join('\n'));
 console.log('\nCold parse (no cache, one process)\n| notes | MB of Markdown | parse s | MB/s |\n|---|---:|---:|---:|');
 console.log(parseRows.join('\n'));
-for (const dir of [notesCache, sagemakerCache]) fs.rmSync(dir, { recursive: true, force: true });
+for (const dir of [notesCache, sagemakerCache, ...baselineCaches]) fs.rmSync(dir, { recursive: true, force: true });
 
 /**
  * Reload: a copy of the notes, loaded as the bot loads them (built code, cache folder); one file is
  * edited, then reloaded (worker: parse the file, index, hand over; main thread: swap) and asked.
  * The first reload also starts the worker; later ones find it running.
  */
-async function reloadRows(name: string, source: string): Promise<string[]> {
-  const dist = (file: string) => import(pathToFileURL(path.join(root, 'dist/src', file)).href);
+async function reloadRows(name: string, source: string, from = root): Promise<string[]> {
+  const dist = (file: string) => import(pathToFileURL(path.join(from, 'dist/src', file)).href);
   const { KnowledgeLoader } = (await dist(
     'core/knowledge-loader.js',
   )) as typeof import('../src/core/knowledge-loader.js');
@@ -247,10 +277,15 @@ async function reloadRows(name: string, source: string): Promise<string[]> {
   fs.rmSync(dir, { recursive: true, force: true });
   return rows;
 }
-const reloads = [
-  ...(await reloadRows('notes', notesDir)),
-  ...(sagemaker ? await reloadRows('SageMaker guide', sagemakerDir) : []),
-];
+const reloads: string[] = [];
+for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker guide', sagemakerDir]] : [])] as [
+  string,
+  string,
+][]) {
+  if (!wanted(`${name}: reload`)) continue;
+  reloads.push(...(await reloadRows(name, dir)));
+  if (baselineRoot) reloads.push(...(await reloadRows(`${name} (baseline)`, dir, baselineRoot)));
+}
 console.log(
   '\nReload while running (edit → swapped and answering; target ≤ 1 s notes, ≤ 3 s SageMaker guide)\n| case | s | outcome | files parsed | answers show the edit |\n|---|---:|---|---:|---|',
 );

@@ -7,6 +7,7 @@ import type { FrontMatterResult } from '../notes/frontmatter.js';
 import type { ParsePool } from '../notes/parse-pool.js';
 import type { NoteLibrary } from '../notes/types.js';
 import { buildIndex, restoreIndex, saveIndex, type SavedIndex } from '../search/index.js';
+import { IndexUpkeep } from '../search/index-upkeep.js';
 import { codeVersion } from './code-version.js';
 import type { Knowledge, NotesConfig } from './library.js';
 
@@ -52,6 +53,8 @@ export class KnowledgeLoader {
   private parseCache: ParseCache | undefined;
   private pool: ParsePool | undefined;
   private readonly frontMatter = new Map<string, FrontMatterResult>();
+  /** Kept by a loader that reloads (the reload worker): the next index is built from this one's parts. */
+  private upkeep: IndexUpkeep | undefined;
 
   constructor(
     private readonly config: NotesConfig,
@@ -99,7 +102,9 @@ export class KnowledgeLoader {
       }
       reason = saved.reason;
     } else if (savedFile) reason = 'reload';
-    const report = await this.build(fingerprint, reason, started);
+    const built = await this.build(fingerprint, reason, started);
+    // Built for use here (not for transfer), so the index is there.
+    const report: LoadReport = { ...built, knowledge: built.knowledge! };
     this.options.log('notes parsed and indexed', {
       ms: Math.round(report.ms),
       reason,
@@ -133,7 +138,15 @@ export class KnowledgeLoader {
     reason: string,
     started: number,
     forTransfer = false,
-  ): Promise<LoadReport & { saved?: SavedParts; save: () => void }> {
+  ): Promise<
+    Omit<LoadReport, 'knowledge'> & {
+      /** Undefined when built for transfer: the index exists only as saved data then. */
+      knowledge?: Knowledge;
+      library: NoteLibrary;
+      saved?: SavedParts;
+      save: () => void;
+    }
+  > {
     // Loads the Markdown parser: only when something needs parsing.
     const parsePath = this.file(parseFile);
     if (!this.parseCache) {
@@ -158,20 +171,32 @@ export class KnowledgeLoader {
     // Serialised before indexing: the saved copy holds the notes exactly as loaded.
     const savedFile = this.file(knowledgeFile);
     const savedLibrary = savedFile || forTransfer ? v8.serialize(library) : undefined;
-    // A reload hands the index over as saved data: the receiver prepares excerpts as answers need them.
-    const index = buildIndex(library.sections, library.language ?? this.config.NOTES_LANGUAGE, {
-      prepareExcerpts: !forTransfer,
-    });
-    const knowledge: Knowledge = { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
-    const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: saveIndex(index) };
+    const language = library.language ?? this.config.NOTES_LANGUAGE;
+    // A reload hands the index over as saved data, kept up to date from the last one's parts when
+    // it can be (index-upkeep.ts); the receiver prepares excerpts as answers need them.
+    const upkept = forTransfer ? (this.upkeep ??= new IndexUpkeep()).save(library.sections, language) : undefined;
+    const index = upkept ? undefined : buildIndex(library.sections, language, { prepareExcerpts: !forTransfer });
+    const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: upkept ?? saveIndex(index!) };
+    const knowledge: Knowledge | undefined = index && {
+      library,
+      index,
+      sectionById: new Map(library.sections.map((s) => [s.id, s])),
+    };
     const misses = cache.misses;
     const save = (): void => {
       if (!savedFile || !parsePath || !saved) return;
       try {
         if (misses > 0) cache.write(parsePath);
+        // Empty once handed to the main thread (reload-worker.ts moves it): serialised again.
+        const libraryBytes = saved.library.byteLength > 0 ? saved.library : v8.serialize(library);
         writeAtomically(
           savedFile,
-          v8.serialize({ version: this.version, fingerprint, ...saved } satisfies SavedKnowledge),
+          v8.serialize({
+            version: this.version,
+            fingerprint,
+            ...saved,
+            library: libraryBytes,
+          } satisfies SavedKnowledge),
         );
       } catch (error) {
         this.options.log('could not save the index; the next start parses again', { reason: (error as Error).message });
@@ -181,6 +206,7 @@ export class KnowledgeLoader {
     if (!forTransfer) save();
     return {
       knowledge,
+      library,
       saved,
       save,
       source: 'built',

@@ -25,9 +25,16 @@ const options: LoaderOptions = {
   log: (message, fields) => parentPort!.postMessage({ id: current, log: [message, fields] } satisfies ReloadReply),
 };
 const loader = new KnowledgeLoader(config, options);
+/**
+ * The cache is saved once reloads pause for this long: a burst of edits saves once, and the save
+ * (serialising everything again) never delays the next reload's answer.
+ */
+const saveAfterMs = 500;
+let pendingSave: NodeJS.Timeout | undefined;
 
 parentPort!.on('message', (request: ReloadRequest) => {
   current = request.id;
+  clearTimeout(pendingSave);
   void (async () => {
     try {
       const started = performance.now();
@@ -37,13 +44,20 @@ parentPort!.on('message', (request: ReloadRequest) => {
         return;
       }
       const built = await loader.build(fingerprint, 'reload', started, true);
-      const { knowledge, saved, save, ...report } = built;
-      parentPort!.postMessage({
-        id: request.id,
-        result: { saved: saved!, report: { ...report, files: knowledge.library.files } },
-      } satisfies ReloadReply);
+      const { saved, save, parsed, reused, ms } = built;
+      const { library } = saved!;
+      // The serialised notes (tens of MB for a large collection) are moved, not copied: the save
+      // below serialises them again if it needs them.
+      const whole = library.byteOffset === 0 && library.buffer.byteLength === library.byteLength;
+      parentPort!.postMessage(
+        {
+          id: request.id,
+          result: { saved: saved!, report: { fingerprint, parsed, reused, ms, files: built.library.files } },
+        } satisfies ReloadReply,
+        whole ? [library.buffer as ArrayBuffer] : [],
+      );
       // Saved once the main thread has what it needs: the next start finds these notes ready.
-      save();
+      pendingSave = setTimeout(save, saveAfterMs);
     } catch (error) {
       const notesFolder = error instanceof NotesFolderError;
       parentPort!.postMessage({ id: request.id, error: (error as Error).message, notesFolder } satisfies ReloadReply);

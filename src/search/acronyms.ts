@@ -139,25 +139,34 @@ function matchLongName(words: string[], acronym: string): string | null {
   return null;
 }
 
+/** The "Long Name (ACRONYM)" pairs one text defines, in the order it defines them. */
+export function acronymsIn(text: string): [acronym: string, longName: string][] {
+  const found: [string, string][] = [];
+  if (!text.includes('(')) return found;
+  for (const { phrase, acronym } of acronymDefinitions(text, { fullWidth: false, spaceRequired: true })) {
+    if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
+    const longName = matchLongName(tokenize(phrase), acronym);
+    if (longName) found.push([acronym, longName]);
+  }
+  return found;
+}
+
 /**
  * Learns acronym ↔ long-name pairs from text written as "Long Name (ACRONYM)", then adds the
- * general table. Returns lower-case acronym → long names.
+ * general table. Returns lower-case acronym → long names. `pairsOf` reads one text (a reload
+ * passes a memo of `acronymsIn`, so that unchanged sections are not read again).
  */
-export function learnAcronyms(texts: Iterable<string>): Map<string, Set<string>> {
+export function learnAcronyms(
+  texts: Iterable<string>,
+  pairsOf: (text: string) => [string, string][] = acronymsIn,
+): Map<string, Set<string>> {
   const pairs = new Map<string, Set<string>>();
   const add = (acronym: string, longName: string): void => {
     const key = acronym.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (!pairs.has(key)) pairs.set(key, new Set());
     pairs.get(key)!.add(longName.toLowerCase());
   };
-  for (const text of texts) {
-    if (!text.includes('(')) continue;
-    for (const { phrase, acronym } of acronymDefinitions(text, { fullWidth: false, spaceRequired: true })) {
-      if (acronym.replace(/[^A-Z]/g, '').length < 2) continue;
-      const longName = matchLongName(tokenize(phrase), acronym);
-      if (longName) add(acronym, longName);
-    }
-  }
+  for (const text of texts) for (const [acronym, longName] of pairsOf(text)) add(acronym, longName);
   for (const [acronym, longName] of Object.entries(knownAcronyms)) add(acronym, longName);
   return pairs;
 }

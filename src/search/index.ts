@@ -21,7 +21,7 @@ type Field = keyof typeof fieldBoosts;
 /** The short fields that say what a section is about. */
 export const headingFields: Field[] = ['heading', 'context'];
 
-interface SectionDocument {
+export interface SectionDocument {
   i: number;
   heading: string;
   context: string;
@@ -53,21 +53,21 @@ export interface SearchIndex {
   terms: Terms;
 }
 
-const documentOf = (section: Section, i: number): SectionDocument => ({
+export const documentOf = (section: Section, i: number): SectionDocument => ({
   i,
   heading: section.level === 0 ? '' : section.heading,
   context: [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' '),
   body: section.text,
 });
 
-const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
+export const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
 export const stemPhrase = (phrase: string, terms: Terms = englishTerms): string[] =>
   tokenize(phrase)
     .map(terms.indexTerm)
     .filter((t): t is string => t !== null);
 
-const fields = Object.keys(fieldBoosts) as Field[];
+export const fields = Object.keys(fieldBoosts) as Field[];
 /** Query terms arrive stemmed already. */
 const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts };
 
@@ -119,29 +119,7 @@ export function buildIndex(
   });
   mini.addAll(sections.map(documentOf));
 
-  const acronyms = new Map<string, string[][]>();
-  const longNames = new Map<string, string>();
-  const addExpansion = (key: string, terms: string[]): void => {
-    const known = acronyms.get(key) ?? [];
-    if (!known.some((t) => t.join(' ') === terms.join(' '))) known.push(terms);
-    acronyms.set(key, known);
-  };
-  for (const [acronym, names] of learnAcronyms(sections.map((s) => s.text))) {
-    const key = indexTerm(acronym);
-    if (!key) continue;
-    for (const name of names) {
-      const words = stemPhrase(name, terms);
-      if (words.length < 2) continue;
-      addExpansion(key, words);
-      longNames.set(words.join(' '), key);
-    }
-  }
-  // Shorthand expands one way only, so it adds no long names.
-  for (const [short, full] of Object.entries(shorthand)) {
-    const key = indexTerm(short);
-    const words = stemPhrase(full, terms);
-    if (key && words.length > 0 && words.join(' ') !== key) addExpansion(key, words);
-  }
+  const { acronyms, longNames } = expansionsOf(learnAcronyms(sections.map((s) => s.text)), terms);
   const excerptTexts = new ExcerptTexts(terms.stem);
   if (prepare) excerptTexts.prepare(sections.map((s) => s.blocks));
   const scores = new WordScores(mini, headingFields, sections.length, docFreq, headingDocFreq);
@@ -169,11 +147,49 @@ export function buildIndex(
   };
 }
 
+/**
+ * Acronym → long names (stemmed) from the learned pairs and the shorthand table, and long name →
+ * acronym. Shared by buildIndex and IndexUpkeep (index-upkeep.ts), so both give the same tables.
+ */
+export function expansionsOf(
+  pairs: Map<string, Set<string>>,
+  terms: Terms,
+): { acronyms: Map<string, string[][]>; longNames: Map<string, string> } {
+  const { indexTerm } = terms;
+  const acronyms = new Map<string, string[][]>();
+  const longNames = new Map<string, string>();
+  const addExpansion = (key: string, words: string[]): void => {
+    const known = acronyms.get(key) ?? [];
+    if (!known.some((t) => t.join(' ') === words.join(' '))) known.push(words);
+    acronyms.set(key, known);
+  };
+  for (const [acronym, names] of pairs) {
+    const key = indexTerm(acronym);
+    if (!key) continue;
+    for (const name of names) {
+      const words = stemPhrase(name, terms);
+      if (words.length < 2) continue;
+      addExpansion(key, words);
+      longNames.set(words.join(' '), key);
+    }
+  }
+  // Shorthand expands one way only, so it adds no long names.
+  for (const [short, full] of Object.entries(shorthand)) {
+    const key = indexTerm(short);
+    const words = stemPhrase(full, terms);
+    if (key && words.length > 0 && words.join(' ') !== key) addExpansion(key, words);
+  }
+  return { acronyms, longNames };
+}
+
 /** Everything buildIndex computes from the sections, as plain data to save (core/knowledge-loader.ts). */
 export interface SavedIndex {
   sections: number;
-  /** MiniSearch's own saved form (`toJSON`, as a JSON string: it loads faster than structured data). */
-  mini: string;
+  /**
+   * MiniSearch's own saved form (`toJSON`, as a JSON string: it loads faster than structured data);
+   * left out when every word is scored already (`scores.complete`): MiniSearch is never asked again.
+   */
+  mini?: string;
   docFreq: Map<string, number>;
   headingDocFreq: Map<string, number>;
   scores: SavedWordScores;
@@ -185,7 +201,7 @@ export interface SavedIndex {
 
 export const saveIndex = (index: SearchIndex): SavedIndex => ({
   sections: index.sections.length,
-  mini: JSON.stringify(index.mini),
+  mini: index.scores.complete ? undefined : JSON.stringify(index.mini),
   docFreq: index.docFreq,
   headingDocFreq: index.headingDocFreq,
   scores: index.scores.saved(),
@@ -209,8 +225,26 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
   let mini: MiniSearch<SectionDocument> | undefined;
   let vocabulary: SearchableMap<number> | undefined;
   let typos: TypoIndex | undefined;
-  const loadMini = (): MiniSearch<SectionDocument> =>
-    (mini ??= MiniSearch.loadJSON<SectionDocument>(saved.mini, { idField: 'i', fields, tokenize, searchOptions }));
+  const loadMini = (): MiniSearch<SectionDocument> => {
+    if (mini) return mini;
+    if (saved.mini !== undefined)
+      return (mini = MiniSearch.loadJSON<SectionDocument>(saved.mini, {
+        idField: 'i',
+        fields,
+        tokenize,
+        searchOptions,
+      }));
+    // Not saved (every word was scored): built again from the sections, only if ever asked for.
+    mini = new MiniSearch<SectionDocument>({
+      idField: 'i',
+      fields,
+      tokenize,
+      processTerm: terms.indexTerm,
+      searchOptions,
+    });
+    mini.addAll(sections.map(documentOf));
+    return mini;
+  };
   const scores = new WordScores(
     { search: (query, options) => loadMini().search(query, options) },
     headingFields,

@@ -38,6 +38,12 @@ const defaultEagerPostings = 1_000_000;
 /** Upper bound of the postings kept, 12 bytes each; words past the eager ones are kept when first asked. */
 const defaultMaxPostings = 4_000_000;
 
+/** Whether a collection with this many postings (docFreq plus headingDocFreq) has every word scored when built. */
+export const scoredWhenBuilt = (postings: number): boolean =>
+  postings <= Math.min(defaultMaxPostings, defaultEagerPostings);
+/** Room left in the postings cache once every word is scored. */
+export const roomAfter = (postings: number): number => defaultMaxPostings - postings;
+
 export interface WordScoresOptions {
   eagerPostings?: number;
   maxPostings?: number;
@@ -46,7 +52,7 @@ export interface WordScoresOptions {
 }
 
 /** Many words' postings laid end to end: few large arrays save and load much faster than many small ones. */
-interface PackedPostings {
+export interface PackedPostings {
   terms: string[];
   /** Where each term's postings start; the last entry is the total. */
   starts: Uint32Array;
@@ -59,6 +65,8 @@ export interface SavedWordScores {
   all: PackedPostings;
   headings: PackedPostings;
   room: number;
+  /** Every word of the index is scored: MiniSearch is never needed again. */
+  complete: boolean;
 }
 
 function pack(lists: Map<string, Postings>): PackedPostings {
@@ -124,13 +132,15 @@ export class WordScores {
   private readonly headings: Map<string, Postings> = new Map();
   private room: number;
   private readonly sheet: ScoreSheet;
+  /** Every word of the index is scored (see SavedWordScores). */
+  readonly complete: boolean = false;
 
   constructor(
     private readonly mini: Pick<MiniSearch, 'search'>,
     private readonly headingFields: string[],
     sectionCount: number,
-    docFreq: ReadonlyMap<string, number>,
-    headingDocFreq: ReadonlyMap<string, number>,
+    private readonly docFreq: ReadonlyMap<string, number>,
+    private readonly headingDocFreq: ReadonlyMap<string, number>,
     options: WordScoresOptions = {},
   ) {
     this.sheet = new ScoreSheet(sectionCount);
@@ -139,6 +149,7 @@ export class WordScores {
       this.all = unpack(options.saved.all);
       this.headings = unpack(options.saved.headings);
       this.room = options.saved.room;
+      this.complete = options.saved.complete;
       return;
     }
     // Scoring a large collection's words up front would cost seconds of start-up and keep lists
@@ -149,14 +160,17 @@ export class WordScores {
     if (total <= Math.min(this.room, options.eagerPostings ?? defaultEagerPostings)) {
       for (const term of docFreq.keys()) this.postings(term, false);
       for (const term of headingDocFreq.keys()) this.postings(term, true);
+      this.complete = true;
     }
   }
 
   saved(): SavedWordScores {
-    return { all: pack(this.all), headings: pack(this.headings), room: this.room };
+    return { all: pack(this.all), headings: pack(this.headings), room: this.room, complete: this.complete };
   }
 
   private score(term: string, headingsOnly: boolean): Postings {
+    // A word the index does not have is in no section: MiniSearch would find nothing.
+    if (!(headingsOnly ? this.headingDocFreq : this.docFreq).has(term)) return none;
     const results = this.mini.search(term, {
       fields: headingsOnly ? this.headingFields : undefined,
       tokenize: (text) => [text],
