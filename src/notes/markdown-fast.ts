@@ -246,9 +246,18 @@ function fencedCode(token: Token, ctx: Context): Code {
   const meta = space < 0 ? null : info.slice(space).trim() || null;
   const [first, after] = token.map as [number, number];
   const start = contentStart(ctx, first, token.markup);
-  const end = Math.max(start, lineEnd(ctx, after - 1));
+  // An unclosed fence at the top level runs to the end of the file, blank lines included.
+  const closed = isClosingFence(lineText(ctx, after - 1), token.markup) && after - 1 > first;
+  const end = !closed && token.level === 0 ? ctx.source.length : Math.max(start, lineEnd(ctx, after - 1));
   const value = token.content.endsWith('\n') ? token.content.slice(0, -1) : token.content;
   return { type: 'code', lang, meta, value, position: { start: point(ctx, start), end: point(ctx, end) } };
+}
+
+function isClosingFence(line: string, markup: string): boolean {
+  const text = line.trim().replace(/^(?:>\s*)+/, '');
+  let run = 0;
+  while (text[run] === markup[0]) run++;
+  return run >= markup.length && text.slice(run).trim() === '';
 }
 
 function indentedCode(token: Token, ctx: Context): Code {
@@ -491,14 +500,20 @@ export function fastParse(source: string): Root | undefined {
  */
 function placeNewNodes(parent: Nodes): void {
   if (!('children' in parent)) return;
-  let line: number | undefined;
+  let line = parent.type === 'root' ? undefined : parent.position?.start.line;
   for (const child of parent.children as Nodes[]) {
     if (child.position) line = child.position.start.line;
     else if (line !== undefined) child.position = { start: { line, column: 0 }, end: { line, column: 0 } };
-    if (line !== undefined && child.type === 'text') line += countLines(child.value, child.value.length);
-    if (child.type === 'link') placeNewNodes(child);
-    else if ('children' in child && child.type !== 'root') placeNewNodes(child);
+    if (line !== undefined) line += lineBreaksIn(child);
+    placeNewNodes(child);
   }
+}
+
+/** Line breaks inside inline content. */
+function lineBreaksIn(node: Nodes): number {
+  if (node.type === 'break') return 1;
+  if ('value' in node) return countLines(node.value, node.value.length);
+  return 'children' in node ? (node.children as Nodes[]).reduce((sum, child) => sum + lineBreaksIn(child), 0) : 0;
 }
 
 /** Where YAML front matter (`---` lines at the very start, as remark-frontmatter reads it) ends, or 0. */

@@ -4,15 +4,23 @@ import { fastParse } from '../../src/notes/markdown-fast.js';
 import { parseWithMicromark } from '../../src/notes/markdown.js';
 import { splitSections } from '../../src/notes/sections.js';
 
-/** What Nimbus reads of a tree: node fields, top-level offsets, code offsets, block and link lines. */
+const linesRead = new Set(['code', 'html', 'yaml', 'table', 'heading', 'thematicBreak']);
+// Nimbus reads neither list spread nor titles; the fast path's spread is only close to micromark's.
+const unread = new Set(['position', 'children', 'title', 'spread']);
+
+/**
+ * What Nimbus reads of a tree: node fields, top-level and code offsets, top-level start lines,
+ * start and end lines of the blocks flashcards skip, start lines of links and text.
+ */
 function shape(node: Nodes, top = false): unknown {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node))
-    if (key !== 'position' && key !== 'children' && key !== 'title' && value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries(node)) if (!unread.has(key) && value !== undefined) out[key] = value;
   const p = node.position;
   if (p) {
     if (top || node.type === 'code') out.offsets = [p.start.offset, p.end.offset];
-    if (node.type !== 'root') out.lines = ['link', 'text'].includes(node.type) ? [p.start.line] : [p.start.line, p.end.line];
+    if (top) out.line = p.start.line;
+    if (linesRead.has(node.type)) out.lines = [p.start.line, p.end.line];
+    if (node.type === 'link' || node.type === 'text') out.line = p.start.line;
   }
   if ('children' in node) out.children = (node.children as Nodes[]).map((c) => shape(c, node.type === 'root'));
   return out;
