@@ -78,6 +78,8 @@ function lineStartsOf(source: string): number[] {
 interface Context {
   source: string;
   lineStarts: number[];
+  /** Set when the tree would differ from micromark's (a table row with more cells than its header). */
+  inexact?: boolean;
 }
 
 /** Offset of the end of a (0-based) line, before its line break. */
@@ -269,9 +271,11 @@ function indentedCode(token: Token, ctx: Context): Code {
   return { type: 'code', lang: null, meta: null, value, position };
 }
 
-function htmlPosition(ctx: Context, token: Token): Position | undefined {
-  const map = token.map as [number, number];
-  return blockPosition(ctx, map);
+/** An HTML block starts at its indentation, as indented code does. */
+function htmlPosition(ctx: Context, token: Token): Position {
+  const [first, after] = token.map as [number, number];
+  const start = token.level === 0 ? ctx.lineStarts[first]! : contentStart(ctx, first);
+  return { start: point(ctx, start), end: point(ctx, blockEnd(ctx, first, after - 1)) };
 }
 
 /** Reads a table's tokens from table_open; returns the index of table_close. */
@@ -308,23 +312,17 @@ function trimPaddingCells(row: TableRow, ctx: Context): void {
   const line = row.position ? lineText(ctx, row.position.start.line - 1) : '';
   const written = countCells(line);
   if (written < row.children.length) row.children.length = written;
+  // mdast keeps the extra cells, markdown-it drops them.
+  else if (written > row.children.length) ctx.inexact = true;
 }
 
-/** Cells a table row line writes: unescaped pipes outside code spans split, edge pipes ignored. */
+/** Cells a table row line writes: unescaped pipes split (in code spans too, as GFM says), edge pipes do not. */
 function countCells(line: string): number {
   const text = line.trim();
   let cells = 1;
-  let tick = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '`') {
-      let run = 1;
-      while (text[i + run] === '`') run++;
-      if (tick === 0) tick = run;
-      else if (tick === run) tick = 0;
-      i += run - 1;
-    } else if (c === '|' && tick === 0 && i > 0 && i < text.length - 1) cells++;
+    if (text[i] === '\\') i++;
+    else if (text[i] === '|' && i > 0 && i < text.length - 1) cells++;
   }
   return cells;
 }
@@ -369,7 +367,7 @@ function convertInline(tokens: Token[], block: Token, ctx: Context, firstLine = 
         add({ type: 'inlineCode', value: codeValue(token, content), position: at(token) });
         break;
       case 'html_inline':
-        add({ type: 'html', value: token.content, position: at(token) });
+        add({ type: 'html', value: withoutLinePrefixes(token.content), position: at(token) });
         break;
       case 'image':
         add(image(token, block, ctx, at(token)));
@@ -394,6 +392,7 @@ function convertInline(tokens: Token[], block: Token, ctx: Context, firstLine = 
     }
   }
   void ctx;
+  for (const node of root.children) setEndLines(node);
   return root.children;
 }
 
@@ -406,6 +405,9 @@ function codeValue(token: Token, content: string): string {
   const raw = content.slice(open, open + token.content.length);
   return raw.replace(/\n/g, ' ') === token.content ? raw : token.content;
 }
+
+/** micromark leaves a paragraph line's indentation out of inline HTML that spans lines. */
+const withoutLinePrefixes = (text: string): string => (text.includes('\n') ? text.replace(/\n[ \t]+/g, '\n') : text);
 
 function opener(token: Token, position: Position): PhrasingContent {
   switch (token.type) {
@@ -455,7 +457,7 @@ function unsupported(source: string): boolean {
   return hasEscapedLiteralUrl(source);
 }
 
-/** micromark keeps backslashes in a bare URL (`https://a\-b.com`); markdown-it drops them. */
+/** micromark keeps backslashes in a bare URL (`https://a\\-b.com`); markdown-it's text has none. */
 function hasEscapedLiteralUrl(source: string): boolean {
   for (const start of ['://', 'www.'])
     for (let i = source.indexOf(start); i >= 0; i = source.indexOf(start, i + 1)) {
@@ -473,6 +475,18 @@ function hasEscapedLiteralUrl(source: string): boolean {
   return false;
 }
 
+const bareUrl = /https?:\/\/([^\s/?#]*)/gi;
+
+/** micromark's tokenizer links `http://localhost`; the autolink transform wants a dot in the host. */
+function hasDotlessUrl(node: Nodes): boolean {
+  if (node.type === 'text') {
+    if (!node.value.includes('://')) return false;
+    for (const match of node.value.matchAll(bareUrl)) if (!match[1]!.includes('.')) return true;
+    return false;
+  }
+  if (node.type === 'link' || !('children' in node)) return false;
+  return (node.children as Nodes[]).some(hasDotlessUrl);
+}
 
 /** The mdast of a Markdown (not MDX) note, or undefined when only micromark reads it exactly. */
 export function fastParse(source: string): Root | undefined {
@@ -488,6 +502,7 @@ export function fastParse(source: string): Root | undefined {
   const root: Root = { type: 'root', children: [] };
   if (fmEnd) root.children.push(yamlNode(ctx, fmEnd));
   convertBlocks(tokens, ctx, root);
+  if (ctx.inexact || hasDotlessUrl(root)) return undefined;
   transformAutolinks(root as never);
   placeNewNodes(root);
   root.position = { start: point(ctx, 0), end: point(ctx, source.length) };
@@ -507,6 +522,12 @@ function placeNewNodes(parent: Nodes): void {
     if (line !== undefined) line += lineBreaksIn(child);
     placeNewNodes(child);
   }
+}
+
+/** An inline node ends as many lines below its start as it holds line breaks. */
+function setEndLines(node: Nodes): void {
+  if (node.position) node.position.end = { line: node.position.start.line + lineBreaksIn(node), column: 0 };
+  if ('children' in node) for (const child of node.children as Nodes[]) setEndLines(child);
 }
 
 /** Line breaks inside inline content. */
