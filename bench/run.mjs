@@ -1,6 +1,6 @@
 // `npm run bench`: the engines' speed and memory (bench.ts, which takes every flag: --quick, --only,
-// --query-seconds), the Discord round trip (roundtrip.ts) and start-up (startup.ts, --quick), in one
-// run. Each part runs in its own process so that one part's heap does not skew another's figures.
+// --query-seconds), the Discord round trip (roundtrip.ts), Markdown parse speed (parse.ts) and
+// start-up (startup.ts, --quick), in one run. Each part runs in its own process so that one part's heap does not skew another's figures.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -18,6 +18,7 @@ const parts = [
     ...args,
   ],
   ['--import', 'tsx', 'bench/roundtrip.ts'],
+  ['--import', 'tsx', 'bench/parse.ts'],
   ['scripts/build.mjs'],
   ['--import', 'tsx', 'bench/startup.ts', ...quick],
 ];
