@@ -177,7 +177,16 @@ function convertBlocks(tokens: Token[], ctx: Context, root: Root): void {
         break;
       }
       case 'list_item_open':
-        open({ type: 'listItem', spread: false, checked: null, children: [], position: blockPosition(ctx, map) } as ListItem, '');
+        open(
+          {
+            type: 'listItem',
+            spread: false,
+            checked: null,
+            children: [],
+            position: blockPosition(ctx, map),
+          } as ListItem,
+          '',
+        );
         break;
       case 'fence':
         add(fencedCode(token, ctx));
@@ -280,7 +289,12 @@ function htmlPosition(ctx: Context, token: Token): Position {
 
 /** Reads a table's tokens from table_open; returns the index of table_close. */
 function table(tokens: Token[], index: number, ctx: Context, add: (node: RootContent) => void): number {
-  const node: Table = { type: 'table', align: [], children: [], position: blockPosition(ctx, tokens[index]!.map as [number, number]) };
+  const node: Table = {
+    type: 'table',
+    align: [],
+    children: [],
+    position: blockPosition(ctx, tokens[index]!.map as [number, number]),
+  };
   let row: TableRow | undefined;
   let i = index + 1;
   for (; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
@@ -304,7 +318,13 @@ function table(tokens: Token[], index: number, ctx: Context, add: (node: RootCon
 
 function alignOf(token: Token): 'left' | 'right' | 'center' | null {
   const style = token.attrGet('style') ?? '';
-  return style.includes('left') ? 'left' : style.includes('right') ? 'right' : style.includes('center') ? 'center' : null;
+  return style.includes('left')
+    ? 'left'
+    : style.includes('right')
+      ? 'right'
+      : style.includes('center')
+        ? 'center'
+        : null;
 }
 
 /** markdown-it pads short rows with empty cells; mdast keeps the cells the row wrote. */
@@ -328,7 +348,12 @@ function countCells(line: string): number {
 }
 
 /** Turns a block's inline tokens into phrasing content, merging text as micromark does. */
-function convertInline(tokens: Token[], block: Token, ctx: Context, firstLine = (block.map?.[0] ?? 0) + 1): PhrasingContent[] {
+function convertInline(
+  tokens: Token[],
+  block: Token,
+  ctx: Context,
+  firstLine = (block.map?.[0] ?? 0) + 1,
+): PhrasingContent[] {
   const content = block.content;
   const lineAt = (token: Token): number => {
     const pos = startOf.get(token) ?? 0;
@@ -569,4 +594,3 @@ function yamlNode(ctx: Context, end: number): RootContent {
   const stop = ctx.source.slice(0, end).trimEnd().length;
   return { type: 'yaml', value, position: { start: point(ctx, 0), end: point(ctx, stop) } };
 }
-

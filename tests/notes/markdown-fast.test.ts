@@ -129,7 +129,8 @@ const tricky: Record<string, string> = {
   nestedLists: '# L\n\n- a\n  - b\n    - c\n\n      para in c\n- d\n\n1) one\n2) two\n\n7. seven\n8. eight\n',
   lazy: '# Lazy\n\n> quoted\ncontinued lazily\n\n- item\ncontinued item\n',
   tablePipes: '# T\n\n| a | b |\n|---|---|\n| `x \\| y` | \\| |\n| only |\n\nafter\n',
-  htmlBlocks: '# H\n\n<details>\n<summary>More</summary>\n\nInner *md*\n\n</details>\n\n<!-- comment -->\n\n<a name="anchor"></a>\n## Named\n',
+  htmlBlocks:
+    '# H\n\n<details>\n<summary>More</summary>\n\nInner *md*\n\n</details>\n\n<!-- comment -->\n\n<a name="anchor"></a>\n## Named\n',
   setext: 'Title\n=====\n\nSub\n---\n\ntext\n',
   indented: '# I\n\n    code line 1\n\n    code line 2\n\ntext\n',
   frontMatter: '---\ntitle: F\n---\n\n# F\n\nBody.\n',
