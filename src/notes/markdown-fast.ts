@@ -14,7 +14,6 @@ import type {
   Table,
   TableCell,
   TableRow,
-  Text,
 } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import MarkdownIt from 'markdown-it';
