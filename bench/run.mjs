@@ -1,7 +1,8 @@
 // `npm run bench`: the engines' speed and memory (bench.ts, which takes every flag: --quick, --only,
 // --query-seconds), the Discord round trip (roundtrip.ts), an answer over a 100,000-word section
-// against a normal one, bounded and unbounded (huge-section.ts) and start-up (startup.ts, --quick), in one
-// run. Each part runs in its own process so that one part's heap does not skew another's figures.
+// against a normal one, bounded and unbounded (huge-section.ts), Markdown parse speed (parse.ts) and
+// start-up (startup.ts, --quick), in one run. Each part runs in its own process so that one part's
+// heap does not skew another's figures.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -21,6 +22,7 @@ const parts = [
   ['--import', 'tsx', 'bench/roundtrip.ts'],
   ['--import', 'tsx', 'bench/huge-section.ts'],
   ['--import', 'tsx', 'bench/huge-section.ts', '--unbounded'],
+  ['--import', 'tsx', 'bench/parse.ts'],
   ['scripts/build.mjs'],
   ['--import', 'tsx', 'bench/startup.ts', ...quick],
 ];

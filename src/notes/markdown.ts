@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { fastParse } from './markdown-fast.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 // MDX turns indented code off and understands JSX and import/export.
@@ -15,8 +16,13 @@ export interface ParsedMarkdown {
   mdxError?: { line: number; message: string };
 }
 
+/** Markdown through micromark (remark-parse), the reference reader; `parseMarkdown` prefers the fast one. */
+export function parseWithMicromark(source: string): Root {
+  return markdownParser.parse(source);
+}
+
 export function parseMarkdown(source: string, mdx: boolean): ParsedMarkdown {
-  if (!mdx) return { tree: markdownParser.parse(source) };
+  if (!mdx) return { tree: fastParse(source) ?? markdownParser.parse(source) };
   try {
     return { tree: mdxParser.parse(source) };
   } catch (error) {

@@ -12,7 +12,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-budget-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // 80 KB of `[` took ~9 s inside micromark; within a 300 ms budget it is stopped and reported.
-fs.writeFileSync(path.join(dir, 'brackets.md'), `# Brackets\n\n${'['.repeat(80_000)}\n`);
+// (markdown-it reads them in linear time: the `~one~` strikethrough sends the note to micromark.)
+fs.writeFileSync(path.join(dir, 'brackets.md'), `# Brackets\n\n~one~\n\n${'['.repeat(80_000)}\n`);
 fs.writeFileSync(path.join(dir, 'big.md'), `# Big\n\n${'A long gizmo paragraph. '.repeat(6000)}\n`);
 for (let i = 0; i < 6; i++)
   fs.writeFileSync(path.join(dir, `fine-${i}.md`), `# Fine ${i}\n\n## Part\n\nA plain gizmo note number ${i}.\n`);

@@ -1,0 +1,155 @@
+import type { Nodes, Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { fastParse } from '../../src/notes/markdown-fast.js';
+import { parseWithMicromark } from '../../src/notes/markdown.js';
+import { splitSections } from '../../src/notes/sections.js';
+
+const linesRead = new Set(['code', 'html', 'yaml', 'table', 'heading', 'thematicBreak']);
+// Nimbus reads neither list spread nor titles; the fast path's spread is only close to micromark's.
+const unread = new Set(['position', 'children', 'title', 'spread']);
+
+/**
+ * What Nimbus reads of a tree: node fields, top-level and code offsets, top-level start lines,
+ * start and end lines of the blocks flashcards skip, start lines of links and text.
+ */
+function shape(node: Nodes, top = false): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (!unread.has(key) && value !== undefined) out[key] = value;
+  const p = node.position;
+  if (p) {
+    if (top || node.type === 'code') out.offsets = [p.start.offset, p.end.offset];
+    if (top) out.line = p.start.line;
+    if (linesRead.has(node.type)) out.lines = [p.start.line, p.end.line];
+    if (node.type === 'link' || node.type === 'text') out.line = p.start.line;
+  }
+  if ('children' in node) out.children = (node.children as Nodes[]).map((c) => shape(c, node.type === 'root'));
+  return out;
+}
+
+const fast = (source: string): Root => {
+  const tree = fastParse(source);
+  if (!tree) throw new Error('fast path declined');
+  return tree;
+};
+
+const everyKind = `---
+title: Kinds
+tags: [a]
+---
+
+# Title {#custom-id}
+
+Intro with *emphasis*, **strong**, \`code\`, ~~gone~~, a [link](https://example.com/a%20b "t"),
+an ![image *alt*](img.png), <span>inline html</span>, a hard  
+break, a backslash\\
+break and https://www.example.com/path. Mail me@example.com. &amp; \\* escaped.
+
+Setext heading
+--------------
+
+> Quote line
+lazy continuation
+> - item in quote
+
+1. first
+2. second
+
+   spread paragraph
+3. [x] done task
+
+- [ ] open task
+- nested
+  - deeper
+    1. deepest
+
+    indented code
+
+\`\`\`ts title="x.ts"
+const a = 1;
+\`\`\`
+
+~~~
+tilde fence
+~~~
+
+<div id="box">
+<p>HTML block</p>
+</div>
+
+***
+
+| Name | Code |
+| :--- | ---: |
+| pipe | \`a \\| b\` |
+| short |
+
+Trailing paragraph   
+`;
+
+describe('fastParse', () => {
+  it('reads every node kind as micromark does, positions included', () => {
+    expect(shape(fast(everyKind))).toEqual(shape(parseWithMicromark(everyKind)));
+  });
+
+  it('gives top-level nodes the offsets and lines of the source', () => {
+    const source = '# Head\n\nSome *text*\nmore\n\n```js\ncode\n```\n';
+    const tree = fast(source);
+    const [heading, paragraph, code] = tree.children;
+    expect(heading!.position!.start).toMatchObject({ line: 1, offset: 0 });
+    expect(heading!.position!.end.offset).toBe(6);
+    expect(source.slice(paragraph!.position!.start.offset, paragraph!.position!.end.offset)).toBe('Some *text*\nmore');
+    expect(code).toMatchObject({ type: 'code', lang: 'js', value: 'code' });
+    expect(source.slice(code!.position!.start.offset, code!.position!.end.offset)).toBe('```js\ncode\n```');
+  });
+
+  it('keeps the line of a link on a later line of its paragraph', () => {
+    const tree = fast('para\nline two [x](y.md)\n');
+    const paragraph = tree.children[0] as { children: Nodes[] };
+    const link = paragraph.children.find((n) => n.type === 'link')!;
+    expect(link.position!.start.line).toBe(2);
+  });
+
+  it('turns GFM task markers into checked items', () => {
+    const tree = fast('- [x] done\n- [ ] open\n- [ ]\n');
+    const list = tree.children[0] as { children: { checked: boolean | null }[] };
+    expect(list.children.map((i) => i.checked)).toEqual([true, false, null]);
+  });
+
+  it('declines what only micromark reads exactly', () => {
+    expect(fastParse('a [^1]\n\n[^1]: note\n')).toBeUndefined();
+    expect(fastParse('[a][b]\n\n[b]: https://example.com\n')).toBeUndefined();
+    expect(fastParse('~one~\n')).toBeUndefined();
+    expect(fastParse('a\r\nb\n')).toBeUndefined();
+    expect(fastParse('\tcode\n')).toBeUndefined();
+    expect(fastParse('>'.repeat(200) + ' deep\n')).toBeUndefined();
+  });
+});
+
+const tricky: Record<string, string> = {
+  nestedLists: '# L\n\n- a\n  - b\n    - c\n\n      para in c\n- d\n\n1) one\n2) two\n\n7. seven\n8. eight\n',
+  lazy: '# Lazy\n\n> quoted\ncontinued lazily\n\n- item\ncontinued item\n',
+  tablePipes: '# T\n\n| a | b |\n|---|---|\n| `x \\| y` | \\| |\n| only |\n\nafter\n',
+  htmlBlocks:
+    '# H\n\n<details>\n<summary>More</summary>\n\nInner *md*\n\n</details>\n\n<!-- comment -->\n\n<a name="anchor"></a>\n## Named\n',
+  setext: 'Title\n=====\n\nSub\n---\n\ntext\n',
+  indented: '# I\n\n    code line 1\n\n    code line 2\n\ntext\n',
+  frontMatter: '---\ntitle: F\n---\n\n# F\n\nBody.\n',
+  customIds: '# Page\n\n## Install {#setup}\n\n### Next [#next-id]\n\nText.\n',
+  percentLinks: '# P\n\nSee [a](docs/a%20b.md#x), [b](<with space.md>) and [c](https://x.io/?q=%41).\n',
+  unclosedFence: '# U\n\ntext\n\n```\nnever closed\n\nmore\n',
+  emptyItems: '# E\n\n-\n- \n  foo\n1.\n',
+  headingInList: '# N\n\n- ## Inside\n  text\n',
+  entities: '# &copy; Title &#x41;\n\n&nbsp;&lt;tag&gt; \\_x\\_\n',
+};
+
+describe('fast path and micromark split notes into the same sections', () => {
+  for (const [name, source] of Object.entries(tricky)) {
+    it(name, () => {
+      const resolve = (url: string): string | null => `https://example.com/${url}`;
+      const old = splitSections(parseWithMicromark(source), source, resolve);
+      const now = splitSections(fast(source), source, resolve);
+      expect(now).toEqual(old);
+      expect(shape(fast(source))).toEqual(shape(parseWithMicromark(source)));
+    });
+  }
+});
