@@ -5,6 +5,7 @@ import { learnAcronyms, shorthand } from './acronyms.js';
 import { ExcerptTexts } from './excerpt.js';
 import { rareNames } from './names.js';
 import { TypoIndex } from './typos.js';
+import { collapseWhitespace } from '../notes/plaintext.js';
 import { englishTerms, type Terms, termsFor, tokenize } from './text.js';
 import { WordScores, type SavedWordScores } from './wordScores.js';
 
@@ -15,8 +16,13 @@ import { WordScores, type SavedWordScores } from './wordScores.js';
  * hit@1 on the SageMaker guide (0.40 → 0.30, tune split) and did not help on our notes.
  * `context` (note title, parent headings, tags) was three fields; one field searches faster and
  * ranked slightly better (notes hit@1 0.818 → 0.827, tune split).
+ * `code` holds the section's fenced code blocks, weighed less than prose: the prose says what a
+ * section is about, while code repeats API names everywhere (`useSWR`, `fetcher`, `mutate`), so
+ * code-heavy sections outranked the page that explains the option. Dropping code from the index
+ * lost our notes' code questions ("example cluster yaml", notes hit@1 0.818 → 0.809); 0.3 keeps
+ * them: notes 0.819 → 0.818, swr-site en 0.686 → 0.725 (tune). Code still counts as a word found.
  */
-const fieldBoosts = { heading: 1, context: 1, body: 1 } as const;
+const fieldBoosts = { heading: 1, context: 1, body: 1, code: 0.3 } as const;
 type Field = keyof typeof fieldBoosts;
 /** The short fields that say what a section is about. */
 export const headingFields: Field[] = ['heading', 'context'];
@@ -26,6 +32,7 @@ export interface SectionDocument {
   heading: string;
   context: string;
   body: string;
+  code: string;
 }
 
 export interface SearchIndex {
@@ -53,11 +60,35 @@ export interface SearchIndex {
   terms: Terms;
 }
 
+/** A code block's text: its fence (first and last line, `codeFence` in notes/blocks.ts) left out. */
+const codeOf = (fenced: string): string => fenced.slice(fenced.indexOf('\n') + 1, fenced.lastIndexOf('\n'));
+
+/**
+ * The section's text split into prose and fenced code. `section.text` holds each code block's text
+ * as written (whitespace collapsed), so each is found there, in order, and cut out.
+ */
+function proseAndCode(section: Section): { body: string; code: string } {
+  const code: string[] = [];
+  let body = section.text;
+  let from = 0;
+  for (const block of section.blocks) {
+    const fenced = block.kind === 'code' ? block.segments[0] : undefined;
+    if (!fenced || !('raw' in fenced)) continue;
+    const value = collapseWhitespace(codeOf(fenced.raw));
+    const at = value ? body.indexOf(value, from) : -1;
+    if (at < 0) continue;
+    code.push(value);
+    body = `${body.slice(0, at)} ${body.slice(at + value.length)}`;
+    from = at + 1;
+  }
+  return { body, code: code.join('\n') };
+}
+
 export const documentOf = (section: Section, i: number): SectionDocument => ({
   i,
   heading: section.level === 0 ? '' : section.heading,
   context: [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' '),
-  body: section.text,
+  ...proseAndCode(section),
 });
 
 export const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
