@@ -1,6 +1,6 @@
 import type { Section } from '../notes/types.js';
 import { acronymsIn, learnAcronyms } from './acronyms.js';
-import { documentOf, expansionsOf, fields, isUpperAscii, type SavedIndex, type SectionDocument } from './index.js';
+import { documentOf, expansionsOf, fieldBoosts, fields, isUpperAscii, type SavedIndex, type SectionDocument } from './index.js';
 import { rareNames } from './names.js';
 import { type Terms, termsFor, tokenize } from './text.js';
 import { type PackedPostings, roomAfter, scoredWhenBuilt } from './wordScores.js';
@@ -26,7 +26,11 @@ function bm25Score(termFreq: number, matching: number, total: number, fieldLengt
 /** Number of the heading fields (`heading`, `context`): the first ones of `fields`. */
 const headingFieldCount = 2;
 
-const keyOf = (doc: SectionDocument): string => `${doc.heading}\u0000${doc.context}\u0000${doc.body}`;
+const keyOf = (doc: SectionDocument): string =>
+  `${doc.heading}\u0000${doc.context}\u0000${doc.body}\u0000${doc.code}`;
+
+/** Each field's boost, in `fields` order: MiniSearch multiplies a field's BM25 score by it. */
+const boosts = fields.map((field) => fieldBoosts[field]);
 
 /**
  * Keeps the index of a changing set of notes up to date for reloads (the reload worker), giving
@@ -108,7 +112,7 @@ export class IndexUpkeep {
         for (let f = 0; f < fieldCount; f++) {
           const tf = s.counts[f]!.get(term);
           if (tf === undefined) continue;
-          const raw = bm25Score(tf, fieldDocFreq[f]!.get(term)!, total, s.lengths[f]!, avgLength[f]!);
+          const raw = boosts[f]! * bm25Score(tf, fieldDocFreq[f]!.get(term)!, total, s.lengths[f]!, avgLength[f]!);
           score = score === undefined ? raw : score + raw;
         }
         return score;

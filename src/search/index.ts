@@ -22,7 +22,7 @@ import { WordScores, type SavedWordScores } from './wordScores.js';
  * lost our notes' code questions ("example cluster yaml", notes hit@1 0.818 → 0.809); 0.3 keeps
  * them: notes 0.819 → 0.818, swr-site en 0.686 → 0.725 (tune). Code still counts as a word found.
  */
-const fieldBoosts = { heading: 1, context: 1, body: 1, code: 0.3 } as const;
+export const fieldBoosts = { heading: 1, context: 1, body: 1, code: 0.3 } as const;
 type Field = keyof typeof fieldBoosts;
 /** The short fields that say what a section is about. */
 export const headingFields: Field[] = ['heading', 'context'];
