@@ -13,7 +13,7 @@ export interface AskedFigure {
   of: string[];
 }
 
-const limitWord = String.raw`(?:max|maximum|min|minimum|default|largest|biggest|smallest|highest|lowest|total)`;
+const limitWord = '(?:max|maximum|min|minimum|default|largest|biggest|smallest|highest|lowest|total)';
 // Up to two words between "max" and the noun: "max container image size", "default cache ttl".
 const gap = String.raw`(?<of>(?:[\w-]+\s+){0,2}?)`;
 
@@ -68,13 +68,11 @@ export function askedFigure(question: string): AskedFigure | null {
   return null;
 }
 
-const numberWords = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|a|an|a few|several)`;
+const numberWords =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|a|an|a few|several)';
 const amount = String.raw`(?:\d[\d,.]*|${numberWords})`;
 const figures: Record<FigureKind, RegExp> = {
-  size: new RegExp(
-    String.raw`\b\d[\d,.]*\s?(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|characters|chars)\b`,
-    'gi',
-  ),
+  size: /\b\d[\d,.]*\s?(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|characters|chars)\b/gi,
   price:
     /[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|cents?|eur|euros?)\b|\bfree tier\b|\bno (?:extra )?(?:charge|cost)\b|\bfree of charge\b/gi,
   duration: new RegExp(
@@ -83,10 +81,8 @@ const figures: Record<FigureKind, RegExp> = {
   ),
   date: /\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi,
   version: /\bv?\d+(?:\.\d+)+\b|\bv\d+\b|\bversion \d/gi,
-  count: new RegExp(
-    String.raw`\b\d[\d,.]*\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)\b`,
-    'gi',
-  ),
+  count:
+    /\b\d[\d,.]*\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)\b/gi,
 };
 
 const limitSpelling: Record<string, string> = { max: 'maximum', min: 'minimum' };
