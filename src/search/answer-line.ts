@@ -49,7 +49,7 @@ function unitsOf(block: Block, stem: Stem): { text: string; stems: string[] }[] 
  * A question asking for a figure ("max size") is best answered by a unit stating one: such a unit
  * is the answer line when it holds at least this share of what the best unit holds.
  */
-export const wantedLineShare = 0.5;
+const wantedLineShare = 0.5;
 
 /**
  * The best unit of the blocks for the searched words (stem → its question word and weight), or

@@ -1,5 +1,6 @@
 import { askedFigure, holdsFigure, namesAsked } from './asked-figure.js';
 import { isEnglishWord } from './dictionary.js';
+import { isEverydayWord } from './everyday.js';
 import type { SearchIndex } from './index.js';
 import { type Terms, tokenize } from './text.js';
 
@@ -14,11 +15,14 @@ export interface MissingOptions {
   /** Shown when the specific words the section lacks carry at least this share of the question's IDF. */
   missingMinShare: number;
   idf: (term: string) => number;
+  /** Whether a word of the question was searched through another word (an expansion: "prem" → "premises"). */
+  hasStandIn: (term: string) => boolean;
 }
 
 /**
  * What the question asks that the best section does not hold, as typed: names the notes never use
- * (not English words, nor close to any of the notes' words: "slurm"); the figure asked for when
+ * (not English words, or English words outside everyday English, nor close to any of the notes'
+ * words: "slurm", "azure"); the figure asked for when
  * the answer line states none of its kind ("max size" and no "256 KB");
  * and, when they carry enough of the
  * question's information (IDF), the specific words the section lacks, words the notes never use
@@ -35,7 +39,16 @@ export function missingWords(
   options: MissingOptions,
 ): string[] {
   const isWord = typedAsWord(question, index.terms);
-  const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
+  const typed = (t: string) => typedWords(question, [t], index.terms)[0]!;
+  // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat.
+  const names = terms.filter(
+    (t) =>
+      !index.docFreq.has(t) &&
+      !found.has(t) &&
+      !options.hasStandIn(t) &&
+      /^[a-z]+$/.test(t) &&
+      (!isWord(t) || !isEverydayWord(typed(t))),
+  );
   const figure = missingFigure(question, answerLine, sectionText);
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   const specific = (t: string): boolean =>

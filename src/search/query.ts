@@ -409,11 +409,13 @@ function missingOf(
   tuning: SearchTuning,
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
+  const expandedSources = new Set(query.expansions.values());
   const terms = query.measured.filter((t) => !resembled.has(t));
   const text = index.sections[best.id]!.text;
   return missingWords(index, query.question, terms, found, answerLine ?? '', text, {
     ...tuning,
     idf: (t) => idf(index, t),
+    hasStandIn: (t) => expandedSources.has(t),
   });
 }
 

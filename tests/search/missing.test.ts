@@ -67,6 +67,13 @@ describe('Missing line', () => {
     expect(sns.missing).toEqual([]);
   });
 
+  it('names a word neither the notes nor everyday English use, not an everyday one', () => {
+    // "azure" is an English word, but not an everyday one: it names what the notes lack.
+    expect(search(index, 'managed message broker on azure', 3).missing).toContain('azure');
+    // "week" is everyday English: how the question is said, not what it asks.
+    expect(search(index, 'managed message broker this week', 3).missing).not.toContain('week');
+  });
+
   it('picks the line stating the figure as the answer line', () => {
     const outcome = search(index, 'how long does a message stay in an SQS queue', 3);
     expect(outcome.answerLine).toBe('A message stays in the queue for up to 14 days.');
