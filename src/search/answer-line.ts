@@ -47,16 +47,26 @@ function unitsOf(block: Block, stem: Stem): { text: string; stems: string[] }[] 
 }
 
 /**
+ * A question asking for a figure ("max size") is best answered by a unit stating one: such a unit
+ * is the answer line when it holds at least this share of what the best unit holds.
+ */
+const wantedLineShare = 0.5;
+
+/**
  * The best unit of the blocks for the searched words (stem → its question word and weight), or
- * null when no unit holds any of them.
+ * null when no unit holds any of them. `wanted` says which units state what the question asks
+ * for (a figure of the asked kind); the best of those wins when it is close enough.
  */
 export function findAnswerLine(
   blocks: Block[],
   searched: ReadonlyMap<string, { source: string; weight: number }>,
   stem: Stem = englishStem,
+  wanted?: (text: string) => boolean,
 ): AnswerLine | null {
   let best: AnswerLine | null = null;
   let bestScore = 0;
+  let bestWanted: AnswerLine | null = null;
+  let bestWantedScore = 0;
   // A huge section is examined from its start only (see examined.ts).
   for (const block of examinedBlocks(blocks).blocks) {
     if (block.kind === 'code') continue;
@@ -73,7 +83,11 @@ export function findAnswerLine(
         bestScore = score;
         best = { text: unit.text, covers: new Set(sources.keys()) };
       }
+      if (wanted && score > bestWantedScore && wanted(unit.text)) {
+        bestWantedScore = score;
+        bestWanted = { text: unit.text, covers: new Set(sources.keys()) };
+      }
     }
   }
-  return best;
+  return bestWanted && bestWantedScore >= wantedLineShare * bestScore ? bestWanted : best;
 }

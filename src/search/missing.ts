@@ -1,4 +1,6 @@
+import { askedFigure, holdsFigure, namesAsked } from './asked-figure.js';
 import { isEnglishWord } from './dictionary.js';
+import { isEverydayWord } from './everyday.js';
 import type { SearchIndex } from './index.js';
 import { type Terms, tokenize } from './text.js';
 
@@ -13,23 +15,16 @@ export interface MissingOptions {
   /** Shown when the specific words the section lacks carry at least this share of the question's IDF. */
   missingMinShare: number;
   idf: (term: string) => number;
-}
-
-// "how many", "max size", "what does it cost per hour": the question asks for a figure.
-const asksFigure =
-  /\b(?:how (?:many|much|long|big|often)|max|maximum|minimum|(?:cost|price) per|per (?:hour|day|month|year|gb)|default (?:limit|timeout|ttl|quota|size))\b/gi;
-const number = /\d+/g;
-
-/** Whether the line holds a number the question does not ("Route 53" answers no "how much"). */
-function holdsNewNumber(line: string, question: string): boolean {
-  const asked = new Set(question.match(number) ?? []);
-  return (line.match(number) ?? []).some((n) => !asked.has(n));
+  /** Whether a word of the question was searched through another word (an expansion: "prem" → "premises"). */
+  hasStandIn: (term: string) => boolean;
 }
 
 /**
  * What the question asks that the best section does not hold, as typed: names the notes never use
- * (not English words, nor close to any of the notes' words: "slurm"); the figure asked for when
- * the answer line holds no number ("max", "how many"); and, when they carry enough of the
+ * (not English words, or English words outside everyday English, nor close to any of the notes'
+ * words: "slurm", "azure"); the figure asked for when
+ * the answer line states none of its kind ("max size" and no "256 KB");
+ * and, when they carry enough of the
  * question's information (IDF), the specific words the section lacks, words the notes never use
  * included ("salary"). `terms` are the stemmed question words with no typo correction pending,
  * `found` those the section holds (directly, through an expansion or a correction).
@@ -40,21 +35,45 @@ export function missingWords(
   terms: string[],
   found: ReadonlyMap<string, number>,
   answerLine: string,
+  sectionText: string,
   options: MissingOptions,
 ): string[] {
   const isWord = typedAsWord(question, index.terms);
-  const names = terms.filter((t) => !index.docFreq.has(t) && !found.has(t) && /^[a-z]+$/.test(t) && !isWord(t));
-  const figure = holdsNewNumber(answerLine, question)
-    ? []
-    : [...new Set(Array.from(question.matchAll(asksFigure), (m) => m[0].toLowerCase()))];
+  const typed = (t: string) => typedWords(question, [t], index.terms)[0]!;
+  // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat.
+  const names = terms.filter(
+    (t) =>
+      !index.docFreq.has(t) &&
+      !found.has(t) &&
+      !options.hasStandIn(t) &&
+      /^[a-z]+$/.test(t) &&
+      (!isWord(t) || !isEverydayWord(typed(t))),
+  );
+  const figure = missingFigure(question, answerLine, sectionText);
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   const specific = (t: string): boolean =>
     (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
   const absent = terms.filter((t) => !found.has(t) && specific(t));
   const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
   const lacking = share >= options.missingMinShare ? absent : [];
-  return [...new Set([...typedWords(question, [...names, ...lacking], index.terms), ...figure])];
+  const words = typedWords(question, [...names, ...lacking], index.terms).filter((w) => !inFigure(w, figure));
+  return [...new Set([...figure, ...words])];
 }
+
+/**
+ * The figure asked for ("max size"), when the answer line states none of its kind (the answer
+ * line is the section's best unit stating one, if any comes close: see findAnswerLine), and the
+ * section does not name the asked words as a setting it describes ("maximum run time").
+ */
+function missingFigure(question: string, answerLine: string, sectionText: string): string[] {
+  const asked = askedFigure(question);
+  if (asked === null || holdsFigure(answerLine, asked, question) || namesAsked(sectionText, asked)) return [];
+  return [asked.asked];
+}
+
+/** Whether a typed word is part of the figure shown ("size" of "max size"). */
+const inFigure = (word: string, figure: string[]): boolean =>
+  figure.some((f) => f.split(' ').includes(word.toLowerCase()));
 
 /** The words of the question that stand for these stemmed terms, as typed. */
 function typedWords(question: string, terms: string[], { queryTerm }: Terms): string[] {

@@ -1,6 +1,7 @@
 import type { Section } from '../notes/types.js';
 import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
+import { askedFigure, holdsFigure } from './asked-figure.js';
 import { missingWords, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -244,7 +245,7 @@ export function search(
     searchedTerms,
     hits: head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score })),
     coverage: head[0]!.coverage,
-    missing: missingOf(index, query, meter.creditOf(head[0]!.r), line, tuning),
+    missing: missingOf(index, query, head[0]!.r, meter.creditOf(head[0]!.r), line, tuning),
     answerLine: line,
     confident: isConfident(index, query, head[0]!, meter.total, tuning),
   };
@@ -403,20 +404,30 @@ function answerLineOf(index: SearchIndex, query: PlannedQuery, best: RankedSecti
     const source = sourceOf(t);
     searched.set(t, { source, weight: idf(index, source) * (loose(t) ? tuning.fuzzyCredit : 1) });
   }
-  return findAnswerLine(index.sections[best.id]!.blocks, searched, index.terms.stem)?.text ?? null;
+  // A question asking for a figure ("how long") is answered by a line stating one ("14 days").
+  const asked = askedFigure(query.question);
+  const statesFigure = asked ? (text: string) => holdsFigure(text, asked, query.question) : undefined;
+  return findAnswerLine(index.sections[best.id]!.blocks, searched, index.terms.stem, statesFigure)?.text ?? null;
 }
 
 /** The question words the best section does not hold (see missingWords), typos of known words aside. */
 function missingOf(
   index: SearchIndex,
   query: PlannedQuery,
+  best: RankedSection,
   found: Map<string, number>,
   answerLine: string | null,
   tuning: SearchTuning,
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
+  const expandedSources = new Set(query.expansions.values());
   const terms = query.measured.filter((t) => !resembled.has(t));
-  return missingWords(index, query.question, terms, found, answerLine ?? '', { ...tuning, idf: (t) => idf(index, t) });
+  const text = index.sections[best.id]!.text;
+  return missingWords(index, query.question, terms, found, answerLine ?? '', text, {
+    ...tuning,
+    idf: (t) => idf(index, t),
+    hasStandIn: (t) => expandedSources.has(t),
+  });
 }
 
 /** The "not covered" gate (DESIGN.md §2.9). */

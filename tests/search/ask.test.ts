@@ -172,7 +172,7 @@ Data is stored in many buildings.
 
   it('says which words of the question the best section lacks', () => {
     // The notes never name the figure asked for ("size" is in no section), nor "kubeflow".
-    expect(ask(index, 'what is the max size of an ebs snapshot').missing).toEqual(['max', 'size']);
+    expect(ask(index, 'what is the max size of an ebs snapshot').missing).toEqual(['max size']);
     expect(ask(index, 'spot instances in kubeflow').missing).toContain('kubeflow');
     expect(ask(index, 'what happens to instance store data when the instance stops?').missing).toEqual([]);
   });

@@ -16,7 +16,9 @@ const floor = {
   oosRejection: 0.68,
   oosRejectionUnrelated: 0.9,
   maxFalseRejection: 0.05,
-  missingOnNearMiss: 0.3,
+  // The attribute check and names outside everyday English (issue 18, missing18): Missing on near
+  // misses answered 0.448 → 0.621, on right answers 0.050 → 0.056.
+  missingOnNearMiss: 0.6,
   maxMissingOnRight: 0.06,
 };
 
@@ -25,8 +27,10 @@ const floor = {
 // answered anyway but seldom on right answers. Measured on the whole casual set.
 // missingOnNearMiss was 0.40 (measured 0.49 on the tune half); the 17 pages added for issue 20
 // answer part of several casual near misses (IoT Core, Cognito, Amplify), which then show no
-// Missing line: measured 0.38 with them, so the floor is 0.35.
-const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMiss: 0.35, maxMissingOnRight: 0.18 };
+// Missing line: measured 0.38 with them, so the floor was 0.35. With the attribute check and names
+// outside everyday English (missing18) the whole casual set measures 0.683 on near misses answered
+// and 0.152 on right answers.
+const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMiss: 0.65, maxMissingOnRight: 0.18 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));

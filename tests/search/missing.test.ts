@@ -28,6 +28,11 @@ already speak JMS or AMQP message protocols, so a message broker moves without a
 ## Amazon SQS message queues
 
 Amazon SQS is a fully managed message queue. A message stays in the queue for up to 14 days.
+
+## Amazon SNS topics
+
+Amazon SNS pushes each message to every subscriber of a topic. Producers publish to a topic and
+subscribers receive it. A message published to SNS can be up to 256 KB.
 `,
   'other.md': `---
 title: Other services
@@ -46,9 +51,33 @@ describe('Missing line', () => {
   });
 
   it('names the figure asked for when the answer line holds no new number', () => {
-    expect(search(index, 'what is the max message size in Amazon MQ', 3).missing).toContain('max');
+    expect(search(index, 'what is the max message size in Amazon MQ', 3).missing).toContain('max message size');
     // The answer line holds 14: the figure is there.
     expect(search(index, 'how many days does a message stay in the queue', 3).missing).not.toContain('how many');
+  });
+
+  it('names the size asked for when the section states none, and not when the answer line does', () => {
+    // The SQS section states a duration (14 days), no size.
+    const sqs = search(index, 'what is the max size of a message in an SQS queue', 3);
+    expect(sqs.hits[0]?.section.id).toBe('messaging#amazon-sqs-message-queues');
+    expect(sqs.missing).toEqual(['max size']);
+    const sns = search(index, 'what is the max size of a message published to an SNS topic', 3);
+    expect(sns.hits[0]?.section.id).toBe('messaging#amazon-sns-topics');
+    expect(sns.answerLine).toBe('A message published to SNS can be up to 256 KB.');
+    expect(sns.missing).toEqual([]);
+  });
+
+  it('names a word neither the notes nor everyday English use, not an everyday one', () => {
+    // "azure" is an English word, but not an everyday one: it names what the notes lack.
+    expect(search(index, 'managed message broker on azure', 3).missing).toContain('azure');
+    // "week" is everyday English: how the question is said, not what it asks.
+    expect(search(index, 'managed message broker this week', 3).missing).not.toContain('week');
+  });
+
+  it('picks the line stating the figure as the answer line', () => {
+    const outcome = search(index, 'how long does a message stay in an SQS queue', 3);
+    expect(outcome.answerLine).toBe('A message stays in the queue for up to 14 days.');
+    expect(outcome.missing).toEqual([]);
   });
 
   it('shows nothing when the section holds the question', () => {

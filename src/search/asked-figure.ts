@@ -1,0 +1,127 @@
+// The figure a question asks for ("max size of an SQS message", "how much does X cost per hour",
+// "how long does S3 keep…") and whether a text states a figure of that kind. A section about SQS
+// that states no size answers no "max size": the answer line then says "Missing: max size".
+// Every regex here is a fixed alternation of words around at most one bounded gap: linear time.
+
+export type FigureKind = 'size' | 'price' | 'duration' | 'date' | 'version' | 'count';
+
+export interface AskedFigure {
+  kind: FigureKind;
+  /** The words of the question that ask for it, as typed ("max size", "how long"). */
+  asked: string;
+  /** What the figure is of, when the question says so between "max" and the noun ("image" of "max image size"). */
+  of: string[];
+}
+
+const limitWord = '(?:max|maximum|min|minimum|default|largest|biggest|smallest|highest|lowest|total)';
+// Up to two words between "max" and the noun: "max container image size", "default cache ttl".
+const gap = String.raw`(?<of>(?:[\w-]+\s+){0,2}?)`;
+
+// In order: the first kind whose cue the question holds is the one asked.
+const priceWord =
+  /\b(?:cost|costs|price|pricing|pay|charge|charged|fee|fees|hourly|monthly|per (?:hour|hr|day|month|year|gb|request|shot))\b/i;
+
+// In order: the first kind whose cue the question holds is the one asked. With `shown`, the cue
+// counts only when that also matches, and its words are the ones shown.
+const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
+  {
+    kind: 'duration',
+    cue: new RegExp(
+      String.raw`\bhow (?:long|soon)\b|\bhow much (?:time|notice|warning)\b|\bhow many (?:hours|days|minutes|seconds|weeks|months|years)\b|\b${limitWord}\s+${gap}(?:timeout|ttl|retention(?: period)?|duration|lifetime|run ?time|wait ?time|waiting period|period)\b`,
+      'i',
+    ),
+  },
+  {
+    kind: 'size',
+    cue: new RegExp(
+      String.raw`\bhow (?:big|large)\b|\bhow much (?:memory|storage|space|disk|ram|data)\b|\b${limitWord}\s+${gap}(?:size|memory|storage)\b|\bsize limit\b`,
+      'i',
+    ),
+  },
+  // "how much does X cost", "price per hour": shown as the price word typed ("cost", "per month").
+  { kind: 'price', cue: /\bhow much\b/i, shown: priceWord },
+  {
+    kind: 'price',
+    cue: /\b(?:cost|costs|price|pricing|fee|fees) per (?:hour|hr|day|month|year|gb|request|shot|unit)\b|\b(?:hourly|monthly) (?:price|cost|rate)\b/i,
+  },
+  { kind: 'date', cue: /\bwhen (?:was|were|did|will)\b|\bwhat year\b|\b(?:release|launch) date\b/i },
+  { kind: 'version', cue: /\b(?:which|what|latest|current|newest) (?:[\w-]+ )?version\b/i },
+  {
+    kind: 'count',
+    cue: new RegExp(
+      String.raw`\bhow (?:many|much|often)\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:max|maximum|minimum)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b`,
+      'i',
+    ),
+  },
+];
+
+/** The figure the question asks for, or null when it asks none. */
+export function askedFigure(question: string): AskedFigure | null {
+  for (const { kind, cue, shown } of cues) {
+    const match = cue.exec(question);
+    const words = match && shown ? shown.exec(question) : match;
+    if (words) {
+      const of = wordsOf(match?.groups?.of ?? '').filter((w) => !limitWords.has(w));
+      return { kind, asked: words[0].toLowerCase().replace(/\s+/g, ' '), of };
+    }
+  }
+  return null;
+}
+
+const numberWords =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|a|an|a few|several)';
+const amount = String.raw`(?:\d[\d,.]*|${numberWords})`;
+const figures: Record<FigureKind, RegExp> = {
+  size: /\b\d[\d,.]*\s?(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|characters|chars)\b/gi,
+  price:
+    /[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|cents?|eur|euros?)\b|\bfree tier\b|\bno (?:extra )?(?:charge|cost)\b|\bfree of charge\b/gi,
+  duration: new RegExp(
+    String.raw`\b${amount}[\s-]?(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)\b`,
+    'gi',
+  ),
+  date: /\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi,
+  version: /\bv?\d+(?:\.\d+)+\b|\bv\d+\b|\bversion \d/gi,
+  count:
+    /\b\d[\d,.]*\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)\b/gi,
+};
+
+const limitSpelling: Record<string, string> = { max: 'maximum', min: 'minimum' };
+const limitWords = new Set([
+  'maximum',
+  'minimum',
+  'default',
+  'largest',
+  'biggest',
+  'smallest',
+  'highest',
+  'lowest',
+  'total',
+]);
+const wordsOf = (text: string): string[] =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => limitSpelling[w] ?? w);
+const settingStart = new RegExp(String.raw`^${limitWord}\b`, 'i');
+
+/**
+ * Whether the text itself uses every word of the figure asked ("min max desired capacity",
+ * "maximum run time"): the question then names a setting the text describes, it does not ask its
+ * value. Only "max/min/default …" phrases name a setting; "how long" or "cost" name none.
+ */
+export function namesAsked(text: string, figure: AskedFigure): boolean {
+  if (!settingStart.test(figure.asked)) return false;
+  const asked = wordsOf(figure.asked);
+  const words = new Set(wordsOf(text));
+  return asked.every((w) => words.has(w));
+}
+
+/**
+ * Whether the text states a figure of this kind that the question did not type itself, and names
+ * what the figure is of when the question says it ("max image size": a size next to "image").
+ */
+export function holdsFigure(text: string, figure: AskedFigure, question: string): boolean {
+  if (figure.of.length > 0) {
+    const words = wordsOf(text);
+    if (!figure.of.every((w) => words.some((x) => x.startsWith(w) || w.startsWith(x)))) return false;
+  }
+  const typed = new Set((question.match(figures[figure.kind]) ?? []).map((f) => f.toLowerCase()));
+  return (text.match(figures[figure.kind]) ?? []).some((f) => !typed.has(f.toLowerCase()));
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { askedFigure, holdsFigure, namesAsked } from '../../src/search/asked-figure.js';
+
+// The attribute check behind "Missing: max size": which figure a question asks for, and whether a
+// line states one of that kind.
+const holds = (question: string, line: string): boolean => holdsFigure(line, askedFigure(question)!, question);
+
+describe('askedFigure', () => {
+  it('reads the kind of figure asked and the words that ask it', () => {
+    expect(askedFigure('what is the max size of an SQS message')).toMatchObject({ kind: 'size', asked: 'max size' });
+    expect(askedFigure('how long does sqs keep a message')).toMatchObject({ kind: 'duration', asked: 'how long' });
+    expect(askedFigure('how much does an ml.g5.2xlarge cost per hour')).toMatchObject({ kind: 'price', asked: 'cost' });
+    expect(askedFigure('how much is a route 53 hosted zone per month?')).toMatchObject({
+      kind: 'price',
+      asked: 'per month',
+    });
+    expect(askedFigure('how many shards can a stream have')).toMatchObject({ kind: 'count', asked: 'how many' });
+    expect(askedFigure('whats default cache ttl in cloudfront')).toMatchObject({
+      kind: 'duration',
+      asked: 'default cache ttl',
+    });
+    expect(askedFigure('how much notice do i get before a spot instance is reclaimed')?.kind).toBe('duration');
+    expect(askedFigure('how much memory does a p4d have')?.kind).toBe('size');
+    expect(askedFigure('when was sagemaker launched')?.kind).toBe('date');
+    expect(askedFigure('which python version does the image use')?.kind).toBe('version');
+  });
+
+  it('knows what the figure is of when the question names it', () => {
+    expect(askedFigure('whats max container image size for serverless inference')?.of).toEqual(['container', 'image']);
+    expect(askedFigure('what is the max size of an SQS message')?.of).toEqual([]);
+  });
+
+  it('finds no figure in questions that ask none', () => {
+    expect(askedFigure('what is amazon sqs')).toBeNull();
+    expect(askedFigure('track costs per project using tags')).toBeNull();
+    expect(askedFigure('when is a fifo queue the better choice')).toBeNull();
+  });
+});
+
+describe('holdsFigure', () => {
+  it('takes a size only with a size unit', () => {
+    expect(holds('what is the max size of an SQS message', 'A message can be up to 256 KB of text.')).toBe(true);
+    expect(holds('what is the max size of an SQS message', 'Amazon SQS is a fully managed message queue.')).toBe(false);
+    // A number is not a size: 14 days answers "how long", not "max size".
+    expect(holds('what is the max size of an SQS message', 'A message stays for up to 14 days.')).toBe(false);
+  });
+
+  it('takes durations written in words, a price only with a currency', () => {
+    expect(holds('how long can an execution run', 'An execution can last up to one year.')).toBe(true);
+    expect(holds('how much warning before a spot instance goes', 'with a two-minute interruption notice')).toBe(true);
+    expect(holds('how much does it cost per hour', 'You pay per hour of use.')).toBe(false);
+    expect(holds('how much does it cost per hour', 'It costs $0.50 per hour.')).toBe(true);
+  });
+
+  it('does not count the figures the question typed itself', () => {
+    expect(holds('how many shards does a 5 MB stream need', 'Each shard takes 1 MB per second.')).toBe(true);
+    expect(holds('how many instances does Route 53 need', 'Route 53 is a DNS service.')).toBe(false);
+  });
+
+  it('wants the thing the figure is of next to it', () => {
+    const question = 'whats max container image size for serverless inference';
+    expect(holds(question, 'You set the memory size (from 1 GB to 6 GB).')).toBe(false);
+    expect(holds(question, 'Container images can be up to 10 GB.')).toBe(true);
+  });
+});
+
+describe('namesAsked', () => {
+  it('sees a setting the section describes in a "max/min/default" phrase', () => {
+    const figure = askedFigure('difference between max run time and max wait time')!;
+    expect(namesAsked('Set two limits: the maximum run time and the maximum wait time.', figure)).toBe(true);
+    expect(namesAsked('Spot training uses spare capacity.', figure)).toBe(false);
+    // "how long" names nothing.
+    expect(namesAsked('How long it runs depends on the data.', askedFigure('how long does it run')!)).toBe(false);
+  });
+});
