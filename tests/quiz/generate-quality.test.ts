@@ -6,7 +6,14 @@ import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { givesAway } from '../../src/quiz/generate/draft.js';
 import { allGeneratorKinds, generateQuestions } from '../../src/quiz/generate/index.js';
-import { placeholderTable, sameKind, shapeOf, sharesStem, weakSentence } from '../../src/quiz/generate/quality.js';
+import {
+  leansOnContext,
+  placeholderTable,
+  sameKind,
+  shapeOf,
+  sharesStem,
+  weakSentence,
+} from '../../src/quiz/generate/quality.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -280,5 +287,159 @@ describe('acronym questions', () => {
         ['What does SQS stand for?', ['I knew it', "I didn't"], 'Simple Queue Service'],
       ]),
     );
+  });
+});
+
+const card = ['I knew it', "I didn't"];
+const answersOf = (questions: QuizQuestion[], kind: string): string[] =>
+  questions.filter((q) => q.kind === kind).map((q) => q.reveal ?? q.answer);
+
+describe('cloze questions (round-4 rules)', () => {
+  it('read no sentence with a pronoun inside that needs the sentence before it', () => {
+    expect(leansOnContext('To disable it, you can set editLink to null.')).toBe(true);
+    expect(leansOnContext("scikit-learn's TimeSeriesSplit implements this pattern.")).toBe(true);
+    expect(leansOnContext('在這個設定下，快取會被保留到下次重新整理為止。')).toBe(true);
+    expect(leansOnContext('The useSWR hook returns the data, the error and a mutate function.')).toBe(false);
+    const questions = questionsOf(`# Edit link
+
+To disable it, you can set **editLink** to null in the theme configuration file.
+`);
+    expect([...answersOf(questions, 'cloze'), ...answersOf(questions, 'cloze-reveal')]).not.toContain('editLink');
+  });
+
+  it('blank no figure, label, example value, verb phrase, list fragment or item of an enumeration', () => {
+    const questions = questionsOf(`# Cluster
+
+Each **T4** worker holds one GPU and runs the training loop for the whole job.
+
+Other Pods in the cluster reach **head-svc:8265** directly over the internal network.
+
+SWR **deep compares** data changes by default before it renders the component again.
+
+- **sidebarTitle** in the front matter.
+
+KubeRay works with several schedulers: Volcano, **Kueue**, Apache YuniKorn and the default scheduler.
+
+Next.js supports two forms of pre-rendering: **Static Generation** and Server-side Rendering.
+`);
+    const blanked = [...answersOf(questions, 'cloze'), ...answersOf(questions, 'cloze-reveal')];
+    for (const term of ['T4', 'head-svc:8265', 'deep compares', 'sidebarTitle', 'Kueue', 'Static Generation'])
+      expect(blanked, term).not.toContain(term);
+  });
+
+  it('take distractors only from the same section, else become a self-graded card', () => {
+    const questions = questionsOf(`# Sampling
+
+## Resampling
+
+**Random undersampling** removes majority examples, which is simple but discards information.
+
+**Random oversampling** duplicates minority examples and keeps information, but can overfit.
+
+**Class weights** make mistakes on the rare class cost more during training of the model.
+
+**Threshold tuning** moves the decision cut-off after training without touching the data.
+
+## Services
+
+**Amazon Kinesis Data Streams** ingests records from many producers in real time for later processing.
+`);
+    const under = questions.find((q) => q.kind === 'cloze' && q.answer === 'Random undersampling')!;
+    expect(under.question).toBe(
+      'Fill in the blank: “_____ removes majority examples, which is simple but discards information.”',
+    );
+    expect([...under.choices].sort()).toEqual(
+      ['Class weights', 'Random oversampling', 'Random undersampling', 'Threshold tuning'].sort(),
+    );
+    const kinesis = questions.find((q) => q.reveal === 'Amazon Kinesis Data Streams')!;
+    expect(kinesis).toMatchObject({
+      kind: 'cloze-reveal',
+      question: 'Fill in the blank: “_____ ingests records from many producers in real time for later processing.”',
+      choices: card,
+      answer: 'I knew it',
+    });
+    expect(kinesis.id).toMatch(/\?g=[0-9a-f]{10}s$/);
+  });
+});
+
+describe('definition questions (round-4 rules)', () => {
+  const markdown = `# Cloud
+
+## Characteristics
+
+- **Rapid elasticity** — capacity can grow or shrink quickly, often automatically.
+- **Measured service** — usage is metered, and you are billed for what you consume.
+- **Resource pooling** — the provider serves many customers from shared hardware.
+- **Broad network access** — services are reached over the network from many devices.
+
+## Events
+
+An event is a JSON record that something happened in an account or a service.
+
+## Pipes
+
+- **Direction** — is a pipe one-way or two-way?
+- **Buffer** — the pipe keeps written bytes in a kernel buffer until they are read.
+`;
+  const questions = questionsOf(markdown);
+
+  it('are multiple choice only with the other terms of the same list as distractors', () => {
+    const elastic = questions.find((q) => q.kind === 'definition' && q.answer === 'Rapid elasticity')!;
+    expect(elastic.question).toBe(
+      'Which term is described as: “capacity can grow or shrink quickly, often automatically”?',
+    );
+    expect([...elastic.choices].sort()).toEqual(
+      ['Broad network access', 'Measured service', 'Rapid elasticity', 'Resource pooling'].sort(),
+    );
+  });
+
+  it('become cards otherwise: "What is an event?" for an "X is a …" sentence, the heading for a list item', () => {
+    expect(questions.find((q) => q.kind === 'definition-reveal' && q.question === 'What is an event?')).toMatchObject({
+      choices: card,
+      reveal: 'a JSON record that something happened in an account or a service',
+    });
+    expect(
+      questions.find((q) => q.kind === 'definition-reveal' && q.reveal?.startsWith('the pipe keeps')),
+    ).toMatchObject({ question: 'In “Pipes”, what do the notes say about “Buffer”?' });
+  });
+
+  it('never take a question for a definition', () => {
+    expect(questions.some((q) => q.answer === 'Direction' || q.question.includes('Direction'))).toBe(false);
+  });
+});
+
+describe('recall cards', () => {
+  const prose = `# Suspense
+
+Suspense lets a component wait for data before it renders, as an experimental feature of React.
+
+## Usage
+
+Wrap the component in a boundary and pass a fallback to show while the data loads.
+
+## Server rendering
+
+When rendering on the server, the fallback is sent first and the content streams in when it is ready. Streaming keeps the first byte fast for every reader of the page.
+`;
+
+  it('give a note with prose and nothing else to ask one card on its longest named section', () => {
+    const questions = questionsOf(prose).filter((q) => q.kind === 'recall-reveal');
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatchObject({
+      question: 'In “Suspense”, what does the section “Server rendering” say?',
+      choices: card,
+      reveal:
+        'When rendering on the server, the fallback is sent first and the content streams in when it is ready. Streaming keeps the first byte fast for every reader of the page.',
+    });
+    // Same notes, same card: the id comes from its content.
+    expect(questionsOf(prose).find((q) => q.kind === 'recall-reveal')!.id).toBe(questions[0]!.id);
+  });
+
+  it('are not made for a note that has other questions', () => {
+    const questions = questionsOf(
+      `${prose}\nAn **Amazon Kinesis Data Stream** ingests records from many producers in real time.\n`,
+    );
+    expect(questions.some((q) => q.kind === 'cloze-reveal')).toBe(true);
+    expect(questions.some((q) => q.kind === 'recall-reveal')).toBe(false);
   });
 });

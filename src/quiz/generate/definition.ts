@@ -2,7 +2,6 @@ import type { Draft } from './draft.js';
 import { generic } from './heading.js';
 import type { SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
-import { tiersOf, type Neighbourhood } from './neighbourhood.js';
 import { shapeOf, weakSentence } from './quality.js';
 
 export interface Defined {
@@ -10,6 +9,8 @@ export interface Defined {
   definition: string;
   source: string;
   group: string;
+  /** How an "X is a …" sentence names it, article kept ("an event"): the card asks "What is an event?". */
+  subject?: string;
 }
 
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
@@ -54,7 +55,14 @@ export function definitionsOf(facts: SectionFacts): Defined[] {
     const m = isA.exec(sentence);
     if (!m || wordCount(m[1]!) > 6 || notATerm.test(m[1]!)) continue;
     const term = m[1]!.replace(/^(?:The|An?) /, '');
-    out.push({ term, definition: m[2]!.replace(/\.$/, ''), source: sentence, group: `${facts.section.id}#is-a` });
+    const subject = m[1]!.replace(/^(?:The|An?) /, (a) => a.toLowerCase());
+    out.push({
+      term,
+      definition: m[2]!.replace(/\.$/, ''),
+      source: sentence,
+      group: `${facts.section.id}#is-a`,
+      subject,
+    });
   }
   return out.filter(
     (d) =>
@@ -63,35 +71,57 @@ export function definitionsOf(facts: SectionFacts): Defined[] {
       d.term.length <= 60 &&
       wordCount(d.term) <= 8 &&
       d.definition.length >= 15 &&
+      // A question ("Pipe 是單向還是雙向？") defines nothing; nor does a gerund ("Configuring security groups").
+      !/[?？]$/.test(d.definition) &&
+      !/^\p{L}+ing \p{Ll}/u.test(d.term) &&
       d.definition.length <= 300,
   );
+}
+
+/** The section's heading for context, or the note's title where the heading is the term itself. */
+function headingOf(facts: SectionFacts, term: string): string {
+  const heading = facts.section.heading.trim();
+  return heading && heading.toLowerCase() !== term.toLowerCase() ? heading : facts.section.noteTitle;
 }
 
 /** Which term matches a definition; the term's own name is blanked out of the definition. */
 export function definitionDrafts(
   facts: SectionFacts,
-  near: Neighbourhood,
   lang: Lang,
   defined: (f: SectionFacts) => Defined[],
   definitionsOfTerm: (term: string) => Defined[],
 ): Draft[] {
   return defined(facts).map((d) => {
     const definition = d.definition.replace(new RegExp(escapeRegex(d.term), 'gi'), blank).replace(/[.。]$/, '');
-    const sameGroup = defined(facts)
-      .filter((o) => o.group === d.group)
-      .map((o) => o.term);
+    // Only the other terms of one list are surely of one kind ("Rapid elasticity", "Measured
+    // service"): terms from elsewhere in the note were judged "not of the same kind".
+    const isA = d.group.endsWith('#is-a');
+    // A definition that names its own term would read with a blank in it: asked only as a card.
+    const namesTerm = definition !== d.definition.replace(/[.。]$/, '');
+    const sameGroup =
+      isA || namesTerm
+        ? []
+        : defined(facts)
+            .filter((o) => o.group === d.group)
+            .map((o) => o.term);
     return {
       kind: 'definition',
       question: fill(templates.definition, lang, { definition }),
       answer: d.term,
       explanation: d.source,
       facts,
-      tiers: [sameGroup, ...tiersOf(facts, near, 'definition', (f) => defined(f).map((o) => o.term))],
+      tiers: [sameGroup],
       // A term defined the same way elsewhere would be right too.
       reject: (candidate) =>
         definitionsOfTerm(candidate).some((o) => o.definition.toLowerCase() === d.definition.toLowerCase()) ||
         tooDifferent(d.term, candidate),
-      selfGraded: { question: fill(templates.definitionReveal, lang, { term: d.term }), answer: d.definition },
+      // "What is X?" fits an "X is a …" sentence; a list item's text may be a note about X, not a definition.
+      selfGraded: {
+        question: isA
+          ? fill(templates.definitionReveal, lang, { term: d.subject ?? d.term })
+          : fill(templates.definitionSays, lang, { term: d.term, heading: headingOf(facts, d.term) }),
+        answer: d.definition,
+      },
     };
   });
 }
