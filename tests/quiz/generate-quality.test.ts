@@ -376,6 +376,10 @@ describe('definition questions (round-4 rules)', () => {
 
 An event is a JSON record that something happened in an account or a service.
 
+## Retraining
+
+Common triggers are a schedule, the arrival of enough new labelled data, or a drift alert.
+
 ## Pipes
 
 - **Direction** — is a pipe one-way or two-way?
@@ -403,8 +407,29 @@ An event is a JSON record that something happened in an account or a service.
     ).toMatchObject({ question: 'In “Pipes”, what do the notes say about “Buffer”?' });
   });
 
+  it('ask "What are …?" of a plural subject, lower-cased where only the sentence capitalised it', () => {
+    expect(questions.find((q) => q.question === 'What are common triggers?')).toMatchObject({
+      kind: 'definition-reveal',
+      reveal: 'a schedule, the arrival of enough new labelled data, or a drift alert',
+    });
+  });
+
   it('never take a question for a definition', () => {
     expect(questions.some((q) => q.answer === 'Direction' || q.question.includes('Direction'))).toBe(false);
+  });
+
+  it('never take a Chinese list label ("簡言之", "實現方式") for a term', () => {
+    const zh = questionsOf(`# 工廠模式
+
+## 比較
+
+- **簡言之**：簡單工廠用一個靜態方法建立所有產品物件。
+- **實現方式**：工廠方法模式透過子類別決定要建立哪一種產品。
+- **抽象工廠**：一次建立一整組彼此相關的產品物件。
+`);
+    const asked = zh.map((q) => q.question + (q.answer ?? ''));
+    expect(asked.some((t) => t.includes('簡言之') || t.includes('實現方式'))).toBe(false);
+    expect(asked.some((t) => t.includes('抽象工廠'))).toBe(true);
   });
 });
 
@@ -433,6 +458,21 @@ When rendering on the server, the fallback is sent first and the content streams
     });
     // Same notes, same card: the id comes from its content.
     expect(questionsOf(prose).find((q) => q.kind === 'recall-reveal')!.id).toBe(questions[0]!.id);
+  });
+
+  it('start at the first sentence that stands alone, after an alert marker or a lead-in', () => {
+    const questions = questionsOf(`# Content directory
+
+## Location
+
+> [!TIP]
+> You can keep the content directory in the root of your project or inside the src directory.
+
+Pages in the directory become routes without any page file convention to follow.
+`).filter((q) => q.kind === 'recall-reveal');
+    expect(questions.map((q) => q.reveal?.split('.')[0])).toEqual([
+      'You can keep the content directory in the root of your project or inside the src directory',
+    ]);
   });
 
   it('are not made for a note that has other questions', () => {

@@ -11,13 +11,15 @@ export interface Defined {
   group: string;
   /** How an "X is a …" sentence names it, article kept ("an event"): the card asks "What is an event?". */
   subject?: string;
+  /** "Common triggers are …": the card asks "What are …?". */
+  plural?: boolean;
 }
 
 const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "X is a/an/the …" as a section's opening sentence; the subject must be a short name. */
-const isA = /^((?:The |An? )?[\p{Lu}\d][^,;:()]{0,60}?) (?:is|are) ((?:a|an|the) .{15,})$/u;
+const isA = /^((?:The |An? )?[\p{Lu}\d][^,;:()]{0,60}?) (is|are) ((?:a|an|the) .{15,})$/u;
 
 /** Subjects that point elsewhere ("It is a …", "If there is an …") name no term. */
 const notATerm =
@@ -25,7 +27,7 @@ const notATerm =
 
 /** Labels a note uses to structure a list ("Best for:", "Trade-offs:"), not terms to learn. */
 const label =
-  /^(?:best for|good for|use (?:it )?(?:for|when)|when to use|constraints?|benefits?|trade-?offs?|limits?|limitations?|caveats?|costs?|pricing|pros|cons|why|how|what|example|examples|note|tip|warning|default|type|returns?|result|goal|idea|key idea|problem|solution|answer|question|step \d+|優點|缺點|優勢|劣勢|目的|用途|問題|解法|方法|結果|例子)$/i;
+  /^(?:best for|good for|use (?:it )?(?:for|when)|when to use|constraints?|benefits?|trade-?offs?|limits?|limitations?|caveats?|costs?|pricing|pros|cons|why|how|what|example|examples|note|tip|warning|default|type|returns?|result|goal|idea|key idea|problem|solution|answer|question|step \d+|優點|缺點|優勢|劣勢|目的|用途|問題|解法|方法|結果|例子|簡言之|總之|換句話說)$|(?:在於|方式|示範|範例|說明|原因|步驟|重點|關鍵)$/i;
 
 /** A term to ask for: a name or a short noun phrase, not a label, a sentence or a note's own wording. */
 const askable = (term: string, definition: string): boolean =>
@@ -34,6 +36,7 @@ const askable = (term: string, definition: string): boolean =>
   !/[，,。；;（(]/.test(term.replace(/\s*[（(][^)）]*[)）]$/, '')) &&
   !/\b(?:here|this|that|function|above|below)$/i.test(term) &&
   !/\p{Script=Han}{9,}/u.test(term) &&
+  !/[*#<>]/.test(term) &&
   !weakSentence(definition);
 
 /** "`revalidateAll = false`": the option is the term, its default is not. */
@@ -55,10 +58,14 @@ export function definitionsOf(facts: SectionFacts): Defined[] {
     const m = isA.exec(sentence);
     if (!m || wordCount(m[1]!) > 6 || notATerm.test(m[1]!)) continue;
     const term = m[1]!.replace(/^(?:The|An?) /, '');
-    const subject = m[1]!.replace(/^(?:The|An?) /, (a) => a.toLowerCase());
+    // "Common triggers are …" capitalises only for the sentence: "What are common triggers?".
+    const subject = m[1]!
+      .replace(/^(?:The|An?) /, (a) => a.toLowerCase())
+      .replace(/^(\p{Lu})(\p{Ll}+ \p{Ll})/u, (_, a: string, rest: string) => a.toLowerCase() + rest);
     out.push({
       term,
-      definition: m[2]!.replace(/\.$/, ''),
+      plural: m[2] === 'are',
+      definition: m[3]!.replace(/\.$/, ''),
       source: sentence,
       group: `${facts.section.id}#is-a`,
       subject,
@@ -118,7 +125,9 @@ export function definitionDrafts(
       // "What is X?" fits an "X is a …" sentence; a list item's text may be a note about X, not a definition.
       selfGraded: {
         question: isA
-          ? fill(templates.definitionReveal, lang, { term: d.subject ?? d.term })
+          ? fill(d.plural ? templates.definitionRevealPlural : templates.definitionReveal, lang, {
+              term: d.subject ?? d.term,
+            })
           : fill(templates.definitionSays, lang, { term: d.term, heading: headingOf(facts, d.term) }),
         answer: d.definition,
       },

@@ -38,6 +38,12 @@ export const templates = {
     ru: 'Какой термин описан так: «{definition}»?',
   },
   definitionReveal: { en: 'What is {term}?', zh: '{term} 是什麼？', es: '¿Qué es {term}?', ru: 'Что такое {term}?' },
+  definitionRevealPlural: {
+    en: 'What are {term}?',
+    zh: '{term} 是什麼？',
+    es: '¿Qué son {term}?',
+    ru: 'Что такое {term}?',
+  },
   definitionSays: {
     en: 'In “{heading}”, what do the notes say about “{term}”?',
     zh: '在「{heading}」中，筆記對「{term}」的說明是什麼？',

@@ -10,11 +10,20 @@ const han = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 const opens = (s: string): boolean =>
   /[.!?。！？]$/.test(s) && !weakSentence(s) && (s.split(/\s+/).length >= 6 || han(s) >= 12) && s.length <= maxReveal;
 
-/** The section's opening sentences, as many as fit the card (the second may lean on the first). */
+/** A tag such as `<Callout>` reads as its name on a card; the sentence is otherwise judged as it is. */
+const untagged = (s: string): string => s.replace(/<\/?([A-Za-z][\w.]*)\s*\/?>/g, '$1');
+
+/**
+ * The section's first sentence that stands alone (after an alert marker or a lead-in ending in
+ * ":"), and the sentences after it, as many as fit the card (they may lean on the first).
+ */
 function openingOf(facts: SectionFacts): string | undefined {
-  const [first, ...rest] = facts.sentences;
-  if (!first || !opens(first)) return undefined;
-  let text = first;
+  // GitHub alerts ("> [!TIP]") lead their first sentence; MDX splits the marker into sentences of its own.
+  const sentences = facts.sentences.map((s) => s.replace(/^(?:\[!\w*\]?|[A-Z]+\])\s*/, '')).filter(Boolean);
+  const start = sentences.findIndex((s) => opens(untagged(s)));
+  if (start < 0) return undefined;
+  const [first, ...rest] = sentences.slice(start);
+  let text = first!;
   for (const s of rest) {
     if (text.length >= 120 || text.length + s.length + 1 > maxReveal || /[:：]$/.test(s) || pointsAway(s)) break;
     text += (han(s) ? '' : ' ') + s;
