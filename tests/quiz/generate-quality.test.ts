@@ -321,10 +321,12 @@ SWR **deep compares** data changes by default before it renders the component ag
 KubeRay works with several schedulers: Volcano, **Kueue**, Apache YuniKorn and the default scheduler.
 
 Next.js supports two forms of pre-rendering: **Static Generation** and Server-side Rendering.
+
+Next.js hooks such as **usePathname** are also available inside every page of the site.
 `);
     const blanked = [...answersOf(questions, 'cloze'), ...answersOf(questions, 'cloze-reveal')];
-    for (const term of ['T4', 'head-svc:8265', 'deep compares', 'sidebarTitle', 'Kueue', 'Static Generation'])
-      expect(blanked, term).not.toContain(term);
+    const unfit = ['T4', 'head-svc:8265', 'deep compares', 'sidebarTitle', 'Kueue', 'Static Generation', 'usePathname'];
+    for (const term of unfit) expect(blanked, term).not.toContain(term);
   });
 
   it('take distractors only from the same section, else become a self-graded card', () => {
@@ -444,7 +446,7 @@ Wrap the component in a boundary and pass a fallback to show while the data load
 
 ## Server rendering
 
-When rendering on the server, the fallback is sent first and the content streams in when it is ready. Streaming keeps the first byte fast for every reader of the page.
+When rendering on the server, the fallback is sent first and the content streams in as soon as the data is ready. Streaming keeps the first byte fast for every reader of the page.
 `;
 
   it('give a note with prose and nothing else to ask one card on its longest named section', () => {
@@ -454,7 +456,7 @@ When rendering on the server, the fallback is sent first and the content streams
       question: 'In “Suspense”, what does the section “Server rendering” say?',
       choices: card,
       reveal:
-        'When rendering on the server, the fallback is sent first and the content streams in when it is ready. Streaming keeps the first byte fast for every reader of the page.',
+        'When rendering on the server, the fallback is sent first and the content streams in as soon as the data is ready. Streaming keeps the first byte fast for every reader of the page.',
     });
     // Same notes, same card: the id comes from its content.
     expect(questionsOf(prose).find((q) => q.kind === 'recall-reveal')!.id).toBe(questions[0]!.id);
@@ -473,6 +475,20 @@ Pages in the directory become routes without any page file convention to follow.
     expect(questions.map((q) => q.reveal?.split('.')[0])).toEqual([
       'You can keep the content directory in the root of your project or inside the src directory',
     ]);
+  });
+
+  it('reveal no placeholder Latin and no opening that leans on the text before it', () => {
+    const questions = questionsOf(`# Table of contents
+
+## First long item that needs to wrap
+
+Tempus egestas sed sed risus pretium quam vulputate. Imperdiet proin fermentum leo vel orci porta non pulvinar.
+
+## Data fetching
+
+The returned value will be passed as data, and if it throws, it will be caught as error.
+`);
+    expect(questions.filter((q) => q.kind === 'recall-reveal')).toEqual([]);
   });
 
   it('are not made for a note that has other questions', () => {

@@ -74,8 +74,13 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
     if (/:\d/.test(t.term)) return false;
     if (t.mark === 'strong' && /\s/.test(t.term) && !/\p{Script=Han}/u.test(t.term) && !/[A-Z_.()/<>-]/.test(t.term))
       return false;
-    // One item of an enumeration ("…: _____, Volcano, Apache YuniKorn") could be any of them.
-    if (inEnumeration(t.sentence, t.term)) return false;
+    // One item of an enumeration ("…: _____, Volcano, Apache YuniKorn") or an example ("hooks such
+    // as _____") could be any of them.
+    if (
+      inEnumeration(t.sentence, t.term) ||
+      /(?:such as|e\.g\.|for example|like|例如|比如|像是)\s*$/i.test(t.sentence.slice(0, t.sentence.indexOf(t.term)))
+    )
+      return false;
     // The sentence must stand alone: no "it"/"this" inside, and a whole sentence, not a list fragment.
     if (leansOnContext(t.sentence) || fragment(t.sentence, t.term)) return false;
     const at = t.sentence.indexOf(t.term);

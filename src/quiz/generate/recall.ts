@@ -2,13 +2,22 @@ import type { Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { generic } from './heading.js';
 import { fill, templates, type Lang } from './lang.js';
-import { pointsAway, weakSentence } from './quality.js';
+import { leansOnContext, pointsAway } from './quality.js';
 
 const maxReveal = 320;
 const han = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 /** A whole sentence that opens a section and stands alone. */
 const opens = (s: string): boolean =>
-  /[.!?。！？]$/.test(s) && !weakSentence(s) && (s.split(/\s+/).length >= 6 || han(s) >= 12) && s.length <= maxReveal;
+  /[.!?。！？]$/.test(s) &&
+  !leansOnContext(s) &&
+  !filler(s) &&
+  (s.split(/\s+/).length >= 6 || han(s) >= 12) &&
+  s.length <= maxReveal;
+
+/** Placeholder Latin ("Tempus egestas sed sed risus pretium …"): two or more of its common words. */
+const fillerWords =
+  /\b(?:sed|risus|egestas|pretium|quam|vulputate|imperdiet|proin|fermentum|orci|pulvinar|elit|amet|tempor|incididunt|labore|dolore|aliqua|tellus|nunc|mauris|viverra|lectus)\b/gi;
+const filler = (s: string): boolean => (s.match(fillerWords)?.length ?? 0) >= 2;
 
 /** A tag such as `<Callout>` reads as its name on a card; the sentence is otherwise judged as it is. */
 const untagged = (s: string): string => s.replace(/<\/?([A-Za-z][\w.]*)\s*\/?>/g, '$1');
@@ -25,7 +34,8 @@ function openingOf(facts: SectionFacts): string | undefined {
   const [first, ...rest] = sentences.slice(start);
   let text = first!;
   for (const s of rest) {
-    if (text.length >= 120 || text.length + s.length + 1 > maxReveal || /[:：]$/.test(s) || pointsAway(s)) break;
+    const whole = /[.!?。！？]$/.test(s) && (s.split(/\s+/).length >= 4 || han(s) >= 8);
+    if (text.length >= 120 || text.length + s.length + 1 > maxReveal || !whole || pointsAway(s) || filler(s)) break;
     text += (han(s) ? '' : ' ') + s;
   }
   return text;
@@ -45,7 +55,8 @@ export function recallDrafts(note: SectionFacts[], lang: Lang): Draft[] {
     const { section } = facts;
     const heading = section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
     const top = section.level < 2 || !heading;
-    if (!top && (generic.test(heading) || heading.length < 2 || heading.length > 80)) continue;
+    // A heading with a marker ("MDX Components [!TODO]") is a draft, not a topic.
+    if (!top && (generic.test(heading) || heading.length < 2 || heading.length > 80 || heading.includes('['))) continue;
     const opening = openingOf(facts);
     if (!opening) continue;
     const question = top
