@@ -72,8 +72,10 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
     if (/[:：]\s/.test(t.term) || / (?:is|are|was|were) /.test(t.term)) return false;
     // An example value ("raycluster-demo-head-svc:8265") is no thing to learn.
     if (/:\d/.test(t.term)) return false;
-    if (t.mark === 'strong' && /\s/.test(t.term) && !/\p{Script=Han}/u.test(t.term) && !/[A-Z_.()/<>-]/.test(t.term))
+    if (t.mark === 'strong' && /\s/.test(t.term) && !/\p{Script=Han}/u.test(t.term) && /^\p{Ll}/u.test(t.term))
       return false;
+    // A list of terms ("draft.md, page.md, post.md") is several answers, not one.
+    if (/[,，、]/.test(t.term)) return false;
     // One item of an enumeration ("…: _____, Volcano, Apache YuniKorn") or an example ("hooks such
     // as _____") could be any of them.
     if (

@@ -27,7 +27,7 @@ const notATerm =
 
 /** Labels a note uses to structure a list ("Best for:", "Trade-offs:"), not terms to learn. */
 const label =
-  /^(?:best for|good for|use (?:it )?(?:for|when)|when to use|constraints?|benefits?|trade-?offs?|limits?|limitations?|caveats?|costs?|pricing|pros|cons|why|how|what|example|examples|note|tip|warning|default|type|returns?|result|goal|idea|key idea|problem|solution|answer|question|step \d+|優點|缺點|優勢|劣勢|目的|用途|問題|解法|方法|結果|例子|簡言之|總之|換句話說)$|(?:在於|方式|示範|範例|說明|原因|步驟|重點|關鍵)$/i;
+  /^(?:best for|good for|use (?:it )?(?:for|when)|when to use|constraints?|benefits?|trade-?offs?|limits?|limitations?|caveats?|costs?|pricing|pros|cons|why|how|what|example|examples|note|tip|warning|default|type|returns?|result|goal|idea|key idea|problem|solution|answer|question|step \d+|優點|缺點|優勢|劣勢|目的|用途|問題|解法|方法|結果|例子|作用|功能|簡言之|總之|換句話說)$|(?:在於|方式|示範|範例|說明|原因|步驟|重點|關鍵)$/i;
 
 /** A term to ask for: a name or a short noun phrase, not a label, a sentence or a note's own wording. */
 const askable = (term: string, definition: string): boolean =>

@@ -7,8 +7,20 @@ import { leansOnContext, pointsAway } from './quality.js';
 const maxReveal = 320;
 const han = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 /** A whole sentence that opens a section and stands alone. */
+/** A sentence cut from the one before it: a closing quote or bracket first, or "in other words". */
+const continues = /^(?:[」』）)\]】]|換句話說|換言之|簡言之|總之|in other words|in short)/i;
+
+/** A closing 」 before any opening 「: the sentence began in the one before. */
+const unopened = (s: string): boolean => {
+  const close = s.search(/[」』]/);
+  const open = s.search(/[「『]/);
+  return close >= 0 && (open < 0 || close < open);
+};
+
 const opens = (s: string): boolean =>
   /[.!?。！？]$/.test(s) &&
+  !continues.test(s) &&
+  !unopened(s) &&
   !leansOnContext(s) &&
   !filler(s) &&
   (s.split(/\s+/).length >= 6 || han(s) >= 12) &&
@@ -28,7 +40,14 @@ const untagged = (s: string): string => s.replace(/<\/?([A-Za-z][\w.]*)\s*\/?>/g
  */
 function openingOf(facts: SectionFacts): string | undefined {
   // GitHub alerts ("> [!TIP]") lead their first sentence; MDX splits the marker into sentences of its own.
-  const sentences = facts.sentences.map((s) => s.replace(/^(?:\[!\w*\]?|[A-Z]+\])\s*/, '')).filter(Boolean);
+  // A callout's title ("Note Array 是 …") leads its sentence too.
+  const sentences = facts.sentences
+    .map((s) =>
+      s
+        .replace(/^(?:\[!\w*\]?|[A-Z]+\])\s*/, '')
+        .replace(/^(?:Note|Info|Tip|Warning|Caution|Important|Danger)\s+(?=\p{Lu}|\p{Script=Han})/u, ''),
+    )
+    .filter(Boolean);
   const start = sentences.findIndex((s) => opens(untagged(s)));
   if (start < 0) return undefined;
   const [first, ...rest] = sentences.slice(start);
