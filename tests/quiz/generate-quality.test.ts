@@ -327,6 +327,12 @@ Next.js hooks such as **usePathname** are also available inside every page of th
 Two developer tools that older study material features are **closed to new customers**.
 
 Hexo creates three templates in the scaffolds folder: **draft.md, page.md, post.md** for drafts, pages and posts.
+
+**Partial dependence plots** showing how predictions change as one feature changes over its range.
+
+Tip **decltype** 是一個關鍵字，用於查詢表達式的類型而不進行計算表達式的值。
+
+**lastModifiedDate**（已過時）：用來表示檔案最後修改的日期，只有舊版瀏覽器支持。
 `);
     const blanked = [...answersOf(questions, 'cloze'), ...answersOf(questions, 'cloze-reveal')];
     const unfit = [
@@ -339,6 +345,9 @@ Hexo creates three templates in the scaffolds folder: **draft.md, page.md, post.
       'usePathname',
       'closed to new customers',
       'draft.md, page.md, post.md',
+      'Partial dependence plots',
+      'decltype',
+      'lastModifiedDate',
     ];
     for (const term of unfit) expect(blanked, term).not.toContain(term);
   });

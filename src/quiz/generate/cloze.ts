@@ -37,6 +37,10 @@ function keyTerm(term: string): boolean {
  * in lower case, or with fewer than five words besides the term. Chinese needs eight characters.
  */
 function fragment(sentence: string, term: string): boolean {
+  // A callout's title ("Tip decltype 是 …") glued to its first sentence.
+  if (/^(?:Note|Info|Tip|Warning|Caution|Important|Danger)\s/.test(sentence)) return true;
+  // "Partial dependence plots showing how …": a participle where the verb should be.
+  if (sentence.startsWith(term) && /^\s+\p{L}+ing\b/u.test(sentence.slice(term.length))) return true;
   const rest = sentence.replace(term, ' ');
   if (/\p{Script=Han}/u.test(sentence)) return (rest.match(/\p{Script=Han}/gu)?.length ?? 0) < 8;
   if (/^\p{Ll}/u.test(sentence) && !sentence.startsWith(term)) return true;
@@ -89,7 +93,7 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
     if (at < 0 || t.sentence.indexOf(t.term, at + 1) >= 0) return false;
     // "**Term**: definition" is a definition question, and "**Before an exam**, …" a label, not a cloze.
     const rest = t.sentence.slice(at + t.term.length);
-    if (at <= 2 && /^\s*[—–:：,，-]/.test(rest)) return false;
+    if (at <= 2 && /^\s*(?:[（(][^）)]*[）)])?\s*[—–:：,，-]/.test(rest)) return false;
     return t.sentence.length - t.term.length >= 20;
   });
 }
