@@ -33,7 +33,8 @@ const corpora = [
 ];
 const perCorpus = 40;
 const total = 160;
-const seed = 17;
+// `--seed N` draws another sample from the same questions (round 4 used 17).
+const seed = Number(process.argv[process.argv.indexOf('--seed') + 1] ?? 17) || 17;
 const argValue = (name: string): string | undefined => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;

@@ -371,7 +371,7 @@ Tip **decltype** 是一個關鍵字，用於查詢表達式的類型而不進行
 `);
     const under = questions.find((q) => q.kind === 'cloze' && q.answer === 'Random undersampling')!;
     expect(under.question).toBe(
-      'Fill in the blank: “_____ removes majority examples, which is simple but discards information.”',
+      'In “Sampling › Resampling”, fill in the blank: “_____ removes majority examples, which is simple but discards information.”',
     );
     expect([...under.choices].sort()).toEqual(
       ['Class weights', 'Random oversampling', 'Random undersampling', 'Threshold tuning'].sort(),
@@ -379,7 +379,8 @@ Tip **decltype** 是一個關鍵字，用於查詢表達式的類型而不進行
     const kinesis = questions.find((q) => q.reveal === 'Amazon Kinesis Data Streams')!;
     expect(kinesis).toMatchObject({
       kind: 'cloze-reveal',
-      question: 'Fill in the blank: “_____ ingests records from many producers in real time for later processing.”',
+      question:
+        'In “Sampling › Services”, fill in the blank: “_____ ingests records from many producers in real time for later processing.”',
       choices: card,
       answer: 'I knew it',
     });
@@ -429,11 +430,11 @@ Common triggers are a schedule, the arrival of enough new labelled data, or a dr
     });
     expect(
       questions.find((q) => q.kind === 'definition-reveal' && q.reveal?.startsWith('the pipe keeps')),
-    ).toMatchObject({ question: 'In “Pipes”, what do the notes say about “Buffer”?' });
+    ).toMatchObject({ question: 'In “Cloud › Pipes”, what do the notes say about “Buffer”?' });
   });
 
   it('ask "What are …?" of a plural subject, lower-cased where only the sentence capitalised it', () => {
-    expect(questions.find((q) => q.question === 'What are common triggers?')).toMatchObject({
+    expect(questions.find((q) => q.question === 'In “Cloud › Retraining”, what are common triggers?')).toMatchObject({
       kind: 'definition-reveal',
       reveal: 'a schedule, the arrival of enough new labelled data, or a drift alert',
     });
@@ -455,6 +456,90 @@ Common triggers are a schedule, the arrival of enough new labelled data, or a dr
     const asked = zh.map((q) => q.question + (q.answer ?? ''));
     expect(asked.some((t) => t.includes('簡言之') || t.includes('實現方式'))).toBe(false);
     expect(asked.some((t) => t.includes('抽象工廠'))).toBe(true);
+  });
+});
+
+describe('round-5 rules: questions state their subject and blank what the section is about', () => {
+  const blanked = (qs: QuizQuestion[]): string[] =>
+    qs.filter((q) => q.kind === 'cloze' || q.kind === 'cloze-reveal').map((q) => q.reveal ?? q.answer);
+
+  it('blanks no passing example (a code term the heading and title do not name), but the section\'s own term', () => {
+    const questions = questionsOf(`# Cache
+
+## Persistence
+
+You might want to sync your cache to \`localStorage\` between two visits of the same page.
+
+Run \`pnpm install\` in the project root directory before the first build of the site.
+
+## Deduplication
+
+**Request deduplication** drops identical fetches made by many hooks within the same two-second window.
+`);
+    expect(blanked(questions)).not.toContain('localStorage');
+    expect(blanked(questions)).not.toContain('pnpm install');
+    expect(blanked(questions)).toContain('Request deduplication');
+  });
+
+  it('blanks a bold term only where it is the subject or defined, not a passing word', () => {
+    const questions = questionsOf(`# Amazon Personalize
+
+## Training a recommender
+
+You import **datasets**: item interactions (required, such as clicks and purchases), plus optional metadata.
+
+**HRNN recipes** choose the algorithm that trains a solution version on the imported interactions.
+`);
+    expect(blanked(questions)).not.toContain('datasets');
+    expect(blanked(questions)).toContain('HRNN recipes');
+  });
+
+  it('names the note and section in a cloze, unless that names the answer', () => {
+    const questions = questionsOf(`# SageMaker Canvas
+
+## Building without code
+
+**Ready-to-use models** call AWS AI services for sentiment analysis and document analysis, without training.
+`);
+    const q = questions.find((x) => x.reveal === 'Ready-to-use models' || x.answer === 'Ready-to-use models')!;
+    expect(q.question).toBe(
+      'In “SageMaker Canvas › Building without code”, fill in the blank: “_____ call AWS AI services for sentiment analysis and document analysis, without training.”',
+    );
+  });
+
+  it('asks a common noun phrase with where it comes from, a named term plainly', () => {
+    const questions = questionsOf(`# Classic algorithms
+
+## Random forest
+
+The main hyperparameters are the number of trees, the maximum depth and the features tried per split.
+
+## Amazon S3
+
+Amazon S3 is an object storage service that keeps data in buckets across several zones.
+`);
+    const asked = questions.filter((q) => q.kind === 'definition-reveal').map((q) => q.question);
+    expect(asked).toContain('In “Classic algorithms › Random forest”, what are the main hyperparameters?');
+    expect(asked).toContain('What is Amazon S3?');
+  });
+
+  it('never offers a distractor whose words the definition uses (it reads as right too)', () => {
+    const questions = questionsOf(`# Templates
+
+## Benefits
+
+- **Clear history** — every change can be traced to its purpose and its tests through the description.
+- **Traceability** — each merged change links to the issue that asked for it and its review.
+- **Easy review** — reviewers see the checklist filled in before they read the diff itself.
+- **Shared format** — every pull request follows one layout, so nothing is left out by accident.
+- **Onboarding** — new people learn the expected steps from the template on their first change.
+- **Fast triage** — maintainers sort new requests by label at a glance, without opening each one.
+- **Better releases** — release notes can be written from the merged titles in a few minutes.
+`);
+    const clear = questions.find((q) => q.kind === 'definition' && q.answer === 'Clear history');
+    expect(clear).toBeDefined();
+    expect(clear!.choices).not.toContain('Traceability');
+    expect(clear!.choices).toHaveLength(4);
   });
 });
 

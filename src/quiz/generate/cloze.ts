@@ -3,6 +3,7 @@ import type { MarkedTerm, SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
 import { isEnglishWord } from '../../search/dictionary.js';
 import { leansOnContext, sameKind, weakSentence, wordsOf } from './quality.js';
+import { aboutSection, whereOf } from './subject.js';
 
 const maxPerSection = 2;
 /** What a code term looks like: a tag, a path, a file, an option with a value, a flag, a call or a name. */
@@ -94,6 +95,9 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
     // "**Term**: definition" is a definition question, and "**Before an exam**, …" a label, not a cloze.
     const rest = t.sentence.slice(at + t.term.length);
     if (at <= 2 && /^\s*(?:[（(][^）)]*[）)])?\s*[—–:：,，-]/.test(rest)) return false;
+    // Only a term the section is about: a passing example ("sync your cache to localStorage", "run
+    // pnpm install", "en-US") blanks a word many others would fill.
+    if (!aboutSection(facts, t.term, t.sentence, t.mark === 'strong')) return false;
     return t.sentence.length - t.term.length >= 20;
   });
 }
@@ -118,6 +122,12 @@ export function clozeDrafts(facts: SectionFacts, lang: Lang, terms: (f: SectionF
   for (const t of own) {
     if (drafts.length >= maxPerSection) break;
     const sentence = t.sentence.replace(t.term, blank);
+    // The question names where the sentence comes from, so a sentence that never names its subject
+    // ("Ready-to-use models call AWS AI services …" on the SageMaker Canvas page) still has one.
+    const where = whereOf(facts, t.term);
+    const question = where
+      ? fill(templates.clozeIn, lang, { sentence, where })
+      : fill(templates.cloze, lang, { sentence });
     const sameShape = (candidate: string): boolean =>
       sameKind(t.term, candidate) &&
       keyTerm(candidate) &&
@@ -125,7 +135,7 @@ export function clozeDrafts(facts: SectionFacts, lang: Lang, terms: (f: SectionF
       (t.mark !== 'code' || codeShape(candidate) === codeShape(t.term));
     drafts.push({
       kind: 'cloze',
-      question: fill(templates.cloze, lang, { sentence }),
+      question,
       answer: t.term,
       explanation: t.sentence,
       facts,
@@ -137,7 +147,7 @@ export function clozeDrafts(facts: SectionFacts, lang: Lang, terms: (f: SectionF
         normal(t.sentence).includes(normal(candidate)) ||
         candidate.length > t.term.length * 3 + 10 ||
         t.term.length > candidate.length * 3 + 10,
-      selfGraded: { question: fill(templates.cloze, lang, { sentence }), answer: t.term },
+      selfGraded: { question, answer: t.term },
     });
   }
   return drafts;

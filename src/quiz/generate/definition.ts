@@ -2,7 +2,8 @@ import type { Draft } from './draft.js';
 import { generic } from './heading.js';
 import type { SectionFacts } from './facts.js';
 import { blank, fill, templates, type Lang } from './lang.js';
-import { shapeOf, weakSentence } from './quality.js';
+import { shapeOf, sharesStem, weakSentence } from './quality.js';
+import { whereOf } from './subject.js';
 
 export interface Defined {
   term: string;
@@ -119,20 +120,38 @@ export function definitionDrafts(
       facts,
       tiers: [sameGroup],
       // A term defined the same way elsewhere would be right too.
+      // A choice whose own words the definition uses ("易於追蹤" for "…可以清楚追蹤每個變動…") reads as right too.
       reject: (candidate) =>
+        sharesStem(d.definition, candidate) ||
         definitionsOfTerm(candidate).some((o) => o.definition.toLowerCase() === d.definition.toLowerCase()) ||
         tooDifferent(d.term, candidate),
       // "What is X?" fits an "X is a …" sentence; a list item's text may be a note about X, not a definition.
       selfGraded: {
         question: isA
-          ? fill(d.plural ? templates.definitionRevealPlural : templates.definitionReveal, lang, {
-              term: d.subject ?? d.term,
-            })
-          : fill(templates.definitionSays, lang, { term: d.term, heading: headingOf(facts, d.term) }),
+          ? revealQuestion(facts, d, lang)
+          : fill(templates.definitionSays, lang, {
+              term: d.term,
+              heading: whereOf(facts, d.term) ?? headingOf(facts, d.term),
+            }),
         answer: d.definition,
       },
     };
   });
+}
+
+/**
+ * "What is Amazon S3?" names its subject; "What are the main hyperparameters?" does not (of which
+ * model?), so a common noun phrase is asked with where it comes from: "In “Classic algorithms ›
+ * Random forest”, what are the main hyperparameters?".
+ */
+function revealQuestion(facts: SectionFacts, d: Defined, lang: Lang): string {
+  const term = d.subject ?? d.term;
+  const heading = facts.section.heading;
+  const common = /^(?:(?:the|an?) )?\p{Ll}/u.test(term) && !sharesStem(heading, d.term);
+  const where = common ? whereOf(facts, d.term) : undefined;
+  if (where)
+    return fill(d.plural ? templates.definitionRevealPluralIn : templates.definitionRevealIn, lang, { term, where });
+  return fill(d.plural ? templates.definitionRevealPlural : templates.definitionReveal, lang, { term });
 }
 
 /** A choice three times longer or shorter than the answer stands out. */

@@ -26,9 +26,10 @@ export const generatorKinds: readonly GeneratorKind[] = ['acronym', 'steps', 'ta
 /**
  * Kinds proposed for round 4 of blind judging (bench/quiz-sample.ts --round4): cloze and definition
  * (multiple choice only with distractors from the same list or sibling sections, else a
- * self-graded card) and recall cards for notes nothing else can be asked about.
+ * self-graded card). Recall cards were judged 0/46 in round 4 (the card named no point and
+ * revealed filler) and are no longer proposed; round 5 judges cloze and definition again.
  */
-export const proposedKinds: readonly GeneratorKind[] = ['cloze', 'definition', 'recall'];
+export const proposedKinds: readonly GeneratorKind[] = ['cloze', 'definition'];
 
 /**
  * Kinds asked only as self-graded cards, never as multiple choice (for a kind whose card form

@@ -86,6 +86,24 @@ export const templates = {
     es: 'En «{heading}», ¿cuál es el primer paso?',
     ru: 'В разделе «{heading}»: какой шаг первый?',
   },
+  clozeIn: {
+    en: 'In “{where}”, fill in the blank: “{sentence}”',
+    zh: '在「{where}」中，填空：「{sentence}」',
+    es: 'En «{where}», completa el espacio: «{sentence}»',
+    ru: 'В «{where}»: заполните пропуск: «{sentence}»',
+  },
+  definitionRevealIn: {
+    en: 'In “{where}”, what is {term}?',
+    zh: '在「{where}」中，{term} 是什麼？',
+    es: 'En «{where}», ¿qué es {term}?',
+    ru: 'В «{where}»: что такое {term}?',
+  },
+  definitionRevealPluralIn: {
+    en: 'In “{where}”, what are {term}?',
+    zh: '在「{where}」中，{term} 是什麼？',
+    es: 'En «{where}», ¿qué son {term}?',
+    ru: 'В «{where}»: что такое {term}?',
+  },
   cloze: {
     en: 'Fill in the blank: “{sentence}”',
     zh: '填空：「{sentence}」',
