@@ -543,6 +543,36 @@ Amazon S3 is an object storage service that keeps data in buckets across several
   });
 });
 
+describe('round-5 rules: no anecdote, no step label', () => {
+  it('blanks no term in a first-person sentence', () => {
+    const questions = questionsOf(`# Docusaurus
+
+## Why
+
+In early 2022 I built my first blog with **Hexo Framework** and a theme found on a forum.
+
+**Docusaurus Classic** ships docs, a blog and pages in one preset for most sites.
+`);
+    const blanked = questions.filter((q) => q.kind.startsWith('cloze')).map((q) => q.reveal ?? q.answer);
+    expect(blanked).not.toContain('Hexo Framework');
+    expect(blanked).toContain('Docusaurus Classic');
+  });
+
+  it('takes no step or resource label for a defined term', () => {
+    const questions = questionsOf(`# 死結
+
+## 範例
+
+- **步驟①**：thread_one 取得 first_mutex，繼續嘗試取得 second_mutex。
+- **R4**：有三個實例，但目前沒有任何執行緒持有或等待它。
+- **互斥（Mutual exclusion）**：一次只有一個執行緒可以使用這個資源。
+`);
+    const asked = questions.map((q) => q.question + ' ' + q.answer + ' ' + (q.reveal ?? ''));
+    expect(asked.some((t) => t.includes('步驟①') || /\bR4\b/.test(t))).toBe(false);
+    expect(asked.some((t) => t.includes('互斥'))).toBe(true);
+  });
+});
+
 describe('recall cards', () => {
   const prose = `# Suspense
 

@@ -56,6 +56,10 @@ function inEnumeration(sentence: string, term: string): boolean {
   return /^\s?(?:[,，、和與及或]|and\b|or\b)/.test(after) || /(?:[,，、和與及或]|\band|\bor)\s*$/.test(before);
 }
 
+/** "I", "my", "me" or 我 (not 我們, "we"): the author's story, not the subject's facts. */
+export const firstPerson = (sentence: string): boolean =>
+  /\b(?:I|I'm|I've|my|me)\b/.test(sentence) || /我(?!們)/u.test(sentence);
+
 /** Key terms fit to blank out: bold (or, in notes without bold, code) terms in a sentence of their own. */
 export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
   const strong = facts.terms.filter((t) => t.mark === 'strong');
@@ -95,6 +99,8 @@ export function clozeTermsOf(facts: SectionFacts): MarkedTerm[] {
     // "**Term**: definition" is a definition question, and "**Before an exam**, …" a label, not a cloze.
     const rest = t.sentence.slice(at + t.term.length);
     if (at <= 2 && /^\s*(?:[（(][^）)]*[）)])?\s*[—–:：,，-]/.test(rest)) return false;
+    // An anecdote in the first person ("2022 年初，我用 Hexo 創建了…", "When I started…") is no fact to learn.
+    if (firstPerson(t.sentence)) return false;
     // Only a term the section is about: a passing example ("sync your cache to localStorage", "run
     // pnpm install", "en-US") blanks a word many others would fill.
     if (!aboutSection(facts, t.term, t.sentence, t.mark === 'strong')) return false;

@@ -38,6 +38,9 @@ const askable = (term: string, definition: string): boolean =>
   !/\b(?:here|this|that|function|above|below)$/i.test(term) &&
   !/\p{Script=Han}{9,}/u.test(term) &&
   !/[*#<>]/.test(term) &&
+  // A step or a resource label ("步驟①", "Step 2", "R4") names no idea of its own.
+  !/^(?:步驟|第.{1,3}步|(?:step|phase|stage)\s*\d)/iu.test(term) &&
+  !/^[A-Z]\d+$/.test(term) &&
   !weakSentence(definition);
 
 /** "`revalidateAll = false`": the option is the term, its default is not. */
