@@ -553,7 +553,7 @@ In early 2022 I built my first blog with **Hexo Framework** and a theme found on
 
 **Docusaurus Classic** ships docs, a blog and pages in one preset for most sites.
 `);
-    const blanked = questions.filter((q) => q.kind.startsWith('cloze')).map((q) => q.reveal ?? q.answer);
+    const blanked = questions.filter((q) => q.kind?.startsWith('cloze')).map((q) => q.reveal ?? q.answer);
     expect(blanked).not.toContain('Hexo Framework');
     expect(blanked).toContain('Docusaurus Classic');
   });
