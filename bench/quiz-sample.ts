@@ -9,13 +9,18 @@
  * the default kinds and with all kinds.
  * Self-graded cards (no distractors) are counted, not sampled: there is no choice to judge.
  * `-- --volume` prints the volume only and leaves sample.json alone.
+ * `-- --round4 [--out FILE]` samples the kinds proposed for shipping (`proposedKinds`: cloze,
+ * definition, recall), generated together with the default kinds as they would ship, self-graded
+ * cards included (their choices empty, their answer the revealed text), to FILE
+ * (default /work/brief/quiz-sample-round4.json); the volume then compares the default kinds with
+ * the default plus the proposed kinds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadNotes } from '../src/notes/load.js';
 import type { Note, QuizQuestion } from '../src/notes/types.js';
 import { sectionFacts } from '../src/quiz/generate/facts.js';
-import { allGeneratorKinds, generateQuestions, generatorKinds } from '../src/quiz/generate/index.js';
+import { allGeneratorKinds, generateQuestions, generatorKinds, proposedKinds } from '../src/quiz/generate/index.js';
 import { seededRandom, shuffled } from '../src/quiz/shuffle.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,8 +33,19 @@ const corpora = [
 ];
 const perCorpus = 40;
 const total = 160;
-const seed = 17;
-const out = path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+// `--seed N` draws another sample from the same questions (round 4 used 17).
+const seed = Number(process.argv[process.argv.indexOf('--seed') + 1] ?? 17) || 17;
+const argValue = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const round4 = process.argv.includes('--round4');
+const out = round4
+  ? path.resolve(argValue('--out') ?? '/work/brief/quiz-sample-round4.json')
+  : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
+/** A question's generator kind: "cloze-reveal" was made by "cloze". */
+const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
 
 const words = new Intl.Segmenter('und', { granularity: 'word' });
 /** Words of prose (paragraphs and list items, no code or tables); Chinese counts word by word. */
@@ -78,12 +94,18 @@ for (const corpus of corpora) {
     continue;
   }
   const library = loadNotes({ root: corpus.dir });
-  const questions = generateQuestions(library.notes, generatorKinds);
-  volume(corpus.name, library.notes, questions, `default kinds: ${generatorKinds.join(', ')}`);
-  volume(corpus.name, library.notes, generateQuestions(library.notes, allGeneratorKinds), 'all kinds');
+  const defaults = generateQuestions(library.notes, generatorKinds);
+  volume(corpus.name, library.notes, defaults, `default kinds: ${generatorKinds.join(', ')}`);
+  const wider = round4 ? proposed : allGeneratorKinds;
+  const widerQuestions = generateQuestions(library.notes, wider);
+  volume(corpus.name, library.notes, widerQuestions, round4 ? `proposed kinds: ${proposed.join(', ')}` : 'all kinds');
+  // Round 4 judges the proposed kinds, cards too; earlier rounds the default multiple-choice ones.
+  const questions = round4
+    ? widerQuestions.filter((q) => (proposedKinds as readonly string[]).includes(generatorKindOf(q)))
+    : defaults.filter((q) => !q.reveal);
   // Translated pages can repeat a question word for word: judge each text once.
   const texts = new Set<string>();
-  const distinctQuestions = questions.filter((q) => !q.reveal && !texts.has(q.question) && texts.add(q.question));
+  const distinctQuestions = questions.filter((q) => !texts.has(q.question) && texts.add(q.question));
   found.push({
     name: corpus.name,
     pool: sample(distinctQuestions, distinctQuestions.length),
@@ -114,8 +136,9 @@ for (const corpus of found) {
       corpus: corpus.name,
       kind: q.kind,
       question: q.question,
-      choices: q.choices,
-      answer: q.answer,
+      form: q.reveal === undefined ? 'multiple-choice' : 'self-graded card',
+      choices: q.reveal === undefined ? q.choices : [],
+      answer: q.reveal ?? q.answer,
       explanation: q.explanation,
       section: { id: section.id, file: section.file, headingPath: section.headingPath, text: section.text },
     });
@@ -124,5 +147,8 @@ for (const corpus of found) {
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
 const perKind: Record<string, number> = {};
-for (const item of items as { kind: string }[]) perKind[item.kind] = (perKind[item.kind] ?? 0) + 1;
+for (const item of items as { kind: string; corpus: string }[]) {
+  perKind[item.kind] = (perKind[item.kind] ?? 0) + 1;
+  perKind[`${item.corpus} ${item.kind}`] = (perKind[`${item.corpus} ${item.kind}`] ?? 0) + 1;
+}
 console.log(`${items.length} questions written to ${path.relative(root, out)} ${JSON.stringify(perKind)}`);

@@ -32,12 +32,12 @@ describe.runIf(present)('/quiz over the fake Discord on a real folder with no qu
     h = await startHarness({ env: { NOTES_DIR: realDocs, QUIZ_GENERATED_KINDS: 'all' } });
 
     const asker = h.fake.makeUser('Asker');
-    const post = h.fake.slashCommand({ name: 'quiz', options: { topic: 'mutaton' }, user: asker });
+    const post = h.fake.slashCommand({ name: 'quiz', options: { topic: 'revalidaton' }, user: asker });
     await post.wait();
     const message: FakeMessage = h.fake.originalOf(post)!;
-    expect(embed0(message).title).toBe('Quiz · Mutation');
+    expect(embed0(message).title).toBe('Quiz · Auto Revalidation');
     const description = embed0(message).description!;
-    const question = bank.find((q) => q.noteRoute === 'mutation' && description.startsWith(q.question))!;
+    const question = bank.find((q) => q.noteRoute === 'revalidation' && description.startsWith(q.question))!;
     expect(question, description).toBeDefined();
     expect(question.origin).toBe('generated');
     const right = /\*\*([A-E])\.\*\*/.exec(
@@ -53,7 +53,7 @@ describe.runIf(present)('/quiz over the fake Discord on a real folder with no qu
     const reply = h.fake.originalOf(answer)!.content;
     expect(reply).toMatch(/^✅ Correct!\n/);
     expect(reply).toContain(question.explanation.slice(0, 40));
-    expect(reply).toContain('https://notes.example.com/mutation');
+    expect(reply).toContain('https://notes.example.com/revalidation');
 
     const reveal = h.fake.clickButton({
       messageId: message.id,

@@ -6,7 +6,14 @@ import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { givesAway } from '../../src/quiz/generate/draft.js';
 import { allGeneratorKinds, generateQuestions } from '../../src/quiz/generate/index.js';
-import { placeholderTable, sameKind, shapeOf, sharesStem, weakSentence } from '../../src/quiz/generate/quality.js';
+import {
+  leansOnContext,
+  placeholderTable,
+  sameKind,
+  shapeOf,
+  sharesStem,
+  weakSentence,
+} from '../../src/quiz/generate/quality.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -280,5 +287,367 @@ describe('acronym questions', () => {
         ['What does SQS stand for?', ['I knew it', "I didn't"], 'Simple Queue Service'],
       ]),
     );
+  });
+});
+
+const card = ['I knew it', "I didn't"];
+const answersOf = (questions: QuizQuestion[], kind: string): string[] =>
+  questions.filter((q) => q.kind === kind).map((q) => q.reveal ?? q.answer);
+
+describe('cloze questions (round-4 rules)', () => {
+  it('read no sentence with a pronoun inside that needs the sentence before it', () => {
+    expect(leansOnContext('To disable it, you can set editLink to null.')).toBe(true);
+    expect(leansOnContext("scikit-learn's TimeSeriesSplit implements this pattern.")).toBe(true);
+    expect(leansOnContext('在這個設定下，快取會被保留到下次重新整理為止。')).toBe(true);
+    expect(leansOnContext('The useSWR hook returns the data, the error and a mutate function.')).toBe(false);
+    const questions = questionsOf(`# Edit link
+
+To disable it, you can set **editLink** to null in the theme configuration file.
+`);
+    expect([...answersOf(questions, 'cloze'), ...answersOf(questions, 'cloze-reveal')]).not.toContain('editLink');
+  });
+
+  it('blank no figure, label, example value, verb phrase, list fragment or item of an enumeration', () => {
+    const questions = questionsOf(`# Cluster
+
+Each **T4** worker holds one GPU and runs the training loop for the whole job.
+
+Other Pods in the cluster reach **head-svc:8265** directly over the internal network.
+
+SWR **deep compares** data changes by default before it renders the component again.
+
+- **sidebarTitle** in the front matter.
+
+KubeRay works with several schedulers: Volcano, **Kueue**, Apache YuniKorn and the default scheduler.
+
+Next.js supports two forms of pre-rendering: **Static Generation** and Server-side Rendering.
+
+Next.js hooks such as **usePathname** are also available inside every page of the site.
+
+Two developer tools that older study material features are **closed to new customers**.
+
+Hexo creates three templates in the scaffolds folder: **draft.md, page.md, post.md** for drafts, pages and posts.
+
+**Partial dependence plots** showing how predictions change as one feature changes over its range.
+
+Tip **decltype** 是一個關鍵字，用於查詢表達式的類型而不進行計算表達式的值。
+
+**lastModifiedDate**（已過時）：用來表示檔案最後修改的日期，只有舊版瀏覽器支持。
+`);
+    const blanked = [...answersOf(questions, 'cloze'), ...answersOf(questions, 'cloze-reveal')];
+    const unfit = [
+      'T4',
+      'head-svc:8265',
+      'deep compares',
+      'sidebarTitle',
+      'Kueue',
+      'Static Generation',
+      'usePathname',
+      'closed to new customers',
+      'draft.md, page.md, post.md',
+      'Partial dependence plots',
+      'decltype',
+      'lastModifiedDate',
+    ];
+    for (const term of unfit) expect(blanked, term).not.toContain(term);
+  });
+
+  it('take distractors only from the same section, else become a self-graded card', () => {
+    const questions = questionsOf(`# Sampling
+
+## Resampling
+
+**Random undersampling** removes majority examples, which is simple but discards information.
+
+**Random oversampling** duplicates minority examples and keeps information, but can overfit.
+
+**Class weights** make mistakes on the rare class cost more during training of the model.
+
+**Threshold tuning** moves the decision cut-off after training without touching the data.
+
+## Services
+
+**Amazon Kinesis Data Streams** ingests records from many producers in real time for later processing.
+`);
+    const under = questions.find((q) => q.kind === 'cloze' && q.answer === 'Random undersampling')!;
+    expect(under.question).toBe(
+      'In “Sampling › Resampling”, fill in the blank: “_____ removes majority examples, which is simple but discards information.”',
+    );
+    expect([...under.choices].sort()).toEqual(
+      ['Class weights', 'Random oversampling', 'Random undersampling', 'Threshold tuning'].sort(),
+    );
+    const kinesis = questions.find((q) => q.reveal === 'Amazon Kinesis Data Streams')!;
+    expect(kinesis).toMatchObject({
+      kind: 'cloze-reveal',
+      question:
+        'In “Sampling › Services”, fill in the blank: “_____ ingests records from many producers in real time for later processing.”',
+      choices: card,
+      answer: 'I knew it',
+    });
+    expect(kinesis.id).toMatch(/\?g=[0-9a-f]{10}s$/);
+  });
+});
+
+describe('definition questions (round-4 rules)', () => {
+  const markdown = `# Cloud
+
+## Characteristics
+
+- **Rapid elasticity** — capacity can grow or shrink quickly, often automatically.
+- **Measured service** — usage is metered, and you are billed for what you consume.
+- **Resource pooling** — the provider serves many customers from shared hardware.
+- **Broad network access** — services are reached over the network from many devices.
+
+## Events
+
+An event is a JSON record that something happened in an account or a service.
+
+## Retraining
+
+Common triggers are a schedule, the arrival of enough new labelled data, or a drift alert.
+
+## Pipes
+
+- **Direction** — is a pipe one-way or two-way?
+- **Buffer** — the pipe keeps written bytes in a kernel buffer until they are read.
+`;
+  const questions = questionsOf(markdown);
+
+  it('are multiple choice only with the other terms of the same list as distractors', () => {
+    const elastic = questions.find((q) => q.kind === 'definition' && q.answer === 'Rapid elasticity')!;
+    expect(elastic.question).toBe(
+      'Which term is described as: “capacity can grow or shrink quickly, often automatically”?',
+    );
+    expect([...elastic.choices].sort()).toEqual(
+      ['Broad network access', 'Measured service', 'Rapid elasticity', 'Resource pooling'].sort(),
+    );
+  });
+
+  it('become cards otherwise: "What is an event?" for an "X is a …" sentence, the heading for a list item', () => {
+    expect(questions.find((q) => q.kind === 'definition-reveal' && q.question === 'What is an event?')).toMatchObject({
+      choices: card,
+      reveal: 'a JSON record that something happened in an account or a service',
+    });
+    expect(
+      questions.find((q) => q.kind === 'definition-reveal' && q.reveal?.startsWith('the pipe keeps')),
+    ).toMatchObject({ question: 'In “Cloud › Pipes”, what do the notes say about “Buffer”?' });
+  });
+
+  it('ask "What are …?" of a plural subject, lower-cased where only the sentence capitalised it', () => {
+    expect(questions.find((q) => q.question === 'In “Cloud › Retraining”, what are common triggers?')).toMatchObject({
+      kind: 'definition-reveal',
+      reveal: 'a schedule, the arrival of enough new labelled data, or a drift alert',
+    });
+  });
+
+  it('never take a question for a definition', () => {
+    expect(questions.some((q) => q.answer === 'Direction' || q.question.includes('Direction'))).toBe(false);
+  });
+
+  it('never take a Chinese list label ("簡言之", "實現方式") for a term', () => {
+    const zh = questionsOf(`# 工廠模式
+
+## 比較
+
+- **簡言之**：簡單工廠用一個靜態方法建立所有產品物件。
+- **實現方式**：工廠方法模式透過子類別決定要建立哪一種產品。
+- **抽象工廠**：一次建立一整組彼此相關的產品物件。
+`);
+    const asked = zh.map((q) => q.question + (q.answer ?? ''));
+    expect(asked.some((t) => t.includes('簡言之') || t.includes('實現方式'))).toBe(false);
+    expect(asked.some((t) => t.includes('抽象工廠'))).toBe(true);
+  });
+});
+
+describe('round-5 rules: questions state their subject and blank what the section is about', () => {
+  const blanked = (qs: QuizQuestion[]): string[] =>
+    qs.filter((q) => q.kind === 'cloze' || q.kind === 'cloze-reveal').map((q) => q.reveal ?? q.answer);
+
+  it('blanks no passing example (a code term the heading and title do not name), but the section\'s own term', () => {
+    const questions = questionsOf(`# Cache
+
+## Persistence
+
+You might want to sync your cache to \`localStorage\` between two visits of the same page.
+
+Run \`pnpm install\` in the project root directory before the first build of the site.
+
+## Deduplication
+
+**Request deduplication** drops identical fetches made by many hooks within the same two-second window.
+`);
+    expect(blanked(questions)).not.toContain('localStorage');
+    expect(blanked(questions)).not.toContain('pnpm install');
+    expect(blanked(questions)).toContain('Request deduplication');
+  });
+
+  it('blanks a bold term only where it is the subject or defined, not a passing word', () => {
+    const questions = questionsOf(`# Amazon Personalize
+
+## Training a recommender
+
+You import **datasets**: item interactions (required, such as clicks and purchases), plus optional metadata.
+
+**HRNN recipes** choose the algorithm that trains a solution version on the imported interactions.
+`);
+    expect(blanked(questions)).not.toContain('datasets');
+    expect(blanked(questions)).toContain('HRNN recipes');
+  });
+
+  it('names the note and section in a cloze, unless that names the answer', () => {
+    const questions = questionsOf(`# SageMaker Canvas
+
+## Building without code
+
+**Ready-to-use models** call AWS AI services for sentiment analysis and document analysis, without training.
+`);
+    const q = questions.find((x) => x.reveal === 'Ready-to-use models' || x.answer === 'Ready-to-use models')!;
+    expect(q.question).toBe(
+      'In “SageMaker Canvas › Building without code”, fill in the blank: “_____ call AWS AI services for sentiment analysis and document analysis, without training.”',
+    );
+  });
+
+  it('asks a common noun phrase with where it comes from, a named term plainly', () => {
+    const questions = questionsOf(`# Classic algorithms
+
+## Random forest
+
+The main hyperparameters are the number of trees, the maximum depth and the features tried per split.
+
+## Amazon S3
+
+Amazon S3 is an object storage service that keeps data in buckets across several zones.
+`);
+    const asked = questions.filter((q) => q.kind === 'definition-reveal').map((q) => q.question);
+    expect(asked).toContain('In “Classic algorithms › Random forest”, what are the main hyperparameters?');
+    expect(asked).toContain('What is Amazon S3?');
+  });
+
+  it('never offers a distractor whose words the definition uses (it reads as right too)', () => {
+    const questions = questionsOf(`# Templates
+
+## Benefits
+
+- **Clear history** — every change can be traced to its purpose and its tests through the description.
+- **Traceability** — each merged change links to the issue that asked for it and its review.
+- **Easy review** — reviewers see the checklist filled in before they read the diff itself.
+- **Shared format** — every pull request follows one layout, so nothing is left out by accident.
+- **Onboarding** — new people learn the expected steps from the template on their first change.
+- **Fast triage** — maintainers sort new requests by label at a glance, without opening each one.
+- **Better releases** — release notes can be written from the merged titles in a few minutes.
+`);
+    const clear = questions.find((q) => q.kind === 'definition' && q.answer === 'Clear history');
+    expect(clear).toBeDefined();
+    expect(clear!.choices).not.toContain('Traceability');
+    expect(clear!.choices).toHaveLength(4);
+  });
+});
+
+describe('round-5 rules: no anecdote, no step label', () => {
+  it('blanks no term in a first-person sentence', () => {
+    const questions = questionsOf(`# Docusaurus
+
+## Why
+
+In early 2022 I built my first blog with **Hexo Framework** and a theme found on a forum.
+
+**Docusaurus Classic** ships docs, a blog and pages in one preset for most sites.
+`);
+    const blanked = questions.filter((q) => q.kind?.startsWith('cloze')).map((q) => q.reveal ?? q.answer);
+    expect(blanked).not.toContain('Hexo Framework');
+    expect(blanked).toContain('Docusaurus Classic');
+  });
+
+  it('takes no step or resource label for a defined term', () => {
+    const questions = questionsOf(`# 死結
+
+## 範例
+
+- **步驟①**：thread_one 取得 first_mutex，繼續嘗試取得 second_mutex。
+- **R4**：有三個實例，但目前沒有任何執行緒持有或等待它。
+- **互斥（Mutual exclusion）**：一次只有一個執行緒可以使用這個資源。
+`);
+    const asked = questions.map((q) => q.question + ' ' + q.answer + ' ' + (q.reveal ?? ''));
+    expect(asked.some((t) => t.includes('步驟①') || /\bR4\b/.test(t))).toBe(false);
+    expect(asked.some((t) => t.includes('互斥'))).toBe(true);
+  });
+});
+
+describe('recall cards', () => {
+  const prose = `# Suspense
+
+Suspense lets a component wait for data before it renders, as an experimental feature of React.
+
+## Usage
+
+Wrap the component in a boundary and pass a fallback to show while the data loads.
+
+## Server rendering
+
+When rendering on the server, the fallback is sent first and the content streams in as soon as the data is ready. Streaming keeps the first byte fast for every reader of the page.
+`;
+
+  it('give a note with prose and nothing else to ask one card on its longest named section', () => {
+    const questions = questionsOf(prose).filter((q) => q.kind === 'recall-reveal');
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatchObject({
+      question: 'In “Suspense”, what does the section “Server rendering” say?',
+      choices: card,
+      reveal:
+        'When rendering on the server, the fallback is sent first and the content streams in as soon as the data is ready. Streaming keeps the first byte fast for every reader of the page.',
+    });
+    // Same notes, same card: the id comes from its content.
+    expect(questionsOf(prose).find((q) => q.kind === 'recall-reveal')!.id).toBe(questions[0]!.id);
+  });
+
+  it('start at the first sentence that stands alone, after an alert marker or a lead-in', () => {
+    const questions = questionsOf(`# Content directory
+
+## Location
+
+> [!TIP]
+> You can keep the content directory in the root of your project or inside the src directory.
+
+Pages in the directory become routes without any page file convention to follow.
+`).filter((q) => q.kind === 'recall-reveal');
+    expect(questions.map((q) => q.reveal?.split('.')[0])).toEqual([
+      'You can keep the content directory in the root of your project or inside the src directory',
+    ]);
+  });
+
+  it('reveal no placeholder Latin and no opening that leans on the text before it', () => {
+    const questions = questionsOf(`# Table of contents
+
+## First long item that needs to wrap
+
+Tempus egestas sed sed risus pretium quam vulputate. Imperdiet proin fermentum leo vel orci porta non pulvinar.
+
+## Data fetching
+
+The returned value will be passed as data, and if it throws, it will be caught as error.
+`);
+    expect(questions.filter((q) => q.kind === 'recall-reveal')).toEqual([]);
+  });
+
+  it('start at no sentence cut from the one before it ("」…", "換句話說，…")', () => {
+    const questions = questionsOf(`# 矩陣乘法
+
+## 乘積的反矩陣
+
+換句話說，兩個非平行向量可以涵蓋整個二維平面，任何向量都能由它們組合出來。
+
+## 反向操作
+
+先做的事」在反向操作時要「後做」，就像先穿襪子再穿鞋子，脫的時候順序相反。
+`);
+    expect(questions.filter((q) => q.kind === 'recall-reveal')).toEqual([]);
+  });
+
+  it('are not made for a note that has other questions', () => {
+    const questions = questionsOf(
+      `${prose}\nAn **Amazon Kinesis Data Stream** ingests records from many producers in real time.\n`,
+    );
+    expect(questions.some((q) => q.kind === 'cloze-reveal')).toBe(true);
+    expect(questions.some((q) => q.kind === 'recall-reveal')).toBe(false);
   });
 });

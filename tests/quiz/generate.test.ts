@@ -23,7 +23,7 @@ const storageClasses = [
 
 describe('generated questions', () => {
   it('come from every kind of structure the fixture has', () => {
-    for (const kind of ['acronym-reveal', 'definition', 'table-row', 'table-cell', 'steps', 'cloze', 'heading'])
+    for (const kind of ['acronym-reveal', 'definition', 'table-row', 'table-cell', 'steps', 'cloze-reveal', 'heading'])
       expect(byKind(kind).length, kind).toBeGreaterThan(0);
     expect(byKind('acronym-reveal').map((q) => [q.question, q.reveal])).toContainEqual([
       'What does EBS stand for?',

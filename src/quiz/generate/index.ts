@@ -10,11 +10,12 @@ import { neighbourhood } from './neighbourhood.js';
 import { stepDrafts } from './steps.js';
 import { tableDrafts } from './table.js';
 import { whereDrafts } from './where.js';
-import { generatorKinds, type GeneratorKind } from './kinds.js';
+import { cardOnlyKinds, generatorKinds, type GeneratorKind } from './kinds.js';
+import { recallDrafts } from './recall.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
-export { allGeneratorKinds, generatorKinds, type GeneratorKind } from './kinds.js';
+export { allGeneratorKinds, generatorKinds, proposedKinds, type GeneratorKind } from './kinds.js';
 
 const maxPerSection = 4;
 
@@ -84,14 +85,14 @@ export function generateQuestions(
     const drafts: Draft[] = [];
     if (kinds.includes('acronym')) drafts.push(...acronymDrafts(facts, lang, acronyms));
     if (kinds.includes('table')) drafts.push(...tableDrafts(facts, lang, pick));
-    if (kinds.includes('definition')) drafts.push(...definitionDrafts(facts, near, lang, defined, definitionsOfTerm));
+    if (kinds.includes('definition')) drafts.push(...definitionDrafts(facts, lang, defined, definitionsOfTerm));
     if (kinds.includes('steps')) drafts.push(...stepDrafts(facts, lang, pick));
     if (kinds.includes('heading')) drafts.push(...headingDrafts(facts, near, lang));
-    if (kinds.includes('cloze')) drafts.push(...clozeDrafts(facts, near, lang, terms));
+    if (kinds.includes('cloze')) drafts.push(...clozeDrafts(facts, lang, terms));
     let kept = 0;
     for (const draft of drafts) {
       if (kept >= maxPerSection) break;
-      const question = finish(draft);
+      const question = finish(asCard(draft));
       // One question per fact: a definition and a heading question may read the same sentence.
       if (!question) continue;
       const fact = `${question.reveal ?? question.answer}\u0000${question.explanation}`;
@@ -118,5 +119,24 @@ export function generateQuestions(
       }
     }
   }
+  // A note with prose and still no question gets a recall card on its longest section.
+  if (kinds.includes('recall')) {
+    const asked = new Set(out.map((q) => q.noteRoute));
+    for (const note of notes) {
+      if (asked.has(note.route)) continue;
+      const [draft] = recallDrafts(near.ofNote(note.route), langOf.get(note.route) ?? 'en');
+      const question = draft && finish(draft);
+      if (question && !seen.has(question.id)) {
+        seen.add(question.id);
+        out.push(question);
+      }
+    }
+  }
   return out;
 }
+
+/** A draft of a card-only kind skips multiple choice. */
+const asCard = (draft: Draft): Draft =>
+  (cardOnlyKinds as readonly string[]).includes(draft.kind) && draft.selfGraded
+    ? { ...draft, minDistractors: Number.POSITIVE_INFINITY, tiers: [] }
+    : draft;

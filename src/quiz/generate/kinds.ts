@@ -1,5 +1,14 @@
 /** Every kind the generator can make (tests and the judging sample use them all). */
-export const allGeneratorKinds = ['acronym', 'definition', 'table', 'steps', 'cloze', 'heading', 'where'] as const;
+export const allGeneratorKinds = [
+  'acronym',
+  'definition',
+  'table',
+  'steps',
+  'cloze',
+  'heading',
+  'where',
+  'recall',
+] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
 /**
@@ -9,5 +18,21 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * answer was the only choice whose initials fit), so they now need distractors with the same
  * letters and otherwise become self-graded cards. Definition, cloze and where have never been
  * shown at 85 %.
+ * Round 4 judges `proposedKinds` (cloze, definition and their self-graded card forms, and recall
+ * cards): the lead adds those that pass to this line.
  */
 export const generatorKinds: readonly GeneratorKind[] = ['acronym', 'steps', 'table'];
+
+/**
+ * Kinds proposed for round 4 of blind judging (bench/quiz-sample.ts --round4): cloze and definition
+ * (multiple choice only with distractors from the same list or sibling sections, else a
+ * self-graded card). Recall cards were judged 0/46 in round 4 (the card named no point and
+ * revealed filler) and are no longer proposed; round 5 judges cloze and definition again.
+ */
+export const proposedKinds: readonly GeneratorKind[] = ['cloze', 'definition'];
+
+/**
+ * Kinds asked only as self-graded cards, never as multiple choice (for a kind whose card form
+ * passes judging and whose multiple-choice form does not).
+ */
+export const cardOnlyKinds: readonly GeneratorKind[] = [];

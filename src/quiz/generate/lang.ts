@@ -38,6 +38,30 @@ export const templates = {
     ru: 'Какой термин описан так: «{definition}»?',
   },
   definitionReveal: { en: 'What is {term}?', zh: '{term} 是什麼？', es: '¿Qué es {term}?', ru: 'Что такое {term}?' },
+  definitionRevealPlural: {
+    en: 'What are {term}?',
+    zh: '{term} 是什麼？',
+    es: '¿Qué son {term}?',
+    ru: 'Что такое {term}?',
+  },
+  definitionSays: {
+    en: 'In “{heading}”, what do the notes say about “{term}”?',
+    zh: '在「{heading}」中，筆記對「{term}」的說明是什麼？',
+    es: 'En «{heading}», ¿qué dicen las notas sobre «{term}»?',
+    ru: 'В разделе «{heading}»: что сказано о «{term}»?',
+  },
+  recall: {
+    en: 'In “{note}”, what does the section “{heading}” say?',
+    zh: '在「{note}」中，「{heading}」這一節說了什麼？',
+    es: 'En «{note}», ¿qué dice la sección «{heading}»?',
+    ru: 'В «{note}»: что говорится в разделе «{heading}»?',
+  },
+  recallNote: {
+    en: 'What does “{note}” explain first?',
+    zh: '「{note}」一開始說明了什麼？',
+    es: '¿Qué explica primero «{note}»?',
+    ru: 'Что объясняется в начале «{note}»?',
+  },
   tableKey: {
     en: 'In the table “{table}”, which {key} has “{cell}” in the “{column}” column?',
     zh: '在「{table}」的表格中，哪一個{key}的「{column}」是「{cell}」？',
@@ -61,6 +85,24 @@ export const templates = {
     zh: '在「{heading}」中，第一步是什麼？',
     es: 'En «{heading}», ¿cuál es el primer paso?',
     ru: 'В разделе «{heading}»: какой шаг первый?',
+  },
+  clozeIn: {
+    en: 'In “{where}”, fill in the blank: “{sentence}”',
+    zh: '在「{where}」中，填空：「{sentence}」',
+    es: 'En «{where}», completa el espacio: «{sentence}»',
+    ru: 'В «{where}»: заполните пропуск: «{sentence}»',
+  },
+  definitionRevealIn: {
+    en: 'In “{where}”, what is {term}?',
+    zh: '在「{where}」中，{term} 是什麼？',
+    es: 'En «{where}», ¿qué es {term}?',
+    ru: 'В «{where}»: что такое {term}?',
+  },
+  definitionRevealPluralIn: {
+    en: 'In “{where}”, what are {term}?',
+    zh: '在「{where}」中，{term} 是什麼？',
+    es: 'En «{where}», ¿qué son {term}?',
+    ru: 'В «{where}»: что такое {term}?',
   },
   cloze: {
     en: 'Fill in the blank: “{sentence}”',

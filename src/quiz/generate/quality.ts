@@ -17,6 +17,9 @@ const pointsElsewhere =
 const leftovers =
   /https?:\/\/|www\.|\]\(|\[\[|<\/?[A-Za-z][^>]*>|[{}]|\$[^$]+\$|\((?:details|advanced usage|docs?|more|link|source|example|see [^)]*|here)\)|\b(?:click here|read more|learn more|see more)\b|(?:^|\s)here$|\bhere\.$/iu;
 
+/** True when a sentence points at something the reader cannot see: a figure, code below, a link. */
+export const pointsAway = (sentence: string): boolean => pointsElsewhere.test(sentence) || leftovers.test(sentence);
+
 /** True when a sentence cannot stand alone as a question's source. */
 export function weakSentence(sentence: string): boolean {
   const s = sentence.trim();
@@ -27,6 +30,14 @@ export function weakSentence(sentence: string): boolean {
   // A fragment: ends with a colon, a semicolon or a comma, or has no verb-sized body.
   if (/[:：;；,，、]$/.test(s)) return true;
   return false;
+}
+
+/** A pronoun anywhere in the sentence that needs the sentence before it ("To disable it, …", "… this pattern"). */
+const pronounInside = /\b(?:it|its|they|them|their|this|these|those)\b|這個|這些|它|此/iu;
+
+/** True when a sentence reads only with the text around it: it points back at the start or inside. */
+export function leansOnContext(sentence: string): boolean {
+  return weakSentence(sentence) || pronounInside.test(sentence);
 }
 
 /** Cells that hold no fact: ellipses, dashes, "TBD", "N/A", "TODO", "?", "x", "Text". */
