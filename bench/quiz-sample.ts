@@ -12,7 +12,7 @@
  * `-- --round4 [--out FILE]` samples the kinds proposed for shipping (`proposedKinds`: cloze,
  * definition, recall), generated together with the default kinds as they would ship, self-graded
  * cards included (their choices empty, their answer the revealed text), to FILE
- * (default /work/brief/quiz-sample-round4.json); the volume then compares the default kinds with
+ * (default tests/fixtures/quiz-judging/proposed-sample.json); the volume then compares the default kinds with
  * the default plus the proposed kinds.
  */
 import fs from 'node:fs';
@@ -41,7 +41,7 @@ const argValue = (name: string): string | undefined => {
 };
 const round4 = process.argv.includes('--round4');
 const out = round4
-  ? path.resolve(argValue('--out') ?? '/work/brief/quiz-sample-round4.json')
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
   : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */

@@ -81,7 +81,7 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   QUIZ_SOURCE: optionalString.pipe(z.enum(['written', 'generated', 'both']).optional()),
-  // Generated kinds beyond the default (acronym, steps) are below the judged quality bar: opt-in.
+  // Generated kinds beyond the default (generatorKinds) are below the judged quality bar: opt-in.
   QUIZ_GENERATED_KINDS: optionalString
     .transform((v) =>
       v === 'all'

@@ -172,8 +172,21 @@ describe('QUIZ_SOURCE', () => {
     expect(questionBank(library.notes, 'generated', allGeneratorKinds)).toEqual(generated);
     expect(questionBank(library.notes, 'both', allGeneratorKinds)).toHaveLength(generated.length + written.length);
     // By default only the kinds that passed blind judging reach users.
-    const onByDefault = ['acronym', 'acronym-reveal', 'steps', 'table-row', 'table-cell'];
-    expect(questionBank(library.notes, 'generated').every((q) => onByDefault.includes(q.kind ?? ''))).toBe(true);
+    // Definitions passed judging as self-graded cards only, so none is asked as multiple choice.
+    const onByDefault = [
+      'acronym',
+      'acronym-reveal',
+      'steps',
+      'table-row',
+      'table-cell',
+      'cloze',
+      'cloze-reveal',
+      'definition-reveal',
+    ];
+    const byDefault = questionBank(library.notes, 'generated');
+    expect(byDefault.every((q) => onByDefault.includes(q.kind ?? ''))).toBe(true);
+    expect(byDefault.some((q) => q.kind === 'definition-reveal')).toBe(true);
+    expect(questionBank(library.notes, 'generated', allGeneratorKinds).some((q) => q.kind === 'definition')).toBe(true);
   });
 
   it('by default asks a note its written questions where it has any, generated ones elsewhere', () => {

@@ -54,6 +54,8 @@ export function generateQuestions(
   notes: readonly Note[],
   kinds: readonly GeneratorKind[] = generatorKinds,
 ): QuizQuestion[] {
+  // The default kinds ask card-only kinds as cards; kinds chosen by name are asked in every form.
+  const cardOnly: readonly GeneratorKind[] = kinds === generatorKinds ? cardOnlyKinds : [];
   const all = notes.flatMap((note) => note.sections.map((section) => readFacts(section, note)));
   const near = neighbourhood(all);
   const acronyms = memo<Acronym>(acronymsOf);
@@ -92,7 +94,8 @@ export function generateQuestions(
     let kept = 0;
     for (const draft of drafts) {
       if (kept >= maxPerSection) break;
-      const question = finish(asCard(draft));
+      const shaped = asCardIf(cardOnly, draft);
+      const question = shaped && finish(shaped);
       // One question per fact: a definition and a heading question may read the same sentence.
       if (!question) continue;
       const fact = `${question.reveal ?? question.answer}\u0000${question.explanation}`;
@@ -135,8 +138,8 @@ export function generateQuestions(
   return out;
 }
 
-/** A draft of a card-only kind skips multiple choice. */
-const asCard = (draft: Draft): Draft =>
-  (cardOnlyKinds as readonly string[]).includes(draft.kind) && draft.selfGraded
-    ? { ...draft, minDistractors: Number.POSITIVE_INFINITY, tiers: [] }
-    : draft;
+/** A draft of a card-only kind skips multiple choice, and is not asked without a card form. */
+function asCardIf(cardOnly: readonly GeneratorKind[], draft: Draft): Draft | null {
+  if (!(cardOnly as readonly string[]).includes(draft.kind)) return draft;
+  return draft.selfGraded ? { ...draft, minDistractors: Number.POSITIVE_INFINITY, tiers: [] } : null;
+}
