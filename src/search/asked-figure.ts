@@ -3,7 +3,7 @@
 // that states no size answers no "max size": the answer line then says "Missing: max size".
 // Every regex here is a fixed alternation of words around at most one bounded gap: linear time.
 
-export type FigureKind = 'size' | 'price' | 'duration' | 'date' | 'version' | 'count';
+type FigureKind = 'size' | 'price' | 'duration' | 'date' | 'version' | 'count';
 
 export interface AskedFigure {
   kind: FigureKind;

@@ -1,6 +1,14 @@
 import type { Section } from '../notes/types.js';
 import { acronymsIn, learnAcronyms } from './acronyms.js';
-import { documentOf, expansionsOf, fieldBoosts, fields, isUpperAscii, type SavedIndex, type SectionDocument } from './index.js';
+import {
+  documentOf,
+  expansionsOf,
+  fieldBoosts,
+  fields,
+  isUpperAscii,
+  type SavedIndex,
+  type SectionDocument,
+} from './index.js';
 import { rareNames } from './names.js';
 import { type Terms, termsFor, tokenize } from './text.js';
 import { type PackedPostings, roomAfter, scoredWhenBuilt } from './wordScores.js';
@@ -26,8 +34,7 @@ function bm25Score(termFreq: number, matching: number, total: number, fieldLengt
 /** Number of the heading fields (`heading`, `context`): the first ones of `fields`. */
 const headingFieldCount = 2;
 
-const keyOf = (doc: SectionDocument): string =>
-  `${doc.heading}\u0000${doc.context}\u0000${doc.body}\u0000${doc.code}`;
+const keyOf = (doc: SectionDocument): string => `${doc.heading}\u0000${doc.context}\u0000${doc.body}\u0000${doc.code}`;
 
 /** Each field's boost, in `fields` order: MiniSearch multiplies a field's BM25 score by it. */
 const boosts = fields.map((field) => fieldBoosts[field]);

@@ -463,7 +463,7 @@ describe('round-5 rules: questions state their subject and blank what the sectio
   const blanked = (qs: QuizQuestion[]): string[] =>
     qs.filter((q) => q.kind === 'cloze' || q.kind === 'cloze-reveal').map((q) => q.reveal ?? q.answer);
 
-  it('blanks no passing example (a code term the heading and title do not name), but the section\'s own term', () => {
+  it("blanks no passing example (a code term the heading and title do not name), but the section's own term", () => {
     const questions = questionsOf(`# Cache
 
 ## Persistence

@@ -57,7 +57,7 @@ function inEnumeration(sentence: string, term: string): boolean {
 }
 
 /** "I", "my", "me" or 我 (not 我們, "we"): the author's story, not the subject's facts. */
-export const firstPerson = (sentence: string): boolean =>
+const firstPerson = (sentence: string): boolean =>
   /\b(?:I|I'm|I've|my|me)\b/.test(sentence) || /我(?!們)/u.test(sentence);
 
 /** Key terms fit to blank out: bold (or, in notes without bold, code) terms in a sentence of their own. */

@@ -46,7 +46,7 @@ type Scope = 'section' | 'note' | 'folder' | 'library';
  * (finish() skips repeats). `key` names the values, so each note's and folder's list is
  * gathered once for all of its questions.
  */
-export function tiersOf(
+function tiersOf(
   facts: SectionFacts,
   near: Neighbourhood,
   key: string,
