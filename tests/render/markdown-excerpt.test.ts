@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excerptMarkdown, markdownLayout } from '../../src/render/markdown-excerpt.js';
+import type { Mark } from '../../src/notes/blocks.js';
 import type { Excerpt, ExcerptUnit } from '../../src/search/excerpt.js';
 
 const unit = (pieces: ExcerptUnit['pieces'], extra: Partial<ExcerptUnit> = {}): ExcerptUnit => ({
@@ -9,6 +10,7 @@ const unit = (pieces: ExcerptUnit['pieces'], extra: Partial<ExcerptUnit> = {}): 
   pieces,
   ...extra,
 });
+const link = (label: string, url: string): Mark => ({ mark: 'link', url, children: [{ text: label }] });
 const excerpt = (units: ExcerptUnit[], extra: Partial<Excerpt> = {}): Excerpt => ({
   units,
   startsLate: false,
@@ -27,9 +29,10 @@ describe('excerpts as Discord Markdown', () => {
   it('escapes a heading, quote or list marker at the start of a block, not markup', () => {
     expect(markdownLayout(unit([{ text: '# not a heading', highlights: [] }]))).toBe('\\# not a heading');
     expect(markdownLayout(unit([{ text: '1. not a list', highlights: [] }]))).toBe('\\1. not a list');
-    const item = unit([{ raw: '• ' }, { text: 'an item', highlights: [] }], {
+    const item = unit([{ text: 'an item', highlights: [] }], {
       kind: 'item',
       blockStartsWithText: false,
+      prefix: { type: 'bullet', depth: 0 },
     });
     expect(markdownLayout(item)).toBe('• an item');
   });
@@ -39,8 +42,12 @@ describe('excerpts as Discord Markdown', () => {
       excerpt(
         [
           unit([{ text: 'First. ', highlights: [] }], { startsBlock: false }),
-          unit([{ text: 'Second ', highlights: [] }, { raw: '[link](https://e.x/a)' }], { startsBlock: false }),
-          unit([{ raw: '• ' }, { text: 'item', highlights: [] }], { kind: 'item', blockStartsWithText: false }),
+          unit([{ text: 'Second ', highlights: [] }, link('link', 'https://e.x/a')], { startsBlock: false }),
+          unit([{ text: 'item', highlights: [] }], {
+            kind: 'item',
+            blockStartsWithText: false,
+            prefix: { type: 'bullet', depth: 0 },
+          }),
         ],
         { startsLate: true, endsEarly: true },
       ),
@@ -51,7 +58,7 @@ describe('excerpts as Discord Markdown', () => {
   it('cuts a unit too long for the excerpt at a word, outside any link', () => {
     const text = `${'word '.repeat(10)}`;
     const md = excerptMarkdown(
-      excerpt([unit([{ text, highlights: [] }, { raw: '[a link](https://e.x)' }])], { endsEarly: true, cutTo: 56 }),
+      excerpt([unit([{ text, highlights: [] }, link('a link', 'https://e.x')])], { endsEarly: true, cutTo: 56 }),
     );
     expect(md).toBe(`${'word '.repeat(10).trim()} …`);
   });

@@ -41,7 +41,14 @@ describe('excerpts in the terminal', () => {
 
   it('shows bold note markup as bold, not as asterisks', () => {
     const marked: Excerpt = {
-      units: [{ kind: 'text', startsBlock: true, blockStartsWithText: false, pieces: [{ raw: '**Bagging**' }] }],
+      units: [
+        {
+          kind: 'text',
+          startsBlock: true,
+          blockStartsWithText: false,
+          pieces: [{ mark: 'strong', children: [{ text: 'Bagging' }] }],
+        },
+      ],
       startsLate: false,
       endsEarly: false,
     };
