@@ -1,5 +1,4 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import { escapeDiscord } from '../render/escape.js';
 import { htmlToText, plainText, replaceLineBreakRuns } from './plaintext.js';
 
 /**
@@ -134,7 +133,7 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
         const url = resolve(node.url);
         if (!plainTextOf(children).trim()) break;
         if (url) out.push({ mark: 'link', url, children });
-        else out.push({ text: legacyMarkup(children).trim() });
+        else out.push(...trimSegments(children));
         break;
       }
       case 'image':
@@ -155,28 +154,27 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
   return out;
 }
 
-// TEMPORARY (replaced in the next commit): the Discord Markdown that table cells and unresolved
-// link labels held, so that this commit's output can be checked byte for byte.
-function legacyMarkup(segments: Segment[]): string {
-  return segments
-    .map((s) => {
-      if (!isMark(s)) return s.text;
-      switch (s.mark) {
-        case 'code':
-          return s.code.includes('`') ? '`` ' + s.code + ' ``' : '`' + s.code + '`';
-        case 'math':
-          return s.tex;
-        case 'strong':
-          return `**${escapeDiscord(legacyMarkup(s.children).trim())}**`;
-        case 'emphasis':
-          return `*${escapeDiscord(legacyMarkup(s.children).trim())}*`;
-        case 'link':
-          return `[${escapeDiscord(legacyMarkup(s.children).trim()).replace(/[[\]]/g, '')}](${s.url.replace(/[()\s]/g, encodeURIComponent)})`;
-        default:
-          return s.code;
-      }
-    })
-    .join('');
+/** Segments without the white space at their two ends. */
+function trimSegments(segments: Segment[]): Segment[] {
+  const out = [...segments];
+  const first = out[0];
+  if (first && !isMark(first)) out[0] = { text: first.text.trimStart() };
+  const last = out.at(-1);
+  if (last && !isMark(last)) out[out.length - 1] = { text: last.text.trimEnd() };
+  return out.filter((s) => isMark(s) || s.text);
+}
+
+/** A table row: its cells' segments between " · ", neighbouring text joined into one segment. */
+function rowSegments(cells: Segment[][]): Segment[] {
+  const out: Segment[] = [];
+  cells.forEach((cell, i) => {
+    for (const segment of i > 0 ? [{ text: ' · ' }, ...cell] : cell) {
+      const last = out.at(-1);
+      if (last && !isMark(last) && !isMark(segment)) out[out.length - 1] = { text: last.text + segment.text };
+      else out.push(segment);
+    }
+  });
+  return out;
 }
 
 // TeX math as Pandoc and remark-math read it: `$$…$$`, or `$…$` opened before a non-space and
@@ -259,8 +257,8 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
         break;
       case 'table':
         for (const row of node.children) {
-          const cells = row.children.map((cell) => legacyMarkup(inlineSegments(cell.children, () => null)).trim());
-          if (cells.some(Boolean)) blocks.push({ kind: 'row', segments: [{ text: cells.join(' · ') }] });
+          const cells = row.children.map((cell) => trimSegments(inlineSegments(cell.children, () => null)));
+          if (cells.some((cell) => cell.length > 0)) blocks.push({ kind: 'row', segments: rowSegments(cells) });
         }
         break;
       case 'html': {
