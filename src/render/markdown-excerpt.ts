@@ -36,8 +36,9 @@ const innerMarkdown = (segments: Segment[]): string =>
       .trim(),
   );
 
-/** The target of a link: parentheses and spaces percent-encoded so that `(…)` cannot end early. */
-const linkTarget = (url: string): string => url.replace(/[()\s]/g, encodeURIComponent);
+/** A URL with its parentheses and white space percent-encoded, so that `(…)` cannot end early. */
+export const linkTarget = (url: string): string =>
+  url.replace(/[()\s]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
 
 // A mark is written the same way every time it is shown: remember it (it sizes every window).
 const written = new WeakMap<Mark, string>();

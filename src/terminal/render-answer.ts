@@ -3,14 +3,13 @@ import type { Excerpt, ExcerptPiece, ExcerptUnit } from '../search/excerpt.js';
 import type { Style } from './style.js';
 import { isMark, type Mark, prefixText, type Segment } from '../notes/blocks.js';
 import { sectionLocation } from '../notes/location.js';
-import { codeFence } from '../render/markdown-excerpt.js';
+import { codeFence, linkTarget } from '../render/markdown-excerpt.js';
 
 /** Inline code between backticks (two, spaced, when the code holds one), as Markdown readers know it. */
 const codeSpan = (code: string): string => (code.includes('`') ? `\`\` ${code} \`\`` : `\`${code}\``);
 
 /** A link as `[label](url)`: the label without brackets, spaces and parentheses in the URL encoded. */
-const linkText = (label: string, url: string): string =>
-  `[${label.replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+const linkText = (label: string, url: string): string => `[${label.replace(/[[\]]/g, '')}](${linkTarget(url)})`;
 
 /** A mark as terminal text: bold as the style's bold, code and links as they read in Markdown. */
 function markText(mark: Mark, style: Style): string {
