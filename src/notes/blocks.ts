@@ -11,39 +11,39 @@ import { htmlToText, plainText, replaceLineBreakRuns } from './plaintext.js';
 export type Segment = TextSegment | Mark;
 
 /** Note text as written: no Markdown, no escapes. */
-export interface TextSegment {
+interface TextSegment {
   text: string;
 }
 
 export type Mark = CodeMark | MathMark | EmphasisMark | LinkMark | CodeBlockMark;
 
 /** Inline code. */
-export interface CodeMark {
+interface CodeMark {
   mark: 'code';
   code: string;
 }
 
 /** A TeX formula as written, its `$` delimiters included. */
-export interface MathMark {
+interface MathMark {
   mark: 'math';
   tex: string;
 }
 
 /** Bold (`strong`) or italic (`emphasis`) text. */
-export interface EmphasisMark {
+interface EmphasisMark {
   mark: 'strong' | 'emphasis';
   children: Segment[];
 }
 
 /** A link to an absolute URL (a link the notes cannot resolve is kept as its label). */
-export interface LinkMark {
+interface LinkMark {
   mark: 'link';
   url: string;
   children: Segment[];
 }
 
 /** A whole code block: the one segment of a block of kind `code`. */
-export interface CodeBlockMark {
+interface CodeBlockMark {
   mark: 'codeBlock';
   lang: string | null;
   code: string;
