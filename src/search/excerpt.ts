@@ -172,9 +172,10 @@ export class ExcerptTexts {
   prepare(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars): void {
     for (const blocks of blockLists) {
       for (const block of blocks) {
-        this.lowerText(block);
+        const lower = this.lowerText(block);
         if (block.kind === 'code') continue;
-        const long = splitsSentences(plainTextOf(block.segments).length, maxChars);
+        // Close to its length as shown (which depends on the layout): its text, URLs and markers.
+        const long = splitsSentences(lower.length, maxChars);
         if (block.prefix) this.stemsOf(block.prefix);
         for (const segment of block.segments) {
           if (isMark(segment)) this.stemsOf(segment);
