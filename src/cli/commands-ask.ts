@@ -1,8 +1,8 @@
 import readline from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Answer } from '../core/ask.js';
-import { excerptMarkdown, markdownLayout } from '../render/markdown-excerpt.js';
-import { excerptBlocks } from '../search/excerpt.js';
+import { excerptMarkdown, jsonPieces, markdownLayout } from '../render/markdown-excerpt.js';
+import { type Excerpt, excerptBlocks } from '../search/excerpt.js';
 import { type CliContext, notesOption } from './context.js';
 
 const positiveInt = (value: string): number => {
@@ -10,6 +10,18 @@ const positiveInt = (value: string): number => {
   if (!Number.isInteger(n) || n < 1 || n > 25) throw new InvalidArgumentError('expected a whole number from 1 to 25');
   return n;
 };
+
+/**
+ * The excerpt's blocks with each mark's Discord Markdown as `raw` (see jsonPieces); a block shown
+ * from its start with a list marker or quote bar also says which in `prefix`.
+ */
+const excerptBlocksJson = (excerpt: Excerpt): object[] =>
+  excerptBlocks(excerpt).map(({ kind, fromStart, units, prefix }) => ({
+    kind,
+    fromStart,
+    units: units.map((pieces, i) => jsonPieces({ pieces, prefix: i === 0 ? prefix : undefined })),
+    ...(prefix && { prefix }),
+  }));
 
 /** The JSON shape other tools read: keep these keys and their order (new ones go last). */
 export function answerJson(answer: Answer): string {
@@ -26,7 +38,7 @@ export function answerJson(answer: Answer): string {
       score: r.score,
       excerpt: excerptMarkdown(r.excerpt),
       text: r.text,
-      excerptBlocks: excerptBlocks(r.excerpt),
+      excerptBlocks: excerptBlocksJson(r.excerpt),
     })),
     answerLine: answer.answerLine ?? null,
     missing: answer.missing ?? [],

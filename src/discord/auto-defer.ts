@@ -27,27 +27,19 @@ const isEphemeral = (options: unknown): boolean =>
   typeof options.flags === 'number' &&
   (options.flags & MessageFlags.Ephemeral) !== 0;
 
-/** Commands whose answers only their user sees: their deferral is private too. */
-function answersPrivately(interaction: ChatInputCommandInteraction): boolean {
-  if (interaction.commandName === 'notes') return true;
-  const flag = (name: string): boolean => {
-    try {
-      return interaction.options.getBoolean(name) === true;
-    } catch {
-      return false;
-    }
-  };
-  return flag('private') || flag('review-all');
-}
+/** Whether a command's answer is seen by its user only (CommandModule.answersPrivately). */
+export type AnswersPrivately = (interaction: ChatInputCommandInteraction) => boolean;
 
 /**
- * Defers the interaction if the handler has not begun to answer after `afterMs`; from then on the
- * handler's own reply, update and deferral are turned into edits and follow-ups of the deferred
- * response, so handlers need not know. Returns a function that disarms the timer.
+ * Defers the interaction if the handler has not begun to answer after `afterMs`, privately when
+ * `answersPrivately` says the command's answer will be; from then on the handler's own reply,
+ * update and deferral are turned into edits and follow-ups of the deferred response, so handlers
+ * need not know. Returns a function that disarms the timer.
  */
 export function armAutoDefer(
   interaction: Interaction,
   onDeferred: (error?: unknown) => void,
+  answersPrivately: AnswersPrivately = () => false,
   afterMs = deferAfterMs,
 ): () => void {
   if (!interaction.isChatInputCommand() && !interaction.isMessageComponent()) return () => undefined;

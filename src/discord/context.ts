@@ -54,4 +54,9 @@ export interface CommandModule {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
   /** Its buttons and menus, each with its typed custom_id (custom-id.ts); the router dispatches on the prefix. */
   components?: ComponentRoute[];
+  /**
+   * Whether this use of the command answers only its user: a slow one is then deferred privately
+   * (auto-defer.ts). Commands that leave it out answer in the open.
+   */
+  answersPrivately?(interaction: ChatInputCommandInteraction): boolean;
 }

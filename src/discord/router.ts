@@ -52,14 +52,17 @@ export function createRouter(commands: CommandModule[], shared: BotContext): Rou
     // A reload swaps shared.knowledge: this interaction finishes on the notes it started with. The
     // rest (quiz storage, which may be down and throws when read) is read through from `shared`.
     const context: BotContext = Object.create(shared, { knowledge: { value: shared.knowledge, enumerable: true } });
-    const disarm = armAutoDefer(interaction, (error) =>
-      error
-        ? context.logger.warn({ ...where, err: error }, 'could not defer a slow interaction')
-        : context.logger.info(where, 'interaction slow: deferred'),
+    const command = interaction.isChatInputCommand() ? byName.get(interaction.commandName) : undefined;
+    const disarm = armAutoDefer(
+      interaction,
+      (error) =>
+        error
+          ? context.logger.warn({ ...where, err: error }, 'could not defer a slow interaction')
+          : context.logger.info(where, 'interaction slow: deferred'),
+      command?.answersPrivately,
     );
     try {
       if (interaction.isChatInputCommand()) {
-        const command = byName.get(interaction.commandName);
         if (command) await command.execute(interaction, context);
         else
           await replyEphemeral(

@@ -1,36 +1,109 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import { escapeDiscord } from './escape.js';
 import { htmlToText, plainText, replaceLineBreakRuns } from './plaintext.js';
-
-// In escape.ts so that answering (search/excerpt.ts) does not load the HTML parser.
-export { escapeDiscord } from './escape.js';
 
 /**
  * Excerpt material, prepared at load time so answering never re-parses Markdown.
  * A block is the smallest unit an excerpt may start or stop at (a paragraph, a list item,
- * a table row, a whole code block). Text segments may be bolded, escaped and cut at a
- * sentence end; raw segments are Discord Markdown kept whole (links, code, emphasis).
+ * a table row, a whole code block). Its segments are data, in no output syntax: note text as
+ * written (which an excerpt may bold, cut at a sentence end or escape for its output), and marks
+ * kept whole (code, formulas, emphasis, links) that each renderer writes in its own syntax.
  */
-export type Segment = { text: string } | { raw: string };
+export type Segment = TextSegment | Mark;
+
+/** Note text as written: no Markdown, no escapes. */
+interface TextSegment {
+  text: string;
+}
+
+export type Mark = CodeMark | MathMark | EmphasisMark | LinkMark | CodeBlockMark;
+
+/** Inline code. */
+interface CodeMark {
+  mark: 'code';
+  code: string;
+}
+
+/** A TeX formula as written, its `$` delimiters included. */
+interface MathMark {
+  mark: 'math';
+  tex: string;
+}
+
+/** Bold (`strong`) or italic (`emphasis`) text. */
+interface EmphasisMark {
+  mark: 'strong' | 'emphasis';
+  children: Segment[];
+}
+
+/** A link to an absolute URL (a link the notes cannot resolve is kept as its label). */
+interface LinkMark {
+  mark: 'link';
+  url: string;
+  children: Segment[];
+}
+
+/** A whole code block: the one segment of a block of kind `code`. */
+interface CodeBlockMark {
+  mark: 'codeBlock';
+  lang: string | null;
+  code: string;
+}
+
+/**
+ * What stands before a block inside a list or a quote: a bullet, an item's number, the indent of
+ * an item's later paragraph (`continuation`), or a quote bar. `depth` counts enclosing lists.
+ */
+export type BlockPrefix =
+  | { type: 'bullet'; depth: number }
+  | { type: 'ordered'; number: number; depth: number }
+  | { type: 'continuation'; depth: number }
+  | { type: 'quote' };
 
 export interface Block {
   kind: 'text' | 'code' | 'row' | 'item' | 'quote';
   segments: Segment[];
+  /** Set on paragraphs inside lists and quotes. */
+  prefix?: BlockPrefix;
+}
+
+export const isMark = (segment: Segment): segment is Mark => 'mark' in segment;
+
+/** The prefix as plain text shows it: "• ", "2. ", "> ", indented two spaces per depth. */
+export function prefixText(prefix: BlockPrefix): string {
+  if (prefix.type === 'quote') return '> ';
+  const indent = '  '.repeat(prefix.depth);
+  if (prefix.type === 'bullet') return `${indent}• `;
+  if (prefix.type === 'ordered') return `${indent}${prefix.number}. `;
+  return `${indent}  `;
+}
+
+/** The segments' text without marks: what a reader sees, a formula as written. */
+export function plainTextOf(segments: readonly Segment[]): string {
+  let out = '';
+  for (const s of segments) out += isMark(s) ? markText(s) : s.text;
+  return out;
+}
+
+function markText(mark: Mark): string {
+  switch (mark.mark) {
+    case 'code':
+    case 'codeBlock':
+      return mark.code;
+    case 'math':
+      return mark.tex;
+    default:
+      return plainTextOf(mark.children);
+  }
 }
 
 /** Turns a link target into an absolute URL, or null to keep only the link text. */
 export type UrlResolver = (url: string) => string | null;
 
-const codeFence = (lang: string | null | undefined, value: string): string => {
-  const fence = value.includes('```') ? '~~~' : '```';
-  return `${fence}${lang ?? ''}\n${value}\n${fence}`;
-};
-
 // Deeper inline nesting (emphasis in a link in emphasis …) than any note writes is kept as plain
 // text, so a hostile file cannot overflow the call stack.
 const MAX_INLINE_DEPTH = 32;
 // List items deeper than this are shown at this depth: the indent would otherwise grow with it.
-const MAX_INDENT = '  '.repeat(8);
+const MAX_DEPTH = 8;
 
 function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: UrlResolver, depth = 0): Segment[] {
   const out: Segment[] = [];
@@ -44,27 +117,23 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
         out.push(...mathSegments(replaceLineBreakRuns(node.value, ' ')));
         break;
       case 'inlineCode':
-        if (node.value.includes('`')) out.push({ raw: '`` ' + node.value + ' ``' });
-        else out.push({ raw: '`' + node.value + '`' });
+        out.push({ mark: 'code', code: node.value });
         break;
       case 'strong':
       case 'emphasis': {
-        const inner = textOfSegments(inlineSegments(node.children, resolve, depth + 1)).trim();
-        if (inner)
-          out.push({ raw: node.type === 'strong' ? `**${escapeDiscord(inner)}**` : `*${escapeDiscord(inner)}*` });
+        const children = inlineSegments(node.children, resolve, depth + 1);
+        if (plainTextOf(children).trim()) out.push({ mark: node.type, children });
         break;
       }
       case 'delete':
         out.push(...inlineSegments(node.children, resolve, depth + 1));
         break;
       case 'link': {
-        const label = textOfSegments(inlineSegments(node.children, resolve, depth + 1)).trim();
+        const children = inlineSegments(node.children, resolve, depth + 1);
         const url = resolve(node.url);
-        if (url && label)
-          out.push({
-            raw: `[${escapeDiscord(label).replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
-          });
-        else if (label) out.push({ text: label });
+        if (!plainTextOf(children).trim()) break;
+        if (url) out.push({ mark: 'link', url, children });
+        else out.push(...trimSegments(children));
         break;
       }
       case 'image':
@@ -85,6 +154,29 @@ function inlineSegments(nodes: readonly (PhrasingContent | Nodes)[], resolve: Ur
   return out;
 }
 
+/** Segments without the white space at their two ends. */
+function trimSegments(segments: Segment[]): Segment[] {
+  const out = [...segments];
+  const first = out[0];
+  if (first && !isMark(first)) out[0] = { text: first.text.trimStart() };
+  const last = out.at(-1);
+  if (last && !isMark(last)) out[out.length - 1] = { text: last.text.trimEnd() };
+  return out.filter((s) => isMark(s) || s.text);
+}
+
+/** A table row: its cells' segments between " · ", neighbouring text joined into one segment. */
+function rowSegments(cells: Segment[][]): Segment[] {
+  const out: Segment[] = [];
+  cells.forEach((cell, i) => {
+    for (const segment of i > 0 ? [{ text: ' · ' }, ...cell] : cell) {
+      const last = out.at(-1);
+      if (last && !isMark(last) && !isMark(segment)) out[out.length - 1] = { text: last.text + segment.text };
+      else out.push(segment);
+    }
+  });
+  return out;
+}
+
 // TeX math as Pandoc and remark-math read it: `$$…$$`, or `$…$` opened before a non-space and
 // closed after one, not followed by a digit (so "$5 and $10" stays text). Linear: no `$` inside.
 const math = /\$\$[^$]+\$\$|\$(?=[^\s$])[^$\n]*[^\s$]\$(?!\d)|\$[^\s$]\$(?!\d)/g;
@@ -96,37 +188,33 @@ function mathSegments(text: string): Segment[] {
   let last = 0;
   for (const match of text.matchAll(math)) {
     if (match.index > last) out.push({ text: text.slice(last, match.index) });
-    out.push({ raw: match[0] });
+    out.push({ mark: 'math', tex: match[0] });
     last = match.index + match[0].length;
   }
   if (last < text.length) out.push({ text: text.slice(last) });
   return out;
 }
 
-export function textOfSegments(segments: Segment[]): string {
-  return segments.map((s) => ('text' in s ? s.text : s.raw)).join('');
-}
-
 interface Frame {
   node: Nodes;
-  prefix: string;
+  prefix: BlockPrefix | undefined;
   kind: Block['kind'];
-  indent: string;
+  /** How many lists enclose the node. */
+  depth: number;
 }
 
 /** The blocks of a section's nodes, in order. Walks with its own stack: nesting depth is unbounded. */
 export function toBlocks(nodes: readonly RootContent[], source: string, resolve: UrlResolver): Block[] {
   const blocks: Block[] = [];
-  const stack: Frame[] = nodes.map((node) => ({ node, prefix: '', kind: 'text' as const, indent: '' })).reverse();
+  const stack: Frame[] = nodes.map((node) => ({ node, prefix: undefined, kind: 'text' as const, depth: 0 })).reverse();
   const pushChildren = (frames: Frame[]): void => void stack.push(...frames.reverse());
   while (stack.length) {
-    const { node, prefix, kind, indent } = stack.pop()!;
+    const { node, prefix, kind, depth } = stack.pop()!;
     switch (node.type) {
       case 'paragraph':
       case 'heading': {
         const segments = inlineSegments(node.children, resolve);
-        if (textOfSegments(segments).trim())
-          blocks.push({ kind, segments: prefix ? [{ raw: prefix }, ...segments] : segments });
+        if (plainTextOf(segments).trim()) blocks.push(prefix ? { kind, segments, prefix } : { kind, segments });
         break;
       }
       case 'code': {
@@ -136,31 +224,41 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
         // A fence the author never closed swallows the rest of the file: leave it out.
         const closed = /^\s*(`{3,}|~{3,})/.test(raw) ? endsWithFence(raw) : true;
         if (closed && node.value.trim())
-          blocks.push({ kind: 'code', segments: [{ raw: codeFence(node.lang, node.value) }] });
+          blocks.push({ kind: 'code', segments: [{ mark: 'codeBlock', lang: node.lang ?? null, code: node.value }] });
         break;
       }
       case 'list': {
-        const inner = indent.length < MAX_INDENT.length ? indent + '  ' : MAX_INDENT;
+        // Lists nested deeper than this are shown at this depth: the indent would otherwise grow with it.
+        const inner = Math.min(depth + 1, MAX_DEPTH);
         pushChildren(
           node.children.flatMap((item, index) => {
-            const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '• ';
+            const marker: BlockPrefix = node.ordered
+              ? { type: 'ordered', number: (node.start ?? 1) + index, depth }
+              : { type: 'bullet', depth };
             return item.children.map((child, childIndex) => ({
               node: child,
-              prefix: childIndex === 0 ? indent + marker : indent + '  ',
+              prefix: childIndex === 0 ? marker : { type: 'continuation' as const, depth },
               kind: 'item' as const,
-              indent: inner,
+              depth: inner,
             }));
           }),
         );
         break;
       }
       case 'blockquote':
-        pushChildren(node.children.map((child) => ({ node: child, prefix: '> ', kind: 'quote' as const, indent })));
+        pushChildren(
+          node.children.map((child) => ({
+            node: child,
+            prefix: { type: 'quote' as const },
+            kind: 'quote' as const,
+            depth,
+          })),
+        );
         break;
       case 'table':
         for (const row of node.children) {
-          const cells = row.children.map((cell) => textOfSegments(inlineSegments(cell.children, () => null)).trim());
-          if (cells.some(Boolean)) blocks.push({ kind: 'row', segments: [{ text: cells.join(' · ') }] });
+          const cells = row.children.map((cell) => trimSegments(inlineSegments(cell.children, () => null)));
+          if (cells.some((cell) => cell.length > 0)) blocks.push({ kind: 'row', segments: rowSegments(cells) });
         }
         break;
       case 'html': {
@@ -172,7 +270,7 @@ export function toBlocks(nodes: readonly RootContent[], source: string, resolve:
       }
       default:
         if ('children' in node)
-          pushChildren((node.children as Nodes[]).map((child) => ({ node: child, prefix, kind, indent })));
+          pushChildren((node.children as Nodes[]).map((child) => ({ node: child, prefix, kind, depth })));
     }
   }
   return blocks;

@@ -1,10 +1,11 @@
-import { escapeDiscord, escapeLineStart } from '../notes/escape.js';
-import type { Excerpt, ExcerptLayout, ExcerptPiece } from '../search/excerpt.js';
+import { isMark, type Mark, prefixText, type Segment } from '../notes/blocks.js';
+import type { Excerpt, ExcerptLayout, ExcerptPiece, ExcerptUnit } from '../search/excerpt.js';
+import { escapeDiscord, escapeLineStart } from './escape.js';
 
 /**
- * Excerpts as Discord Markdown: highlighted words in bold, note text escaped. This is the
- * `excerpt` of `nimbus ask --json` and of Discord's embeds, and the form every excerpt window is
- * sized in, so the bot, the shell and `nimbus ask` show the same window.
+ * Excerpts as Discord Markdown: highlighted words in bold, note text escaped, marks written as
+ * Markdown. This is the `excerpt` of `nimbus ask --json` and of Discord's embeds, and the form
+ * every excerpt window is sized in, so the bot, the shell and `nimbus ask` show the same window.
  */
 
 /** Note text escaped, its highlighted words in bold (words hold no character that needs escaping). */
@@ -18,10 +19,63 @@ function textMarkdown(piece: Extract<ExcerptPiece, { text: string }>): string {
   return md + escapeDiscord(piece.text.slice(pos));
 }
 
-/** One unit as Discord Markdown; markup pieces are Markdown already (notes/blocks.ts). */
+export function codeFence(lang: string | null, code: string): string {
+  const fence = code.includes('```') ? '~~~' : '```';
+  return `${fence}${lang ?? ''}\n${code}\n${fence}`;
+}
+
+/**
+ * The text inside bold, italics or a link label. Discord shows no markup inside those, so inner
+ * marks are written as their Markdown and then escaped: `**\`/ask\`**` shows the backticks.
+ */
+const innerMarkdown = (segments: Segment[]): string =>
+  escapeDiscord(
+    segments
+      .map((s) => (isMark(s) ? markMarkdown(s) : s.text))
+      .join('')
+      .trim(),
+  );
+
+/** A URL with its parentheses and white space percent-encoded, so that `(…)` cannot end early. */
+export const linkTarget = (url: string): string =>
+  url.replace(/[()\s]/g, (c) => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
+
+// A mark is written the same way every time it is shown: remember it (it sizes every window).
+const written = new WeakMap<Mark, string>();
+
+/** One mark as Discord Markdown. */
+export function markMarkdown(mark: Mark): string {
+  let md = written.get(mark);
+  if (md !== undefined) return md;
+  switch (mark.mark) {
+    case 'code':
+      md = mark.code.includes('`') ? `\`\` ${mark.code} \`\`` : `\`${mark.code}\``;
+      break;
+    case 'math':
+      md = mark.tex;
+      break;
+    case 'strong':
+      md = `**${innerMarkdown(mark.children)}**`;
+      break;
+    case 'emphasis':
+      md = `*${innerMarkdown(mark.children)}*`;
+      break;
+    case 'link':
+      md = `[${innerMarkdown(mark.children).replace(/[[\]]/g, '')}](${linkTarget(mark.url)})`;
+      break;
+    case 'codeBlock':
+      md = codeFence(mark.lang, mark.code);
+  }
+  written.set(mark, md);
+  return md;
+}
+
+const pieceMarkdown = (piece: ExcerptPiece): string => (isMark(piece) ? markMarkdown(piece) : textMarkdown(piece));
+
+/** One unit as Discord Markdown. */
 export const markdownLayout: ExcerptLayout = (unit) => {
-  const md = unit.pieces.map((p) => ('raw' in p ? p.raw : textMarkdown(p))).join('');
-  // Markup (list markers, quotes) is written as meant; only a block's own leading text needs escaping.
+  const md = (unit.prefix ? prefixText(unit.prefix) : '') + unit.pieces.map(pieceMarkdown).join('');
+  // Prefixes and marks are written as meant; only a block's own leading text needs escaping.
   return unit.startsBlock && unit.blockStartsWithText ? escapeLineStart(md) : md;
 };
 
@@ -33,6 +87,17 @@ export function excerptMarkdown(excerpt: Excerpt): string {
     for (const unit of excerpt.units)
       out += (out === '' ? '' : unit.startsBlock ? '\n' : ' ') + markdownLayout(unit).trim();
   return `${excerpt.startsLate ? '… ' : ''}${out}${excerpt.endsEarly ? ' …' : ''}`;
+}
+
+/**
+ * A unit's pieces for `nimbus ask --json`: text pieces as they are, each mark with its Discord
+ * Markdown as `raw` (the key readers had before marks were data), a block's prefix as a first
+ * `raw` piece.
+ */
+export function jsonPieces(unit: Pick<ExcerptUnit, 'prefix' | 'pieces'>): object[] {
+  const pieces: object[] = unit.pieces.map((p) => (isMark(p) ? { raw: markMarkdown(p), ...p } : p));
+  if (unit.prefix) pieces.unshift({ raw: prefixText(unit.prefix) });
+  return pieces;
 }
 
 /** Cuts at a space so that no link, code span or escape is left open. */

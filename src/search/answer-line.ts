@@ -1,4 +1,4 @@
-import type { Block, Segment } from '../notes/blocks.js';
+import { type Block, plainTextOf, prefixText } from '../notes/blocks.js';
 import { examinedBlocks } from './examined.js';
 import { stem as englishStem } from './text.js';
 
@@ -19,14 +19,6 @@ export interface AnswerLine {
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 const word = /[\p{L}\p{N}]+/gu;
 const hasWord = /[\p{L}\p{N}]/u;
-// Discord Markdown a raw segment may hold: link targets, code and emphasis marks, escapes.
-// (Targets never hold `(`: blocks.ts encodes it; excluding it keeps runs of `](` linear.)
-const linkTarget = /\]\([^()\s]*\)/g;
-const markup = /[[`*]|\\(?=[\\*_~`|[\]>#.-])/g;
-
-const plainOf = (segment: Segment): string =>
-  'text' in segment ? segment.text : segment.raw.replace(linkTarget, '').replace(markup, '');
-
 /** A unit longer than this is split into sentences; a list item or table row usually stays whole. */
 const maxWholeUnit = 240;
 
@@ -35,7 +27,8 @@ const unitCache = new WeakMap<Block, { text: string; stems: string[]; by: Stem }
 function unitsOf(block: Block, stem: Stem): { text: string; stems: string[] }[] {
   let units = unitCache.get(block);
   if (units === undefined || (units.length > 0 && units[0]!.by !== stem)) {
-    const text = block.segments.map(plainOf).join('').replace(/\s+/g, ' ').trim();
+    const prefix = block.prefix ? prefixText(block.prefix) : '';
+    const text = (prefix + plainTextOf(block.segments)).replace(/\s+/g, ' ').trim();
     const whole = block.kind !== 'text' && block.kind !== 'quote' && text.length <= maxWholeUnit;
     const pieces = whole ? [text] : Array.from(sentences.segment(text), (s) => s.segment.trim());
     units = pieces

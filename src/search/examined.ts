@@ -1,4 +1,4 @@
-import type { Block, Segment } from '../notes/blocks.js';
+import { type Block, isMark, plainTextOf, type Segment } from '../notes/blocks.js';
 
 // How much of a section the per-answer steps (the excerpt's best block, the answer line) and the
 // excerpt's per-text work at index build examine. Each of them walks every word of a section, so a
@@ -31,7 +31,7 @@ export interface ExaminedBlocks {
   cut: boolean;
 }
 
-const segmentLength = (s: Segment): number => ('raw' in s ? s.raw.length : s.text.length);
+const segmentLength = (s: Segment): number => (isMark(s) ? plainTextOf([s]).length : s.text.length);
 
 /** The start of a text, cut at the last space within `chars` (or at `chars` if there is none). */
 function cutText(text: string, chars: number): string {
@@ -50,10 +50,10 @@ function cutBlock(block: Block, chars: number): Block | null {
       left -= length;
       continue;
     }
-    if ('text' in segment && left > 0) segments.push({ text: cutText(segment.text, left) });
+    if (!isMark(segment) && left > 0) segments.push({ text: cutText(segment.text, left) });
     break;
   }
-  return segments.length > 0 ? { kind: block.kind, segments } : null;
+  return segments.length > 0 ? { ...block, segments } : null;
 }
 
 function examine(blocks: Block[]): ExaminedBlocks {

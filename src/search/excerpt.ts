@@ -1,20 +1,30 @@
-import type { Block } from '../notes/blocks.js';
+import {
+  type Block,
+  type BlockPrefix,
+  isMark,
+  type Mark,
+  plainTextOf,
+  prefixText,
+  type Segment,
+} from '../notes/blocks.js';
 import { examinedBlocks } from './examined.js';
 import { stem as englishStem } from './text.js';
 
 /**
  * A piece of an excerpt: note text with the offsets of the words that match the question, or a
- * piece of note markup kept whole (a link, code, emphasis, a list marker; see notes/blocks.ts).
+ * mark kept whole (code, a formula, emphasis, a link; see notes/blocks.ts).
  */
-export type ExcerptPiece = { text: string; highlights: [start: number, end: number][] } | { raw: string };
+export type ExcerptPiece = { text: string; highlights: [start: number, end: number][] } | Mark;
 
 /** A unit an excerpt may start or stop at: a sentence of a long block, or a whole block. */
 export interface ExcerptUnit {
   kind: Block['kind'];
   /** The unit is the first of its block (renderers put a new block on a new line). */
   startsBlock: boolean;
-  /** The block begins with note text rather than markup (a renderer may need to escape it). */
+  /** The block begins with note text rather than a prefix or a mark (a renderer may need to escape it). */
   blockStartsWithText: boolean;
+  /** The block's list marker or quote bar, on the block's first unit only. */
+  prefix?: BlockPrefix;
   pieces: ExcerptPiece[];
 }
 
@@ -38,7 +48,7 @@ export interface Excerpt {
  */
 export type ExcerptLayout = (unit: ExcerptUnit) => string;
 
-const plainLayout: ExcerptLayout = (unit) => unit.pieces.map((p) => ('raw' in p ? p.raw : p.text)).join('');
+const plainLayout: ExcerptLayout = (unit) => (unit.prefix ? prefixText(unit.prefix) : '') + plainTextOf(unit.pieces);
 
 export interface ExcerptOptions {
   /** Stop adding blocks once the excerpt is at least this long. */
@@ -54,11 +64,24 @@ const word = /[\p{L}\p{N}]+/gu;
 /** Longest excerpt ("…" marks included), unless the caller asks otherwise. */
 const defaultMaxChars = 700;
 
-const blockLength = (block: Block): number =>
-  block.segments.reduce((n, s) => n + ('raw' in s ? s.raw.length : s.text.length), 0);
-
 /** A block longer than half an excerpt may be cut between sentences. */
-const splitsSentences = (block: Block, maxChars: number): boolean => blockLength(block) > maxChars / 2;
+const splitsSentences = (length: number, maxChars: number): boolean => length > maxChars / 2;
+
+/** The text searched in a segment: what it shows, and a link's URL and a code block's language. */
+function searchedText(segment: Segment): string {
+  if (!isMark(segment)) return segment.text;
+  switch (segment.mark) {
+    case 'link':
+      return `${segment.children.map(searchedText).join('')} ${segment.url}`;
+    case 'strong':
+    case 'emphasis':
+      return segment.children.map(searchedText).join('');
+    case 'codeBlock':
+      return `${segment.lang ?? ''}\n${segment.code}`;
+    default:
+      return plainTextOf([segment]);
+  }
+}
 
 /** Where a text's words are (start and end offsets, in pairs) and their stems. */
 interface Words {
@@ -76,8 +99,9 @@ export class ExcerptTexts {
 
   private readonly words = new WeakMap<object, Words>();
   private readonly sentences = new WeakMap<object, Uint32Array>();
-  private readonly rawStems = new WeakMap<object, string[]>();
+  private readonly markStems = new WeakMap<object, string[]>();
   private readonly lower = new WeakMap<Block, string>();
+  private readonly lengths = new WeakMap<ExcerptLayout, WeakMap<Block, number>>();
 
   wordsOf(segment: { text: string }): Words {
     let words = this.words.get(segment);
@@ -104,11 +128,13 @@ export class ExcerptTexts {
     return ends;
   }
 
-  stemsOfRaw(segment: { raw: string }): string[] {
-    let stems = this.rawStems.get(segment);
+  /** Stems of a mark's words (a list item's number counts as a word of its block's first unit). */
+  stemsOf(mark: Mark | BlockPrefix): string[] {
+    let stems = this.markStems.get(mark);
     if (stems === undefined) {
-      stems = (segment.raw.match(word) ?? []).map(this.stem);
-      this.rawStems.set(segment, stems);
+      const text = 'type' in mark ? prefixText(mark) : searchedText(mark);
+      stems = (text.match(word) ?? []).map(this.stem);
+      this.markStems.set(mark, stems);
     }
     return stems;
   }
@@ -116,13 +142,27 @@ export class ExcerptTexts {
   lowerText(block: Block): string {
     let lower = this.lower.get(block);
     if (lower === undefined) {
-      lower = block.segments
-        .map((s) => ('raw' in s ? s.raw : s.text))
-        .join(' ')
-        .toLowerCase();
+      const texts = block.segments.map(searchedText);
+      if (block.prefix) texts.unshift(prefixText(block.prefix));
+      lower = texts.join(' ').toLowerCase();
       this.lower.set(block, lower);
     }
     return lower;
+  }
+
+  /** A block's length: its note text as written, its prefix and marks as the layout shows them. */
+  lengthOf(block: Block, layout: ExcerptLayout): number {
+    let lengths = this.lengths.get(layout);
+    if (lengths === undefined) this.lengths.set(layout, (lengths = new WeakMap()));
+    let length = lengths.get(block);
+    if (length === undefined) {
+      const shown = (pieces: ExcerptPiece[], prefix?: BlockPrefix): number =>
+        layout({ kind: block.kind, startsBlock: true, blockStartsWithText: false, prefix, pieces }).length;
+      length = block.prefix ? shown([], block.prefix) : 0;
+      for (const segment of block.segments) length += isMark(segment) ? shown([segment]) : segment.text.length;
+      lengths.set(block, length);
+    }
+    return length;
   }
 
   /**
@@ -133,11 +173,13 @@ export class ExcerptTexts {
   prepare(blockLists: Iterable<Block[]>, maxChars = defaultMaxChars): void {
     for (const blocks of blockLists) {
       for (const block of examinedBlocks(blocks).blocks) {
-        this.lowerText(block);
+        const lower = this.lowerText(block);
         if (block.kind === 'code') continue;
-        const long = splitsSentences(block, maxChars);
+        // Close to its length as shown (which depends on the layout): its text, URLs and markers.
+        const long = splitsSentences(lower.length, maxChars);
+        if (block.prefix) this.stemsOf(block.prefix);
         for (const segment of block.segments) {
-          if ('raw' in segment) this.stemsOfRaw(segment);
+          if (isMark(segment)) this.stemsOf(segment);
           else {
             this.wordsOf(segment);
             if (long) this.sentenceEnds(segment);
@@ -198,9 +240,9 @@ function pieceOf(
   return { text: text.slice(from, to), highlights };
 }
 
-const isBlank = (pieces: ExcerptPiece[]): boolean => pieces.every((p) => !('raw' in p ? p.raw : p.text).trim());
+const isBlank = (pieces: ExcerptPiece[]): boolean => pieces.every((p) => !isMark(p) && !p.text.trim());
 
-/** Splits a block into units an excerpt may start or stop at: sentences of text, whole raw pieces. */
+/** Splits a block into units an excerpt may start or stop at: sentences of text, whole marks. */
 function unitsOf(
   texts: ExcerptTexts,
   block: Block,
@@ -209,21 +251,27 @@ function unitsOf(
   layout: ExcerptLayout,
 ): SizedUnit[] {
   const units: SizedUnit[] = [];
-  const blockStartsWithText = block.segments[0] !== undefined && 'text' in block.segments[0];
+  const first = block.segments[0];
+  const blockStartsWithText = !block.prefix && first !== undefined && !isMark(first);
   let pieces: ExcerptPiece[] = [];
   let matched = new Set<string>();
+  if (block.prefix) for (const s of texts.stemsOf(block.prefix)) if (terms.has(s)) matched.add(s);
   const push = (): void => {
-    if (!isBlank(pieces)) {
-      const unit: ExcerptUnit = { kind: block.kind, startsBlock: units.length === 0, blockStartsWithText, pieces };
+    const startsBlock = units.length === 0;
+    const prefix = startsBlock ? block.prefix : undefined;
+    if (prefix || !isBlank(pieces)) {
+      const unit: ExcerptUnit = prefix
+        ? { kind: block.kind, startsBlock, blockStartsWithText, prefix, pieces }
+        : { kind: block.kind, startsBlock, blockStartsWithText, pieces };
       units.push({ unit, shown: layout(unit), hits: matched.size });
     }
     pieces = [];
     matched = new Set();
   };
   for (const segment of block.segments) {
-    if ('raw' in segment) {
-      pieces.push({ raw: segment.raw });
-      if (block.kind !== 'code') for (const s of texts.stemsOfRaw(segment)) if (terms.has(s)) matched.add(s);
+    if (isMark(segment)) {
+      pieces.push(segment);
+      if (block.kind !== 'code') for (const s of texts.stemsOf(segment)) if (terms.has(s)) matched.add(s);
       continue;
     }
     const words = texts.wordsOf(segment);
@@ -266,7 +314,7 @@ function candidateUnits(
   let limit = Infinity;
   for (let i = bestBlock; i < usable.length && rendered < limit; i++) {
     const block = usable[i]!;
-    const blockUnits = unitsOf(texts, block, terms, splitsSentences(block, maxChars), layout);
+    const blockUnits = unitsOf(texts, block, terms, splitsSentences(texts.lengthOf(block, layout), maxChars), layout);
     units.push(...blockUnits);
     rendered += blockUnits.reduce((n, u) => n + u.shown.length + 1, 0);
     if (i === bestBlock) limit = rendered + maxChars;
@@ -327,7 +375,7 @@ function fillWindow(
 
 const withoutHighlights = (unit: ExcerptUnit): ExcerptUnit => ({
   ...unit,
-  pieces: unit.pieces.map((p) => ('raw' in p ? p : { text: p.text, highlights: [] })),
+  pieces: unit.pieces.map((p) => (isMark(p) ? p : { text: p.text, highlights: [] })),
 });
 
 /**
@@ -346,7 +394,7 @@ export function buildExcerpt(
   // A huge section is examined from its start only (see examined.ts).
   const examined = examinedBlocks(blocks);
   // A code block too long to show whole is left out rather than cut.
-  const usable = examined.blocks.filter((b) => !(b.kind === 'code' && blockLength(b) > maxChars));
+  const usable = examined.blocks.filter((b) => !(b.kind === 'code' && texts.lengthOf(b, layout) > maxChars));
   if (usable.length === 0) return { units: [], startsLate: false, endsEarly: false };
 
   const bestBlock = bestBlockOf(texts, usable, terms);
@@ -370,6 +418,8 @@ export interface ExcerptBlock {
   /** The block is shown from its start (not from a later sentence). */
   fromStart: boolean;
   units: ExcerptPiece[][];
+  /** The block's list marker or quote bar, when the block is shown from its start. */
+  prefix?: BlockPrefix;
 }
 
 /** The excerpt's units grouped by block, for readers of the data (`nimbus ask --json`). */
@@ -378,6 +428,8 @@ export function excerptBlocks(excerpt: Excerpt): ExcerptBlock[] {
   for (const unit of excerpt.units) {
     const last = blocks.at(-1);
     if (last && !unit.startsBlock) last.units.push(unit.pieces);
+    else if (unit.prefix)
+      blocks.push({ kind: unit.kind, fromStart: unit.startsBlock, units: [unit.pieces], prefix: unit.prefix });
     else blocks.push({ kind: unit.kind, fromStart: unit.startsBlock, units: [unit.pieces] });
   }
   return blocks;

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Section } from '../notes/types.js';
+import { isMark } from '../notes/blocks.js';
 import { learnAcronyms, shorthand } from './acronyms.js';
 import { ExcerptTexts } from './excerpt.js';
 import { rareNames } from './names.js';
@@ -60,9 +61,6 @@ export interface SearchIndex {
   terms: Terms;
 }
 
-/** A code block's text: its fence (first and last line, `codeFence` in notes/blocks.ts) left out. */
-const codeOf = (fenced: string): string => fenced.slice(fenced.indexOf('\n') + 1, fenced.lastIndexOf('\n'));
-
 /**
  * The section's text split into prose and fenced code. `section.text` holds each code block's text
  * as written (whitespace collapsed), so each is found there, in order, and cut out.
@@ -73,8 +71,8 @@ function proseAndCode(section: Section): { body: string; code: string } {
   let from = 0;
   for (const block of section.blocks) {
     const fenced = block.kind === 'code' ? block.segments[0] : undefined;
-    if (!fenced || !('raw' in fenced)) continue;
-    const value = collapseWhitespace(codeOf(fenced.raw));
+    if (!fenced || !isMark(fenced) || fenced.mark !== 'codeBlock') continue;
+    const value = collapseWhitespace(fenced.code);
     const at = value ? body.indexOf(value, from) : -1;
     if (at < 0) continue;
     code.push(value);

@@ -1,4 +1,4 @@
-import type { Block } from '../notes/blocks.js';
+import { type Block, isMark } from '../notes/blocks.js';
 import type { Section } from '../notes/types.js';
 import { indexTerm } from './text.js';
 
@@ -26,8 +26,9 @@ const wordStart = /[\p{L}\p{N}]/u;
 const capitalised = /^\p{Lu}\p{Ll}+$/u;
 
 const prose = (block: Block): boolean => block.kind === 'text' || block.kind === 'item' || block.kind === 'quote';
-/** Inline code, links and emphasis are left out; they stand in for a word. */
-const proseText = (block: Block): string => block.segments.map((s) => ('text' in s ? s.text : ' \u2022 ')).join('');
+/** Inline code, links, emphasis and list markers are left out; they stand in for a word. */
+const proseText = (block: Block): string =>
+  (block.prefix ? ' \u2022 ' : '') + block.segments.map((s) => (isMark(s) ? ' \u2022 ' : s.text)).join('');
 
 /**
  * Stemmed words the notes write as proper names and mention in only a few sections.

@@ -1,15 +1,39 @@
 import type { Answer } from '../core/ask.js';
 import type { Excerpt, ExcerptPiece, ExcerptUnit } from '../search/excerpt.js';
 import type { Style } from './style.js';
+import { isMark, type Mark, prefixText, type Segment } from '../notes/blocks.js';
 import { sectionLocation } from '../notes/location.js';
+import { codeFence, linkTarget } from '../render/markdown-excerpt.js';
 
-/** Note markup (Discord Markdown, notes/blocks.ts) as terminal text: bold kept as style, escapes undone. */
-function markupToTerminal(md: string, style: Style): string {
-  return md.replace(/\*\*(.+?)\*\*/g, (_, inner: string) => style.bold(inner)).replace(/\\([\\*_~`|[\]>#.-])/g, '$1');
+/** Inline code between backticks (two, spaced, when the code holds one), as Markdown readers know it. */
+const codeSpan = (code: string): string => (code.includes('`') ? `\`\` ${code} \`\`` : `\`${code}\``);
+
+/** A link as `[label](url)`: the label without brackets, spaces and parentheses in the URL encoded. */
+const linkText = (label: string, url: string): string => `[${label.replace(/[[\]]/g, '')}](${linkTarget(url)})`;
+
+/** A mark as terminal text: bold as the style's bold, code and links as they read in Markdown. */
+function markText(mark: Mark, style: Style): string {
+  switch (mark.mark) {
+    case 'code':
+      return codeSpan(mark.code);
+    case 'math':
+      return mark.tex;
+    case 'strong':
+      return style.bold(segmentsText(mark.children, style).trim());
+    case 'emphasis':
+      return `*${segmentsText(mark.children, style).trim()}*`;
+    case 'link':
+      return linkText(segmentsText(mark.children, style).trim(), mark.url);
+    case 'codeBlock':
+      return codeFence(mark.lang, mark.code);
+  }
 }
 
+const segmentsText = (segments: Segment[], style: Style): string =>
+  segments.map((s) => (isMark(s) ? markText(s, style) : s.text)).join('');
+
 function pieceText(piece: ExcerptPiece, style: Style): string {
-  if ('raw' in piece) return markupToTerminal(piece.raw, style);
+  if (isMark(piece)) return markText(piece, style);
   let out = '';
   let pos = 0;
   for (const [start, end] of piece.highlights) {
@@ -19,7 +43,8 @@ function pieceText(piece: ExcerptPiece, style: Style): string {
   return out + piece.text.slice(pos);
 }
 
-const unitText = (unit: ExcerptUnit, style: Style): string => unit.pieces.map((p) => pieceText(p, style)).join('');
+const unitText = (unit: ExcerptUnit, style: Style): string =>
+  (unit.prefix ? prefixText(unit.prefix) : '') + unit.pieces.map((p) => pieceText(p, style)).join('');
 
 /** An excerpt as terminal text: the question's words in bold, blocks on their own lines. */
 export function excerptText(excerpt: Excerpt, style: Style): string {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isMark, type Segment } from '../../src/notes/blocks.js';
 import { loadNotes, type LoadOptions } from '../../src/notes/load.js';
 import type { NoteLibrary, Section } from '../../src/notes/types.js';
 
@@ -22,11 +23,16 @@ const cases: { name: string; options: Omit<LoadOptions, 'root'>; folder: string 
   { name: 'flashcards', folder: 'flashcards', options: {} },
 ];
 
-/** Link targets as the excerpts will show them: `[label](target)` in the section's blocks. */
-const linksOf = (section: Section): string[] =>
-  section.blocks.flatMap((b) =>
-    b.segments.flatMap((s) => ('raw' in s ? [...s.raw.matchAll(/\]\(<?([^()\s<>]+)>?\)/g)].map((m) => m[1]!) : [])),
-  );
+/** The targets of the links in a section's blocks, inside bold and italics too. */
+const linksOf = (section: Section): string[] => {
+  const targets = (segments: Segment[]): string[] =>
+    segments.flatMap((s) => {
+      if (!isMark(s)) return [];
+      if (s.mark === 'link') return [s.url, ...targets(s.children)];
+      return s.mark === 'strong' || s.mark === 'emphasis' ? targets(s.children) : [];
+    });
+  return section.blocks.flatMap((b) => targets(b.segments));
+};
 
 /** What the pipeline makes of a folder, without timings or absolute paths. */
 const snapshotOf = (library: NoteLibrary) => ({

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textOfSegments } from '../../src/notes/blocks.js';
 import { loadNotes } from '../../src/notes/load.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
+import { blockMarkdown } from '../helpers/blocks.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 const fixture = (name: string): string => path.resolve(import.meta.dirname, '../fixtures/layouts', name);
 const load = (name: string, options: Partial<Parameters<typeof loadNotes>[0]> = {}): NoteLibrary =>
   loadNotes({ root: fixture(name), baseUrl: 'https://notes.example.com', ...options });
 const excerpt = (library: NoteLibrary, id: string): string[] =>
-  library.sections.find((s) => s.id === id)!.blocks.map((b) => textOfSegments(b.segments));
+  library.sections.find((s) => s.id === id)!.blocks.map(blockMarkdown);
 const problems = (library: NoteLibrary): string[] =>
   library.problems.map((p) => `${p.file}:${p.line}: ${p.severity ?? 'error'}: ${p.message}`);
 
@@ -203,7 +203,7 @@ describe('math in excerpts', () => {
       'm.md': '# Euler\n\nThe identity $e^{i\\pi} + 1 = 0$ links e and pi; tickets cost $5 and $10.\n',
     });
     const section = library.sections[0]!;
-    expect(section.blocks[0]!.segments).toContainEqual({ raw: '$e^{i\\pi} + 1 = 0$' });
+    expect(section.blocks[0]!.segments).toContainEqual({ mark: 'math', tex: '$e^{i\\pi} + 1 = 0$' });
     const excerpt = excerptMarkdown(
       buildExcerpt(new ExcerptTexts(), section.blocks, new Set(['pi', 'identity']), { layout: markdownLayout }),
     );

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textOfSegments } from '../../src/notes/blocks.js';
 import { loadNotes } from '../../src/notes/load.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
 import { hasRealNotes, realNotesDir } from '../helpers/corpus.js';
+import { blockMarkdown } from '../helpers/blocks.js';
 
 const load = (name: string, options: { language?: string } = {}): NoteLibrary =>
   loadNotes({ root: path.join(realNotesDir, name), baseUrl: 'https://site.example', ...options });
@@ -155,13 +155,13 @@ describe.skipIf(!hasRealNotes)('real notes: Docusaurus in Traditional Chinese (b
     const quotes = library.sections
       .flatMap((s) => s.blocks)
       .filter((b) => b.kind === 'quote')
-      .map((b) => textOfSegments(b.segments));
+      .map(blockMarkdown);
     expect(quotes.some((q) => /^> \*\*(Tip|Info|Note|Warning|Caution|Danger)/.test(q))).toBe(true);
     // Outside code (06-markdown-features.md shows the syntax in a code block), no ::: is left.
     const prose = library.sections
       .flatMap((s) => s.blocks)
       .filter((b) => b.kind !== 'code')
-      .map((b) => textOfSegments(b.segments));
+      .map(blockMarkdown);
     expect(prose.filter((t) => /^[>\s]*:::/m.test(t))).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
-import type { Block } from '../../src/notes/blocks.js';
+import { type Block, plainTextOf } from '../../src/notes/blocks.js';
 import { findAnswerLine } from '../../src/search/answer-line.js';
 import { examinedBlocks, sectionBudget } from '../../src/search/examined.js';
 import { buildExcerpt, type ExcerptLayout, ExcerptTexts } from '../../src/search/excerpt.js';
@@ -16,8 +16,7 @@ function words(count: number, rare?: { word: string; at: number }): string[] {
     return i % 15 === 14 ? `${w}.` : w;
   });
 }
-const charsOf = (blocks: Block[]) =>
-  blocks.reduce((n, b) => n + b.segments.reduce((m, s) => m + ('raw' in s ? s.raw.length : s.text.length), 0), 0);
+const charsOf = (blocks: Block[]) => blocks.reduce((n, b) => n + plainTextOf(b.segments).length, 0);
 
 // One note, three sections: 100,000 words in 1,000 paragraphs; 100,000 words in one paragraph;
 // a normal one. A rare word sits past the examined part of the first.
@@ -53,8 +52,8 @@ describe('the work per answer on a huge section is bounded', () => {
       const chars = charsOf(blocks);
       expect(chars).toBeLessThanOrEqual(sectionBudget.examinedChars);
       expect(chars).toBeGreaterThan(sectionBudget.examinedChars - 100);
-      const text = blocks.map((b) => b.segments.map((x) => ('text' in x ? x.text : x.raw)).join('')).join(' ');
-      const whole = s.blocks.map((b) => b.segments.map((x) => ('text' in x ? x.text : x.raw)).join('')).join(' ');
+      const text = blocks.map((b) => plainTextOf(b.segments)).join(' ');
+      const whole = s.blocks.map((b) => plainTextOf(b.segments)).join(' ');
       expect(whole.startsWith(text)).toBe(true);
       expect(whole[text.length]).toMatch(/\s/);
     }
@@ -76,7 +75,7 @@ describe('the work per answer on a huge section is bounded', () => {
     for (const s of [paragraphs, onePara]) {
       let laidOut = 0;
       const counting: ExcerptLayout = (unit) => {
-        const text = unit.pieces.map((p) => ('raw' in p ? p.raw : p.text)).join('');
+        const text = unit.pieces.map((p) => ('mark' in p ? plainTextOf([p]) : p.text)).join('');
         laidOut += text.length;
         return text;
       };

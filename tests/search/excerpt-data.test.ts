@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/notes/blocks.js';
+import { type Block, plainTextOf } from '../../src/notes/blocks.js';
 import { buildExcerpt, type ExcerptPiece, ExcerptTexts, excerptBlocks } from '../../src/search/excerpt.js';
 import { stem } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
@@ -39,7 +39,7 @@ describe('excerpts as data', () => {
   it('returns the note text as written: no Markdown, bold or escapes added', () => {
     const note = 'Use income_missing and 2 * 3 for storage | keys.';
     const excerpt = buildExcerpt(new ExcerptTexts(), blocksOf(note.replace(/[_*|]/g, '\\$&')), terms('storage'));
-    const text = excerpt.units.flatMap((u) => u.pieces.map((p) => ('text' in p ? p.text : p.raw))).join('');
+    const text = plainTextOf(excerpt.units.flatMap((u) => u.pieces));
     expect(text).toBe(note);
   });
 
@@ -56,11 +56,7 @@ describe('excerpts as data', () => {
     const blocks = blocksOf(Array.from({ length: 30 }, (_, i) => `Storage sentence ${i} is here.`).join(' '));
     const plain = buildExcerpt(new ExcerptTexts(), blocks, terms('storage'));
     const doubled = buildExcerpt(new ExcerptTexts(), blocks, terms('storage'), {
-      layout: (unit) =>
-        unit.pieces
-          .map((p) => ('raw' in p ? p.raw : p.text))
-          .join('')
-          .repeat(2),
+      layout: (unit) => plainTextOf(unit.pieces).repeat(2),
     });
     expect(doubled.units.length).toBeLessThan(plain.units.length);
   });

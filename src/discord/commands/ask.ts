@@ -161,4 +161,5 @@ export const askCommand: CommandModule = {
   execute,
   autocomplete,
   components: [onComponent(askMoreId, more), onComponent(askFeedbackId, feedback), onComponent(askSendId, sendInChat)],
+  answersPrivately: (interaction) => interaction.options.getBoolean('private') === true,
 };

@@ -83,4 +83,4 @@ async function execute(interaction: ChatInputCommandInteraction, context: BotCon
   });
 }
 
-export const notesCommand: CommandModule = { data, execute };
+export const notesCommand: CommandModule = { data, execute, answersPrivately: () => true };

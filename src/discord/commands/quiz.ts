@@ -242,4 +242,6 @@ export const quizCommand: CommandModule = {
   execute,
   autocomplete,
   components: [onComponent(quizPickId, pick), onComponent(quizRevealId, reveal), onComponent(quizNextId, next)],
+  answersPrivately: (interaction) =>
+    interaction.options.getBoolean('private') === true || interaction.options.getBoolean('review-all') === true,
 };

@@ -9,7 +9,7 @@ import {
 import type { Answer, AskResult } from '../../core/ask.js';
 import { askFeedbackId, askMoreId, askSendId } from '../commands/ask-ids.js';
 import { topicSectionId } from '../commands/topic-ids.js';
-import { escapeDiscord } from '../../notes/blocks.js';
+import { escapeDiscord } from '../../render/escape.js';
 import { excerptMarkdown } from '../../render/markdown-excerpt.js';
 import { limits, truncate, truncateMarkdown } from '../limits.js';
 import { colours, fitEmbeds, linkTo, sectionEmbed } from './embeds.js';

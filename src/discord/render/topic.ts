@@ -6,7 +6,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { TopicEntry, TopicFolder } from '../../core/topic-tree.js';
-import { escapeDiscord } from '../../notes/blocks.js';
+import { escapeDiscord } from '../../render/escape.js';
 import type { NoteView } from '../../core/topics.js';
 import { topicFolderPageId, topicNotePageId, topicSectionId, topicUpId, topicOpenId } from '../commands/topic-ids.js';
 import { limits, truncate } from '../limits.js';
