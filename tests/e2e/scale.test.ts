@@ -53,3 +53,27 @@ describe('fuzzed questions through the bot', () => {
     expect(h.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
   }, 180_000);
 });
+
+describe('a burst of interactions through the bot', () => {
+  it("250 /ask interactions sent at once (the issue's burst): every one gets its callback within Discord's 3 s and its answer", async () => {
+    h = await startHarness();
+    // Each question comes 50 times: under the burst, every one must get the answer it gets alone.
+    const questions = ['how do lifecycle rules work?', 'what is s3', 'key pairs', 'storage classes', 'xyzzy plugh'];
+    const burst = Array.from({ length: 250 }, (_, n) =>
+      h!.fake.slashCommand({
+        name: 'ask',
+        user: h!.fake.makeUser(`burst${n}`),
+        options: { question: questions[n % questions.length]!, private: true },
+      }),
+    );
+    const callbacks = await Promise.all(burst.map((handle) => handle.wait(20_000)));
+    expect(Math.max(...callbacks.map((c) => c.latencyMs))).toBeLessThan(3000);
+    const replies = await Promise.all(burst.map((handle, n) => finalOf(h!, handle, `the answer to burst ${n}`)));
+    expect(replies.every((reply) => (reply!.flags & 64) === 64)).toBe(true);
+    const shown = (n: number) => JSON.stringify([replies[n]!.content, replies[n]!.embeds]);
+    for (let n = questions.length; n < replies.length; n++) expect(shown(n)).toBe(shown(n % questions.length));
+    expect(replies[0]!.embeds.length).toBeGreaterThan(0);
+    expect(h.fake.violations).toEqual([]);
+    expect(h.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
+  }, 120_000);
+});
