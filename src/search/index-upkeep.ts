@@ -5,6 +5,7 @@ import {
   expansionsOf,
   fieldBoosts,
   fields,
+  headingFields,
   isUpperAscii,
   type SavedIndex,
   type SectionDocument,
@@ -31,8 +32,8 @@ function bm25Score(termFreq: number, matching: number, total: number, fieldLengt
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength)));
 }
 
-/** Number of the heading fields (`heading`, `context`): the first ones of `fields`. */
-const headingFieldCount = 2;
+/** Number of the heading fields (`headingFields`), which come first in `fields`. */
+const headingFieldCount = headingFields.length;
 
 const keyOf = (doc: SectionDocument): string => `${doc.heading}\u0000${doc.context}\u0000${doc.body}\u0000${doc.code}`;
 

@@ -2,7 +2,7 @@
 // and long runs of one piece (the shape that hurts a backtracking regex). Deterministic per seed.
 
 /** A small deterministic PRNG (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

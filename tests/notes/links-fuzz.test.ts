@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NoteResolver, safeDecode } from '../../src/notes/resolve.js';
 import { readMetaModule } from '../../src/notes/meta-module.js';
 import { rewriteAdmonitions } from '../../src/notes/syntax.js';
+import { random } from '../helpers/hostile.js';
 import { libraryFrom } from '../helpers/sections.js';
-
-/** Small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pieces = [
   '%',
