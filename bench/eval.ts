@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
 import {
+  casualFresh,
   casualHeldOut,
   casualTune,
   readFileHeadingQuestions,
@@ -139,9 +140,11 @@ export function runEval(options: EvalOptions = {}): void {
       const groups: [string, readonly string[]][] = [
         ['casual tune', casualTune],
         ['casual held-out', casualHeldOut],
+        ['casual fresh', casualFresh],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));
+        if (subset.length === 0) continue;
         // The same questions as their clean originals (the casual-only out-of-scope ones have none).
         const originals = subset.filter((q) => q.original !== undefined).map((q) => ({ ...q, question: q.original! }));
         const rows = [

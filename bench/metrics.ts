@@ -12,6 +12,8 @@ import type { Engine } from './engines.js';
  */
 export const casualTune = ['casual-blind', 'casual-blind2', 'casual-oos-tune'] as const;
 export const casualHeldOut = ['casual-blind3', 'casual-blind4', 'casual-oos-heldout'] as const;
+/** Written fresh after the Missing-line and ranking work of issue 18, measured once after it. */
+export const casualFresh = ['casual-blind6'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -20,8 +22,10 @@ export const splits = [
   'blind3',
   'blind4',
   'blind5',
+  'blind6',
   ...casualTune,
   ...casualHeldOut,
+  ...casualFresh,
 ] as const;
 
 const questionSchema = z.object({
