@@ -12,10 +12,11 @@ import { tableDrafts } from './table.js';
 import { whereDrafts } from './where.js';
 import { cardOnlyKinds, generatorKinds, type GeneratorKind } from './kinds.js';
 import { recallDrafts } from './recall.js';
+import { howtoDrafts, meaningDrafts, purposeDrafts } from './howto.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
-export { allGeneratorKinds, generatorKinds, proposedKinds, type GeneratorKind } from './kinds.js';
+export { allGeneratorKinds, generatorKinds, proposedKinds, round6Kinds, type GeneratorKind } from './kinds.js';
 
 const maxPerSection = 4;
 
@@ -91,6 +92,9 @@ export function generateQuestions(
     if (kinds.includes('steps')) drafts.push(...stepDrafts(facts, lang, pick));
     if (kinds.includes('heading')) drafts.push(...headingDrafts(facts, near, lang));
     if (kinds.includes('cloze')) drafts.push(...clozeDrafts(facts, lang, terms));
+    if (kinds.includes('howto')) drafts.push(...howtoDrafts(facts, lang));
+    if (kinds.includes('purpose')) drafts.push(...purposeDrafts(facts, lang));
+    if (kinds.includes('meaning')) drafts.push(...meaningDrafts(facts, lang));
     let kept = 0;
     for (const draft of drafts) {
       if (kept >= maxPerSection) break;
