@@ -95,15 +95,39 @@ function namesIdentifier(question: string, answer: string, facts: SectionFacts):
  * the section's heading. The answer is a method or a purpose, not a name, so sharing a word with
  * the heading gives nothing away; only naming the answer's identifier does (namesIdentifier).
  */
-function whereFor(facts: SectionFacts): string | undefined {
+function whereFor(facts: SectionFacts, answer = ''): string | undefined {
   const title = facts.section.noteTitle.trim();
   const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
   const where =
-    heading && facts.section.level >= 2 && !generic.test(heading) && normal(heading) !== normal(title)
+    heading &&
+    facts.section.level >= 2 &&
+    !generic.test(heading) &&
+    normal(heading) !== normal(title) &&
+    !paraphrases(heading, answer)
       ? `${title} › ${heading}`
       : title;
   // A heading with markup or a draft marker ("Quick Start $latex$", "[!TODO]") names no topic.
   return /[$[\]{}<>]/.test(where) || !where ? undefined : where;
+}
+
+/** Runs of two Han characters ("陣列", "執行"), the unit a Chinese reader matches by eye. */
+const hanPairs = (text: string): Set<string> => {
+  const out = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? [])
+    for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+};
+
+/**
+ * A heading that says what the answer says ("forEach() - 迭代陣列並執行指定操作" for "遍歷陣列，並對每個
+ * 元素執行指定的回調函式"): two content words, or two Han pairs, in common.
+ */
+function paraphrases(heading: string, answer: string): boolean {
+  if (!answer) return false;
+  const pairs = hanPairs(heading);
+  if ([...hanPairs(answer)].filter((p) => pairs.has(p)).length >= 2) return true;
+  const words = new Set(wordsOf(heading).filter((w) => w.length >= 4));
+  return wordsOf(answer).filter((w) => w.length >= 4 && words.has(w)).length >= 2;
 }
 
 interface Split {
@@ -181,6 +205,8 @@ function chineseHowto(sentence: string): (Split & { lead?: string }) | undefined
   const goal = after.slice(come + 1).replace(/^(?:幫助我們|幫我們|讓我們|幫助你|讓你)/, '');
   const lead = before.replace(/(?:我們|你|您)?(?:也|還|就)?$/, '').replace(/[，,]$/, '');
   if (/[，,。；]/.test(lead) || /(?:我們|你|您)$/.test(lead)) return undefined;
+  // Only a setting ("在 ES6 中", "在 tsconfig.json 中") may lead the question; "除此之外" or "這種方式" lean on context.
+  if (lead && (!/^在.+(?:中|裡|內|上|時)$/u.test(lead) || /(?:這|此|該|上述)/.test(lead))) return undefined;
   return { goal: goal.split(/[，,；]/)[0]!, answer: toolAnswer(t, x), lead: lead || undefined };
 }
 
@@ -200,12 +226,15 @@ export function howtoDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (lang === 'zh') {
       const split = chineseHowto(sentence);
       if (!split || !zhGoal(split.goal) || !zhTerm(split.answer.slice(2).trim())) continue;
-      const where = whereFor(facts);
+      const where = whereFor(facts, split.answer);
       if (!where) continue;
       const goal = split.lead ? `${split.lead}，要怎麼${split.goal}` : `要怎麼${split.goal}`;
       const question = fill(templates.howto, lang, { where, goal });
-      if (namesIdentifier(question, split.answer, facts) || normal(question).includes(normal(split.answer.slice(2))))
-        continue;
+      // The heading names the tool ("squash": "要怎麼將提交合併到前一個提交中？" → "使用 squash 指令").
+      const tool = split.answer.slice(2).trim();
+      const latin = tool.match(/[A-Za-z][\w.@/-]{2,}/g) ?? [];
+      if (namesIdentifier(question, split.answer, facts) || normal(question).includes(normal(tool))) continue;
+      if (latin.some((w) => normal(question).includes(normal(w)))) continue;
       drafts.push(card('howto', question, split.answer, sentence, facts));
       continue;
     }
@@ -213,7 +242,7 @@ export function howtoDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (!split) continue;
     const goal = askedGoal(split.goal, facts);
     if (!goal) continue;
-    const where = whereFor(facts);
+    const where = whereFor(facts, split.answer);
     if (!where) continue;
     const question = fill(templates.howto, lang, { where, goal });
     if (namesIdentifier(question, split.answer, facts)) continue;
@@ -257,14 +286,16 @@ export function purposeDrafts(facts: SectionFacts, lang: Lang): Draft[] {
       if (!parts) continue;
       const [x, , y] = parts;
       const subject = x.trim().replace(/[:：]$/, '').trim();
-      if (!zhTerm(subject) || han(y) < 4 || /^(?:在|當|如果|若|而|但|因為|所以|並|也|就|則)/.test(subject)) continue;
+      if (!zhTerm(subject) || han(y) < 4 || /^(?:在|當|如果|若|而|但|因為|所以|並|也|就|則|[(（])/.test(subject)) continue;
+      // "parameters: 用來稱…" names what a word means: no purpose to ask about.
+      if (/^(?:稱|指|表示|代表)/.test(y) || /^[\p{P}\p{S}]/u.test(y)) continue;
       // A subject of more than a few Han characters is a clause ("演算法的優劣我們會"), not a term.
       if (han(subject) > 8 || /(?:我們|你|會|要|的|是|是一個|是一種)$/.test(subject)) continue;
       // The author's plans for the site ("Bosh's Blog 部落格未來規劃") are no fact to learn.
       if (/(?:未來|規劃|部落格|本站)/.test(subject)) continue;
-      const where = whereFor(facts);
+      const where = whereFor(facts, y);
       if (!where) continue;
-      const question = fill(templates.purpose, lang, { where, subject, ask: '' });
+      const question = fill(templates.purpose, lang, { where, subject: /\p{Script=Han}$/u.test(subject) ? subject : `${subject} `, ask: '' });
       if (normal(question).includes(normal(y))) continue;
       drafts.push(card('purpose', question, y, sentence, facts));
       continue;
@@ -274,7 +305,7 @@ export function purposeDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const [x, word, y] = parts;
     if (!englishSubject(x) || y.split(/\s+/).length < 3 || vagueMethod.test(y) || y.length > 200) continue;
     const form = englishPurpose.find((p) => p.word.trim() === word)!;
-    const where = whereFor(facts);
+    const where = whereFor(facts, y);
     if (!where) continue;
     const subject = x.trim().replace(/^The /, 'the ').replace(/\s+(?:also|often|only|even)$/, '');
     const question = fill(templates.purpose, lang, { where, ask: form.ask(subject), subject });
@@ -290,7 +321,7 @@ const notCopula = /(?:就|也|還|但|可|於|總|或|像|都|只|正|而|不|�
 
 /** Words that label a point rather than name a term. */
 const label =
-  /(?:原因|優點|缺點|方法|目的|重點|問題|結果|差異|不同|區別|好處|關鍵|作用|功能|本身|部分)$|^(?:第|另一|注意|無論|其中|Note |Tip |Info |Warning )/u;
+  /(?:原因|優點|缺點|方法|做法|作法|方案|目的|重點|問題|結果|差異|不同|區別|好處|關鍵|作用|功能|本身|部分|步驟|概念|看起來|上方|下方|左邊|右邊|橫軸|縱軸|通常|常|也|都|只)$|^(?:第|另一|注意|無論|其中|[(（]|Note |Tip |Info |Warning )/u;
 
 /** "X 是 Y": a Chinese term and what the notes say it is. */
 export function meaningDrafts(facts: SectionFacts, lang: Lang): Draft[] {
@@ -304,6 +335,8 @@ export function meaningDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (at < 1 || s.startsWith('是否', at)) continue;
     const term = s.slice(0, at).trim().replace(/^(?:而|但|所以|因此|其實|簡單來說)[，,]?/, '');
     const y = s.slice(at + 1).trim();
+    // "標準做法是：…" introduces a list or a formula, not a definition.
+    if (/^[\p{P}\p{S}]/u.test(y)) continue;
     if (!zhTerm(term) || notCopula.test(term) || han(y) < 12 || y.length > 200) continue;
     // "X 是用來 …" is a purpose card; a label ("原因", "另一個優點", "第一種方法", "Note Array") names no term.
     if (/^(?:用來|用於)/.test(y) || label.test(term) || /的/.test(term)) continue;
@@ -312,7 +345,7 @@ export function meaningDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (/(?:的|了|會|就|都|也)$/.test(term) || /\s(?:的|是)\s/.test(term)) continue;
     // "一種…" or "一個…" is what most definitions start with; a sentence about an example is not one.
     if (/^(?:因為|所以|為了|指|說)/.test(y)) continue;
-    const where = whereFor(facts);
+    const where = whereFor(facts, y);
     if (!where) continue;
     const question = fill(templates.definitionRevealIn, lang, { where, term });
     drafts.push(card('meaning', question, y, sentence, facts));

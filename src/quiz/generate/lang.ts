@@ -112,7 +112,7 @@ export const templates = {
   },
   purpose: {
     en: 'In “{where}”, {ask}?',
-    zh: '在「{where}」中，{subject} 用來做什麼？',
+    zh: '在「{where}」中，{subject}用來做什麼？',
     es: 'En «{where}», ¿para qué sirve {subject}?',
     ru: 'В «{where}»: для чего нужен {subject}?',
   },
