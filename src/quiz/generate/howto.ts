@@ -2,7 +2,7 @@ import { normal, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { generic } from './heading.js';
 import { fill, templates, type Lang } from './lang.js';
-import { pointsAway, wordsOf } from './quality.js';
+import { pointsAway, shapeOf, wordsOf } from './quality.js';
 
 /**
  * Self-graded cards on what a section teaches you to do, in the notes' own words:
@@ -135,7 +135,8 @@ interface Split {
   answer: string;
 }
 
-const canPrefix = /^you can (?:also |now |still |simply |easily |directly |always |instead )?/i;
+// Capital "You": a sentence, not the tail of a list item or a clause cut at a colon.
+const canPrefix = /^You can (?:also |now |still |simply |easily |directly |always |instead )?/;
 const toPrefix = /^to /i;
 const wantPrefix = /^if you (?:want|need|would like|'d like) to /i;
 
@@ -157,6 +158,8 @@ function englishHowto(sentence: string): Split | undefined {
     const parts = splitAt(rest, [' by ', ' via ', ' using ']);
     if (!parts) return undefined;
     const [goal, word, how] = parts;
+    // "filter and group by service, account …" is a phrasal verb; a method "by" names an action ("by setting …").
+    if (word === 'by' && !/^\p{Ll}+ing\b/u.test(how)) return undefined;
     // "…, if you don't want to host it via public": the condition is part of the goal, not the method.
     if (/,/.test(goal)) return undefined;
     const m = method(how);
@@ -267,10 +270,14 @@ const englishPurpose: readonly { word: string; ask: (x: string) => string; lead:
 function englishSubject(x: string): boolean {
   const s = x.trim();
   if (!s || s.split(/\s+/).length > 6 || /[,;:]/.test(s)) return false;
-  if (/^(?:it|this|that|these|those|they|which|there|here|you|we|one|each|both|all|some|such)\b/i.test(s)) return false;
-  // A name ("Pagefind", "Next.js Image") or an identifier ("rehype-katex", "useSWRImmutable").
+  if (/^(?:it|this|that|these|those|they|which|there|here|you|we|one|each|every|any|most|many|no|both|all|some|such)\b/i.test(s))
+    return false;
+  // "Adding @ray.remote to a function lets you …": a gerund is an action, not a thing to ask about.
+  if (/^\p{Lu}\p{Ll}+ing\b/u.test(s)) return false;
+  // A name ("Pagefind", "AWS Budgets", "Next.js Image") or an identifier ("rehype-katex", "useSWRImmutable").
   const core = s.replace(/^(?:the|a|an)\s+/i, '');
-  return /^[\p{Lu}\d]/u.test(core) || /[A-Z_.\-()]/.test(core.slice(1));
+  const shape = shapeOf(core);
+  return shape === 'name' || shape === 'code' || /^[a-z][\w-]*[-_.][\w.-]+$/.test(core);
 }
 
 const zhPurpose = ['是用來', '主要用於', '主要用來', '可以用來', '常用於', '常用來', '用來', '用於'];
@@ -302,12 +309,16 @@ export function purposeDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     }
     const parts = splitAt(s, englishPurpose.map((p) => p.word));
     if (!parts) continue;
-    const [x, word, y] = parts;
+    const [said, word, all] = parts;
+    const x = said.replace(/\s+(?:also|often|only|even)$/, '');
+    // "…, and AWS Backup Audit Manager reports on …" starts another fact.
+    const y = all.split(/, and (?=\p{Lu})|; /u)[0]!;
     if (!englishSubject(x) || y.split(/\s+/).length < 3 || vagueMethod.test(y) || y.length > 200) continue;
+    if (/\b(?:this|these|those|such)\b/i.test(y)) continue;
     const form = englishPurpose.find((p) => p.word.trim() === word)!;
     const where = whereFor(facts, y);
     if (!where) continue;
-    const subject = x.trim().replace(/^The /, 'the ').replace(/\s+(?:also|often|only|even)$/, '');
+    const subject = x.trim().replace(/^The /, 'the ');
     const question = fill(templates.purpose, lang, { where, ask: form.ask(subject), subject });
     const answer = form.lead ? `${form.lead}${y}` : capitalise(y);
     if (normal(question).includes(normal(y))) continue;
