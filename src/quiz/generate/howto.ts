@@ -130,6 +130,15 @@ function paraphrases(heading: string, answer: string): boolean {
   return wordsOf(answer).filter((w) => w.length >= 4 && words.has(w)).length >= 2;
 }
 
+/** An acronym the question spells out ("GSC" in "Google Search Console"). */
+function spelledOut(acronym: string, text: string): boolean {
+  if (!/^[A-Z]{2,6}$/.test(acronym)) return false;
+  const words = text.match(/\p{Lu}[\p{L}\d]*/gu) ?? [];
+  for (let i = 0; i + acronym.length <= words.length; i++)
+    if (words.slice(i, i + acronym.length).every((w, k) => w[0] === acronym[k])) return true;
+  return false;
+}
+
 interface Split {
   goal: string;
   answer: string;
@@ -237,7 +246,7 @@ export function howtoDrafts(facts: SectionFacts, lang: Lang): Draft[] {
       const tool = split.answer.slice(2).trim();
       const latin = tool.match(/[A-Za-z][\w.@/-]{2,}/g) ?? [];
       if (namesIdentifier(question, split.answer, facts) || normal(question).includes(normal(tool))) continue;
-      if (latin.some((w) => normal(question).includes(normal(w)))) continue;
+      if (latin.some((w) => normal(question).includes(normal(w)) || spelledOut(w, question))) continue;
       drafts.push(card('howto', question, split.answer, sentence, facts));
       continue;
     }
