@@ -50,7 +50,8 @@ describe('howto, purpose and meaning cards', () => {
     ]);
     expect(asked).toContainEqual([
       'meaning-reveal',
-      '在「Javascript 的作用域(Scope) › 什麼是 Scope?」中，Scope 是什麼？',
+      // The heading asks the same question ("什麼是 Scope?"): the card names the note only.
+      '在「Javascript 的作用域(Scope)」中，Scope 是什麼？',
       '定義變數的可見性或作用域的範圍，它確定了變數在哪裡可以被訪問或使用',
     ]);
   });

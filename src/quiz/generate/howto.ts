@@ -103,6 +103,8 @@ function whereFor(facts: SectionFacts, answer = ''): string | undefined {
     facts.section.level >= 2 &&
     !generic.test(heading) &&
     normal(heading) !== normal(title) &&
+    // A heading that asks the question ("什麼是 Scope?") would make the card ask it twice.
+    !/[?？]$/.test(heading) &&
     !paraphrases(heading, answer)
       ? `${title} › ${heading}`
       : title;
