@@ -67,8 +67,8 @@ for (const k of withKinds)
 const out = round6
   ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
   : round4
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-  : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+    : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
@@ -274,9 +274,17 @@ function writeRound6(): void {
   };
   const newQuota = shares(new Map(found.map((c) => [c.name, c.uncovered.length])), 100);
   // Spread over notes first, so as many silent notes as possible are judged.
-  for (const c of found) add(c, spread(c.uncovered, (q) => q.noteRoute, newQuota.get(c.name)!));
+  for (const c of found)
+    add(
+      c,
+      spread(c.uncovered, (q) => q.noteRoute, newQuota.get(c.name)!),
+    );
   const acronymQuota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), 35);
-  for (const c of found) add(c, spread(c.acronyms, (q) => q.noteRoute, acronymQuota.get(c.name)!));
+  for (const c of found)
+    add(
+      c,
+      spread(c.acronyms, (q) => q.noteRoute, acronymQuota.get(c.name)!),
+    );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
   console.log(`${items.length} questions written to ${out} ${JSON.stringify(counts)}`);

@@ -6,6 +6,7 @@ import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
 import { generateQuestions, generatorKinds, round6Kinds } from '../../src/quiz/generate/index.js';
+import { libraryFrom } from '../helpers/sections.js';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/quiz-howto');
 const cards = (root: string): QuizQuestion[] => generateQuestions(loadNotes({ root }).notes, round6Kinds);
@@ -97,7 +98,10 @@ describe('howto, purpose and meaning cards', () => {
       fs.writeFileSync(file, text.replace('Nextra uses Shiki', 'Nextra uses the Shiki library'));
       const unrelated = cards(dir);
       expect(unrelated.map((q) => q.id).sort()).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(file, text.replace('by adding a `showLineNumbers` attribute', 'by adding a `showGutter` attribute'));
+      fs.writeFileSync(
+        file,
+        text.replace('by adding a `showLineNumbers` attribute', 'by adding a `showGutter` attribute'),
+      );
       const edited = cards(dir);
       const old = before.find((q) => q.reveal === 'By adding a showLineNumbers attribute')!;
       expect(edited.map((q) => q.id)).not.toContain(old.id);
@@ -112,5 +116,19 @@ describe('howto, purpose and meaning cards', () => {
     for (const kind of round6Kinds) expect(generatorKinds).not.toContain(kind);
     const notes = loadNotes({ root: fixture }).notes;
     expect(generateQuestions(notes).filter((q) => /^(?:howto|purpose|meaning)/.test(q.kind!))).toEqual([]);
+  });
+
+  it('read long runs of what their patterns look for (spaces, punctuation, "by", "是", identifiers) without stalling', () => {
+    // Not timed: a super-linear regex shows as a test timeout. Each run is the shape that hurts backtracking.
+    const runs = [
+      `You can ${'a '.repeat(20_000)}by${' .'.repeat(20_000)}x`,
+      `To ${'a,'.repeat(20_000)} you can set${' ,'.repeat(20_000)}`,
+      `${'a-'.repeat(20_000)}a lets you ${'b '.repeat(20_000)}`,
+      `${'x'.repeat(20_000)}.${'y'.repeat(20_000)}- is used to ${'z'.repeat(20_000)}`,
+      `${'是'.repeat(20_000)}。${'，'.repeat(20_000)}`,
+      `可以使用${' '.repeat(20_000)}來${'做'.repeat(20_000)}${'。'.repeat(20_000)}`,
+    ];
+    const files = Object.fromEntries(runs.map((text, i) => [`r${i}.md`, `# Runs ${i}\n\n## Part\n\n${text}\n`]));
+    expect(Array.isArray(generateQuestions(libraryFrom(files).notes, round6Kinds))).toBe(true);
   });
 });

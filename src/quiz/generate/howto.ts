@@ -17,7 +17,13 @@ import { pointsAway, shapeOf, wordsOf } from './quality.js';
 
 const han = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const trimEnd = (s: string): string => s.replace(/[\s.:：。！!；;，,]+$/u, '').trim();
+const trailing = new Set([...' \t\n\r\u00a0\u3000.:：。！!；;，,']);
+/** The text without closing punctuation or spaces (a loop: `/[…]+$/` backtracks on long runs). */
+const trimEnd = (s: string): string => {
+  let end = s.length;
+  while (end > 0 && trailing.has(s[end - 1]!)) end--;
+  return s.slice(0, end).trim();
+};
 
 /** Markup the plain text lost ("adding a {} attribute", "![]()"), math, links: the fact is not all there. */
 const broken = (s: string): boolean => /\{\s*\}|!\[\]|\s\/\/\s|\$|https?:\/\/|\]\(|\.\.\.|…/.test(s);
@@ -184,7 +190,10 @@ function englishHowto(sentence: string): Split | undefined {
   let how = lead.slice(comma + 2);
   const you = /^(?:you|we) (?:can|could|need to|must|should|have to|may)(?: also| instead| simply| just)? /i.exec(how);
   if (you) how = how.slice(you[0].length);
-  else if (!toPrefix.test(s) || !/^(?:use|set|add|pass|run|call|import|install|wrap|put|create|replace|provide)\b/i.test(how))
+  else if (
+    !toPrefix.test(s) ||
+    !/^(?:use|set|add|pass|run|call|import|install|wrap|put|create|replace|provide)\b/i.test(how)
+  )
     return undefined;
   const m = method(how);
   return m ? { goal, answer: capitalise(m) } : undefined;
@@ -226,7 +235,10 @@ function chineseHowto(sentence: string): (Split & { lead?: string }) | undefined
 
 /** A Chinese goal to ask: a verb phrase of four or more characters that names what it does. */
 const zhGoal = (g: string): boolean =>
-  han(g) >= 4 && g.length <= 40 && !/^(?:這|它|此|其|達到|做到|實現這|完成這)/.test(g) && !/(?:這個|這些|它|此)/.test(g);
+  han(g) >= 4 &&
+  g.length <= 40 &&
+  !/^(?:這|它|此|其|達到|做到|實現這|完成這)/.test(g) &&
+  !/(?:這個|這些|它|此)/.test(g);
 
 /** A Chinese tool to name: a short term, not a pronoun or a clause. */
 const zhTerm = (x: string): boolean =>
@@ -277,18 +289,29 @@ const englishPurpose: readonly { word: string; ask: (x: string) => string; lead:
   { word: ' are used for ', ask: (x) => `what are ${x} used for`, lead: 'For ' },
 ];
 
+/** "rehype-katex", "next.config": lower case, word characters, with a "-", "_" or "." inside. */
+function dottedIdentifier(s: string): boolean {
+  if (!/^[a-z]/.test(s) || !/^[\w.-]+$/.test(s)) return false;
+  const inner = s.slice(1).search(/[-_.]/);
+  return inner >= 0 && inner + 1 < s.length - 1;
+}
+
 /** A subject to ask about: a name or identifier of up to six words, not a pronoun or common noun. */
 function englishSubject(x: string): boolean {
   const s = x.trim();
   if (!s || s.split(/\s+/).length > 6 || /[,;:]/.test(s)) return false;
-  if (/^(?:it|this|that|these|those|they|which|there|here|you|we|one|each|every|any|most|many|no|both|all|some|such)\b/i.test(s))
+  if (
+    /^(?:it|this|that|these|those|they|which|there|here|you|we|one|each|every|any|most|many|no|both|all|some|such)\b/i.test(
+      s,
+    )
+  )
     return false;
   // "Adding @ray.remote to a function lets you …": a gerund is an action, not a thing to ask about.
   if (/^\p{Lu}\p{Ll}+ing\b/u.test(s)) return false;
   // A name ("Pagefind", "AWS Budgets", "Next.js Image") or an identifier ("rehype-katex", "useSWRImmutable").
   const core = s.replace(/^(?:the|a|an)\s+/i, '');
   const shape = shapeOf(core);
-  return shape === 'name' || shape === 'code' || /^[a-z][\w-]*[-_.][\w.-]+$/.test(core);
+  return shape === 'name' || shape === 'code' || dottedIdentifier(core);
 }
 
 const zhPurpose = ['是用來', '主要用於', '主要用來', '可以用來', '常用於', '常用來', '用來', '用於'];
@@ -303,8 +326,12 @@ export function purposeDrafts(facts: SectionFacts, lang: Lang): Draft[] {
       const parts = splitAt(s, zhPurpose);
       if (!parts) continue;
       const [x, , y] = parts;
-      const subject = x.trim().replace(/[:：]$/, '').trim();
-      if (!zhTerm(subject) || han(y) < 4 || /^(?:在|當|如果|若|而|但|因為|所以|並|也|就|則|[(（])/.test(subject)) continue;
+      const subject = x
+        .trim()
+        .replace(/[:：]$/, '')
+        .trim();
+      if (!zhTerm(subject) || han(y) < 4 || /^(?:在|當|如果|若|而|但|因為|所以|並|也|就|則|[(（])/.test(subject))
+        continue;
       // "parameters: 用來稱…" names what a word means: no purpose to ask about.
       if (/^(?:稱|指|表示|代表)/.test(y) || /^[\p{P}\p{S}]/u.test(y)) continue;
       // A subject of more than a few Han characters is a clause ("演算法的優劣我們會"), not a term.
@@ -313,12 +340,19 @@ export function purposeDrafts(facts: SectionFacts, lang: Lang): Draft[] {
       if (/(?:未來|規劃|部落格|本站)/.test(subject)) continue;
       const where = whereFor(facts, y);
       if (!where) continue;
-      const question = fill(templates.purpose, lang, { where, subject: /\p{Script=Han}$/u.test(subject) ? subject : `${subject} `, ask: '' });
+      const question = fill(templates.purpose, lang, {
+        where,
+        subject: /\p{Script=Han}$/u.test(subject) ? subject : `${subject} `,
+        ask: '',
+      });
       if (normal(question).includes(normal(y))) continue;
       drafts.push(card('purpose', question, y, sentence, facts));
       continue;
     }
-    const parts = splitAt(s, englishPurpose.map((p) => p.word));
+    const parts = splitAt(
+      s,
+      englishPurpose.map((p) => p.word),
+    );
     if (!parts) continue;
     const [said, word, all] = parts;
     const x = said.replace(/\s+(?:also|often|only|even)$/, '');
@@ -339,7 +373,8 @@ export function purposeDrafts(facts: SectionFacts, lang: Lang): Draft[] {
 }
 
 /** Chinese words that end in 是 and mean something else ("就是", "但是", "或是", "是否"). */
-const notCopula = /(?:就|也|還|但|可|於|總|或|像|都|只|正|而|不|算|即|應|又|更|便|並|若|要|先|則|才|仍|真|倒|凡|乃|實|硬)$/;
+const notCopula =
+  /(?:就|也|還|但|可|於|總|或|像|都|只|正|而|不|算|即|應|又|更|便|並|若|要|先|則|才|仍|真|倒|凡|乃|實|硬)$/;
 
 /** Words that label a point rather than name a term. */
 const label =
@@ -355,7 +390,10 @@ export function meaningDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const s = trimEnd(sentence);
     const at = s.indexOf('是');
     if (at < 1 || s.startsWith('是否', at)) continue;
-    const term = s.slice(0, at).trim().replace(/^(?:而|但|所以|因此|其實|簡單來說)[，,]?/, '');
+    const term = s
+      .slice(0, at)
+      .trim()
+      .replace(/^(?:而|但|所以|因此|其實|簡單來說)[，,]?/, '');
     const y = s.slice(at + 1).trim();
     // "標準做法是：…" introduces a list or a formula, not a definition.
     if (/^[\p{P}\p{S}]/u.test(y)) continue;
