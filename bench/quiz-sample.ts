@@ -28,6 +28,7 @@ import type { Note, QuizQuestion } from '../src/notes/types.js';
 import { sectionFacts } from '../src/quiz/generate/facts.js';
 import {
   allGeneratorKinds,
+  cardOnlyKinds,
   generateQuestions,
   generatorKinds,
   proposedKinds,
@@ -150,7 +151,8 @@ for (const corpus of corpora) {
     : round4
       ? proposed
       : allGeneratorKinds;
-  const widerQuestions = generateQuestions(library.notes, wider);
+  // `--with`: the default kinds as they ship (definitions as cards) plus the named ones.
+  const widerQuestions = generateQuestions(library.notes, wider, added.length ? { cardOnly: cardOnlyKinds } : {});
   volume(
     corpus.name,
     library.notes,

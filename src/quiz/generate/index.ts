@@ -16,7 +16,14 @@ import { howtoDrafts, meaningDrafts, purposeDrafts } from './howto.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
-export { allGeneratorKinds, generatorKinds, proposedKinds, round6Kinds, type GeneratorKind } from './kinds.js';
+export {
+  allGeneratorKinds,
+  cardOnlyKinds,
+  generatorKinds,
+  proposedKinds,
+  round6Kinds,
+  type GeneratorKind,
+} from './kinds.js';
 
 const maxPerSection = 4;
 
@@ -54,9 +61,11 @@ function pick(n: number, salt: string): number {
 export function generateQuestions(
   notes: readonly Note[],
   kinds: readonly GeneratorKind[] = generatorKinds,
+  // The default kinds ask card-only kinds as cards; kinds chosen by name are asked in every form,
+  // unless the caller says otherwise (the volume of the default kinds plus new ones, as they would ship).
+  options: { cardOnly?: readonly GeneratorKind[] } = {},
 ): QuizQuestion[] {
-  // The default kinds ask card-only kinds as cards; kinds chosen by name are asked in every form.
-  const cardOnly: readonly GeneratorKind[] = kinds === generatorKinds ? cardOnlyKinds : [];
+  const cardOnly: readonly GeneratorKind[] = options.cardOnly ?? (kinds === generatorKinds ? cardOnlyKinds : []);
   const all = notes.flatMap((note) => note.sections.map((section) => readFacts(section, note)));
   const near = neighbourhood(all);
   const acronyms = memo<Acronym>(acronymsOf);
