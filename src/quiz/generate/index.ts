@@ -92,6 +92,7 @@ export function generateQuestions(
 
   const out: QuizQuestion[] = [];
   const seen = new Set<string>();
+  const keptIn = new Map<SectionFacts, number>();
   for (const facts of all) {
     const lang = langOf.get(facts.section.noteRoute) ?? 'en';
     const drafts: Draft[] = [];
@@ -101,10 +102,11 @@ export function generateQuestions(
     if (kinds.includes('steps')) drafts.push(...stepDrafts(facts, lang, pick));
     if (kinds.includes('heading')) drafts.push(...headingDrafts(facts, near, lang));
     if (kinds.includes('cloze')) drafts.push(...clozeDrafts(facts, lang, terms));
-    if (kinds.includes('howto')) drafts.push(...howtoDrafts(facts, lang));
-    if (kinds.includes('purpose')) drafts.push(...purposeDrafts(facts, lang));
-    if (kinds.includes('meaning')) drafts.push(...meaningDrafts(facts, lang));
-    let kept = 0;
+    keep(facts, drafts);
+  }
+  /** Finished questions of a section's drafts, up to maxPerSection per section, one per fact. */
+  function keep(facts: SectionFacts, drafts: Draft[]): void {
+    let kept = keptIn.get(facts) ?? 0;
     for (const draft of drafts) {
       if (kept >= maxPerSection) break;
       const shaped = asCardIf(cardOnly, draft);
@@ -119,6 +121,7 @@ export function generateQuestions(
       out.push(question);
       kept++;
     }
+    keptIn.set(facts, kept);
   }
   // A note nothing else could be asked about still gets one question: where it says something.
   if (kinds.includes('where')) {
@@ -147,6 +150,16 @@ export function generateQuestions(
         out.push(question);
       }
     }
+  }
+  // Cards for notes the kinds above leave silent come last, so the where and recall fallbacks
+  // (multiple choice, which a public round needs) still see those notes as silent.
+  for (const facts of all) {
+    const lang = langOf.get(facts.section.noteRoute) ?? 'en';
+    const drafts: Draft[] = [];
+    if (kinds.includes('howto')) drafts.push(...howtoDrafts(facts, lang));
+    if (kinds.includes('purpose')) drafts.push(...purposeDrafts(facts, lang));
+    if (kinds.includes('meaning')) drafts.push(...meaningDrafts(facts, lang));
+    keep(facts, drafts);
   }
   return out;
 }
