@@ -14,13 +14,27 @@
  * cards included (their choices empty, their answer the revealed text), to FILE
  * (default tests/fixtures/quiz-judging/proposed-sample.json); the volume then compares the default kinds with
  * the default plus the proposed kinds.
+ * `-- --volume --with howto,purpose` prints the volume of the default kinds plus the named ones
+ * (and the notes still without a question) instead of all kinds.
+ * `-- --round6 [--seed 6] --out FILE` samples, for round 6 of blind judging, up to 100 cards of the
+ * round-6 kinds (`round6Kinds`: howto, purpose, meaning) drawn only from notes the default kinds
+ * leave without a question (spread over the notes of each corpus), and 35 acronym cards spread
+ * over the corpora that have them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadNotes } from '../src/notes/load.js';
 import type { Note, QuizQuestion } from '../src/notes/types.js';
 import { sectionFacts } from '../src/quiz/generate/facts.js';
-import { allGeneratorKinds, generateQuestions, generatorKinds, proposedKinds } from '../src/quiz/generate/index.js';
+import {
+  allGeneratorKinds,
+  cardOnlyKinds,
+  generateQuestions,
+  generatorKinds,
+  proposedKinds,
+  round6Kinds,
+  type GeneratorKind,
+} from '../src/quiz/generate/index.js';
 import { seededRandom, shuffled } from '../src/quiz/shuffle.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -40,9 +54,22 @@ const argValue = (name: string): string | undefined => {
   return at >= 0 ? process.argv[at + 1] : undefined;
 };
 const round4 = process.argv.includes('--round4');
-const out = round4
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-  : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+const round6 = process.argv.includes('--round6');
+// `--with howto,purpose`: the volume of the default kinds plus these.
+const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : ''))
+  .split(',')
+  .map((k) => k.trim())
+  .filter(Boolean);
+for (const k of withKinds)
+  if (!(allGeneratorKinds as readonly string[]).includes(k)) {
+    console.error(`--with: unknown kind "${k}" (kinds: ${allGeneratorKinds.join(', ')})`);
+    process.exit(2);
+  }
+const out = round6
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
+  : round4
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+    : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
@@ -51,6 +78,24 @@ const words = new Intl.Segmenter('und', { granularity: 'word' });
 /** Words of prose (paragraphs and list items, no code or tables); Chinese counts word by word. */
 const proseWords = (sentences: string[]): number =>
   sentences.reduce((n, s) => n + [...words.segment(s)].filter((w) => w.isWordLike).length, 0);
+
+/** Each question text once (translated pages can repeat one word for word). */
+function distinctTexts(questions: QuizQuestion[]): QuizQuestion[] {
+  const texts = new Set<string>();
+  return questions.filter((q) => !texts.has(q.question) && texts.add(q.question));
+}
+
+/** Round-robin over the groups (each shuffled with the seed, groups in a seeded order): a spread sample. */
+function spread(questions: QuizQuestion[], groupOf: (q: QuizQuestion) => string, n: number): QuizQuestion[] {
+  const random = seededRandom(seed);
+  const groups = new Map<string, QuizQuestion[]>();
+  for (const q of questions) groups.set(groupOf(q), [...(groups.get(groupOf(q)) ?? []), q]);
+  const queues = shuffled([...groups.keys()].sort(), random).map((k) => shuffled(groups.get(k)!, random));
+  const picked: QuizQuestion[] = [];
+  while (picked.length < n && queues.some((q) => q.length))
+    for (const q of queues) if (q.length && picked.length < n) picked.push(q.shift()!);
+  return picked;
+}
 
 /** Round-robin over the kinds (each shuffled with the seed), so every kind is judged. */
 function sample(questions: QuizQuestion[], n: number): QuizQuestion[] {
@@ -67,10 +112,13 @@ function sample(questions: QuizQuestion[], n: number): QuizQuestion[] {
 interface Candidates {
   name: string;
   pool: QuizQuestion[];
+  /** Round 6: cards of the round-6 kinds on notes the default kinds leave without a question. */
+  uncovered: QuizQuestion[];
+  acronyms: QuizQuestion[];
   sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
 }
 
-function volume(name: string, notes: Note[], questions: QuizQuestion[], label: string): void {
+function volume(name: string, notes: Note[], questions: QuizQuestion[], label: string): Note[] {
   const kinds: Record<string, number> = {};
   for (const q of questions) kinds[q.kind!] = (kinds[q.kind!] ?? 0) + 1;
   const withQuestions = new Set(questions.map((q) => q.noteRoute));
@@ -83,6 +131,7 @@ function volume(name: string, notes: Note[], questions: QuizQuestion[], label: s
   console.log(
     `  notes with ≥ 150 words of prose and no question: ${silent.length}${silent.length ? ' — ' + silent.map((n) => n.file).join(', ') : ''}`,
   );
+  return silent;
 }
 
 // `--volume`: print the volume only, leaving the judged sample as it is.
@@ -95,10 +144,34 @@ for (const corpus of corpora) {
   }
   const library = loadNotes({ root: corpus.dir });
   const defaults = generateQuestions(library.notes, generatorKinds);
-  volume(corpus.name, library.notes, defaults, `default kinds: ${generatorKinds.join(', ')}`);
-  const wider = round4 ? proposed : allGeneratorKinds;
-  const widerQuestions = generateQuestions(library.notes, wider);
-  volume(corpus.name, library.notes, widerQuestions, round4 ? `proposed kinds: ${proposed.join(', ')}` : 'all kinds');
+  const silent = volume(corpus.name, library.notes, defaults, `default kinds: ${generatorKinds.join(', ')}`);
+  const added = withKinds as GeneratorKind[];
+  const wider: readonly GeneratorKind[] = added.length
+    ? [...generatorKinds, ...added.filter((k) => !generatorKinds.includes(k))]
+    : round4
+      ? proposed
+      : allGeneratorKinds;
+  // `--with`: the default kinds as they ship (definitions as cards) plus the named ones.
+  const widerQuestions = generateQuestions(library.notes, wider, added.length ? { cardOnly: cardOnlyKinds } : {});
+  volume(
+    corpus.name,
+    library.notes,
+    widerQuestions,
+    added.length
+      ? `default kinds + ${added.join(', ')}`
+      : round4
+        ? `proposed kinds: ${proposed.join(', ')}`
+        : 'all kinds',
+  );
+  // Round 6 judges the new kinds where they matter: notes the default kinds leave silent.
+  const silentRoutes = new Set(silent.map((n) => n.route));
+  const uncovered = round6
+    ? generateQuestions(
+        library.notes.filter((n) => silentRoutes.has(n.route)),
+        round6Kinds,
+      )
+    : [];
+  const acronyms = defaults.filter((q) => q.kind === 'acronym-reveal');
   // Round 4 judges the proposed kinds, cards too; earlier rounds the default multiple-choice ones.
   const questions = round4
     ? widerQuestions.filter((q) => (proposedKinds as readonly string[]).includes(generatorKindOf(q)))
@@ -109,11 +182,17 @@ for (const corpus of corpora) {
   found.push({
     name: corpus.name,
     pool: sample(distinctQuestions, distinctQuestions.length),
+    uncovered: distinctTexts(uncovered),
+    acronyms: distinctTexts(acronyms),
     sections: new Map(library.sections.map((s) => [s.id, s])),
   });
 }
 
 if (volumeOnly) process.exit(0);
+if (round6) {
+  writeRound6();
+  process.exit(0);
+}
 
 // 40 each; what a short corpus cannot fill goes, one at a time, to the corpora that still have questions.
 const quota = new Map(found.map((c) => [c.name, Math.min(perCorpus, c.pool.length)]));
@@ -152,3 +231,63 @@ for (const item of items as { kind: string; corpus: string }[]) {
   perKind[`${item.corpus} ${item.kind}`] = (perKind[`${item.corpus} ${item.kind}`] ?? 0) + 1;
 }
 console.log(`${items.length} questions written to ${path.relative(root, out)} ${JSON.stringify(perKind)}`);
+
+function itemOf(corpus: Candidates, q: QuizQuestion): unknown {
+  const section = corpus.sections.get(q.section ? `${q.noteRoute}#${q.section}` : q.noteRoute)!;
+  return {
+    id: q.id,
+    corpus: corpus.name,
+    kind: q.kind,
+    question: q.question,
+    form: q.reveal === undefined ? 'multiple-choice' : 'self-graded card',
+    choices: q.reveal === undefined ? q.choices : [],
+    answer: q.reveal ?? q.answer,
+    explanation: q.explanation,
+    section: { id: section.id, file: section.file, headingPath: section.headingPath, text: section.text },
+  };
+}
+
+/**
+ * Fair shares of n over the corpora, one at a time to each corpus that still has questions, so a
+ * small corpus gives all it has and the rest goes to the others.
+ */
+function shares(available: Map<string, number>, n: number): Map<string, number> {
+  const quota = new Map([...available.keys()].map((k) => [k, 0]));
+  let left = n;
+  while (left > 0 && [...available].some(([k, a]) => a > quota.get(k)!))
+    for (const [k, a] of available)
+      if (left > 0 && a > quota.get(k)!) {
+        quota.set(k, quota.get(k)! + 1);
+        left--;
+      }
+  return quota;
+}
+
+/** Round 6: up to 100 cards of the round-6 kinds from silent notes, then 35 acronym cards. */
+function writeRound6(): void {
+  const items: unknown[] = [];
+  const counts: Record<string, number> = {};
+  const add = (corpus: Candidates, picked: QuizQuestion[]): void => {
+    for (const q of picked) {
+      items.push(itemOf(corpus, q));
+      const key = `${corpus.name} ${q.kind}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  };
+  const newQuota = shares(new Map(found.map((c) => [c.name, c.uncovered.length])), 100);
+  // Spread over notes first, so as many silent notes as possible are judged.
+  for (const c of found)
+    add(
+      c,
+      spread(c.uncovered, (q) => q.noteRoute, newQuota.get(c.name)!),
+    );
+  const acronymQuota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), 35);
+  for (const c of found)
+    add(
+      c,
+      spread(c.acronyms, (q) => q.noteRoute, acronymQuota.get(c.name)!),
+    );
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
+  console.log(`${items.length} questions written to ${out} ${JSON.stringify(counts)}`);
+}

@@ -12,10 +12,18 @@ import { tableDrafts } from './table.js';
 import { whereDrafts } from './where.js';
 import { cardOnlyKinds, generatorKinds, type GeneratorKind } from './kinds.js';
 import { recallDrafts } from './recall.js';
+import { howtoDrafts, meaningDrafts, purposeDrafts } from './howto.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
-export { allGeneratorKinds, generatorKinds, proposedKinds, type GeneratorKind } from './kinds.js';
+export {
+  allGeneratorKinds,
+  cardOnlyKinds,
+  generatorKinds,
+  proposedKinds,
+  round6Kinds,
+  type GeneratorKind,
+} from './kinds.js';
 
 const maxPerSection = 4;
 
@@ -53,9 +61,11 @@ function pick(n: number, salt: string): number {
 export function generateQuestions(
   notes: readonly Note[],
   kinds: readonly GeneratorKind[] = generatorKinds,
+  // The default kinds ask card-only kinds as cards; kinds chosen by name are asked in every form,
+  // unless the caller says otherwise (the volume of the default kinds plus new ones, as they would ship).
+  options: { cardOnly?: readonly GeneratorKind[] } = {},
 ): QuizQuestion[] {
-  // The default kinds ask card-only kinds as cards; kinds chosen by name are asked in every form.
-  const cardOnly: readonly GeneratorKind[] = kinds === generatorKinds ? cardOnlyKinds : [];
+  const cardOnly: readonly GeneratorKind[] = options.cardOnly ?? (kinds === generatorKinds ? cardOnlyKinds : []);
   const all = notes.flatMap((note) => note.sections.map((section) => readFacts(section, note)));
   const near = neighbourhood(all);
   const acronyms = memo<Acronym>(acronymsOf);
@@ -82,6 +92,7 @@ export function generateQuestions(
 
   const out: QuizQuestion[] = [];
   const seen = new Set<string>();
+  const keptIn = new Map<SectionFacts, number>();
   for (const facts of all) {
     const lang = langOf.get(facts.section.noteRoute) ?? 'en';
     const drafts: Draft[] = [];
@@ -91,7 +102,11 @@ export function generateQuestions(
     if (kinds.includes('steps')) drafts.push(...stepDrafts(facts, lang, pick));
     if (kinds.includes('heading')) drafts.push(...headingDrafts(facts, near, lang));
     if (kinds.includes('cloze')) drafts.push(...clozeDrafts(facts, lang, terms));
-    let kept = 0;
+    keep(facts, drafts);
+  }
+  /** Finished questions of a section's drafts, up to maxPerSection per section, one per fact. */
+  function keep(facts: SectionFacts, drafts: Draft[]): void {
+    let kept = keptIn.get(facts) ?? 0;
     for (const draft of drafts) {
       if (kept >= maxPerSection) break;
       const shaped = asCardIf(cardOnly, draft);
@@ -106,6 +121,7 @@ export function generateQuestions(
       out.push(question);
       kept++;
     }
+    keptIn.set(facts, kept);
   }
   // A note nothing else could be asked about still gets one question: where it says something.
   if (kinds.includes('where')) {
@@ -134,6 +150,16 @@ export function generateQuestions(
         out.push(question);
       }
     }
+  }
+  // Cards for notes the kinds above leave silent come last, so the where and recall fallbacks
+  // (multiple choice, which a public round needs) still see those notes as silent.
+  for (const facts of all) {
+    const lang = langOf.get(facts.section.noteRoute) ?? 'en';
+    const drafts: Draft[] = [];
+    if (kinds.includes('howto')) drafts.push(...howtoDrafts(facts, lang));
+    if (kinds.includes('purpose')) drafts.push(...purposeDrafts(facts, lang));
+    if (kinds.includes('meaning')) drafts.push(...meaningDrafts(facts, lang));
+    keep(facts, drafts);
   }
   return out;
 }

@@ -8,6 +8,9 @@ export const allGeneratorKinds = [
   'heading',
   'where',
   'recall',
+  'howto',
+  'purpose',
+  'meaning',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -32,6 +35,14 @@ export const generatorKinds: readonly GeneratorKind[] = ['acronym', 'steps', 'ta
  * revealed filler) and are no longer proposed; round 5 judges cloze and definition again.
  */
 export const proposedKinds: readonly GeneratorKind[] = ['cloze', 'definition'];
+
+/**
+ * Kinds proposed for round 6 of blind judging (bench/quiz-sample.ts --round6), self-graded cards
+ * only: howto ("How do you <goal>?" from "You can <goal> by …", "To <goal>, …", "可以使用 X 來 …"),
+ * purpose ("What does X let you do?", "X 用來做什麼？") and meaning ("X 是什麼？" from "X 是 …").
+ * Off by default until judged; QUIZ_GENERATED_KINDS can switch them on.
+ */
+export const round6Kinds: readonly GeneratorKind[] = ['howto', 'purpose', 'meaning'];
 
 /**
  * Kinds asked only as self-graded cards, never as multiple choice (for a kind whose card form

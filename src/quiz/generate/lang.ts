@@ -104,6 +104,18 @@ export const templates = {
     es: 'En «{where}», ¿qué son {term}?',
     ru: 'В «{where}»: что такое {term}?',
   },
+  howto: {
+    en: 'In “{where}”, how do you {goal}?',
+    zh: '在「{where}」中，{goal}？',
+    es: 'En «{where}», ¿cómo se hace esto: {goal}?',
+    ru: 'В «{where}»: как {goal}?',
+  },
+  purpose: {
+    en: 'In “{where}”, {ask}?',
+    zh: '在「{where}」中，{subject}用來做什麼？',
+    es: 'En «{where}», ¿para qué sirve {subject}?',
+    ru: 'В «{where}»: для чего нужен {subject}?',
+  },
   cloze: {
     en: 'Fill in the blank: “{sentence}”',
     zh: '填空：「{sentence}」',
