@@ -79,6 +79,8 @@ describe('the production bundle', () => {
       { entry: main },
     );
     await bot.waitForLog((l) => l.msg === 'connected to Discord', 30_000, 'the connection');
+    // As in production, the first answers come after the warm-up (a busy test machine is slow to compile them).
+    await bot.waitForLog((l) => l.msg === 'answer path warmed up', 60_000, 'the warm-up');
     const ask = async (question: string): Promise<APIEmbed | undefined> => {
       const handle = fake!.slashCommand({ name: 'ask', options: { question } });
       await handle.wait(10_000);
