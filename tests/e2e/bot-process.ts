@@ -27,7 +27,8 @@ export async function startBotProcess(
   fake: FakeDiscord,
   env: Record<string, string>,
   options: {
-    uid?: number /** What node runs instead of the sources through tsx, e.g. a built bundle's main.js. */;
+    uid?: number;
+    /** What node runs instead of the sources through tsx, e.g. a built bundle's main.js. */
     entry?: string;
   } = {},
 ): Promise<BotProcess> {
