@@ -28,6 +28,10 @@ function hashTree(dir, hash) {
 export function sourceHash() {
   const hash = createHash('sha256');
   for (const dir of ['src', 'bench']) hashTree(path.join(root, dir), hash);
-  for (const file of ['tsconfig.json', 'tsconfig.build.json']) hash.update(fs.readFileSync(path.join(root, file)));
+  // The bundle holds the dependencies too: a changed lock file means it is stale until rebuilt.
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/bundle.mjs']) {
+    const full = path.join(root, file);
+    hash.update(fs.existsSync(full) ? fs.readFileSync(full) : `no ${file}`);
+  }
   return hash.digest('hex');
 }

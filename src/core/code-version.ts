@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const runningCode = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+// The sources and tsc's output: src/ (this file is in src/core/); the bundle: its one folder of chunks.
+const runningCode = path.basename(here) === 'bundle' ? here : path.resolve(here, '..');
 
 function packageRoot(from: string): string | undefined {
   for (let dir = from; ; dir = path.dirname(dir)) {

@@ -26,7 +26,11 @@ export interface BotProcess {
 export async function startBotProcess(
   fake: FakeDiscord,
   env: Record<string, string>,
-  options: { uid?: number } = {},
+  options: {
+    uid?: number;
+    /** What node runs instead of the sources through tsx, e.g. a built bundle's main.js. */
+    entry?: string;
+  } = {},
 ): Promise<BotProcess> {
   const fullEnv = {
     DISCORD_TOKEN: TOKEN,
@@ -38,7 +42,8 @@ export async function startBotProcess(
     ...env,
   };
   await deployCommands(parseConfig(fullEnv), fake.guild.id);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'bot'], {
+  const entry = options.entry ? [options.entry] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, [...entry, 'bot'], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
