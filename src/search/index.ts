@@ -23,7 +23,7 @@ import { WordScores, type SavedWordScores } from './wordScores.js';
  * lost our notes' code questions ("example cluster yaml", notes hit@1 0.818 → 0.809); 0.3 keeps
  * them: notes 0.819 → 0.818, swr-site en 0.686 → 0.725 (tune). Code still counts as a word found.
  */
-export const fieldBoosts = { heading: 1, context: 1, body: 1, code: 0.3 } as const;
+export const fieldBoosts = { heading: 1, context: 1.1, body: 1, code: 0.3 } as const;
 type Field = keyof typeof fieldBoosts;
 /** The short fields that say what a section is about. */
 export const headingFields: Field[] = ['heading', 'context'];
@@ -82,12 +82,29 @@ function proseAndCode(section: Section): { body: string; code: string } {
   return { body, code: code.join('\n') };
 }
 
-export const documentOf = (section: Section, i: number): SectionDocument => ({
-  i,
-  heading: section.level === 0 ? '' : section.heading,
-  context: [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' '),
-  ...proseAndCode(section),
-});
+/**
+ * The words of `text` whose term is not in `own`: a section's breadcrumb without the words its own
+ * heading already says. Without this, a subsection whose heading repeats the page title ("Fine-Tuning
+ * data source" under "Fine-Tune a Model") matched the title's words twice, once in each heading
+ * field, and outranked the page's intro, which has the title only once (DESIGN.md §2.0).
+ */
+function withoutWordsOf(text: string, own: string, terms: Terms): string {
+  const ownTerms = new Set(stemPhrase(own, terms));
+  if (ownTerms.size === 0) return text;
+  const words = tokenize(text);
+  const kept = words.filter((word) => {
+    const term = terms.indexTerm(word);
+    return term === null || !ownTerms.has(term);
+  });
+  return kept.length === words.length ? text : kept.join(' ');
+}
+
+/** The section as MiniSearch indexes it; `terms`: the notes' language, as the index was built with. */
+export const documentOf = (section: Section, i: number, terms: Terms = englishTerms): SectionDocument => {
+  const heading = section.level === 0 ? '' : section.heading;
+  const breadcrumb = [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' ');
+  return { i, heading, context: withoutWordsOf(breadcrumb, heading, terms), ...proseAndCode(section) };
+};
 
 export const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
@@ -146,7 +163,7 @@ export function buildIndex(
     },
     searchOptions,
   });
-  mini.addAll(sections.map(documentOf));
+  mini.addAll(sections.map((s, i) => documentOf(s, i, terms)));
 
   const { acronyms, longNames } = expansionsOf(learnAcronyms(sections.map((s) => s.text)), terms);
   const excerptTexts = new ExcerptTexts(terms.stem);
@@ -271,7 +288,7 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
       processTerm: terms.indexTerm,
       searchOptions,
     });
-    mini.addAll(sections.map(documentOf));
+    mini.addAll(sections.map((s, i) => documentOf(s, i, terms)));
     return mini;
   };
   const scores = new WordScores(
