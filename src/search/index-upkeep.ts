@@ -78,10 +78,10 @@ export class IndexUpkeep {
     const analysed = new Map<string, SectionTerms>();
     this.lastAnalysed = 0;
     const perSection = sections.map((section, i) => {
-      const key = keyOf(documentOf(section, i));
+      const key = keyOf(documentOf(section, i, terms));
       let known = analysed.get(key) ?? this.analysed.get(key);
       if (!known) {
-        known = analyse(documentOf(section, i), terms);
+        known = analyse(documentOf(section, i, terms), terms);
         this.lastAnalysed++;
       }
       analysed.set(key, known);
