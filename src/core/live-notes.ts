@@ -17,6 +17,8 @@ export interface ReloadRecord {
   ms: number;
   parsed?: number;
   reused?: number;
+  /** Notes the worker handed over whole; the others were kept from the notes in use. */
+  sent?: number;
   /** Why the old notes were kept, in one line. */
   reason?: string;
   /** The problems that made the reload fail, as file:line: message. */
@@ -145,6 +147,7 @@ export class LiveNotes {
         ms: done.ms,
         parsed: done.parsed,
         reused: done.reused,
+        sent: done.sent,
         reason: done.reason,
         problems: done.problems.slice(0, 10),
       });
@@ -181,7 +184,7 @@ export class LiveNotes {
     } catch (error) {
       return record('failed', { reason: `could not read the new index: ${(error as Error).message}` });
     }
-    const counts = { parsed: reply.report.parsed, reused: reply.report.reused };
+    const counts = { parsed: reply.report.parsed, reused: reply.report.reused, sent: reply.report.sent };
     const worse = this.worse(knowledge);
     if (worse) return record('kept-old', { ...counts, ...worse });
     this.knowledge = knowledge;

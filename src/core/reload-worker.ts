@@ -24,7 +24,8 @@ export interface ReloadRequest {
 /** A built reload: the notes whole (`library`, serialised) or as changes to those in use. */
 export type BuiltReply = {
   index: SavedIndex;
-  report: { fingerprint: string; parsed: number; reused: number; ms: number; files: number };
+  /** `sent`: notes handed over whole (the others the receiver holds already). */
+  report: { fingerprint: string; parsed: number; reused: number; sent: number; ms: number; files: number };
 } & ({ library: Uint8Array } | { changes: LibraryChanges });
 
 export type ReloadReply =
@@ -67,8 +68,9 @@ async function handle(request: ReloadRequest): Promise<void> {
     parentPort!.postMessage({ id: request.id, result: { prepared: true, ms } } satisfies ReloadReply);
     return;
   }
-  const report = { fingerprint, parsed, reused, ms, files: library.files };
   const changes = handed.changes(request.fingerprint, library);
+  const sent = changes ? changes.notes.filter((n) => !('kept' in n)).length : library.notes.length;
+  const report = { fingerprint, parsed, reused, sent, ms, files: library.files };
   // The index's tables are copied (the save below writes them after); whole notes are moved.
   if (changes) {
     parentPort!.postMessage({ id: request.id, result: { index: savedIndex!, report, changes } } satisfies ReloadReply);
