@@ -84,6 +84,14 @@ export class KnowledgeLoader {
     return notesFingerprint(root, this.fingerprints) + JSON.stringify([root, ...settings.map((value) => value ?? null)]);
   }
 
+  /**
+   * Parses a tiny note on the parse pool, so that a thread and the Markdown parser are loaded
+   * before the next edit needs them (the reload worker's preparation).
+   */
+  warmParser(): void {
+    this.pool?.parse('warm-up.md', '# Warm-up\n\nA paragraph.\n', false);
+  }
+
   /** Loads from the saved index if it fits, else builds (`useSaved: false` always builds). */
   async load(useSaved = true): Promise<LoadReport> {
     const started = performance.now();

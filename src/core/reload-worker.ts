@@ -65,6 +65,7 @@ async function handle(request: ReloadRequest): Promise<void> {
   if (request.prepare) {
     // The notes in use are those on disk: later reloads send only what changes from these.
     if (fingerprint === request.fingerprint) handed.handed(fingerprint, library);
+    loader.warmParser();
     parentPort!.postMessage({ id: request.id, result: { prepared: true, ms } } satisfies ReloadReply);
     return;
   }
