@@ -278,8 +278,9 @@ async function reloadRows(name: string, source: string, from = root): Promise<st
     rows.push(
       `| ${name}: one-file edit, ${label} | ${fmt(ms)} | ${record.outcome} | ${record.parsed ?? 0} of ${(record.parsed ?? 0) + (record.reused ?? 0)} | ${answered ? 'yes' : 'NO'} | ${fmt((cpu.user + cpu.system) / 1000)} |`,
     );
-    // As an editor's saves are: the next edit comes after the one before was reloaded and saved.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // As an editor's saves are: the next edit comes after the one before was reloaded and its cache
+    // saved (the worker saves 0.5 s after a reload; 12 MB of notes take a few seconds on a busy machine).
+    await new Promise((resolve) => setTimeout(resolve, 5000));
   }
   await live.close();
   fs.rmSync(dir, { recursive: true, force: true });
