@@ -81,7 +81,9 @@ export class KnowledgeLoader {
     const { NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } =
       this.config;
     const settings = [NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE];
-    return notesFingerprint(root, this.fingerprints) + JSON.stringify([root, ...settings.map((value) => value ?? null)]);
+    return (
+      notesFingerprint(root, this.fingerprints) + JSON.stringify([root, ...settings.map((value) => value ?? null)])
+    );
   }
 
   /**

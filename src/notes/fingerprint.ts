@@ -79,7 +79,12 @@ export function notesFingerprint(root: string, memo?: FingerprintMemo): string {
   return hash.digest('hex');
 }
 
-function fileDigest(absolute: string, stat: fs.Stats, memo: FingerprintMemo | undefined, used: FingerprintMemo): string {
+function fileDigest(
+  absolute: string,
+  stat: fs.Stats,
+  memo: FingerprintMemo | undefined,
+  used: FingerprintMemo,
+): string {
   const known = memo?.get(absolute);
   if (sameStat(known, stat)) {
     used.set(absolute, known);

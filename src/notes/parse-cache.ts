@@ -125,7 +125,10 @@ export class ParseCache {
         read.problems.push(...alive.problems);
         return alive.loaded;
       }
-      const { loaded, problems } = v8.deserialize(known.bytes) as { loaded: LoadedNote; problems: ReadNote['problems'] };
+      const { loaded, problems } = v8.deserialize(known.bytes) as {
+        loaded: LoadedNote;
+        problems: ReadNote['problems'];
+      };
       read.problems.push(...problems);
       if (this.reuseObjects) this.liveUsed.set(key, { entry: known, loaded, problems });
       return loaded;
@@ -134,12 +137,16 @@ export class ParseCache {
     const before = read.problems.length;
     const resolved: Entry['resolved'] = [];
     const routes: Entry['routes'] = [];
+    // Each link is resolved twice (its text, its check): recorded once.
+    const seen = new Set<string>();
     const recording: NoteContext = {
       ...context,
       resolver: {
         resolve: (from, url) => {
           const answer = context.resolver.resolve(from, url);
-          resolved.push([from, url, JSON.stringify(answer)]);
+          const asked = `${from}\0${url}`;
+          if (!seen.has(asked)) resolved.push([from, url, JSON.stringify(answer)]);
+          seen.add(asked);
           return answer;
         },
       },

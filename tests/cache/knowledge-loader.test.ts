@@ -86,7 +86,9 @@ describe('knowledge cache', () => {
     fs.writeFileSync(linking, '# Linking\n\nSee [the archive note](archive.md) and [storage](storage.md#classes).\n');
     const added = await rebuild();
     expect([added.parsed, added.reused]).toEqual([1, added.knowledge.library.files - 1]);
-    expect(added.knowledge.library.problems.map((p) => p.message).join('\n')).toContain('link "archive.md" points to a page');
+    expect(added.knowledge.library.problems.map((p) => p.message).join('\n')).toContain(
+      'link "archive.md" points to a page',
+    );
 
     // The page linking.md points at appears: it is parsed, and linking.md again (its link resolves now).
     fs.writeFileSync(path.join(notes, 'cloud/archive.md'), '# Archive\n\nArchives are kept for years.\n');
@@ -104,7 +106,9 @@ describe('knowledge cache', () => {
     fs.rmSync(path.join(notes, 'cloud/archive.md'));
     const removed = await rebuild();
     expect(removed.parsed).toBe(1);
-    expect(removed.knowledge.library.problems.map((p) => p.message).join('\n')).toContain('link "archive.md" points to a page');
+    expect(removed.knowledge.library.problems.map((p) => p.message).join('\n')).toContain(
+      'link "archive.md" points to a page',
+    );
   }, 120_000);
 
   it('a damaged or truncated saved index is rebuilt, not trusted', async () => {
