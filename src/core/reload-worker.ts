@@ -2,6 +2,7 @@
 // own thread, so the bot keeps answering from the old index meanwhile. It lives as long as the bot,
 // keeping the parse cache, its notes and the index's parts in memory between reloads, and hands
 // over only the notes that changed (notes-handover.ts).
+import os from 'node:os';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SavedIndex } from '../search/index.js';
@@ -32,6 +33,16 @@ export type ReloadReply =
   | { id: number; log: [string, Record<string, unknown>] }
   | { id: number; result: BuiltReply | { unchanged: true; fingerprint: string } | { prepared: true; ms: number } }
   | { id: number; error: string; notesFolder?: boolean };
+
+// Below the bot's own thread, so that questions are answered first while a reload or the preparation
+// runs (on Linux a thread's priority is its own, and the parse threads it starts inherit it).
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not allowed here: the worker runs at normal priority.
+  }
+}
 
 const { config, cacheDir, version } = workerData as { config: NotesConfig; cacheDir?: string; version?: string };
 let current = 0;
