@@ -128,9 +128,11 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     const connected = bot.start();
     // Warm-up runs in small slices while the gateway connects, and stops if a reload swaps the notes.
     const warmStart = performance.now();
-    void warmUpInSlices(knowledge.index, { stop: () => stopping || notes.current !== knowledge }).then((questions) =>
-      logger.info({ ms: Math.round(performance.now() - warmStart), questions }, 'answer path warmed up'),
-    );
+    // Then the reload worker gets ready, so that the first edit reloads as fast as later ones.
+    void warmUpInSlices(knowledge.index, { stop: () => stopping || notes.current !== knowledge }).then((questions) => {
+      logger.info({ ms: Math.round(performance.now() - warmStart), questions }, 'answer path warmed up');
+      if (!stopping) void notes.prepare();
+    });
     await withinSeconds(connected, config.DISCORD_CONNECT_SECONDS);
   } catch (error) {
     const line = scrubSecrets(describeLoginFailure(error, config.DISCORD_API_BASE), [config.DISCORD_TOKEN ?? '']);

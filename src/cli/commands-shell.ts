@@ -24,11 +24,14 @@ export async function startShell(context: CliContext, notesDir?: string): Promis
   const banner = `Nimbus: ${library.notes.length} notes, ${library.sections.length} sections from ${config.NOTES_DIR}${problems}.\nAsk a question, or type /help.`;
   const quiz = await quizShellCommand(config, live.current);
   try {
-    const end = await runShell(
+    const session = runShell(
       shellCommands(live.current, quiz.commands),
       { input: context.input, output: context.output },
       banner,
     );
+    // The prompt is shown: the reload worker gets ready for the first edit meanwhile.
+    live.prepare();
+    const end = await session;
     if (end === 'interrupted') context.setExitCode(130);
   } finally {
     quiz.close();
@@ -47,8 +50,8 @@ async function reloadOnChange(
   knowledge: Knowledge,
   fingerprint: string,
   log: CacheLog,
-): Promise<{ current: () => Knowledge; stop: () => Promise<void> }> {
-  if (!config.NOTES_WATCH) return { current: () => knowledge, stop: async () => {} };
+): Promise<{ current: () => Knowledge; prepare: () => void; stop: () => Promise<void> }> {
+  if (!config.NOTES_WATCH) return { current: () => knowledge, prepare: () => {}, stop: async () => {} };
   const [{ LiveNotes }, { watchNotes }] = await Promise.all([
     import('../core/live-notes.js'),
     import('../core/notes-watcher.js'),
@@ -69,6 +72,7 @@ async function reloadOnChange(
   );
   return {
     current: () => notes.current,
+    prepare: () => void setImmediate(() => void notes.prepare()),
     stop: async () => {
       stopWatching();
       await notes.close();

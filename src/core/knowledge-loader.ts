@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { notesFingerprint } from '../notes/fingerprint.js';
+import { notesFingerprint, type FingerprintMemo } from '../notes/fingerprint.js';
 import { ParseCache, writeAtomically } from '../notes/parse-cache.js';
 import type { FrontMatterResult } from '../notes/frontmatter.js';
 import type { ParsePool } from '../notes/parse-pool.js';
@@ -19,6 +19,11 @@ export interface LoaderOptions {
   log: CacheLog;
   /** Nimbus's version as the caches know it; default: the hash of the running code (code-version.ts). */
   version?: string;
+  /**
+   * A loader that reloads and owns its notes (the reload worker): unchanged notes are handed out as
+   * the same objects again, and unchanged files are known by their size and times, not read again.
+   */
+  reloads?: boolean;
 }
 
 export interface LoadReport {
@@ -55,12 +60,15 @@ export class KnowledgeLoader {
   private readonly frontMatter = new Map<string, FrontMatterResult>();
   /** Kept by a loader that reloads (the reload worker): the next index is built from this one's parts. */
   private upkeep: IndexUpkeep | undefined;
+  /** With `reloads`: each file's hash, kept while its size and times stay. */
+  private readonly fingerprints: FingerprintMemo | undefined;
 
   constructor(
     private readonly config: NotesConfig,
     private readonly options: LoaderOptions,
   ) {
     this.version = options.version ?? codeVersion();
+    this.fingerprints = options.reloads ? new Map() : undefined;
   }
 
   private file(name: string): string | undefined {
@@ -73,7 +81,17 @@ export class KnowledgeLoader {
     const { NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE } =
       this.config;
     const settings = [NOTES_BASE_URL, NOTES_LINK_STYLE, NOTES_LAYOUT, NOTES_LANGUAGE, NOTES_INCLUDE, NOTES_EXCLUDE];
-    return notesFingerprint(root) + JSON.stringify([root, ...settings.map((value) => value ?? null)]);
+    return (
+      notesFingerprint(root, this.fingerprints) + JSON.stringify([root, ...settings.map((value) => value ?? null)])
+    );
+  }
+
+  /**
+   * Parses a tiny note on the parse pool, so that a thread and the Markdown parser are loaded
+   * before the next edit needs them (the reload worker's preparation).
+   */
+  warmParser(): void {
+    this.pool?.parse('warm-up.md', '# Warm-up\n\nA paragraph.\n', false);
   }
 
   /** Loads from the saved index if it fits, else builds (`useSaved: false` always builds). */
@@ -132,7 +150,10 @@ export class KnowledgeLoader {
     }
   }
 
-  /** Parses what changed and indexes, saving both caches; also returns the result in its saved form. */
+  /**
+   * Parses what changed and indexes, saving both caches. `forTransfer` (the reload worker): the
+   * index only as saved data, and nothing saved until `save` is called (after the handover).
+   */
   async build(
     fingerprint: string,
     reason: string,
@@ -143,7 +164,8 @@ export class KnowledgeLoader {
       /** Undefined when built for transfer: the index exists only as saved data then. */
       knowledge?: Knowledge;
       library: NoteLibrary;
-      saved?: SavedParts;
+      /** The index as saved data: when built for transfer or for the cache. */
+      savedIndex?: SavedIndex;
       save: () => void;
     }
   > {
@@ -156,6 +178,7 @@ export class KnowledgeLoader {
         if (read.problem && read.problem !== 'no parse cache yet')
           this.options.log('parse cache not used', { reason: read.problem });
       } else this.parseCache = new ParseCache(this.version);
+      this.parseCache.reuseObjects = this.options.reloads ?? false;
     }
     const cache = this.parseCache;
     cache.begin();
@@ -168,15 +191,16 @@ export class KnowledgeLoader {
       { parseCache: cache.load, isCached: cache.has, frontMatterMemo: this.frontMatter },
       this.pool,
     );
-    // Serialised before indexing: the saved copy holds the notes exactly as loaded.
     const savedFile = this.file(knowledgeFile);
-    const savedLibrary = savedFile || forTransfer ? v8.serialize(library) : undefined;
+    // Serialised before indexing: the saved copy holds the notes exactly as loaded. A reload's is
+    // serialised when saved, after the handover.
+    const savedLibrary = savedFile && !forTransfer ? v8.serialize(library) : undefined;
     const language = library.language ?? this.config.NOTES_LANGUAGE;
     // A reload hands the index over as saved data, kept up to date from the last one's parts when
     // it can be (index-upkeep.ts); the receiver prepares excerpts as answers need them.
     const upkept = forTransfer ? (this.upkeep ??= new IndexUpkeep()).save(library.sections, language) : undefined;
     const index = upkept ? undefined : buildIndex(library.sections, language, { prepareExcerpts: !forTransfer });
-    const saved: SavedParts | undefined = savedLibrary && { library: savedLibrary, index: upkept ?? saveIndex(index!) };
+    const savedIndex = savedFile || forTransfer ? (upkept ?? saveIndex(index!)) : undefined;
     const knowledge: Knowledge | undefined = index && {
       library,
       index,
@@ -184,18 +208,16 @@ export class KnowledgeLoader {
     };
     const misses = cache.misses;
     const save = (): void => {
-      if (!savedFile || !parsePath || !saved) return;
+      if (!savedFile || !parsePath || !savedIndex) return;
       try {
         if (misses > 0) cache.write(parsePath);
-        // Empty once handed to the main thread (reload-worker.ts moves it): serialised again.
-        const libraryBytes = saved.library.byteLength > 0 ? saved.library : v8.serialize(library);
         writeAtomically(
           savedFile,
           v8.serialize({
             version: this.version,
             fingerprint,
-            ...saved,
-            library: libraryBytes,
+            library: savedLibrary ?? v8.serialize(library),
+            index: savedIndex,
           } satisfies SavedKnowledge),
         );
       } catch (error) {
@@ -207,7 +229,7 @@ export class KnowledgeLoader {
     return {
       knowledge,
       library,
-      saved,
+      savedIndex,
       save,
       source: 'built',
       reason,

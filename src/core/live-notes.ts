@@ -1,14 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { restoreKnowledge, type CacheLog, type SavedParts } from './knowledge-loader.js';
+import { restoreIndex } from '../search/index.js';
+import { restoreKnowledge, type CacheLog } from './knowledge-loader.js';
 import type { Knowledge, NotesConfig } from './library.js';
+import { applyChanges } from './notes-handover.js';
 import { formatProblem, NotesFolderError } from './problems.js';
-import type { ReloadReply } from './reload-worker.js';
+import type { BuiltReply, ReloadReply, ReloadRequest } from './reload-worker.js';
 
-/** What the worker sends back after building: the new notes and index as saved data. */
-export interface BuiltNotes {
-  saved: SavedParts;
-  report: { fingerprint: string; parsed: number; reused: number; ms: number; files: number };
-}
+type WorkerResult = Extract<ReloadReply, { result: unknown }>['result'];
 
 type ReloadOutcome = 'swapped' | 'unchanged' | 'kept-old' | 'failed';
 
@@ -19,6 +17,8 @@ export interface ReloadRecord {
   ms: number;
   parsed?: number;
   reused?: number;
+  /** Notes the worker handed over whole; the others were kept from the notes in use. */
+  sent?: number;
   /** Why the old notes were kept, in one line. */
   reason?: string;
   /** The problems that made the reload fail, as file:line: message. */
@@ -147,6 +147,7 @@ export class LiveNotes {
         ms: done.ms,
         parsed: done.parsed,
         reused: done.reused,
+        sent: done.sent,
         reason: done.reason,
         problems: done.problems.slice(0, 10),
       });
@@ -161,9 +162,9 @@ export class LiveNotes {
         });
       }
     }
-    let reply: BuiltNotes | { unchanged: true; fingerprint: string };
+    let reply: BuiltReply | { unchanged: true; fingerprint: string };
     try {
-      reply = await this.build();
+      reply = (await this.ask({ fingerprint: this.fingerprint })) as typeof reply;
     } catch (error) {
       // A folder emptied or removed (a bad pull, a wrong path) is a worse set of notes, not a crash.
       if (error instanceof NotesFolderError)
@@ -179,11 +180,11 @@ export class LiveNotes {
     }
     let knowledge: Knowledge;
     try {
-      knowledge = restoreKnowledge(reply.saved);
+      knowledge = this.restore(reply);
     } catch (error) {
       return record('failed', { reason: `could not read the new index: ${(error as Error).message}` });
     }
-    const counts = { parsed: reply.report.parsed, reused: reply.report.reused };
+    const counts = { parsed: reply.report.parsed, reused: reply.report.reused, sent: reply.report.sent };
     const worse = this.worse(knowledge);
     if (worse) return record('kept-old', { ...counts, ...worse });
     this.knowledge = knowledge;
@@ -215,7 +216,33 @@ export class LiveNotes {
     return { reason: `${added.length} new problem(s) in the notes, first ${lines[0]}`, problems: lines };
   }
 
-  private build(): Promise<BuiltNotes | { unchanged: true; fingerprint: string }> {
+  /** The new notes: whole, or the notes in use with the changes (notes-handover.ts). */
+  private restore(reply: BuiltReply): Knowledge {
+    if ('library' in reply) return restoreKnowledge({ library: reply.library, index: reply.index });
+    if (reply.changes.base !== this.fingerprint) throw new Error('the changes are to other notes than those in use');
+    const library = applyChanges(this.knowledge.library, reply.changes);
+    const index = restoreIndex(reply.index, library.sections);
+    return { library, index, sectionById: new Map(library.sections.map((s) => [s.id, s])) };
+  }
+
+  /**
+   * Starts the reload worker and has it read and index the notes as a reload would, so that the
+   * first reload costs what later ones do. For when start-up is done (after warm-up): it runs
+   * on the worker's threads; a reload asked meanwhile waits for it there.
+   */
+  async prepare(): Promise<void> {
+    if (this.worker || this.running) return;
+    try {
+      const reply = (await this.ask({ fingerprint: this.fingerprint, prepare: true })) as { ms: number };
+      this.options.log('reload worker ready', { ms: Math.round(reply.ms) });
+    } catch (error) {
+      this.options.log('reload worker could not prepare; the first reload reads every note', {
+        reason: (error as Error).message,
+      });
+    }
+  }
+
+  private ask(request: Omit<ReloadRequest, 'id'>): Promise<WorkerResult> {
     const worker = (this.worker ??= this.startWorker());
     const id = ++this.requestId;
     return new Promise((resolve, reject) => {
@@ -237,7 +264,7 @@ export class LiveNotes {
       };
       worker.on('message', onMessage);
       worker.once('error', onError);
-      worker.postMessage({ id, fingerprint: this.fingerprint });
+      worker.postMessage({ id, ...request } satisfies ReloadRequest);
     });
   }
 

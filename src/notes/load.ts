@@ -74,11 +74,12 @@ const questionId = (route: string, question: string): string =>
 export interface NoteContext {
   settings: LinkSettings;
   layout: Layout;
-  resolver: NoteResolver;
+  /** Links and routes of other notes: the parse cache records every answer (parse-cache.ts). */
+  resolver: Pick<NoteResolver, 'resolve'>;
   routeOfFile: (file: string) => string;
   metaTitle?: string;
   breadcrumb: string[];
-  /** Identifies the set of notes and their routes, which resolving links depends on. */
+  /** Identifies the set of notes and their routes, which resolving links depends on (not part of the parse cache's key). */
   libraryKey: string;
   boldCloze: boolean;
   /** Markdown to tree (parse-pool.ts); not part of the parse cache's key. */
@@ -317,7 +318,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     language.language,
   );
   const libraryKey = createHash('sha256')
-    .update(JSON.stringify(reads.map((r) => [r.entry.file, routeOfFile(r.entry.file)])))
+    .update(JSON.stringify([layout, language.language, reads.map((r) => [r.entry.file, routeOfFile(r.entry.file)])]))
     .digest('base64');
 
   const order = sidebarOrder(
@@ -355,7 +356,10 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   reads.forEach((read, index) => {
     const context = contexts[index]!;
     try {
-      loaded.push(options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context));
+      const note = options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context);
+      // The sidebar position is not part of the parse cache's key: a note added before this one moves it.
+      note.note.order = read.entry.order;
+      loaded.push(note);
     } catch (error) {
       // A note over its parse budget is left out and reported; the others load.
       if (!(error instanceof ParseBudgetError)) throw error;

@@ -16,12 +16,18 @@ import { type PackedPostings, roomAfter, scoredWhenBuilt } from './wordScores.js
 
 /** What indexing one section gives, per field (`fields` order): MiniSearch's field length and term counts. */
 interface SectionTerms {
+  /** The section's indexed text (`keyOf`). */
+  key: string;
   /** Distinct words before processing: MiniSearch's field length. */
   lengths: number[];
   /** Each processed term's count in the field, in the order first seen. */
   counts: Map<string, number>[];
   /** Terms seen capitalised in the body, in the order first seen (candidate names). */
   capitalised: string[];
+  /** Each term of the section once, in the order first seen over the fields in order. */
+  distinct: string[];
+  /** How many of `distinct` are in the heading fields (they come first). */
+  headingDistinct: number;
 }
 
 /** MiniSearch 7.2's BM25+ with its default parameters (`calcBM25Score`), so that scores match to the bit. */
@@ -63,6 +69,8 @@ const boosts = fields.map((field) => fieldBoosts[field]);
  */
 export class IndexUpkeep {
   private analysed = new Map<string, SectionTerms>();
+  /** The same by section object: the reload worker hands out an unchanged note's sections again. */
+  private bySection = new WeakMap<Section, SectionTerms>();
   private acronymPairs = new Map<string, [string, string][]>();
   private language: string | undefined;
 
@@ -73,18 +81,22 @@ export class IndexUpkeep {
     const terms = termsFor(language);
     if (language !== this.language) {
       this.analysed.clear();
+      this.bySection = new WeakMap();
       this.language = language;
     }
     const analysed = new Map<string, SectionTerms>();
     this.lastAnalysed = 0;
     const perSection = sections.map((section, i) => {
-      const key = keyOf(documentOf(section, i, terms));
-      let known = analysed.get(key) ?? this.analysed.get(key);
+      const same = this.bySection.get(section);
+      // The indexed text of a section object does not change; its key is needed only when it is new.
+      const key = same?.key ?? keyOf(documentOf(section, i, terms));
+      let known = same ?? analysed.get(key) ?? this.analysed.get(key);
       if (!known) {
-        known = analyse(documentOf(section, i, terms), terms);
+        known = analyse(documentOf(section, i, terms), terms, key);
         this.lastAnalysed++;
       }
       analysed.set(key, known);
+      this.bySection.set(section, known);
       return known;
     });
     this.analysed = analysed;
@@ -101,8 +113,11 @@ export class IndexUpkeep {
         const freq = fieldDocFreq[f]!;
         for (const term of s.counts[f]!.keys()) freq.set(term, (freq.get(term) ?? 0) + 1);
       }
-      forDistinct(s, fields.length, (term) => docFreq.set(term, (docFreq.get(term) ?? 0) + 1));
-      forDistinct(s, headingFieldCount, (term) => headingDocFreq.set(term, (headingDocFreq.get(term) ?? 0) + 1));
+      for (const term of s.distinct) docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
+      for (let t = 0; t < s.headingDistinct; t++) {
+        const term = s.distinct[t]!;
+        headingDocFreq.set(term, (headingDocFreq.get(term) ?? 0) + 1);
+      }
       for (const term of s.capitalised) capitalised.add(term);
     });
     let postings = 0;
@@ -125,8 +140,11 @@ export class IndexUpkeep {
         }
         return score;
       };
-      forDistinct(s, fields.length, (term) => all.add(term, d, scoreIn(term, fields.length)!));
-      forDistinct(s, headingFieldCount, (term) => headings.add(term, d, scoreIn(term, headingFieldCount)!));
+      for (const term of s.distinct) all.add(term, d, scoreIn(term, fields.length)!);
+      for (let t = 0; t < s.headingDistinct; t++) {
+        const term = s.distinct[t]!;
+        headings.add(term, d, scoreIn(term, headingFieldCount)!);
+      }
     });
 
     const pairs = new Map<string, [string, string][]>();
@@ -158,19 +176,8 @@ export class IndexUpkeep {
   }
 }
 
-/** Calls `visit` once for each term of the section's first `fieldCount` fields, in the order first seen. */
-function forDistinct(s: SectionTerms, fieldCount: number, visit: (term: string) => void): void {
-  for (let f = 0; f < fieldCount; f++) {
-    for (const term of s.counts[f]!.keys()) {
-      let earlier = false;
-      for (let g = 0; g < f && !earlier; g++) earlier = s.counts[g]!.has(term);
-      if (!earlier) visit(term);
-    }
-  }
-}
-
 /** One section indexed as buildIndex's MiniSearch indexes it (`add`, `processTerm`). */
-function analyse(doc: SectionDocument, terms: Terms): SectionTerms {
+function analyse(doc: SectionDocument, terms: Terms, key: string): SectionTerms {
   const lengths: number[] = [];
   const counts: Map<string, number>[] = [];
   const capitalised = new Set<string>();
@@ -186,13 +193,20 @@ function analyse(doc: SectionDocument, terms: Terms): SectionTerms {
     }
     counts.push(count);
   }
-  return { lengths, counts, capitalised: [...capitalised] };
+  const distinct = new Set<string>();
+  let headingDistinct = 0;
+  counts.forEach((count, f) => {
+    for (const term of count.keys()) distinct.add(term);
+    if (f === headingFieldCount - 1) headingDistinct = distinct.size;
+  });
+  return { key, lengths, counts, capitalised: [...capitalised], distinct: [...distinct], headingDistinct };
 }
 
 /** Every word's sections (ascending) and scores, laid end to end in the order of `order`'s keys. */
 class Postings {
   private readonly starts = new Map<string, number>();
-  private readonly filled = new Map<string, number>();
+  /** Where each term's next posting goes. */
+  private readonly next = new Map<string, number>();
   private readonly ids: Uint32Array;
   private readonly scores: Float64Array;
 
@@ -200,6 +214,7 @@ class Postings {
     let at = 0;
     for (const [term, df] of order) {
       this.starts.set(term, at);
+      this.next.set(term, at);
       at += df;
     }
     this.ids = new Uint32Array(at);
@@ -207,8 +222,8 @@ class Postings {
   }
 
   add(term: string, id: number, score: number): void {
-    const at = this.starts.get(term)! + (this.filled.get(term) ?? 0);
-    this.filled.set(term, (this.filled.get(term) ?? 0) + 1);
+    const at = this.next.get(term)!;
+    this.next.set(term, at + 1);
     this.ids[at] = id;
     this.scores[at] = score;
   }

@@ -69,6 +69,48 @@ describe('knowledge cache', () => {
     expect(ask(report.knowledge.index, 'glacier vault archives').results[0]!.heading).toBe('Glacier vaults');
   });
 
+  it('adding or removing a note parses only it and the notes whose links now lead elsewhere, exactly as a fresh load', async () => {
+    const { notes, cache } = workspace();
+    const { instance } = loader(notes, cache);
+    await instance.load();
+    const { loadNotes } = await import('../../src/notes/load.js');
+    // Each load (from the parse cache) gives exactly the notes a load without any cache gives.
+    const rebuild = async () => {
+      const report = await instance.load(false);
+      const { loadMs, ...library } = report.knowledge.library;
+      const { loadMs: freshMs, ...fresh } = loadNotes({ root: notes, style: 'site' });
+      expect(library).toEqual(fresh);
+      return report;
+    };
+    const linking = path.join(notes, 'cloud/linking.md');
+    fs.writeFileSync(linking, '# Linking\n\nSee [the archive note](archive.md) and [storage](storage.md#classes).\n');
+    const added = await rebuild();
+    expect([added.parsed, added.reused]).toEqual([1, added.knowledge.library.files - 1]);
+    expect(added.knowledge.library.problems.map((p) => p.message).join('\n')).toContain(
+      'link "archive.md" points to a page',
+    );
+
+    // The page linking.md points at appears: it is parsed, and linking.md again (its link resolves now).
+    fs.writeFileSync(path.join(notes, 'cloud/archive.md'), '# Archive\n\nArchives are kept for years.\n');
+    const target = await rebuild();
+    expect(target.parsed).toBe(2);
+    expect(target.knowledge.library.problems.map((p) => p.message).join('\n')).not.toContain('archive.md');
+
+    // A page nobody links to: only it is parsed; removed again, nothing is.
+    fs.writeFileSync(path.join(notes, 'aaa-first.md'), '# First\n\nA note sorted before the others.\n');
+    expect((await rebuild()).parsed).toBe(1);
+    fs.rmSync(path.join(notes, 'aaa-first.md'));
+    expect((await rebuild()).parsed).toBe(0);
+
+    // The linked page removed: linking.md is parsed again and its link reported once more.
+    fs.rmSync(path.join(notes, 'cloud/archive.md'));
+    const removed = await rebuild();
+    expect(removed.parsed).toBe(1);
+    expect(removed.knowledge.library.problems.map((p) => p.message).join('\n')).toContain(
+      'link "archive.md" points to a page',
+    );
+  }, 120_000);
+
   it('a damaged or truncated saved index is rebuilt, not trusted', async () => {
     const { notes, cache } = workspace();
     const built = await loader(notes, cache).instance.load();

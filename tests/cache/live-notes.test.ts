@@ -26,7 +26,7 @@ async function live(cacheDir?: string) {
     () => notesLive.close(),
     () => fs.rmSync(dir, { recursive: true, force: true }),
   );
-  return { notes, live: notesLive, logs };
+  return { notes, live: notesLive, logs, config };
 }
 
 const topHeading = (l: LiveNotes, q: string) => ask(l.current.index, q).results[0]?.heading;
@@ -49,6 +49,65 @@ describe('live notes reload', () => {
       sections: l.current.library.sections.length,
       lastReload: { outcome: 'swapped' },
     });
+  });
+
+  it('prepared at start, a reload hands over only the changed notes and keeps the objects in use for the others', async () => {
+    const { notes, live: l, logs, config } = await live();
+    await l.prepare();
+    expect(logs.map((entry) => entry.message)).toContain('reload worker ready');
+    const { loadNotes } = await import('../../src/notes/load.js');
+    const sameAsFresh = () => {
+      const { loadMs, ...library } = l.current.library;
+      const { loadMs: freshMs, ...fresh } = loadNotes({ root: config.NOTES_DIR, style: 'site' });
+      expect(library).toEqual(fresh);
+    };
+    const before = l.current.library;
+    fs.appendFileSync(path.join(notes, 'cloud/storage.md'), '\n## Glacier vaults\n\nA vault holds archives.\n');
+    expect(await l.reload('test')).toMatchObject({ outcome: 'swapped', parsed: 1, sent: 1 });
+    for (const note of l.current.library.notes) {
+      const old = before.notes.find((n) => n.file === note.file);
+      if (note.file === 'cloud/storage.md') expect(note).not.toBe(old);
+      else expect(note).toBe(old);
+    }
+    expect(topHeading(l, 'glacier vault archives')).toBe('Glacier vaults');
+    sameAsFresh();
+
+    // A note added first in its folder's sidebar moves the notes after it: it alone is sent, and
+    // the others keep their parsed content (their sections are the objects in use).
+    const moved = l.current.library;
+    const meta = path.join(notes, 'cloud/_meta.json');
+    const metaText = fs.readFileSync(meta, 'utf8');
+    fs.writeFileSync(meta, metaText.replace('{', '{ "aardvarks": "Aardvarks",'));
+    fs.writeFileSync(path.join(notes, 'cloud/aardvarks.md'), '# Aardvarks\n\nAardvarks dig burrows at night.\n');
+    expect(await l.reload('test')).toMatchObject({ outcome: 'swapped', parsed: 1, sent: 1 });
+    const files = l.current.library.notes.map((n) => n.file);
+    expect(files).toEqual(['welcome.md', 'cloud/aardvarks.md', 'cloud/storage.md', 'cloud/compute.md']);
+    expect(l.current.library.notes.map((n) => n.order)).toEqual([0, 1, 2, 3]);
+    const storage = l.current.library.notes[2]!;
+    expect(storage.sections[0]).toBe(moved.notes.find((n) => n.file === 'cloud/storage.md')!.sections[0]);
+    expect(topHeading(l, 'aardvark burrows')).toBe('Aardvarks');
+    sameAsFresh();
+
+    // Removed: nothing is parsed or sent.
+    fs.rmSync(path.join(notes, 'cloud/aardvarks.md'));
+    fs.writeFileSync(meta, metaText);
+    expect(await l.reload('test')).toMatchObject({ outcome: 'swapped', parsed: 0, sent: 0 });
+    expect(l.current.library.notes.map((n) => n.order)).toEqual([0, 1, 2]);
+    expect(topHeading(l, 'aardvark burrows')).not.toBe('Aardvarks');
+    sameAsFresh();
+  });
+
+  it('after a refused reload the next one sends the notes whole', async () => {
+    const { notes, live: l } = await live();
+    await l.prepare();
+    const file = path.join(notes, 'cloud/compute.md');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, `---\ntitle: [Compute\n---\n${text}`);
+    expect((await l.reload('test')).outcome).toBe('kept-old');
+    fs.writeFileSync(file, `${text}\n## Spot capacity\n\nSpot instances use spare capacity.\n`);
+    const record = await l.reload('test');
+    expect(record).toMatchObject({ outcome: 'swapped', sent: l.current.library.notes.length });
+    expect(topHeading(l, 'spot capacity spare')).toBe('Spot capacity');
   });
 
   it('reloading unchanged notes builds nothing', async () => {
