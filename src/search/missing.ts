@@ -1,7 +1,7 @@
 import { askedFigure, holdsFigure, namesAsked } from './asked-figure.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
-import type { SearchIndex } from './index.js';
+import { stemPhrase, type SearchIndex } from './index.js';
 import { type Terms, tokenize } from './text.js';
 
 // "Missing: max size": what the question asks that the best section does not hold. Without a
@@ -14,20 +14,38 @@ export interface MissingOptions {
   missingMaxDocShare: number;
   /** Shown when the specific words the section lacks carry at least this share of the question's IDF. */
   missingMinShare: number;
+  /** A word the notes never use is missing, everyday or not, when it alone carries this share of the question's IDF. */
+  missingWordShare: number;
+  /** A heading word in more than this share of sections ("AWS") names nothing in particular. */
+  genericDocShare: number;
+  /** A name the notes use in at most this share of sections is missing wherever the best section lacks it. */
+  nameDocShare: number;
   idf: (term: string) => number;
   /** Whether a word of the question was searched through another word (an expansion: "prem" → "premises"). */
   hasStandIn: (term: string) => boolean;
+  /** Whether the notes write a word as a name: starting with a capital mid-sentence (names.ts). */
+  isName: (term: string) => boolean;
+}
+
+/** What the best section says, with where it sits: its heading path and its note's title count as held. */
+export interface BestSection {
+  text: string;
+  headingPath: readonly string[];
+  noteTitle: string;
 }
 
 /**
  * What the question asks that the best section does not hold, as typed: names the notes never use
  * (not English words, or English words outside everyday English, nor close to any of the notes'
- * words: "slurm", "azure"); the figure asked for when
- * the answer line states none of its kind ("max size" and no "256 KB");
- * and, when they carry enough of the
- * question's information (IDF), the specific words the section lacks, words the notes never use
- * included ("salary"). `terms` are the stemmed question words with no typo correction pending,
- * `found` those the section holds (directly, through an expansion or a correction).
+ * words: "slurm", "azure"), and any word the notes never use that carries a large share of a
+ * question ("temperature" of an LLM); names the notes do use that neither the section nor its
+ * heading path holds ("EC2" when the section is about Ray's placement groups, "Google"); the
+ * figure asked for when the answer line states none of its kind ("max size" and no "256 KB");
+ * and, when they carry enough of the question's information (IDF), the specific words the section
+ * lacks, words the notes never use included ("salary"). A word the notes never use that is one
+ * slip from a word of the section ("tunning", "karpneter") is that word mistyped, not missing.
+ * `terms` are the stemmed question words with no typo correction pending, `found` those the
+ * section holds (directly, through an expansion or a correction).
  */
 export function missingWords(
   index: SearchIndex,
@@ -35,29 +53,99 @@ export function missingWords(
   terms: string[],
   found: ReadonlyMap<string, number>,
   answerLine: string,
-  sectionText: string,
+  best: BestSection,
   options: MissingOptions,
 ): string[] {
   const isWord = typedAsWord(question, index.terms);
   const typed = (t: string) => typedWords(question, [t], index.terms)[0]!;
-  // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat.
+  const where = [best.noteTitle, ...best.headingPath].join('\n');
+  const held = new Set(stemPhrase(`${where}\n${best.text}`, index.terms));
+  const mistyped = slipsOf(`${where}\n${best.text}`);
+  const lacks = (t: string) => !found.has(t) && !held.has(t) && !(!index.docFreq.has(t) && mistyped(typed(t)));
+  const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
+  // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
+  // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
   const names = terms.filter(
     (t) =>
       !index.docFreq.has(t) &&
-      !found.has(t) &&
+      lacks(t) &&
       !options.hasStandIn(t) &&
       /^[a-z]+$/.test(t) &&
-      (!isWord(t) || !isEverydayWord(typed(t))),
+      (!isWord(t) || !isEverydayWord(typed(t)) || options.idf(t) / total >= options.missingWordShare),
   );
-  const figure = missingFigure(question, answerLine, sectionText);
-  const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
+  // A name the notes use elsewhere that neither this section nor where it sits holds: a product
+  // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
+  // placement groups" answered by Ray's placement groups).
+  const heading = new Set(stemPhrase(where, index.terms));
+  const qualifies = qualifiersOf(question, index.terms, (t) => heading.has(t) && found.has(t));
+  const rare = options.nameDocShare * index.sections.length;
+  const elsewhere = terms.filter(
+    (t) =>
+      index.docFreq.has(t) &&
+      lacks(t) &&
+      options.isName(t) &&
+      ((index.docFreq.get(t) ?? 0) <= rare || qualifies.has(t)) &&
+      (index.docFreq.get(t) ?? 0) <= options.genericDocShare * index.sections.length,
+  );
+  const figure = missingFigure(question, answerLine, `${where}\n${best.text}`);
   const specific = (t: string): boolean =>
     (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
-  const absent = terms.filter((t) => !found.has(t) && specific(t));
+  const absent = terms.filter((t) => lacks(t) && specific(t));
   const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
   const lacking = share >= options.missingMinShare ? absent : [];
-  const words = typedWords(question, [...names, ...lacking], index.terms).filter((w) => !inFigure(w, figure));
+  const words = typedWords(question, [...names, ...elsewhere, ...lacking], index.terms).filter(
+    (w) => !inFigure(w, figure),
+  );
   return [...new Set([...figure, ...words])];
+}
+
+/**
+ * The question's words that qualify what the best section's heading names: a word directly
+ * followed by one the heading names, or by another word and then one ("google cloud zones").
+ */
+function qualifiersOf(question: string, terms: Terms, named: (term: string) => boolean): Set<string> {
+  const words = tokenize(question).map((token) => terms.queryTerm(token));
+  const out = new Set<string>();
+  words.forEach((word, i) => {
+    const next = words[i + 1];
+    const after = words[i + 2];
+    if (word && next && (named(next) || (after && named(after)))) out.add(word);
+  });
+  return out;
+}
+
+/**
+ * Whether a typed word is one slip from a word of the text: one edit or one swap of neighbouring
+ * letters, two for words of eight letters or more; under five letters, a changed or swapped letter
+ * only. Words under three letters are never slips.
+ */
+function slipsOf(text: string): (typed: string) => boolean {
+  let words: string[] | undefined;
+  return (typed) => {
+    const word = typed.toLowerCase();
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) return false;
+    words ??= [...new Set(tokenize(text.toLowerCase()).filter((w) => /^[a-z]+$/.test(w)))];
+    // Short words only by a changed or swapped letter: "sshd" is not "ssh" mistyped.
+    const max = word.length >= 8 ? 2 : 1;
+    const gap = word.length < 5 ? 0 : max;
+    return words.some((w) => Math.abs(w.length - word.length) <= gap && slips(word, w) <= max);
+  };
+}
+
+/** Edits from a to b, a swap of neighbouring letters counting as one (optimal string alignment). */
+function slips(a: string, b: string): number {
+  const rows = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
 }
 
 /**
