@@ -70,7 +70,7 @@ export function missingWords(
       !index.docFreq.has(t) &&
       lacks(t) &&
       !options.hasStandIn(t) &&
-      /^[a-z]+$/.test(t) &&
+      /^[a-z]{3,}$/.test(t) &&
       (!isWord(t) || !isEverydayWord(typed(t)) || options.idf(t) / total >= options.missingWordShare),
   );
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product

@@ -87,6 +87,15 @@ describe('Missing line: words the notes never use', () => {
     expect(search(index, 'temperature of an llm', 3, { ...defaultTuning, missingWordShare: 1 }).missing).toEqual([]);
   });
 
+  it('names no two-letter word the notes never use: too short to tell a name from shorthand', () => {
+    const outcome = search(index, 'does ray serve scale the llm replicas of an endpoint with traffic in qz', 3);
+    expect(outcome.hits[0]?.section.id).toBe('ray#serving-large-language-models');
+    expect(outcome.missing).toEqual([]);
+    expect(search(index, 'does ray serve scale the llm replicas of an endpoint with traffic in qzx', 3).missing).toEqual([
+      'qzx',
+    ]);
+  });
+
   it('takes a word one slip from a word of the section for that word, not for a missing one', () => {
     // "tunning" is an English word (so never corrected) and not an everyday one.
     const tunning = search(index, 'warm start tunning jobs', 3);
