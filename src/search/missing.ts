@@ -61,7 +61,9 @@ export function missingWords(
   const where = [best.noteTitle, ...best.headingPath].join('\n');
   const held = new Set(stemPhrase(`${where}\n${best.text}`, index.terms));
   const mistyped = slipsOf(`${where}\n${best.text}`);
-  const lacks = (t: string) => !found.has(t) && !held.has(t) && !(!index.docFreq.has(t) && mistyped(typed(t)));
+  const unasked = ruledOut(question, index.terms);
+  const lacks = (t: string) =>
+    !found.has(t) && !held.has(t) && !unasked.has(t) && !(!index.docFreq.has(t) && mistyped(typed(t)));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
@@ -157,6 +159,28 @@ function missingFigure(question: string, answerLine: string, sectionText: string
   const asked = askedFigure(question);
   if (asked === null || holdsFigure(answerLine, asked, question) || namesAsked(sectionText, asked)) return [];
   return [asked.asked];
+}
+
+const negation = new Set(['without', 'instead']);
+
+/**
+ * Stemmed words the question asks to do without: up to three words after "without" or "instead
+ * of" ("without building a new docker image"). What it rules out is not what it asks about.
+ */
+export function ruledOut(question: string, terms: Terms): Set<string> {
+  const tokens = tokenize(question).map((t) => t.toLowerCase());
+  const out = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (!negation.has(token)) return;
+    let taken = 0;
+    for (let j = i + 1; j < tokens.length && taken < 3; j++) {
+      const term = terms.queryTerm(tokens[j]!);
+      if (term === null) continue;
+      out.add(term);
+      taken++;
+    }
+  });
+  return out;
 }
 
 /** Whether a typed word is part of the figure shown ("size" of "max size"). */

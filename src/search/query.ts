@@ -2,7 +2,7 @@ import type { Section } from '../notes/types.js';
 import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
-import { missingWords, typedAsWord } from './missing.js';
+import { missingWords, ruledOut, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { writtenAsName } from './names.js';
@@ -447,7 +447,10 @@ function isConfident(
 ): boolean {
   // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
   const corrected = [...query.near.values()].some((n) => n.correction);
-  const namesElsewhere = query.measured.some((t) => index.names.has(t) && !best.r.terms.includes(t));
+  const unasked = ruledOut(query.question, index.terms);
+  const namesElsewhere = query.measured.some(
+    (t) => index.names.has(t) && !best.r.terms.includes(t) && !unasked.has(t),
+  );
   const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
   const evidence = (best.coverage * total) / rarest;
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/index.js';
+import { ruledOut } from '../../src/search/missing.js';
 import { writtenAsName } from '../../src/search/names.js';
 import { defaultTuning, search } from '../../src/search/query.js';
 import { libraryFrom } from '../helpers/sections.js';
@@ -105,5 +106,26 @@ describe('Missing line: words the notes never use', () => {
     const elsewhere = search(index, 'tunning the ssh port of the head node', 3);
     expect(elsewhere.hits[0]?.section.id).toBe('ray#connecting-to-the-head-node');
     expect(elsewhere.missing).toContain('tunning');
+  });
+});
+
+describe('words the question rules out', () => {
+  it('reads up to three words after "without" or "instead of"', () => {
+    const terms = index.terms;
+    expect([...ruledOut('extra pip packages without building a new docker image', terms)]).toEqual(
+      ['build', 'new', 'docker'].map((w) => terms.stem(w)),
+    );
+    expect([...ruledOut('use spot instead of on demand', terms)]).toEqual(['demand'].map((w) => terms.stem(w)));
+    expect(ruledOut('dead letter queue for sns topics', terms).size).toBe(0);
+  });
+
+  it('neither declines for nor names a name the question does without', () => {
+    expect(index.names.has(index.terms.stem('google'))).toBe(true);
+    // Asked on Google: the SNS section does not answer it.
+    expect(search(index, 'dead letter queue for sns topics on google', 3).confident).toBe(false);
+    const without = search(index, 'dead letter queue for sns topics without google', 3);
+    expect(without.confident).toBe(true);
+    expect(without.hits[0]?.section.id).toBe('aws#amazon-sns-topics');
+    expect(without.missing).not.toContain('google');
   });
 });
