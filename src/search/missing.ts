@@ -23,6 +23,8 @@ export interface MissingOptions {
   idf: (term: string) => number;
   /** Whether a word of the question was searched through another word (an expansion: "prem" → "premises"). */
   hasStandIn: (term: string) => boolean;
+  /** Whether the best section holds a stemmed word in any of its fields. */
+  holds: (term: string) => boolean;
   /** Whether the notes write a word as a name: starting with a capital mid-sentence (names.ts). */
   isName: (term: string) => boolean;
 }
@@ -59,11 +61,11 @@ export function missingWords(
   const isWord = typedAsWord(question, index.terms);
   const typed = (t: string) => typedWords(question, [t], index.terms)[0]!;
   const where = [best.noteTitle, ...best.headingPath].join('\n');
-  const held = new Set(stemPhrase(`${where}\n${best.text}`, index.terms));
-  const mistyped = slipsOf(`${where}\n${best.text}`);
+  const heading = new Set(stemPhrase(where, index.terms));
+  const holds = (t: string) => heading.has(t) || options.holds(t);
   const unasked = ruledOut(question, index.terms);
   const lacks = (t: string) =>
-    !found.has(t) && !held.has(t) && !unasked.has(t) && !(!index.docFreq.has(t) && mistyped(typed(t)));
+    !found.has(t) && !holds(t) && !unasked.has(t) && !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
@@ -78,16 +80,16 @@ export function missingWords(
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product
   // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
   // placement groups" answered by Ray's placement groups).
-  const heading = new Set(stemPhrase(where, index.terms));
   const qualifies = qualifiersOf(question, index.terms, (t) => heading.has(t) && found.has(t));
   const rare = options.nameDocShare * index.sections.length;
+  // The name test reads the sections using the word: last, once the cheap tests pass.
   const elsewhere = terms.filter(
     (t) =>
       index.docFreq.has(t) &&
-      lacks(t) &&
-      options.isName(t) &&
+      (index.docFreq.get(t) ?? 0) <= options.genericDocShare * index.sections.length &&
       ((index.docFreq.get(t) ?? 0) <= rare || qualifies.has(t)) &&
-      (index.docFreq.get(t) ?? 0) <= options.genericDocShare * index.sections.length,
+      lacks(t) &&
+      options.isName(t),
   );
   const figure = missingFigure(question, answerLine, `${where}\n${best.text}`);
   const specific = (t: string): boolean =>
@@ -117,37 +119,23 @@ function qualifiersOf(question: string, terms: Terms, named: (term: string) => b
 }
 
 /**
- * Whether a typed word is one slip from a word of the text: one edit or one swap of neighbouring
- * letters, two for words of eight letters or more; under five letters, a changed or swapped letter
- * only. Words under three letters are never slips.
+ * Whether a word the notes never use (stemmed; `typedLength` letters as typed) is one slip from a
+ * word the section holds, stem to stem: one edit or one swap of neighbouring letters, two for words
+ * of eight letters or more; under five letters, a changed or swapped letter only. Words under three
+ * letters are never slips.
  */
-function slipsOf(text: string): (typed: string) => boolean {
-  let words: string[] | undefined;
-  return (typed) => {
-    const word = typed.toLowerCase();
-    if (word.length < 3 || !/^[a-z]+$/.test(word)) return false;
-    words ??= [...new Set(tokenize(text.toLowerCase()).filter((w) => /^[a-z]+$/.test(w)))];
-    // Short words only by a changed or swapped letter: "sshd" is not "ssh" mistyped.
-    const max = word.length >= 8 ? 2 : 1;
-    const gap = word.length < 5 ? 0 : max;
-    return words.some((w) => Math.abs(w.length - word.length) <= gap && slips(word, w) <= max);
-  };
-}
-
-/** Edits from a to b, a swap of neighbouring letters counting as one (optimal string alignment). */
-function slips(a: string, b: string): number {
-  const rows = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row.push(d);
-    }
-    rows.push(row);
+function isSlipOf(index: SearchIndex, term: string, typedLength: number, holds: (t: string) => boolean): boolean {
+  if (typedLength < 3 || !/^[a-z]+$/.test(term)) return false;
+  const max = typedLength >= 8 ? 2 : 1;
+  const gap = typedLength < 5 ? 0 : max;
+  for (const [word] of index.typos.near(term, max))
+    if (Math.abs(word.length - term.length) <= gap && holds(word)) return true;
+  // A swap is two Levenshtein edits: look for it directly.
+  for (let i = 0; i + 1 < term.length; i++) {
+    const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+    if (swapped !== term && index.docFreq.has(swapped) && holds(swapped)) return true;
   }
-  return rows[a.length]![b.length]!;
+  return false;
 }
 
 /**

@@ -82,6 +82,10 @@ export function rareNames(
   return names;
 }
 
+/** How the notes write a word is read from at most this many of the sections using it (the first ones). */
+const maxSectionsRead = 20;
+const sample = (ids: Uint32Array): Uint32Array => ids.subarray(0, maxSectionsRead);
+
 const writtenAsNames = new WeakMap<SearchIndex, Map<string, boolean>>();
 
 /** "Google", "SciPy", "EC2": a word starting with a capital letter. */
@@ -89,8 +93,8 @@ const startsCapital = /^\p{Lu}/u;
 
 /**
  * Whether the notes write a stemmed word as a name ("Google", "SciPy", "EC2"), in any number of
- * sections: starting with a capital letter mid-sentence, counted as rareNames counts it. Read from the sections that use the
- * word the first time it is asked about, then remembered per index.
+ * sections: starting with a capital letter mid-sentence, counted as rareNames counts it. Read from up to
+ * 20 of the sections that use the word the first time it is asked about, then remembered per index.
  */
 export function writtenAsName(index: SearchIndex, term: string): boolean {
   let known = writtenAsNames.get(index);
@@ -99,7 +103,7 @@ export function writtenAsName(index: SearchIndex, term: string): boolean {
   if (name === undefined) {
     const options = { ...defaultNameOptions, maxSections: Infinity, shape: startsCapital };
     name =
-      rareNames(index.sections, [term], index.docFreq, (t) => index.scores.sectionsWith(t), options, index.terms.indexTerm)
+      rareNames(index.sections, [term], index.docFreq, (t) => sample(index.scores.sectionsWith(t)), options, index.terms.indexTerm)
         .size > 0;
     if (known.size >= 20_000) known.clear();
     known.set(term, name);

@@ -434,7 +434,21 @@ function missingOf(
     idf: (t) => idf(index, t),
     hasStandIn: (t) => expandedSources.has(t),
     isName: (t) => writtenAsName(index, t),
+    holds: (t) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id),
   });
+}
+
+/** Whether an ascending list holds a value (binary search). */
+function includesSorted(list: Uint32Array, value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] === value) return true;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 /** The "not covered" gate (DESIGN.md §2.9). */
