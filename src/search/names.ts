@@ -83,7 +83,7 @@ export function rareNames(
 }
 
 /** How the notes write a word is read from at most this many of the sections using it (the first ones). */
-const maxSectionsRead = 20;
+const maxSectionsRead = 8;
 const sample = (ids: Uint32Array): Uint32Array => ids.subarray(0, maxSectionsRead);
 
 const writtenAsNames = new WeakMap<SearchIndex, Map<string, boolean>>();
@@ -94,7 +94,7 @@ const startsCapital = /^\p{Lu}/u;
 /**
  * Whether the notes write a stemmed word as a name ("Google", "SciPy", "EC2"), in any number of
  * sections: starting with a capital letter mid-sentence, counted as rareNames counts it. Read from up to
- * 20 of the sections that use the word the first time it is asked about, then remembered per index.
+ * 8 of the sections that use the word the first time it is asked about, then remembered per index.
  */
 export function writtenAsName(index: SearchIndex, term: string): boolean {
   let known = writtenAsNames.get(index);
