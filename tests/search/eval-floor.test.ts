@@ -18,10 +18,10 @@ const floor = {
   maxFalseRejection: 0.05,
   // The attribute check and names outside everyday English (issue 18, missing18): Missing on near
   // misses answered 0.448 → 0.621, on right answers 0.050 → 0.056. Names the notes use elsewhere, a
-  // never-used word that is most of a short question, slips of the section's words (miss18c): 0.607
-  // → 0.696 and 0.054 → 0.061 (tune split: 0.750 → 0.875 and 0.026 → 0.028).
+  // never-used word that is most of a short question, slips of the section's words, words after
+  // "without" (miss18c): 0.607 → 0.696 and 0.054 → 0.056 (tune split: 0.750 → 0.875, 0.026 → 0.023).
   missingOnNearMiss: 0.69,
-  maxMissingOnRight: 0.065,
+  maxMissingOnRight: 0.06,
 };
 
 // The casual set (chat-style rewrites of the blind questions): hit@1 within 5 points of the same
@@ -32,8 +32,8 @@ const floor = {
 // Missing line: measured 0.38 with them, so the floor was 0.35. With the attribute check and names
 // outside everyday English (missing18) the whole casual set measures 0.683 on near misses answered
 // and 0.152 on right answers.
-// With the miss18c rules: 0.672 → 0.738 and 0.140 → 0.114 (tune half: 0.722 → 0.806, 0.105 → 0.083).
-const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMiss: 0.73, maxMissingOnRight: 0.12 };
+// With the miss18c rules: 0.672 → 0.738 and 0.140 → 0.106 (tune half: 0.722 → 0.806, 0.105 → 0.077).
+const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMiss: 0.73, maxMissingOnRight: 0.11 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
