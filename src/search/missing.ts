@@ -1,7 +1,7 @@
 import { askedFigure, holdsFigure, namesAsked } from './asked-figure.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
-import type { SearchIndex } from './index.js';
+import { stemPhrase, type SearchIndex } from './index.js';
 import { type Terms, tokenize } from './text.js';
 
 // "Missing: max size": what the question asks that the best section does not hold. Without a
@@ -14,20 +14,40 @@ export interface MissingOptions {
   missingMaxDocShare: number;
   /** Shown when the specific words the section lacks carry at least this share of the question's IDF. */
   missingMinShare: number;
+  /** A word the notes never use is missing, everyday or not, when it alone carries this share of the question's IDF. */
+  missingWordShare: number;
+  /** A heading word in more than this share of sections ("AWS") names nothing in particular. */
+  genericDocShare: number;
+  /** A name the notes use in at most this share of sections is missing wherever the best section lacks it. */
+  nameDocShare: number;
   idf: (term: string) => number;
   /** Whether a word of the question was searched through another word (an expansion: "prem" → "premises"). */
   hasStandIn: (term: string) => boolean;
+  /** Whether the best section holds a stemmed word in any of its fields. */
+  holds: (term: string) => boolean;
+  /** Whether the notes write a word as a name: starting with a capital mid-sentence (names.ts). */
+  isName: (term: string) => boolean;
+}
+
+/** What the best section says, with where it sits: its heading path and its note's title count as held. */
+export interface BestSection {
+  text: string;
+  headingPath: readonly string[];
+  noteTitle: string;
 }
 
 /**
  * What the question asks that the best section does not hold, as typed: names the notes never use
  * (not English words, or English words outside everyday English, nor close to any of the notes'
- * words: "slurm", "azure"); the figure asked for when
- * the answer line states none of its kind ("max size" and no "256 KB");
- * and, when they carry enough of the
- * question's information (IDF), the specific words the section lacks, words the notes never use
- * included ("salary"). `terms` are the stemmed question words with no typo correction pending,
- * `found` those the section holds (directly, through an expansion or a correction).
+ * words: "slurm", "azure"), and any word the notes never use that carries a large share of a
+ * question ("temperature" of an LLM); names the notes do use that neither the section nor its
+ * heading path holds ("EC2" when the section is about Ray's placement groups, "Google"); the
+ * figure asked for when the answer line states none of its kind ("max size" and no "256 KB");
+ * and, when they carry enough of the question's information (IDF), the specific words the section
+ * lacks, words the notes never use included ("salary"). A word the notes never use that is one
+ * slip from a word of the section ("tunning", "karpneter") is that word mistyped, not missing.
+ * `terms` are the stemmed question words with no typo correction pending, `found` those the
+ * section holds (directly, through an expansion or a correction).
  */
 export function missingWords(
   index: SearchIndex,
@@ -35,29 +55,87 @@ export function missingWords(
   terms: string[],
   found: ReadonlyMap<string, number>,
   answerLine: string,
-  sectionText: string,
+  best: BestSection,
   options: MissingOptions,
 ): string[] {
   const isWord = typedAsWord(question, index.terms);
   const typed = (t: string) => typedWords(question, [t], index.terms)[0]!;
-  // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat.
+  const where = [best.noteTitle, ...best.headingPath].join('\n');
+  const heading = new Set(stemPhrase(where, index.terms));
+  const holds = (t: string) => heading.has(t) || options.holds(t);
+  const unasked = ruledOut(question, index.terms);
+  const lacks = (t: string) =>
+    !found.has(t) && !holds(t) && !unasked.has(t) && !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds));
+  const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
+  // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
+  // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
   const names = terms.filter(
     (t) =>
       !index.docFreq.has(t) &&
-      !found.has(t) &&
+      lacks(t) &&
       !options.hasStandIn(t) &&
-      /^[a-z]+$/.test(t) &&
-      (!isWord(t) || !isEverydayWord(typed(t))),
+      /^[a-z]{3,}$/.test(t) &&
+      (!isWord(t) || !isEverydayWord(typed(t)) || options.idf(t) / total >= options.missingWordShare),
   );
-  const figure = missingFigure(question, answerLine, sectionText);
-  const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
+  // A name the notes use elsewhere that neither this section nor where it sits holds: a product
+  // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
+  // placement groups" answered by Ray's placement groups).
+  const qualifies = qualifiersOf(question, index.terms, (t) => heading.has(t) && found.has(t));
+  const rare = options.nameDocShare * index.sections.length;
+  // The name test reads the sections using the word: last, once the cheap tests pass.
+  const elsewhere = terms.filter(
+    (t) =>
+      index.docFreq.has(t) &&
+      (index.docFreq.get(t) ?? 0) <= options.genericDocShare * index.sections.length &&
+      ((index.docFreq.get(t) ?? 0) <= rare || qualifies.has(t)) &&
+      lacks(t) &&
+      options.isName(t),
+  );
+  const figure = missingFigure(question, answerLine, `${where}\n${best.text}`);
   const specific = (t: string): boolean =>
     (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
-  const absent = terms.filter((t) => !found.has(t) && specific(t));
+  const absent = terms.filter((t) => lacks(t) && specific(t));
   const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
   const lacking = share >= options.missingMinShare ? absent : [];
-  const words = typedWords(question, [...names, ...lacking], index.terms).filter((w) => !inFigure(w, figure));
+  const words = typedWords(question, [...names, ...elsewhere, ...lacking], index.terms).filter(
+    (w) => !inFigure(w, figure),
+  );
   return [...new Set([...figure, ...words])];
+}
+
+/**
+ * The question's words that qualify what the best section's heading names: a word directly
+ * followed by one the heading names, or by another word and then one ("google cloud zones").
+ */
+function qualifiersOf(question: string, terms: Terms, named: (term: string) => boolean): Set<string> {
+  const words = tokenize(question).map((token) => terms.queryTerm(token));
+  const out = new Set<string>();
+  words.forEach((word, i) => {
+    const next = words[i + 1];
+    const after = words[i + 2];
+    if (word && next && (named(next) || (after && named(after)))) out.add(word);
+  });
+  return out;
+}
+
+/**
+ * Whether a word the notes never use (stemmed; `typedLength` letters as typed) is one slip from a
+ * word the section holds, stem to stem: one edit or one swap of neighbouring letters, two for words
+ * of eight letters or more; under five letters, a changed or swapped letter only. Words under three
+ * letters are never slips.
+ */
+function isSlipOf(index: SearchIndex, term: string, typedLength: number, holds: (t: string) => boolean): boolean {
+  if (typedLength < 3 || !/^[a-z]+$/.test(term)) return false;
+  const max = typedLength >= 8 ? 2 : 1;
+  const gap = typedLength < 5 ? 0 : max;
+  for (const [word] of index.typos.near(term, max))
+    if (Math.abs(word.length - term.length) <= gap && holds(word)) return true;
+  // A swap is two Levenshtein edits: look for it directly.
+  for (let i = 0; i + 1 < term.length; i++) {
+    const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+    if (swapped !== term && index.docFreq.has(swapped) && holds(swapped)) return true;
+  }
+  return false;
 }
 
 /**
@@ -69,6 +147,28 @@ function missingFigure(question: string, answerLine: string, sectionText: string
   const asked = askedFigure(question);
   if (asked === null || holdsFigure(answerLine, asked, question) || namesAsked(sectionText, asked)) return [];
   return [asked.asked];
+}
+
+const negation = new Set(['without', 'instead']);
+
+/**
+ * Stemmed words the question asks to do without: up to three words after "without" or "instead
+ * of" ("without building a new docker image"). What it rules out is not what it asks about.
+ */
+export function ruledOut(question: string, terms: Terms): Set<string> {
+  const tokens = tokenize(question).map((t) => t.toLowerCase());
+  const out = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (!negation.has(token)) return;
+    let taken = 0;
+    for (let j = i + 1; j < tokens.length && taken < 3; j++) {
+      const term = terms.queryTerm(tokens[j]!);
+      if (term === null) continue;
+      out.add(term);
+      taken++;
+    }
+  });
+  return out;
 }
 
 /** Whether a typed word is part of the figure shown ("size" of "max size"). */

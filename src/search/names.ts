@@ -1,5 +1,6 @@
 import { type Block, isMark } from '../notes/blocks.js';
 import type { Section } from '../notes/types.js';
+import type { SearchIndex } from './index.js';
 import { indexTerm } from './text.js';
 
 // A question that names something the notes mention only in passing ("Google", "Discord") and
@@ -15,6 +16,8 @@ export interface NameOptions {
   minCapitalised: number;
   /** … and in at least this share of its mid-sentence appearances. */
   minShare: number;
+  /** How a name is written; by default `Capitalised`, not an acronym or mixed case. */
+  shape?: RegExp;
 }
 
 const defaultNameOptions: NameOptions = { maxSections: 5, minCapitalised: 2, minShare: 0.8 };
@@ -66,7 +69,7 @@ export function rareNames(
         if (sentenceStarts.has(at)) continue;
         const count = counts.get(term) ?? { capitalised: 0, all: 0 };
         count.all++;
-        if (capitalised.test(word)) count.capitalised++;
+        if ((options.shape ?? capitalised).test(word)) count.capitalised++;
         counts.set(term, count);
       }
     }
@@ -77,4 +80,33 @@ export function rareNames(
       names.add(term);
   }
   return names;
+}
+
+/** How the notes write a word is read from at most this many of the sections using it (the first ones). */
+const maxSectionsRead = 8;
+const sample = (ids: Uint32Array): Uint32Array => ids.subarray(0, maxSectionsRead);
+
+const writtenAsNames = new WeakMap<SearchIndex, Map<string, boolean>>();
+
+/** "Google", "SciPy", "EC2": a word starting with a capital letter. */
+const startsCapital = /^\p{Lu}/u;
+
+/**
+ * Whether the notes write a stemmed word as a name ("Google", "SciPy", "EC2"), in any number of
+ * sections: starting with a capital letter mid-sentence, counted as rareNames counts it. Read from up to
+ * 8 of the sections that use the word the first time it is asked about, then remembered per index.
+ */
+export function writtenAsName(index: SearchIndex, term: string): boolean {
+  let known = writtenAsNames.get(index);
+  if (!known) writtenAsNames.set(index, (known = new Map()));
+  let name = known.get(term);
+  if (name === undefined) {
+    const options = { ...defaultNameOptions, maxSections: Infinity, shape: startsCapital };
+    name =
+      rareNames(index.sections, [term], index.docFreq, (t) => sample(index.scores.sectionsWith(t)), options, index.terms.indexTerm)
+        .size > 0;
+    if (known.size >= 20_000) known.clear();
+    known.set(term, name);
+  }
+  return name;
 }

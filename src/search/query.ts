@@ -2,9 +2,10 @@ import type { Section } from '../notes/types.js';
 import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
-import { missingWords, typedAsWord } from './missing.js';
+import { missingWords, ruledOut, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
+import { writtenAsName } from './names.js';
 import { isDatedPost } from './posts.js';
 import { expansionsOf, type NearTerm, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
@@ -78,6 +79,10 @@ export interface SearchTuning {
   missingMaxDocShare: number;
   /** …and only when the words the section lacks carry at least this share of the question's information. */
   missingMinShare: number;
+  /** A word the notes never use is missing, even an everyday one, when it carries this share of the question's information. */
+  missingWordShare: number;
+  /** A name the notes use (written with a capital) in at most this share of sections is missing wherever the best section lacks it. */
+  nameDocShare: number;
   /** A heading word in more than this share of sections ("AWS") does not change what the heading names. */
   genericDocShare: number;
 }
@@ -102,6 +107,8 @@ export const defaultTuning: SearchTuning = {
   headingBonus: 1,
   missingMaxDocShare: 0.05,
   missingMinShare: 0.6,
+  missingWordShare: 0.35,
+  nameDocShare: 0.01,
   genericDocShare: 0.3,
 };
 
@@ -422,12 +429,26 @@ function missingOf(
   const resembled = new Set([...query.near.values()].map((n) => n.source));
   const expandedSources = new Set(query.expansions.values());
   const terms = query.measured.filter((t) => !resembled.has(t));
-  const text = index.sections[best.id]!.text;
-  return missingWords(index, query.question, terms, found, answerLine ?? '', text, {
+  return missingWords(index, query.question, terms, found, answerLine ?? '', index.sections[best.id]!, {
     ...tuning,
     idf: (t) => idf(index, t),
     hasStandIn: (t) => expandedSources.has(t),
+    isName: (t) => writtenAsName(index, t),
+    holds: (t) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id),
   });
+}
+
+/** Whether an ascending list holds a value (binary search). */
+function includesSorted(list: Uint32Array, value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] === value) return true;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
 }
 
 /** The "not covered" gate (DESIGN.md §2.9). */
@@ -440,7 +461,10 @@ function isConfident(
 ): boolean {
   // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
   const corrected = [...query.near.values()].some((n) => n.correction);
-  const namesElsewhere = query.measured.some((t) => index.names.has(t) && !best.r.terms.includes(t));
+  const unasked = ruledOut(query.question, index.terms);
+  const namesElsewhere = query.measured.some(
+    (t) => index.names.has(t) && !best.r.terms.includes(t) && !unasked.has(t),
+  );
   const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
   const evidence = (best.coverage * total) / rarest;
   return (

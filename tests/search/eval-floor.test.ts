@@ -17,8 +17,10 @@ const floor = {
   oosRejectionUnrelated: 0.9,
   maxFalseRejection: 0.05,
   // The attribute check and names outside everyday English (issue 18, missing18): Missing on near
-  // misses answered 0.448 → 0.621, on right answers 0.050 → 0.056.
-  missingOnNearMiss: 0.6,
+  // misses answered 0.448 → 0.621, on right answers 0.050 → 0.056. Names the notes use elsewhere, a
+  // never-used word that is most of a short question, slips of the section's words, words after
+  // "without" (miss18c): 0.607 → 0.696 and 0.054 → 0.056 (tune split: 0.750 → 0.875, 0.026 → 0.023).
+  missingOnNearMiss: 0.69,
   maxMissingOnRight: 0.06,
 };
 
@@ -30,7 +32,8 @@ const floor = {
 // Missing line: measured 0.38 with them, so the floor was 0.35. With the attribute check and names
 // outside everyday English (missing18) the whole casual set measures 0.683 on near misses answered
 // and 0.152 on right answers.
-const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMiss: 0.65, maxMissingOnRight: 0.18 };
+// With the miss18c rules: 0.672 → 0.738 and 0.140 → 0.106 (tune half: 0.722 → 0.806, 0.105 → 0.077).
+const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMiss: 0.73, maxMissingOnRight: 0.11 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));

@@ -70,8 +70,11 @@ describe('Missing line', () => {
   it('names a word neither the notes nor everyday English use, not an everyday one', () => {
     // "azure" is an English word, but not an everyday one: it names what the notes lack.
     expect(search(index, 'managed message broker on azure', 3).missing).toContain('azure');
-    // "week" is everyday English: how the question is said, not what it asks.
-    expect(search(index, 'managed message broker this week', 3).missing).not.toContain('week');
+    // "week" is everyday English: how the question is said, not what it asks (unless it is most of a
+    // short question: missing-names.test.ts).
+    expect(search(index, 'which managed message broker suits applications that speak JMS this week', 3).missing).not.toContain(
+      'week',
+    );
   });
 
   it('picks the line stating the figure as the answer line', () => {
