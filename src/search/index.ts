@@ -11,23 +11,19 @@ import { englishTerms, type Terms, termsFor, tokenize } from './text.js';
 import { WordScores, type SavedWordScores } from './wordScores.js';
 
 /**
- * Field boosts, heading and body equal on purpose. Each field is scored with its own length, so a term in a
+ * Field boosts, all equal on purpose. Each field is scored with its own length, so a term in a
  * five-word heading already outweighs the same term in a long body: a section *about* "Spot
  * Instances" beats one that names Spot in a list. Boosting headings 3× on top of that lowered
  * hit@1 on the SageMaker guide (0.40 → 0.30, tune split) and did not help on our notes.
  * `context` (note title, parent headings, tags) was three fields; one field searches faster and
  * ranked slightly better (notes hit@1 0.818 → 0.827, tune split).
- * `context` weighs 1.1 since it leaves out the words of the section's own heading (documentOf):
- * what is left is what a generic heading ("How it Works", "Prerequisites") is about. SageMaker guide
- * tune hits at 1 (of 47) with 1 / 1.1 / 1.25: 21 / 23 / 24; notes hit@1 (all) 0.816 / 0.817 / 0.815,
- * casual tune hits 186 / 185 / 183.
  * `code` holds the section's fenced code blocks, weighed less than prose: the prose says what a
  * section is about, while code repeats API names everywhere (`useSWR`, `fetcher`, `mutate`), so
  * code-heavy sections outranked the page that explains the option. Dropping code from the index
  * lost our notes' code questions ("example cluster yaml", notes hit@1 0.818 → 0.809); 0.3 keeps
  * them: notes 0.819 → 0.818, swr-site en 0.686 → 0.725 (tune). Code still counts as a word found.
  */
-export const fieldBoosts = { heading: 1, context: 1.1, body: 1, code: 0.3 } as const;
+export const fieldBoosts = { heading: 1, context: 1, body: 1, code: 0.3 } as const;
 type Field = keyof typeof fieldBoosts;
 /** The short fields that say what a section is about. */
 export const headingFields: Field[] = ['heading', 'context'];
@@ -86,29 +82,12 @@ function proseAndCode(section: Section): { body: string; code: string } {
   return { body, code: code.join('\n') };
 }
 
-/**
- * The words of `text` whose term is not in `own`: a section's breadcrumb without the words its own
- * heading already says. Without this, a subsection whose heading repeats the page title ("Fine-Tuning
- * data source" under "Fine-Tune a Model") matched the title's words twice, once in each heading
- * field, and outranked the page's intro, which has the title only once (DESIGN.md §2.0).
- */
-function withoutWordsOf(text: string, own: string, terms: Terms): string {
-  const ownTerms = new Set(stemPhrase(own, terms));
-  if (ownTerms.size === 0) return text;
-  const words = tokenize(text);
-  const kept = words.filter((word) => {
-    const term = terms.indexTerm(word);
-    return term === null || !ownTerms.has(term);
-  });
-  return kept.length === words.length ? text : kept.join(' ');
-}
-
-/** The section as MiniSearch indexes it; `terms`: the notes' language, as the index was built with. */
-export const documentOf = (section: Section, i: number, terms: Terms = englishTerms): SectionDocument => {
-  const heading = section.level === 0 ? '' : section.heading;
-  const breadcrumb = [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' ');
-  return { i, heading, context: withoutWordsOf(breadcrumb, heading, terms), ...proseAndCode(section) };
-};
+export const documentOf = (section: Section, i: number): SectionDocument => ({
+  i,
+  heading: section.level === 0 ? '' : section.heading,
+  context: [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' '),
+  ...proseAndCode(section),
+});
 
 export const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
@@ -167,7 +146,7 @@ export function buildIndex(
     },
     searchOptions,
   });
-  mini.addAll(sections.map((s, i) => documentOf(s, i, terms)));
+  mini.addAll(sections.map(documentOf));
 
   const { acronyms, longNames } = expansionsOf(learnAcronyms(sections.map((s) => s.text)), terms);
   const excerptTexts = new ExcerptTexts(terms.stem);
@@ -292,7 +271,7 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
       processTerm: terms.indexTerm,
       searchOptions,
     });
-    mini.addAll(sections.map((s, i) => documentOf(s, i, terms)));
+    mini.addAll(sections.map(documentOf));
     return mini;
   };
   const scores = new WordScores(
