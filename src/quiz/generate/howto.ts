@@ -101,7 +101,11 @@ function namesIdentifier(question: string, answer: string, facts: SectionFacts):
  * the section's heading. The answer is a method or a purpose, not a name, so sharing a word with
  * the heading gives nothing away; only naming the answer's identifier does (namesIdentifier).
  */
-function whereFor(facts: SectionFacts, answer = ''): string | undefined {
+export function whereFor(
+  facts: SectionFacts,
+  answer = '',
+  givesAway: (heading: string, answer: string) => boolean = paraphrases,
+): string | undefined {
   const title = facts.section.noteTitle.trim();
   const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
   const where =
@@ -111,7 +115,7 @@ function whereFor(facts: SectionFacts, answer = ''): string | undefined {
     normal(heading) !== normal(title) &&
     // A heading that asks the question ("什麼是 Scope?") would make the card ask it twice.
     !/[?？]$/.test(heading) &&
-    !paraphrases(heading, answer)
+    !givesAway(heading, answer)
       ? `${title} › ${heading}`
       : title;
   // A heading with markup or a draft marker ("Quick Start $latex$", "[!TODO]") names no topic.
