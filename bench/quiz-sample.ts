@@ -20,9 +20,6 @@
  * round-6 kinds (`round6Kinds`: howto, purpose, meaning) drawn only from notes the default kinds
  * leave without a question (spread over the notes of each corpus), and 35 acronym cards spread
  * over the corpora that have them.
- * `-- --round7 [--seed 7] [--out FILE]` samples, for round 7, 40 acronym cards (as they ship: named
- * by "Title › Heading") spread over the corpora and, inside each, over its notes, to FILE (default
- * tests/fixtures/quiz-judging/round7-sample.json).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,7 +55,6 @@ const argValue = (name: string): string | undefined => {
 };
 const round4 = process.argv.includes('--round4');
 const round6 = process.argv.includes('--round6');
-const round7 = process.argv.includes('--round7');
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : ''))
   .split(',')
@@ -69,13 +65,11 @@ for (const k of withKinds)
     console.error(`--with: unknown kind "${k}" (kinds: ${allGeneratorKinds.join(', ')})`);
     process.exit(2);
   }
-const out = round7
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round7-sample.json')
-  : round6
-    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
-    : round4
-      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-      : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+const out = round6
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
+  : round4
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+    : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
@@ -199,10 +193,6 @@ if (round6) {
   writeRound6();
   process.exit(0);
 }
-if (round7) {
-  writeRound7();
-  process.exit(0);
-}
 
 // 40 each; what a short corpus cannot fill goes, one at a time, to the corpora that still have questions.
 const quota = new Map(found.map((c) => [c.name, Math.min(perCorpus, c.pool.length)]));
@@ -300,19 +290,4 @@ function writeRound6(): void {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
   console.log(`${items.length} questions written to ${out} ${JSON.stringify(counts)}`);
-}
-
-/** Round 7: 40 acronym cards, fair shares over the corpora, spread over each corpus's notes. */
-function writeRound7(): void {
-  const items: unknown[] = [];
-  const counts: Record<string, number> = {};
-  const quota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), 40);
-  for (const c of found)
-    for (const q of spread(c.acronyms, (q) => q.noteRoute, quota.get(c.name)!)) {
-      items.push(itemOf(c, q));
-      counts[c.name] = (counts[c.name] ?? 0) + 1;
-    }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-  console.log(`${items.length} acronym cards written to ${out} ${JSON.stringify(counts)}`);
 }

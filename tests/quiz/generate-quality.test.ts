@@ -283,75 +283,10 @@ describe('acronym questions', () => {
     expect(questions.filter((q) => q.kind === 'acronym')).toEqual([]);
     expect(questions.filter((q) => q.kind === 'acronym-reveal').map((q) => [q.question, q.choices, q.reveal])).toEqual(
       expect.arrayContaining([
-        ['In “Note”, what does EBS stand for?', ['I knew it', "I didn't"], 'Elastic Block Store'],
-        ['In “Note”, what does SQS stand for?', ['I knew it', "I didn't"], 'Simple Queue Service'],
+        ['What does EBS stand for?', ['I knew it', "I didn't"], 'Elastic Block Store'],
+        ['What does SQS stand for?', ['I knew it', "I didn't"], 'Simple Queue Service'],
       ]),
     );
-  });
-
-  const acronymCards = (markdown: string): string[][] =>
-    questionsOf(markdown)
-      .filter((q) => q.kind === 'acronym-reveal')
-      .map((q) => [q.question, q.reveal!]);
-
-  it('name where they come from ("Title › Heading"), so "CT" is not a riddle', () => {
-    expect(
-      acronymCards(`# Medical imaging
-
-## Scanners in the clinic
-
-A computed tomography (CT) scanner combines many X-ray images into cross-sections of the body.
-`),
-    ).toEqual([['In “Medical imaging › Scanners in the clinic”, what does CT stand for?', 'computed tomography']]);
-  });
-
-  it('leave out a heading with a word of the expansion, and name the heading alone where the title has one', () => {
-    expect(
-      acronymCards(`# Cloud messaging
-
-## Queue basics
-
-Simple Queue Service (SQS) holds messages until a consumer reads them.
-
-## Decoupling apps
-
-Simple Notification Service (SNS) pushes each message to every subscriber at once.
-`),
-    ).toEqual([
-      // "Queue basics" names "Queue": the title alone.
-      ['In “Cloud messaging”, what does SQS stand for?', 'Simple Queue Service'],
-      ['In “Cloud messaging › Decoupling apps”, what does SNS stand for?', 'Simple Notification Service'],
-    ]);
-    expect(
-      acronymCards(`# Notification services
-
-## Fan-out
-
-Simple Notification Service (SNS) pushes each message to every subscriber at once.
-`),
-    ).toEqual([['In “Fan-out”, what does SNS stand for?', 'Simple Notification Service']]);
-  });
-
-  it('ask without a place when both the title and the heading name the expansion', () => {
-    expect(
-      acronymCards(`# Block storage
-
-## Block volumes
-
-Elastic Block Store (EBS) gives an instance network-attached block volumes.
-`),
-    ).toEqual([['What does EBS stand for?', 'Elastic Block Store']]);
-  });
-
-  it('name the place in Chinese notes too', () => {
-    expect(
-      acronymCards(`# 網路安全筆記
-
-## 瀏覽器的限制
-
-瀏覽器使用 Cross-Origin Resource Sharing (CORS) 來決定是否允許來自其他網域的請求，這是網頁安全中很重要的一個機制。
-`),
-    ).toEqual([['在「網路安全筆記 › 瀏覽器的限制」中，CORS 是哪個名稱的縮寫？', 'Cross-Origin Resource Sharing']]);
   });
 });
 

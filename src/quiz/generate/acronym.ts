@@ -1,9 +1,6 @@
 import type { Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
-import { generic } from './heading.js';
-import { whereFor } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
-import { wordsOf } from './quality.js';
 import { acronymDefinitions } from '../../search/acronym-definitions.js';
 import { initialsOf } from '../../search/acronyms.js';
 
@@ -49,44 +46,15 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
   return out;
 }
 
-/** Words of the expansion a text names ("Block Storage" for "Elastic Block Store"): a giveaway. */
-function namesExpansion(text: string, longName: string): boolean {
-  const named = wordsOf(text).filter((w) => w.length >= 3 && !connector.has(w));
-  // "Service" and "Services" are one word; "Store" and "Storage" are not.
-  const same = (a: string, b: string): boolean => a === b || (b.startsWith(a) && b.length - a.length <= 2);
-  return wordsOf(longName).some((w) => !connector.has(w) && named.some((n) => same(w, n) || same(n, w)));
-}
-
-/** The section's own heading, where it names a topic ("Amazon EKS", not "Overview" or "Why?"). */
-function headingAlone(facts: SectionFacts): string | undefined {
-  const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
-  if (facts.section.level < 2 || !heading || generic.test(heading)) return undefined;
-  return /[?？]$/.test(heading) || /[$[\]{}<>]/.test(heading) ? undefined : heading;
-}
-
-/** Where the card comes from, in none of the expansion's words: "Title › Heading", the title, or the heading. */
-function sourceOf(facts: SectionFacts, longName: string): string | undefined {
-  const where = whereFor(facts, longName, namesExpansion);
-  if (where && !namesExpansion(where, longName)) return where;
-  const heading = headingAlone(facts);
-  return heading && !namesExpansion(heading, longName) ? heading : undefined;
-}
-
 /**
- * "In “AWS › Storage”, what does EBS stand for?" from "Elastic Block Store (EBS)", as a self-graded
- * card. Blind judging (round 3, 0/38) found multiple choice unfair: among other expansions the
- * answer is the only choice whose initials spell the acronym, and an expansion with the same
- * letters that the notes define is a second right answer. So there is nothing fair to choose from.
- * Round 6 rejected 5 of 35 cards as ambiguous ("What does CT stand for?" could mean several
- * things), so the card names where it comes from, as the other cards do; a heading (or title) with
- * a word of the expansion is left out (the heading alone is named where the title has one), and a
- * card with no such place asks without one.
+ * "What does EBS stand for?" from "Elastic Block Store (EBS)", as a self-graded card. Blind judging
+ * (round 3, 0/38) found multiple choice unfair: among other expansions the answer is the only choice
+ * whose initials spell the acronym, and an expansion with the same letters that the notes define
+ * is a second right answer. So there is nothing fair to choose from.
  */
 export function acronymDrafts(facts: SectionFacts, lang: Lang, acronyms: (f: SectionFacts) => Acronym[]): Draft[] {
   return acronyms(facts).map(({ acronym, longName, sentence }) => {
     const question = fill(templates.acronymExpand, lang, { acronym });
-    const where = sourceOf(facts, longName);
-    const card = where ? fill(templates.acronymExpandIn, lang, { where, acronym }) : question;
     // No tiers: with nothing to choose from, the draft becomes its self-graded card.
     return {
       kind: 'acronym',
@@ -95,7 +63,7 @@ export function acronymDrafts(facts: SectionFacts, lang: Lang, acronyms: (f: Sec
       explanation: sentence,
       facts,
       tiers: [],
-      selfGraded: { question: card, answer: longName },
+      selfGraded: { question, answer: longName },
     };
   });
 }

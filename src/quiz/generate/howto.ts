@@ -101,11 +101,7 @@ function namesIdentifier(question: string, answer: string, facts: SectionFacts):
  * the section's heading. The answer is a method or a purpose, not a name, so sharing a word with
  * the heading gives nothing away; only naming the answer's identifier does (namesIdentifier).
  */
-export function whereFor(
-  facts: SectionFacts,
-  answer = '',
-  givesAway: (heading: string, answer: string) => boolean = paraphrases,
-): string | undefined {
+function whereFor(facts: SectionFacts, answer = ''): string | undefined {
   const title = facts.section.noteTitle.trim();
   const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
   const where =
@@ -115,7 +111,7 @@ export function whereFor(
     normal(heading) !== normal(title) &&
     // A heading that asks the question ("什麼是 Scope?") would make the card ask it twice.
     !/[?？]$/.test(heading) &&
-    !givesAway(heading, answer)
+    !paraphrases(heading, answer)
       ? `${title} › ${heading}`
       : title;
   // A heading with markup or a draft marker ("Quick Start $latex$", "[!TODO]") names no topic.

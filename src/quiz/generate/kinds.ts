@@ -27,8 +27,6 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * on as cards only (`cardOnlyKinds`).
  * Round 6 (round6-*.json, a new judge, a sample drawn only from notes the kinds above left without
  * a question) passed howto 19/19, purpose 16/16 and meaning 17/19 cards, and acronym cards 30/35.
- * The 5 acronym cards rejected were ambiguous without context ("What does CT stand for?"); acronym
- * cards now name their place ("In “Title › Heading”, …") and round 7 (round7-sample.json) judges them.
  */
 export const generatorKinds: readonly GeneratorKind[] = [
   'acronym',

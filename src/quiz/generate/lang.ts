@@ -25,12 +25,6 @@ export const templates = {
     es: '¿Qué significa {acronym}?',
     ru: 'Как расшифровывается {acronym}?',
   },
-  acronymExpandIn: {
-    en: 'In “{where}”, what does {acronym} stand for?',
-    zh: '在「{where}」中，{acronym} 是哪個名稱的縮寫？',
-    es: 'En «{where}», ¿qué significa {acronym}?',
-    ru: 'В «{where}»: как расшифровывается {acronym}?',
-  },
   acronymShort: {
     en: 'What is the abbreviation of {name}?',
     zh: '{name} 的縮寫是什麼？',
