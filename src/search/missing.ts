@@ -65,7 +65,10 @@ export function missingWords(
   const holds = (t: string) => heading.has(t) || options.holds(t);
   const unasked = ruledOut(question, index.terms);
   const lacks = (t: string) =>
-    !found.has(t) && !holds(t) && !unasked.has(t) && !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds));
+    !found.has(t) &&
+    !holds(t) &&
+    !unasked.has(t) &&
+    !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.

@@ -103,8 +103,14 @@ export function writtenAsName(index: SearchIndex, term: string): boolean {
   if (name === undefined) {
     const options = { ...defaultNameOptions, maxSections: Infinity, shape: startsCapital };
     name =
-      rareNames(index.sections, [term], index.docFreq, (t) => sample(index.scores.sectionsWith(t)), options, index.terms.indexTerm)
-        .size > 0;
+      rareNames(
+        index.sections,
+        [term],
+        index.docFreq,
+        (t) => sample(index.scores.sectionsWith(t)),
+        options,
+        index.terms.indexTerm,
+      ).size > 0;
     if (known.size >= 20_000) known.clear();
     known.set(term, name);
   }

@@ -462,9 +462,7 @@ function isConfident(
   // A typo's correction stands for a known word ("cloudfrnt" is "cloudfront").
   const corrected = [...query.near.values()].some((n) => n.correction);
   const unasked = ruledOut(query.question, index.terms);
-  const namesElsewhere = query.measured.some(
-    (t) => index.names.has(t) && !best.r.terms.includes(t) && !unasked.has(t),
-  );
+  const namesElsewhere = query.measured.some((t) => index.names.has(t) && !best.r.terms.includes(t) && !unasked.has(t));
   const rarest = Math.log(1 + (index.sections.length + 0.5) / 0.5);
   const evidence = (best.coverage * total) / rarest;
   return (

@@ -92,9 +92,9 @@ describe('Missing line: words the notes never use', () => {
     const outcome = search(index, 'does ray serve scale the llm replicas of an endpoint with traffic in qz', 3);
     expect(outcome.hits[0]?.section.id).toBe('ray#serving-large-language-models');
     expect(outcome.missing).toEqual([]);
-    expect(search(index, 'does ray serve scale the llm replicas of an endpoint with traffic in qzx', 3).missing).toEqual([
-      'qzx',
-    ]);
+    expect(
+      search(index, 'does ray serve scale the llm replicas of an endpoint with traffic in qzx', 3).missing,
+    ).toEqual(['qzx']);
   });
 
   it('takes a word one slip from a word of the section for that word, not for a missing one', () => {

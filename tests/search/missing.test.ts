@@ -72,9 +72,9 @@ describe('Missing line', () => {
     expect(search(index, 'managed message broker on azure', 3).missing).toContain('azure');
     // "week" is everyday English: how the question is said, not what it asks (unless it is most of a
     // short question: missing-names.test.ts).
-    expect(search(index, 'which managed message broker suits applications that speak JMS this week', 3).missing).not.toContain(
-      'week',
-    );
+    expect(
+      search(index, 'which managed message broker suits applications that speak JMS this week', 3).missing,
+    ).not.toContain('week');
   });
 
   it('picks the line stating the figure as the answer line', () => {
