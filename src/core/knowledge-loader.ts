@@ -163,6 +163,8 @@ export class KnowledgeLoader {
     const { ParsePool } = await import('../notes/parse-pool.js');
     // Kept for later loads (the reload worker): its threads start once.
     this.pool ??= new ParsePool(parseBudgetOf(this.config));
+    // Nothing cached: every note is parsed, so the workers load their code while the notes are read.
+    if (cache.size === 0) this.pool.start();
     const library = loadLibrary(
       this.config,
       { parseCache: cache.load, isCached: cache.has, frontMatterMemo: this.frontMatter },

@@ -46,6 +46,11 @@ export class ParseCache {
     return { cache: new ParseCache(salt, saved.entries) };
   }
 
+  /** How many results it holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Starts counting a new load; entries the load does not use are dropped at the next save. */
   begin(): void {
     if (this.used.size > 0) this.entries = this.used;
@@ -60,7 +65,7 @@ export class ParseCache {
   }
 
   private keyOf(read: ReadNote, context: NoteContext): string {
-    const { resolver, routeOfFile, parse, ...plain } = context;
+    const { resolver, routeOfFile, ...plain } = context;
     return createHash('sha256')
       .update(JSON.stringify([this.salt, read.entry.file, read.entry.order, plain]))
       .update(read.source)
