@@ -528,6 +528,21 @@ function hasDotlessUrl(node: Nodes): boolean {
   return (node.children as Nodes[]).some(hasDotlessUrl);
 }
 
+/** What every pattern of the autolink transform needs: a `://`, a `www` or an `@`. */
+const autolinkHint = /:\/\/|www|@/i;
+
+/** Whether text outside links in a block holds something the autolink transform could link. */
+function mayAutolink(block: Nodes): boolean {
+  const stack = [block];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && autolinkHint.test(node.value)) return true;
+    if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node)
+      for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return false;
+}
+
 /** The mdast of a Markdown (not MDX) note, or undefined when only micromark reads it exactly. */
 export function fastParse(source: string): Root | undefined {
   if (unsupported(source)) return undefined;
@@ -543,7 +558,8 @@ export function fastParse(source: string): Root | undefined {
   if (fmEnd) root.children.push(yamlNode(ctx, fmEnd));
   convertBlocks(tokens, ctx, root);
   if (ctx.inexact || hasDotlessUrl(root)) return undefined;
-  transformAutolinks(root as never);
+  // The transform walks its tree once per pattern: only blocks with text it could link are given to it.
+  for (const child of root.children) if (mayAutolink(child)) transformAutolinks(child as never);
   placeNewNodes(root);
   root.position = { start: point(ctx, 0), end: point(ctx, source.length) };
   return root;
