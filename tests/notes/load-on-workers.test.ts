@@ -45,7 +45,8 @@ describe('notes loaded on the parse pool', () => {
       const there = onPool(options);
       expect(there.notes.length).toBeGreaterThan(0);
       expect(content(there)).toEqual(content(here));
-    });
+      // The first load waits for the workers to start (tsx compiles their code on a busy machine).
+    }, 180_000);
   }
 
   it('a note job copied across threads loads exactly as the note it was made from', () => {
