@@ -50,6 +50,8 @@ export class ParsePool {
   private broken = false;
   /** The library of the current load: every worker gets it before its first note. */
   private library: LibraryShape | undefined;
+  /** The first job id of the current load: results of an earlier (aborted) load are dropped. */
+  private firstOfLoad = 0;
 
   constructor(
     private readonly budget: ParseBudget,
@@ -73,6 +75,10 @@ export class ParsePool {
   /** Sets the library the notes of this load belong to (before `prefetch` and `load`). */
   begin(library: LibraryShape): void {
     this.library = library;
+    this.firstOfLoad = this.nextId;
+    this.queue.length = 0;
+    this.ids.clear();
+    this.results.clear();
     for (const slot of this.slots) slot?.port.postMessage({ library });
   }
 
@@ -161,6 +167,7 @@ export class ParsePool {
       this.close();
       return;
     }
+    if (job.id < this.firstOfLoad) return;
     this.results.set(
       job.id,
       new ParseBudgetError(
@@ -174,7 +181,8 @@ export class ParsePool {
       if (!slot) continue;
       for (let message = receiveMessageOnPort(slot.port); message; message = receiveMessageOnPort(slot.port)) {
         const reply = message.message as { id: number; result?: NoteResult; error?: string };
-        this.results.set(reply.id, reply.result ?? new Error(reply.error ?? 'parse failed'));
+        if (reply.id >= this.firstOfLoad)
+          this.results.set(reply.id, reply.result ?? new Error(reply.error ?? 'parse failed'));
         if (slot.job?.id === reply.id) slot.job = undefined;
       }
     }
