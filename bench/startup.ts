@@ -219,10 +219,17 @@ const parseRows: string[] = [];
 for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker guide', sagemakerDir]] : [])].filter(
   ([name]) => wanted(`${name}: cold parse`),
 ) as [string, string][]) {
-  const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off' });
-  const loadMs = (JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs;
   const mb = markdownBytes(dir) / 1048576;
-  parseRows.push(`| ${name} | ${mb.toFixed(1)} | ${fmt(loadMs)} | ${(mb / (loadMs / 1000)).toFixed(2)} |`);
+  // The baseline's row next to this checkout's, each the median of the runs.
+  for (const [label, cwd] of [[name, root], ...(baselineRoot ? [[`${name} (baseline)`, baselineRoot]] : [])]) {
+    const loads: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off', BENCH_CWD: cwd! });
+      loads.push((JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs);
+    }
+    const loadMs = loads.sort((a, b) => a - b)[loads.length >> 1]!;
+    parseRows.push(`| ${label} | ${mb.toFixed(1)} | ${fmt(loadMs)} | ${(mb / (loadMs / 1000)).toFixed(2)} |`);
+  }
 }
 
 console.log(
@@ -232,7 +239,9 @@ console.log(
   '| case | today s | now s | today / now | now / `node -e 0` | today MB | now MB | target |\n|---|---:|---:|---:|---:|---:|---:|---|',
 );
 console.log(rows.join('\n'));
-console.log('\nCold parse (no cache, one process)\n| notes | MB of Markdown | parse s | MB/s |\n|---|---:|---:|---:|');
+console.log(
+  '\nCold parse (no cache, one process; median)\n| notes | MB of Markdown | parse s | MB/s |\n|---|---:|---:|---:|',
+);
 console.log(parseRows.join('\n'));
 for (const dir of [notesCache, sagemakerCache, ...baselineCaches]) fs.rmSync(dir, { recursive: true, force: true });
 

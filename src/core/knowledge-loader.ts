@@ -87,11 +87,16 @@ export class KnowledgeLoader {
   }
 
   /**
-   * Parses a tiny note on the parse pool, so that a thread and the Markdown parser are loaded
-   * before the next edit needs them (the reload worker's preparation).
+   * Loads a tiny note on the parse pool (in the library of the last build), so that a thread and
+   * the Markdown parser are loaded before the next edit needs them (the reload worker's preparation).
    */
   warmParser(): void {
-    this.pool?.parse('warm-up.md', '# Warm-up\n\nA paragraph.\n', false);
+    const source = '# Warm-up\n\nA paragraph.\n';
+    try {
+      this.pool?.load({ file: 'warm-up.md', order: 0, source, front: { tags: [], quiz: [] } });
+    } catch {
+      // Only a head start: the next load reports whatever stops the pool.
+    }
   }
 
   /** Loads from the saved index if it fits, else builds (`useSaved: false` always builds). */
@@ -186,6 +191,8 @@ export class KnowledgeLoader {
     const { ParsePool } = await import('../notes/parse-pool.js');
     // Kept for later loads (the reload worker): its threads start once.
     this.pool ??= new ParsePool(parseBudgetOf(this.config));
+    // Nothing cached: every note is parsed, so the workers load their code while the notes are read.
+    if (cache.size === 0) this.pool.start();
     const library = loadLibrary(
       this.config,
       { parseCache: cache.load, isCached: cache.has, frontMatterMemo: this.frontMatter },

@@ -61,7 +61,7 @@ const layoutFields = {
  *     section: s3-storage-classes-compared
  * ```
  */
-interface FrontMatter {
+export interface FrontMatter {
   title?: string;
   /** Docusaurus `id`, `slug`, `sidebar_label`/Nextra `sidebarTitle`, `sidebar_position`; Obsidian `aliases`. */
   id?: string;
@@ -105,9 +105,11 @@ export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> =
   }
 
   const counter = new LineCounter();
-  const doc = parseDocument(parsed.matter ?? '', { lineCounter: counter });
+  // Parsed again for its line numbers only when one is needed (a quiz, a problem).
+  let doc: ReturnType<typeof parseDocument> | undefined;
   // The matter text starts with the newline after the opening "---", so its line numbers are the file's.
   const lineOf = (path: (string | number)[], fallback = 1): number => {
+    doc ??= parseDocument(parsed.matter ?? '', { lineCounter: counter });
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const offset = node?.range?.[0];
     return offset === undefined ? fallback : counter.linePos(offset).line;

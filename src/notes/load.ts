@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseFlashcards, placeCards } from './flashcards.js';
 import picomatch from 'picomatch';
 import { readFolders, type FolderInfo } from './folders.js';
 import { readFrontMatter, type FrontMatterResult } from './frontmatter.js';
@@ -17,19 +16,26 @@ import {
   type Layout,
   type LayoutSetting,
 } from './layout.js';
-import { sourceUrl, type LinkSettings } from './links.js';
-import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import type { LinkSettings } from './links.js';
+import {
+  libraryContext,
+  loadNote,
+  noteJobOf,
+  type LibraryShape,
+  type NoteContext,
+  type NoteLoader,
+  type ReadNote,
+} from './load-note.js';
 import { ParseBudgetError, type ParsePool } from './parse-pool.js';
 import { readNotesFile } from './read-file.js';
 import { sidebarOrder } from './order.js';
-import { countWords } from './plaintext.js';
-import { NoteResolver } from './resolve.js';
-import { splitSections } from './sections.js';
-import { expandWikilinks, htmlAnchors, labelCallouts, rewriteAdmonitions } from './syntax.js';
-import type { Note, NoteLibrary, Problem, QuizQuestion, Section } from './types.js';
-import { validateLibrary, type LinkRef, type LoadedNote } from './validate.js';
+import { rewriteAdmonitions } from './syntax.js';
+import type { NoteLibrary, Problem } from './types.js';
+import { validateLibrary, type LoadedNote } from './validate.js';
 import { walkNotes, type NoteFile } from './walk.js';
 import { withoutNoteExtension } from './note-file.js';
+
+export type { NoteContext, NoteLoader, ReadNote } from './load-note.js';
 
 export interface LoadOptions extends Partial<LinkSettings> {
   root: string;
@@ -52,9 +58,6 @@ export interface LoadOptions extends Partial<LinkSettings> {
   boldCloze?: boolean;
 }
 
-/** Parses one note that was read; problems it finds are added to `read.problems`. */
-export type NoteLoader = (read: ReadNote, context: NoteContext) => LoadedNote;
-
 /** Larger files are almost certainly not notes; reading them would stall start-up. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_SIDECAR_BYTES = 1024 * 1024;
@@ -66,32 +69,6 @@ function decode(buffer: Buffer): { text: string; valid: boolean } {
     // Keep the words rather than lose the file: Latin-1 maps every byte to a character.
     return { text: buffer.toString('latin1'), valid: false };
   }
-}
-
-const questionId = (route: string, question: string): string =>
-  `${route}?q=${createHash('sha1').update(question).digest('hex').slice(0, 8)}`;
-
-export interface NoteContext {
-  settings: LinkSettings;
-  layout: Layout;
-  /** Links and routes of other notes: the parse cache records every answer (parse-cache.ts). */
-  resolver: Pick<NoteResolver, 'resolve'>;
-  routeOfFile: (file: string) => string;
-  metaTitle?: string;
-  breadcrumb: string[];
-  /** Identifies the set of notes and their routes, which resolving links depends on (not part of the parse cache's key). */
-  libraryKey: string;
-  boldCloze: boolean;
-  /** Markdown to tree (parse-pool.ts); not part of the parse cache's key. */
-  parse?: (file: string, source: string, mdx: boolean) => ParsedMarkdown;
-}
-
-/** A note file read from disk, before Markdown parsing. */
-export interface ReadNote {
-  entry: NoteFile;
-  source: string;
-  front: FrontMatterResult;
-  problems: Problem[];
 }
 
 function readNote(
@@ -117,98 +94,15 @@ function readNote(
   return { entry, source: layout?.name === 'docusaurus' ? rewriteAdmonitions(text) : text, front, problems };
 }
 
-function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
-  const { settings, layout, resolver, routeOfFile } = context;
-  const { entry, source, front } = read;
-  const report = (line: number, message: string, severity?: 'warning'): void =>
-    void read.problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
-
-  const mdx = /\.mdx$/i.test(entry.file);
-  const { tree, mdxError } = context.parse ? context.parse(entry.file, source, mdx) : parseMarkdown(source, mdx);
-  if (mdxError)
-    report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
-  if (layout.name === 'obsidian') expandWikilinks(tree);
-  labelCallouts(tree);
-
-  const route = routeOfFile(entry.file);
-  const links: LinkRef[] = [];
-  const resolveUrl = (url: string): string | null => {
-    const target = resolver.resolve(entry.file, url);
-    if (!target) return /^https?:\/\//i.test(url) ? url : null;
-    return 'file' in target ? sourceUrl(settings, target.file, target.anchor, routeOfFile(target.file)) : null;
-  };
-  // An Obsidian note is titled by its file name; its H1s, when there are several, are sections.
-  const h1IsTitle =
-    layout.name !== 'obsidian' || tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length <= 1;
-  const { sections: raw, h1, anchors } = splitSections(tree, source, resolveUrl, h1IsTitle);
-  collectLinks(tree, (url, line) => {
-    const target = resolver.resolve(entry.file, url);
-    if (target) links.push({ file: entry.file, line, url, target });
-  });
-
-  const fileName = withoutNoteExtension(path.posix.basename(entry.file));
-  const folderName = path.posix.basename(path.posix.dirname(entry.file));
-  const fallback = isFolderPage(entry.file, layout) && folderName !== '.' ? humanise(folderName) : humanise(fileName);
-  const title = front.data.title ?? context.metaTitle ?? front.data.sidebarLabel ?? h1 ?? fallback;
-  const sections: Section[] = raw.map((s) => ({
-    id: s.anchor ? `${route}#${s.anchor}` : route,
-    noteRoute: route,
-    noteTitle: title,
-    file: entry.file,
-    heading: s.level === 0 ? title : s.heading,
-    headingPath: s.level === 0 ? [title] : [title, ...s.parents, s.heading],
-    level: s.level,
-    anchor: s.anchor,
-    text: s.text,
-    markdown: s.markdown,
-    blocks: s.blocks,
-    children: s.children,
-    line: s.line,
-    tags: front.data.tags,
-    url: sourceUrl(settings, entry.file, s.anchor, route),
-    ...(s.answerable ? {} : { answerable: false }),
-  }));
-  const quiz: QuizQuestion[] = front.data.quiz.map(({ item }) => ({
-    ...item,
-    id: questionId(route, item.question),
-    noteRoute: route,
-  }));
-  const cards = parseFlashcards(source, tree, { tags: front.data.tags, boldCloze: context.boldCloze });
-  for (const p of cards.problems) report(p.line, p.message);
-  const flashcards = placeCards(cards.cards, route, sections);
-  const words = sections.reduce((sum, s) => sum + countWords(s.text), 0);
-  const description = front.data.description ?? sections[0]?.text.split('\n')[0]?.slice(0, 200) ?? '';
-  const note: Note = {
-    route,
-    file: entry.file,
-    title,
-    description,
-    tags: front.data.tags,
-    breadcrumb: context.breadcrumb,
-    order: entry.order,
-    sections,
-    quiz,
-    flashcards,
-    words,
-  };
-  return {
-    note,
-    links,
-    quizLines: front.data.quiz.map((q) => q.line),
-    anchors: new Set([...anchors, ...htmlAnchors(tree)]),
-  };
-}
-
-type LinkNode = { type?: string; url?: string; children?: LinkNode[]; position?: { start: { line: number } } };
-
-/** Every link and link definition in document order; its own stack, as nesting depth is unbounded. */
-function collectLinks(root: unknown, onLink: (url: string, line: number) => void): void {
-  const stack = [root as LinkNode];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if ((n.type === 'link' || n.type === 'definition') && n.url) onLink(n.url, n.position?.start.line ?? 0);
-    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-  }
+/** A note loaded on the pool's threads, or here when threads cannot run. */
+function loadOnPool(pool: ParsePool, read: ReadNote, context: NoteContext): LoadedNote {
+  const result = pool.load(noteJobOf(read, context));
+  if (!result) return loadNote(read, context);
+  read.problems.push(...result.problems);
+  // The worker recorded what the note asked of the others; a parse cache here keeps it.
+  context.questions?.resolved.push(...result.questions.resolved);
+  context.questions?.routes.push(...result.questions.routes);
+  return result.loaded;
 }
 
 /** Why a notes folder cannot be used, in one line; undefined when it can. */
@@ -241,6 +135,8 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
       loadMs: performance.now() - started,
     };
   }
+  // Without a cache every note is parsed: the workers load their code while this thread reads.
+  if (!options.isCached) options.parsePool?.start();
   const walked = walkNotes(root);
   const problems: Problem[] = [...walked.problems];
   const included = globs(options.include);
@@ -305,21 +201,22 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     fronts.clear();
     for (const [text, front] of frontsUsed) fronts.set(text, front);
   }
-  const routes = new Map(reads.map((r) => [r.entry.file, routeFor(r.entry.file, layout, r.front.data)]));
-  const routeOfFile = (file: string): string => routes.get(file) ?? routeFor(file, layout);
+  const routes = reads.map((r): [string, string] => [r.entry.file, routeFor(r.entry.file, layout, r.front.data)]);
   const settings: LinkSettings = {
     baseUrl: options.baseUrl,
     style: options.style ?? (layout.name === 'github' ? 'github' : 'site'),
   };
-  const resolver = new NoteResolver(
-    reads.map((r) => r.entry.file),
-    routeOfFile,
-    layout.name,
-    language.language,
-  );
-  const libraryKey = createHash('sha256')
-    .update(JSON.stringify([layout, language.language, reads.map((r) => [r.entry.file, routeOfFile(r.entry.file)])]))
-    .digest('base64');
+  const shape: LibraryShape = {
+    settings,
+    layout,
+    language: language.language,
+    routes,
+    libraryKey: createHash('sha256')
+      .update(JSON.stringify([layout, language.language, routes]))
+      .digest('base64'),
+    boldCloze: options.boldCloze ?? false,
+  };
+  const library = libraryContext(shape);
 
   const order = sidebarOrder(
     reads.map((r) => ({ file: r.entry.file, sidebarPosition: r.front.data.sidebarPosition })),
@@ -334,29 +231,19 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     read.entry.order = index;
     const file = read.entry.file;
     const folder = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
-    return {
-      settings,
-      layout,
-      resolver,
-      routeOfFile,
-      metaTitle: metaTitleOf(file, folder, layout, folders),
-      breadcrumb: [],
-      libraryKey,
-      boldCloze: options.boldCloze ?? false,
-      ...(pool ? { parse: (f: string, source: string, mdx: boolean) => pool.parse(f, source, mdx) } : {}),
-    };
+    return { ...library, metaTitle: metaTitleOf(file, folder, layout, folders), breadcrumb: [] };
   });
-  // Everything the cache does not answer is parsed on the pool's threads while earlier notes are split.
+  // Everything the cache does not answer is loaded on the pool's threads while this one takes the results.
+  pool?.begin(shape);
   pool?.prefetch(
-    reads
-      .filter((read, i) => !options.isCached?.(read, contexts[i]!))
-      .map((read) => ({ file: read.entry.file, source: read.source, mdx: /\.mdx$/i.test(read.entry.file) })),
+    reads.flatMap((read, i) => (options.isCached?.(read, contexts[i]!) ? [] : [noteJobOf(read, contexts[i]!)])),
   );
+  const load: NoteLoader = pool ? (read, context) => loadOnPool(pool, read, context) : loadNote;
   const loaded: LoadedNote[] = [];
   reads.forEach((read, index) => {
     const context = contexts[index]!;
     try {
-      const note = options.parseCache ? options.parseCache(read, context, loadNote) : loadNote(read, context);
+      const note = options.parseCache ? options.parseCache(read, context, load) : load(read, context);
       // The sidebar position is not part of the parse cache's key: a note added before this one moves it.
       note.note.order = read.entry.order;
       loaded.push(note);

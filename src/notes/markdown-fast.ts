@@ -35,8 +35,13 @@ interface InlineState {
   push(type: string, tag: string, nesting: number): Token;
   pushPending(): Token;
 }
-/** Where each inline token starts in its block's content: gives the source line of links and text. */
-const startOf = new WeakMap<Token, number>();
+/**
+ * Where each inline token starts in its block's content: gives the source line of links and text.
+ * A field on the token (a WeakMap of every token costs far more: its entries slow the collector).
+ */
+const startOf = (token: Token): number | undefined => (token as Token & { inlineStart?: number }).inlineStart;
+const setStart = (token: Token, start: number): void =>
+  void ((token as Token & { inlineStart?: number }).inlineStart = start);
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
@@ -50,13 +55,13 @@ function createParser(): MarkdownIt {
   class PositionedState extends Base {
     override push(type: string, tag: string, nesting: number): Token {
       const token = super.push(type, tag, nesting);
-      startOf.set(token, this.pos);
+      setStart(token, this.pos);
       return token;
     }
     // Pending text has no line break (softbreak ends it): its end is on its first line.
     override pushPending(): Token {
       const token = super.pushPending();
-      startOf.set(token, this.pos);
+      setStart(token, this.pos);
       return token;
     }
   }
@@ -354,11 +359,22 @@ function convertInline(
   firstLine = (block.map?.[0] ?? 0) + 1,
 ): PhrasingContent[] {
   const content = block.content;
+  // Line breaks of the block, found once: counting them from the start for every token is quadratic.
+  let breaks: number[] | undefined;
   const lineAt = (token: Token): number => {
-    const pos = startOf.get(token) ?? 0;
-    let line = firstLine;
-    for (let i = content.indexOf('\n'); i >= 0 && i < pos; i = content.indexOf('\n', i + 1)) line++;
-    return line;
+    const pos = startOf(token) ?? 0;
+    if (!breaks) {
+      breaks = [];
+      for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) breaks.push(i);
+    }
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid]! < pos) low = mid + 1;
+      else high = mid;
+    }
+    return firstLine + low;
   };
   const at = (token: Token): Position => {
     const line = lineAt(token);
@@ -422,7 +438,7 @@ function convertInline(
 
 /** markdown-it turns line breaks in a code span into spaces; mdast keeps them. */
 function codeValue(token: Token, content: string): string {
-  const open = (startOf.get(token) ?? 0) + token.markup.length;
+  const open = (startOf(token) ?? 0) + token.markup.length;
   if (!content.includes('\n')) return token.content;
   const padded = content.slice(open, open + token.content.length + 2);
   if (padded.replace(/\n/g, ' ') === ` ${token.content} `) return padded.slice(1, -1);
@@ -512,6 +528,21 @@ function hasDotlessUrl(node: Nodes): boolean {
   return (node.children as Nodes[]).some(hasDotlessUrl);
 }
 
+/** What every pattern of the autolink transform needs: a `://`, a `www` or an `@`. */
+const autolinkHint = /:\/\/|www|@/i;
+
+/** Whether text outside links in a block holds something the autolink transform could link. */
+function mayAutolink(block: Nodes): boolean {
+  const stack = [block];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && autolinkHint.test(node.value)) return true;
+    if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node)
+      for (const child of node.children as Nodes[]) stack.push(child);
+  }
+  return false;
+}
+
 /** The mdast of a Markdown (not MDX) note, or undefined when only micromark reads it exactly. */
 export function fastParse(source: string): Root | undefined {
   if (unsupported(source)) return undefined;
@@ -527,7 +558,8 @@ export function fastParse(source: string): Root | undefined {
   if (fmEnd) root.children.push(yamlNode(ctx, fmEnd));
   convertBlocks(tokens, ctx, root);
   if (ctx.inexact || hasDotlessUrl(root)) return undefined;
-  transformAutolinks(root as never);
+  // The transform walks its tree once per pattern: only blocks with text it could link are given to it.
+  for (const child of root.children) if (mayAutolink(child)) transformAutolinks(child as never);
   placeNewNodes(root);
   root.position = { start: point(ctx, 0), end: point(ctx, source.length) };
   return root;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { NoteContext, NoteLoader, ReadNote } from './load.js';
+import { recordingContext, type NoteQuestions } from './note-questions.js';
 import type { LoadedNote } from './validate.js';
 
 /**
@@ -11,10 +12,8 @@ import type { LoadedNote } from './validate.js';
  * holds for another set of notes when the same questions get the same answers there (`validFor`:
  * the set of notes it was last checked against, so an unchanged set costs no check).
  */
-interface Entry {
+interface Entry extends NoteQuestions {
   bytes: Uint8Array;
-  resolved: [from: string, url: string, answer: string][];
-  routes: [file: string, route: string][];
   validFor: string;
 }
 
@@ -65,6 +64,11 @@ export class ParseCache {
     return { cache: new ParseCache(salt, saved.entries) };
   }
 
+  /** How many results it holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Starts counting a new load; entries the load does not use are dropped at the next save. */
   begin(): void {
     if (this.used.size > 0) this.entries = this.used;
@@ -92,7 +96,7 @@ export class ParseCache {
   }
 
   private keyOf(read: ReadNote, context: NoteContext): string {
-    const { resolver, routeOfFile, parse, libraryKey, ...plain } = context;
+    const { resolver, routeOfFile, libraryKey, questions, ...plain } = context;
     return createHash('sha256')
       .update(JSON.stringify([this.salt, read.entry.file, plain, this.sourceHash(read)]))
       .digest('base64');
@@ -135,33 +139,14 @@ export class ParseCache {
     }
     this.misses++;
     const before = read.problems.length;
-    const resolved: Entry['resolved'] = [];
-    const routes: Entry['routes'] = [];
-    // Each link is resolved twice (its text, its check): recorded once.
-    const seen = new Set<string>();
-    const recording: NoteContext = {
-      ...context,
-      resolver: {
-        resolve: (from, url) => {
-          const answer = context.resolver.resolve(from, url);
-          const asked = `${from}\0${url}`;
-          if (!seen.has(asked)) resolved.push([from, url, JSON.stringify(answer)]);
-          seen.add(asked);
-          return answer;
-        },
-      },
-      routeOfFile: (file) => {
-        const route = context.routeOfFile(file);
-        routes.push([file, route]);
-        return route;
-      },
-    };
+    const questions: NoteQuestions = { resolved: [], routes: [] };
+    const recording = recordingContext(context, questions);
     const loaded = parse(read, recording);
     const problems = read.problems.slice(before);
     const fresh: Entry = {
       bytes: v8.serialize({ loaded, problems }),
-      resolved,
-      routes,
+      resolved: questions.resolved,
+      routes: questions.routes,
       validFor: context.libraryKey,
     };
     this.entries.set(key, fresh);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
+import type { LibraryShape, NoteJob, NoteResult } from './load-note.js';
 import { threadCpuMs } from './thread-cpu.js';
 
 /** How long and how large one note may be to be parsed; past either, the note is skipped and reported. */
@@ -14,8 +14,7 @@ export class ParseBudgetError extends Error {}
 
 interface Job {
   id: number;
-  source: string;
-  mdx: boolean;
+  note: NoteJob;
 }
 
 interface Slot {
@@ -30,7 +29,9 @@ const bootLimitMs = 60_000;
 const now = (): number => performance.timeOrigin + performance.now();
 
 /**
- * Parses notes on worker threads (one per core, at most `threads`), each file within a time budget:
+ * Loads notes on worker threads (one per core, at most `threads`): Markdown to sections, blocks,
+ * links and flashcards there, so only the compact result crosses threads (a Markdown tree is many
+ * times larger than the note and costly to copy). Each file is loaded within a time budget:
  * a parse still running at its deadline has its worker terminated (micromark can take minutes on
  * hostile input: 80 KB of `[`, a 4 MB nested list) and the file is reported, never waited for.
  * The calling thread waits synchronously (Atomics.wait) so the loader stays a plain function;
@@ -43,10 +44,14 @@ export class ParsePool {
   private readonly cpuAt: Float64Array;
   private readonly slots: (Slot | undefined)[];
   private readonly queue: Job[] = [];
-  private readonly results = new Map<number, ParsedMarkdown | Error>();
+  private readonly results = new Map<number, NoteResult | Error>();
   private readonly ids = new Map<string, number>();
   private nextId = 0;
   private broken = false;
+  /** The library of the current load: every worker gets it before its first note. */
+  private library: LibraryShape | undefined;
+  /** The first job id of the current load: results of an earlier (aborted) load are dropped. */
+  private firstOfLoad = 0;
 
   constructor(
     private readonly budget: ParseBudget,
@@ -61,34 +66,53 @@ export class ParsePool {
     return `${file}\0${source.length}`;
   }
 
-  /** Queues notes to parse in the background; `parse` later takes their results. */
-  prefetch(notes: { file: string; source: string; mdx: boolean }[]): void {
+  /** Starts the workers now, so that they load their code while this thread reads the notes. */
+  start(): void {
+    if (this.broken) return;
+    for (let i = 0; i < this.slots.length; i++) this.slots[i] ??= this.startWorker(i);
+  }
+
+  /** Sets the library the notes of this load belong to (before `prefetch` and `load`). */
+  begin(library: LibraryShape): void {
+    this.library = library;
+    this.firstOfLoad = this.nextId;
+    this.queue.length = 0;
+    this.ids.clear();
+    this.results.clear();
+    for (const slot of this.slots) slot?.port.postMessage({ library });
+  }
+
+  /** Queues notes to load in the background; `load` later takes their results. */
+  prefetch(notes: NoteJob[]): void {
     for (const note of notes) {
       if (Buffer.byteLength(note.source) > this.budget.bytes) continue;
       const id = this.nextId++;
       this.ids.set(this.keyOf(note.file, note.source), id);
-      this.queue.push({ id, source: note.source, mdx: note.mdx });
+      this.queue.push({ id, note });
     }
     this.dispatch();
   }
 
-  /** The tree of one note, within the budget; throws ParseBudgetError when over it. */
-  parse(file: string, source: string, mdx: boolean): ParsedMarkdown {
-    const bytes = Buffer.byteLength(source);
+  /**
+   * One note loaded within the budget; throws ParseBudgetError when over it. Undefined when
+   * workers cannot run here: the caller loads the note in its own thread.
+   */
+  load(note: NoteJob): NoteResult | undefined {
+    const bytes = Buffer.byteLength(note.source);
     if (bytes > this.budget.bytes)
       throw new ParseBudgetError(
         `skipped: ${Math.ceil(bytes / 1024)} KB is over the ${Math.floor(this.budget.bytes / 1024)} KB a note may have (NOTES_MAX_FILE_KB)`,
       );
-    if (this.broken) return parseMarkdown(source, mdx);
-    const key = this.keyOf(file, source);
+    if (this.broken) return undefined;
+    const key = this.keyOf(note.file, note.source);
     let id = this.ids.get(key);
     if (id === undefined || (!this.results.has(id) && !this.pending(id))) {
       id = this.nextId++;
       // Wanted now: ahead of the prefetched ones.
-      this.queue.unshift({ id, source, mdx });
+      this.queue.unshift({ id, note });
     }
     this.ids.delete(key);
-    const result = this.wait(id, source, mdx);
+    const result = this.wait(id);
     if (result instanceof Error) throw result;
     return result;
   }
@@ -97,7 +121,7 @@ export class ParsePool {
     return this.queue.some((j) => j.id === id) || this.slots.some((s) => s?.job?.id === id);
   }
 
-  private wait(id: number, source: string, mdx: boolean): ParsedMarkdown | Error {
+  private wait(id: number): NoteResult | Error | undefined {
     for (;;) {
       const seen = Atomics.load(this.done, 0);
       this.collect();
@@ -107,7 +131,7 @@ export class ParsePool {
         return result;
       }
       this.dispatch(id);
-      if (this.broken) return parseMarkdown(source, mdx);
+      if (this.broken) return undefined;
       for (let i = 0; i < this.slots.length; i++) {
         const slot = this.slots[i];
         if (!slot?.job) continue;
@@ -143,6 +167,7 @@ export class ParsePool {
       this.close();
       return;
     }
+    if (job.id < this.firstOfLoad) return;
     this.results.set(
       job.id,
       new ParseBudgetError(
@@ -155,16 +180,17 @@ export class ParsePool {
     for (const slot of this.slots) {
       if (!slot) continue;
       for (let message = receiveMessageOnPort(slot.port); message; message = receiveMessageOnPort(slot.port)) {
-        const reply = message.message as { id: number; parsed?: ParsedMarkdown; error?: string };
-        this.results.set(reply.id, reply.parsed ?? new Error(reply.error ?? 'parse failed'));
+        const reply = message.message as { id: number; result?: NoteResult; error?: string };
+        if (reply.id >= this.firstOfLoad)
+          this.results.set(reply.id, reply.result ?? new Error(reply.error ?? 'parse failed'));
         if (slot.job?.id === reply.id) slot.job = undefined;
       }
     }
   }
 
   /**
-   * Sends queued files to idle workers. Parsed trees waiting to be taken are capped (they are large:
-   * the SageMaker guide's would take a gigabyte), unless the file wanted now is still queued.
+   * Sends queued files to idle workers. Results waiting to be taken are capped (a whole library
+   * of them would double the memory a load needs), unless the file wanted now is still queued.
    */
   private dispatch(wanted?: number): void {
     if (this.broken) return;
@@ -197,6 +223,7 @@ export class ParsePool {
     port1.unref();
     // A worker that fails to load is noticed by its boot deadline; this keeps the error from crashing the process.
     worker.on('error', () => {});
+    if (this.library) port1.postMessage({ library: this.library });
     return { worker, port: port1 };
   }
 

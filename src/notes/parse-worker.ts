@@ -1,7 +1,7 @@
-// A parse pool worker (parse-pool.ts): parses Markdown to a tree for a thread that waits on it.
+// A parse pool worker (parse-pool.ts): loads notes (Markdown to sections) for a thread that waits on it.
 // It says in shared memory when it starts a file, so the waiting thread can stop it at the deadline.
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { parseMarkdown } from './markdown.js';
+import { libraryContext, loadNoteJob, type LibraryShape, type NoteJob } from './load-note.js';
 import { threadCpuMs, threadId } from './thread-cpu.js';
 
 const { port, done, startedAt, cpuAt, slot } = workerData as {
@@ -12,20 +12,31 @@ const { port, done, startedAt, cpuAt, slot } = workerData as {
   slot: number;
 };
 const tid = threadId();
+let library: ReturnType<typeof libraryContext> | undefined;
 
-port.on('message', ({ id, source, mdx }: { id: number; source: string; mdx: boolean }) => {
+port.on('message', (message: { library: LibraryShape } | { id: number; note: NoteJob }) => {
+  if ('library' in message) {
+    library = libraryContext(message.library);
+    return;
+  }
+  const { id, note } = message;
   // The thread id goes with the CPU time, so the waiting thread reads this thread's CPU clock.
   cpuAt[2 * slot] = tid;
   cpuAt[2 * slot + 1] = threadCpuMs(tid);
   startedAt[slot] = performance.timeOrigin + performance.now();
-  let reply: { id: number; parsed?: unknown; error?: string };
+  let reply: { id: number; result?: unknown; error?: string };
   try {
-    reply = { id, parsed: parseMarkdown(source, mdx) };
+    if (!library) throw new Error('no library to load the note in');
+    reply = { id, result: loadNoteJob(note, library) };
   } catch (error) {
     reply = { id, error: (error as Error).message };
   }
   startedAt[slot] = 0;
-  port.postMessage(reply);
+  try {
+    port.postMessage(reply);
+  } catch (error) {
+    port.postMessage({ id, error: `cannot hand the note over: ${(error as Error).message}` });
+  }
   Atomics.add(done, 0, 1);
   Atomics.notify(done, 0);
 });

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { libraryContext, loadNote, loadNoteJob, noteJobOf, type ReadNote } from '../../src/notes/load-note.js';
+import { loadNotes, type LoadOptions } from '../../src/notes/load.js';
+import { ParsePool } from '../../src/notes/parse-pool.js';
+import type { NoteLibrary } from '../../src/notes/types.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'tests/fixtures');
+
+/** Everything a load gives but its timing. */
+const content = ({ loadMs, ...rest }: NoteLibrary): Omit<NoteLibrary, 'loadMs'> => rest;
+
+// One pool for every load, as the reload worker keeps one: each load sends its own library.
+const pool = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 });
+const onPool = (options: LoadOptions): NoteLibrary => loadNotes({ ...options, parsePool: pool });
+
+const odd = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-workers-'));
+afterAll(() => {
+  pool.close();
+  fs.rmSync(odd, { recursive: true, force: true });
+});
+// What crosses threads besides sections: problems found while loading, links, anchors, flashcards.
+fs.writeFileSync(
+  path.join(odd, 'broken.mdx'),
+  '---\ntitle: Broken MDX\nsidebar_label: Side\n---\n\n# Broken\n\n<div>\n\n## Part {#own-id}\n\nSee [the other](./other.md#missing) and <a name="here"></a>.\n',
+);
+fs.writeFileSync(
+  path.join(odd, 'other.md'),
+  '---\ntags: [a, b]\nquiz:\n  - question: Which?\n    choices: [One, Two]\n    answer: One\n    explanation: Because.\n    section: cards\n---\n# Other\n\n## Cards #flashcards\n\nWhat is one::One\n\nA `code` line with $x^2$ math, ~~gone~~ and a [link](https://example.com).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+);
+
+describe('notes loaded on the parse pool', () => {
+  for (const [name, options] of [
+    ['the bundled notes', { root: path.join(root, 'notes') }],
+    ['an Obsidian vault', { root: path.join(fixtures, 'layouts/obsidian') }],
+    ['a Docusaurus site', { root: path.join(fixtures, 'layouts/docusaurus') }],
+    ['flashcards with bold cloze', { root: path.join(fixtures, 'flashcards'), boldCloze: true }],
+    ['MDX errors, quizzes and links between notes', { root: odd, baseUrl: 'https://notes.example/' }],
+  ] as [string, LoadOptions][]) {
+    it(`equal what this thread loads: ${name}`, () => {
+      const here = loadNotes(options);
+      const there = onPool(options);
+      expect(there.notes.length).toBeGreaterThan(0);
+      expect(content(there)).toEqual(content(here));
+      // The first load waits for the workers to start (tsx compiles their code on a busy machine).
+    }, 180_000);
+  }
+
+  it('a note job copied across threads loads exactly as the note it was made from', () => {
+    const library = loadNotes({ root: odd });
+    expect(library.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^MDX syntax error/)]),
+    );
+    const shape = {
+      settings: { baseUrl: 'https://notes.example/', style: 'site' as const },
+      layout: { name: 'github' as const, appRouter: false },
+      routes: [
+        ['broken.mdx', 'broken'],
+        ['other.md', 'other'],
+      ] as [string, string][],
+      libraryKey: 'key',
+      boldCloze: false,
+    };
+    const base = libraryContext(structuredClone(shape));
+    const read: ReadNote = {
+      entry: { file: 'broken.mdx', absolute: path.join(odd, 'broken.mdx'), order: 0 },
+      source: fs.readFileSync(path.join(odd, 'broken.mdx'), 'utf8'),
+      front: { data: { title: 'Broken MDX', sidebarLabel: 'Side', tags: [], quiz: [] }, content: '', problems: [] },
+      problems: [],
+    };
+    const context = { ...libraryContext(shape), metaTitle: 'Meta', breadcrumb: [] };
+    const job = structuredClone(noteJobOf(read, context));
+    const there = structuredClone(loadNoteJob(job, base));
+    const here = loadNote(read, context);
+    expect(there.loaded).toEqual(here);
+    expect(there.loaded.anchors).toEqual(new Set(['broken', 'part', 'own-id', 'here']));
+    expect(there.problems).toEqual(read.problems);
+    expect(there.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^MDX syntax error/)]);
+  });
+});
