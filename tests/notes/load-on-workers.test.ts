@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { libraryContext, loadNote, loadNoteJob, noteJobOf, type ReadNote } from '../../src/notes/load-note.js';
 import { loadNotes, type LoadOptions } from '../../src/notes/load.js';
+import { ParseCache } from '../../src/notes/parse-cache.js';
 import { ParsePool } from '../../src/notes/parse-pool.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
 
@@ -79,5 +80,25 @@ describe('notes loaded on the parse pool', () => {
     expect(there.loaded.anchors).toEqual(new Set(['broken', 'part', 'own-id', 'here']));
     expect(there.problems).toEqual(read.problems);
     expect(there.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^MDX syntax error/)]);
+  });
+
+  it('with a parse cache, notes loaded on workers record their link answers: a note whose link now resolves elsewhere is loaded again', () => {
+    const folder = path.join(odd, 'linked');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'from.md'), '# From\n\nSee [the target](./target.md).\n');
+    fs.writeFileSync(path.join(folder, 'other.md'), '# Other\n\nNo links here.\n');
+    const cache = new ParseCache('test');
+    const cached = (): NoteLibrary => {
+      cache.begin();
+      return onPool({ root: folder, parseCache: cache.load, isCached: cache.has });
+    };
+    cached();
+    expect(cache.misses).toBe(2);
+    // The link's target appears: from.md's answer changes, other.md asked nothing that did.
+    fs.writeFileSync(path.join(folder, 'target.md'), '# Target\n\nHere.\n');
+    const after = cached();
+    expect(cache.misses).toBe(2);
+    expect(cache.hits).toBe(1);
+    expect(content(after)).toEqual(content(loadNotes({ root: folder })));
   });
 });
