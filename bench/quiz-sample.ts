@@ -208,20 +208,7 @@ const items: unknown[] = [];
 for (const corpus of found) {
   const picked = corpus.pool.slice(0, quota.get(corpus.name));
   console.log(`${corpus.name}: ${picked.length} sampled`);
-  for (const q of picked) {
-    const section = corpus.sections.get(q.section ? `${q.noteRoute}#${q.section}` : q.noteRoute)!;
-    items.push({
-      id: q.id,
-      corpus: corpus.name,
-      kind: q.kind,
-      question: q.question,
-      form: q.reveal === undefined ? 'multiple-choice' : 'self-graded card',
-      choices: q.reveal === undefined ? q.choices : [],
-      answer: q.reveal ?? q.answer,
-      explanation: q.explanation,
-      section: { id: section.id, file: section.file, headingPath: section.headingPath, text: section.text },
-    });
-  }
+  for (const q of picked) items.push(itemOf(corpus, q));
 }
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
