@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
 import {
+  casualBlind7,
   casualFresh,
   casualHeldOut,
   casualTune,
@@ -141,6 +142,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual tune', casualTune],
         ['casual held-out', casualHeldOut],
         ['casual fresh', casualFresh],
+        ['casual blind7', casualBlind7],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

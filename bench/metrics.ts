@@ -14,6 +14,8 @@ export const casualTune = ['casual-blind', 'casual-blind2', 'casual-oos-tune'] a
 export const casualHeldOut = ['casual-blind3', 'casual-blind4', 'casual-oos-heldout'] as const;
 /** Written fresh after the Missing-line and ranking work of issue 18, measured once after it. */
 export const casualFresh = ['casual-blind6'] as const;
+/** Written blind at the start of the fifth stop's work, before its tuning; measured once after it. */
+export const casualBlind7 = ['casual-blind7'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -23,9 +25,11 @@ export const splits = [
   'blind4',
   'blind5',
   'blind6',
+  'blind7',
   ...casualTune,
   ...casualHeldOut,
   ...casualFresh,
+  ...casualBlind7,
 ] as const;
 
 const questionSchema = z.object({
