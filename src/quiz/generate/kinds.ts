@@ -11,6 +11,9 @@ export const allGeneratorKinds = [
   'howto',
   'purpose',
   'meaning',
+  'command',
+  'config',
+  'term',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -61,3 +64,12 @@ export const round6Kinds: readonly GeneratorKind[] = ['howto', 'purpose', 'meani
  * passes judging and whose multiple-choice form does not).
  */
 export const cardOnlyKinds: readonly GeneratorKind[] = ['definition'];
+
+/**
+ * Kinds proposed for round 8 of blind judging (bench/quiz-sample.ts --round8), self-graded cards
+ * only, for the walk-throughs and course notes the default kinds leave silent: command (a short
+ * command block and the goal introducing it), config (a setting line and the comment saying what it
+ * does) and term ("*Term*: definition" items, a term heading over a one-sentence opening). Off by
+ * default until judged.
+ */
+export const round8Kinds: readonly GeneratorKind[] = ['command', 'config', 'term'];
