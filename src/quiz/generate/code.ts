@@ -35,6 +35,9 @@ function commandLine(line: string): boolean {
   return /^[a-z][\w.-]*$/.test(program) && !program.endsWith('.');
 }
 
+/** A command in a block without a shell hint: only of a program commands are run with. */
+const knownCommand = (line: string): boolean => programs.has(line.trim().replace(/^\$\s+/, '').split(' ')[0]!);
+
 /** The command lines of a block, or undefined when it is not a short block of commands. */
 function commandsOf(block: CodeBlock): string[] | undefined {
   if (!shellLangs.has(block.lang) && !looseLangs.has(block.lang)) return undefined;
@@ -43,6 +46,7 @@ function commandsOf(block: CodeBlock): string[] | undefined {
   // "git init  # 建立本地端Git儲存庫": each line says its own goal; the block has no single one.
   if (commands.some((l) => l.includes(' #'))) return undefined;
   if (commands.length === 0 || commands.length > 3 || !commands.every(commandLine)) return undefined;
+  if (!shellLangs.has(block.lang) && !commands.every(knownCommand)) return undefined;
   return commands.map((l) => l.trim().replace(/^\$\s+/, ''));
 }
 
@@ -86,13 +90,27 @@ const headingGoal = (heading: string): string =>
     .replace(/^(?:step \d+[:.]?\s*)/i, '')
     .trim();
 
-/** The command is in the question: all of it, or every word of it that is not a placeholder. */
+/** Package managers and the like: every install command starts with one, so it tells nothing. */
+const launchers = new Set(['npm', 'npx', 'yarn', 'pnpm', 'bun', 'sudo']);
+
+/** Programs a command block without a shell language hint may start with. */
+const programs = new Set([
+  ...launchers,
+  'git', 'hexo', 'docker', 'node', 'python', 'python3', 'pip', 'pip3', 'brew', 'apt', 'apt-get', 'cd', 'mkdir',
+  'curl', 'wget', 'make', 'go', 'cargo', 'kubectl', 'helm', 'aws', 'gcloud', 'ssh', 'scp', 'chmod', 'deno', 'ray',
+]);
+
+/**
+ * The command is in the question: all of it, or every word of it but the launcher ("npm run
+ * build" for "run the build command"). Words are compared whole, not as substrings.
+ */
 function givenAway(question: string, commands: readonly string[]): boolean {
   const q = normal(question);
   const text = normal(commands.join(' '));
   if (!text || q.includes(text)) return true;
-  const words = (text.match(/[\p{L}\p{N}][\p{L}\p{N}._-]*/gu) ?? []).filter((w) => !/\p{Script=Han}/u.test(w));
-  return words.every((w) => q.includes(w));
+  const asked = new Set(q.split(' '));
+  const words = text.split(' ').filter((w) => w && !/\p{Script=Han}/u.test(w) && !launchers.has(w));
+  return words.every((w) => asked.has(w));
 }
 
 function goalOf(block: CodeBlock, lang: Lang): { goal: string; from: 'lead' | 'heading' | 'comment' } | undefined {
@@ -155,17 +173,27 @@ function settingOf(line: string, marker: string): { setting: string; key: string
   const colon = setting.search(/[:=]/);
   if (colon < 1) return undefined;
   const key = setting.slice(0, colon).trim();
+  const value = setting
+    .slice(colon + 1)
+    .trim()
+    .replace(/;$/, '');
   if (!/^[A-Za-z_][\w.-]*$/.test(key) || setting.length > 80) return undefined;
+  // "value == null" is a comparison; "libUrl:" with nothing after it heads a block; "Row | undefined" is a type.
+  if (setting[colon + 1] === '=' || setting[colon] === '=' && /[=!<>]/.test(setting[colon - 1] ?? '')) return undefined;
+  if (!value || value.includes(' | ')) return undefined;
   return { setting, key, comment };
 }
 
 /** A comment that says what a setting does: a phrase, not a label ("page", "<app_id>") or a link. */
 function explains(comment: string, key: string): boolean {
   if (/https?:\/\/|[<>]/.test(comment) || pointsAway(comment) || firstPerson(comment)) return false;
-  // "這樣設定會…", "this makes …": points at the line rather than saying what it does.
-  if (/^(?:這|此|那|該|this|that|it)\b|^(?:這|此|那|該)/iu.test(comment)) return false;
+  // "這樣設定會…", "only with this set", "Or even …": leans on the line or the comment before it.
+  if (/^(?:這|此|那|該)/u.test(comment) || /\b(?:this|that|it|these|those)\b/i.test(comment)) return false;
+  if (/^(?:or|and|but|also|e\.g\.)\b/i.test(comment) || /\be\.g\./i.test(comment)) return false;
   if (normal(comment).includes(normal(key).replace(/[_.-]/g, ' ')) || normal(comment).includes(normal(key)))
     return false;
+  // "darker / pale night / light / ocean": the values it takes, not what it does.
+  if (comment.split(' / ').length > 2) return false;
   return han(comment) >= 4 || comment.split(/\s+/).length >= 4;
 }
 

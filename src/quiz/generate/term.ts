@@ -29,14 +29,26 @@ function termLike(term: string): boolean {
 }
 
 /**
- * A heading that names a term: Latin words or an identifier ("sizeof", "Time complexity"), or a
- * Chinese name with its English one ("補數 Complement"). A Chinese-only heading is as often a task
- * or a topic ("分類與標籤", "使用指令部署") as a term, so it is not asked.
+ * A heading that names a term: Latin words or an identifier ("sizeof", "Time complexity",
+ * "strictNullChecks"). A heading with Chinese in it is as often a task or a topic ("分類與標籤",
+ * "建立 Page", "連結 Algolia") as a term, so it is not asked.
  */
 function termHeading(heading: string): boolean {
-  if (!termLike(heading) || heading.split(/\s+/).length > 3 + (han(heading) ? 1 : 0)) return false;
-  if (!han(heading)) return /^[\p{L}_#<]/u.test(heading);
-  return /^\p{Script=Han}+\s+[A-Za-z][\w\s'-]*$/u.test(heading);
+  if (!termLike(heading) || han(heading) > 0 || heading.split(/\s+/).length > 3) return false;
+  // "The first example", "An RPG game", "Revising the classes": an article or a gerund leads a topic, not a term.
+  if (/^(?:the|a|an|my|our|using|revising|adding|creating|making|comparing)\b/i.test(heading)) return false;
+  return /^[\p{L}_#<]/u.test(heading);
+}
+
+/** Openings that set the scene ("在深入範例前", "當網站可以被正常打開", "Let's revise …") instead of saying what the term is. */
+const sceneSetting =
+  /^(?:當|如果|若|除了|有些|為了支持|在深入|在繼續|在之前|接下來|我們先|先來|given|let|let's|in most cases|most|to )|(?:之前寫的|筆記|下一個|先來了解|先理解)/iu;
+
+/** An English opening about the term names it ("A constructor is …" under "constructor"); else it is about something else. */
+function namesTerm(answer: string, term: string): boolean {
+  if (han(answer) > 0) return true;
+  const words = new Set((answer.toLowerCase().match(/[a-z]+/g) ?? []).map((w) => w.replace(/s$/, '')));
+  return (term.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => w.length >= 3 && words.has(w.replace(/s$/, '')));
 }
 
 /** What the notes say: a clause that stands alone, long enough to recall, short enough to check. */
@@ -53,6 +65,9 @@ function saying(text: string, term: string): string | undefined {
   if (/^[^：:\s]{1,10}[：:]\s/u.test(s) || /^[A-Za-z][\w ]*[:：]/.test(s)) return undefined;
   // "We want to …", "You may …": the lecture's narration, not a fact about the term.
   if (/^(?:we|you|let's|let us)\b/i.test(s)) return undefined;
+  // "…還有一個相當實用的關鍵字：yield*": the sentence introduces the term rather than saying what it is.
+  if (normal(s).endsWith(normal(term))) return undefined;
+  if (/^我們/u.test(s)) return undefined;
   // Only the term's name again ("標頭檔" for "header file") teaches nothing.
   if (normal(s) === normal(term)) return undefined;
   return s;
@@ -90,14 +105,16 @@ export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   // A section named by a term and opening with what it is: only when its first block is that sentence.
   const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
   const first = facts.section.markdown.trimStart();
-  // Only in Chinese notes (or a bilingual heading): there a Latin heading names a term ("sizeof",
-  // "Time complexity"); in English notes headings are as often tasks or topics ("Disable image zoom", "Team").
-  if ((lang === 'zh' || han(heading) > 0) && facts.section.level >= 2 && facts.opening && termHeading(heading) && !/^[`~|>*+-]|^\d+\./.test(first)) {
+  // In Chinese notes a Latin heading names a term ("sizeof", "Time complexity"); in English notes
+  // only an identifier does ("typedef"): other headings are as often tasks or topics ("Disable image zoom", "Team").
+  const identifier = /^[a-z_][\w]*(?:\(\))?$/.test(heading);
+  if ((lang === 'zh' || identifier) && facts.section.level >= 2 && facts.opening && termHeading(heading) && !/^[`~|>*+-]|^\d+\./.test(first)) {
     // An opening that introduces what follows ("…的指令是：", "…舉例來說：") or asks is no statement.
     const raw = facts.opening.trim();
     if (/[:：?？]$/.test(raw) || /(?:舉例來說|例如|如下)$/.test(trimEnd(raw))) return drafts;
     const answer = saying(facts.opening, heading);
-    if (answer && !leansOnContext(answer.replace(/`/g, ''))) ask(heading, answer, facts.opening);
+    if (answer && !leansOnContext(answer.replace(/`/g, '')) && !sceneSetting.test(answer) && namesTerm(answer, heading))
+      ask(heading, answer, facts.opening);
   }
   return drafts;
 }
