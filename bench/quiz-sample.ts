@@ -76,10 +76,10 @@ for (const k of withKinds)
 const out = round8
   ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
   : round6
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
-  : round4
-    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-    : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
+    : round4
+      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+      : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
@@ -135,9 +135,7 @@ function volume(name: string, notes: Note[], questions: QuizQuestion[], label: s
   const kinds: Record<string, number> = {};
   for (const q of questions) kinds[q.kind!] = (kinds[q.kind!] ?? 0) + 1;
   const withQuestions = new Set(questions.map((q) => q.noteRoute));
-  const silent = notes.filter(
-    (n) => !withQuestions.has(n.route) && noteProse(n) >= 150,
-  );
+  const silent = notes.filter((n) => !withQuestions.has(n.route) && noteProse(n) >= 150);
   console.log(
     `${name} (${label}): ${notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`,
   );

@@ -3,7 +3,7 @@ import type { CodeBlock, SectionFacts } from './facts.js';
 import { generic } from './heading.js';
 import { broken, card, firstPerson, trimEnd, whereFor } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
-import { pointsAway } from './quality.js';
+import { placeholderProse, pointsAway } from './quality.js';
 
 /**
  * Self-graded cards on the code a walk-through shows, in the notes' own words:
@@ -36,7 +36,13 @@ function commandLine(line: string): boolean {
 }
 
 /** A command in a block without a shell hint: only of a program commands are run with. */
-const knownCommand = (line: string): boolean => programs.has(line.trim().replace(/^\$\s+/, '').split(' ')[0]!);
+const knownCommand = (line: string): boolean =>
+  programs.has(
+    line
+      .trim()
+      .replace(/^\$\s+/, '')
+      .split(' ')[0]!,
+  );
 
 /** The command lines of a block, or undefined when it is not a short block of commands. */
 function commandsOf(block: CodeBlock): string[] | undefined {
@@ -96,8 +102,33 @@ const launchers = new Set(['npm', 'npx', 'yarn', 'pnpm', 'bun', 'sudo']);
 /** Programs a command block without a shell language hint may start with. */
 const programs = new Set([
   ...launchers,
-  'git', 'hexo', 'docker', 'node', 'python', 'python3', 'pip', 'pip3', 'brew', 'apt', 'apt-get', 'cd', 'mkdir',
-  'curl', 'wget', 'make', 'go', 'cargo', 'kubectl', 'helm', 'aws', 'gcloud', 'ssh', 'scp', 'chmod', 'deno', 'ray',
+  'git',
+  'hexo',
+  'docker',
+  'node',
+  'python',
+  'python3',
+  'pip',
+  'pip3',
+  'brew',
+  'apt',
+  'apt-get',
+  'cd',
+  'mkdir',
+  'curl',
+  'wget',
+  'make',
+  'go',
+  'cargo',
+  'kubectl',
+  'helm',
+  'aws',
+  'gcloud',
+  'ssh',
+  'scp',
+  'chmod',
+  'deno',
+  'ray',
 ]);
 
 /**
@@ -140,6 +171,7 @@ function goalOf(block: CodeBlock, lang: Lang): { goal: string; from: 'lead' | 'h
 
 export function commandDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const drafts: Draft[] = [];
+  if (placeholderProse(facts.section.text)) return drafts;
   const blocks = facts.code ?? [];
   for (const block of blocks) {
     const commands = commandsOf(block);
@@ -165,7 +197,10 @@ export function commandDrafts(facts: SectionFacts, lang: Lang): Draft[] {
 const scriptLangs = new Set(['js', 'javascript', 'ts', 'typescript', 'json', 'jsonc', 'json5', 'mjs', 'cjs']);
 
 /** "key: value # what it does" (or "// what it does" in a script): the setting line and its comment, or undefined. */
-function settingOf(line: string, marker: string): { setting: string; key: string; comment: string } | undefined {
+function settingOf(
+  line: string,
+  marker: string,
+): { setting: string; key: string; value: string; comment: string } | undefined {
   const at = line.indexOf(marker);
   if (at < 0) return undefined;
   const setting = line.slice(0, at).trim().replace(/,$/, '');
@@ -179,9 +214,10 @@ function settingOf(line: string, marker: string): { setting: string; key: string
     .replace(/;$/, '');
   if (!/^[A-Za-z_][\w.-]*$/.test(key) || setting.length > 80) return undefined;
   // "value == null" is a comparison; "libUrl:" with nothing after it heads a block; "Row | undefined" is a type.
-  if (setting[colon + 1] === '=' || setting[colon] === '=' && /[=!<>]/.test(setting[colon - 1] ?? '')) return undefined;
+  if (setting[colon + 1] === '=' || (setting[colon] === '=' && /[=!<>]/.test(setting[colon - 1] ?? '')))
+    return undefined;
   if (!value || value.includes(' | ')) return undefined;
-  return { setting, key, comment };
+  return { setting, key, value, comment };
 }
 
 /** A comment that says what a setting does: a phrase, not a label ("page", "<app_id>") or a link. */
@@ -199,6 +235,7 @@ function explains(comment: string, key: string): boolean {
 
 export function configDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const drafts: Draft[] = [];
+  if (placeholderProse(facts.section.text)) return drafts;
   for (const block of facts.code ?? []) {
     const marker = configLangs.has(block.lang) ? ' #' : scriptLangs.has(block.lang) ? ' //' : undefined;
     if (!marker) continue;
@@ -213,6 +250,7 @@ export function configDrafts(facts: SectionFacts, lang: Lang): Draft[] {
       const where = whereFor(facts, s.comment);
       if (!where) continue;
       const question = fill(templates.configLine, lang, { where, comment: trimEnd(s.comment) });
+      // The comment may name the value ("使用 Git 部署" for `type: git`): the key is what is asked.
       if (normal(question).includes(normal(s.setting))) continue;
       drafts.push(card('config', question, s.setting, `${s.setting}${marker} ${s.comment}`, facts));
     }

@@ -102,7 +102,7 @@ function definitionOf(children: readonly PhrasingContent[]): { term: string; def
 /** "*Term*: definition" or "*2. Compile*: …" (course notes mark terms with emphasis). */
 function emphasisDefinitionOf(children: readonly PhrasingContent[]): { term: string; definition: string } | undefined {
   const [first, ...rest] = children;
-  if (!first || first.type !== 'emphasis') return undefined;
+  if (first?.type !== 'emphasis') return undefined;
   const term = inlineText(first.children)
     .replace(/^\d+[.)]\s*/, '')
     .replace(/[:：]\s*$/, '')

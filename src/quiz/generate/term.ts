@@ -3,7 +3,7 @@ import type { SectionFacts } from './facts.js';
 import { generic } from './heading.js';
 import { broken, card, firstPerson, trimEnd } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
-import { leansOnContext, pointsAway } from './quality.js';
+import { leansOnContext, placeholderProse, pointsAway } from './quality.js';
 
 /**
  * Self-graded cards on the terms course notes explain, in their own words:
@@ -90,6 +90,7 @@ function whereOf(facts: SectionFacts, term: string): string | undefined {
 
 export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const drafts: Draft[] = [];
+  if (placeholderProse(facts.section.text)) return drafts;
   const ask = (term: string, answer: string, source: string): void => {
     const where = whereOf(facts, term);
     if (!where) return;
@@ -108,7 +109,13 @@ export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   // In Chinese notes a Latin heading names a term ("sizeof", "Time complexity"); in English notes
   // only an identifier does ("typedef"): other headings are as often tasks or topics ("Disable image zoom", "Team").
   const identifier = /^[a-z_][\w]*(?:\(\))?$/.test(heading);
-  if ((lang === 'zh' || identifier) && facts.section.level >= 2 && facts.opening && termHeading(heading) && !/^[`~|>*+-]|^\d+\./.test(first)) {
+  if (
+    (lang === 'zh' || identifier) &&
+    facts.section.level >= 2 &&
+    facts.opening &&
+    termHeading(heading) &&
+    !/^[`~|>*+-]|^\d+\./.test(first)
+  ) {
     // An opening that introduces what follows ("…的指令是：", "…舉例來說：") or asks is no statement.
     const raw = facts.opening.trim();
     if (/[:：?？]$/.test(raw) || /(?:舉例來說|例如|如下)$/.test(trimEnd(raw))) return drafts;
