@@ -20,6 +20,11 @@
  * round-6 kinds (`round6Kinds`: howto, purpose, meaning) drawn only from notes the default kinds
  * leave without a question (spread over the notes of each corpus), and 35 acronym cards spread
  * over the corpora that have them.
+ * `-- --round8 [--seed 8] --out FILE` samples, for round 8, up to 80 cards of the round-8 kinds
+ * (`round8Kinds`: command, config, term) drawn only from notes the default kinds leave without a
+ * question (spread over those notes), and 20 acronym cards (after the common-acronym and plural
+ * filter) spread over the corpora.
+ * Placeholder text is not prose: a section with "lorem ipsum" in it counts no words (`placeholderProse`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,8 +38,10 @@ import {
   generatorKinds,
   proposedKinds,
   round6Kinds,
+  round8Kinds,
   type GeneratorKind,
 } from '../src/quiz/generate/index.js';
+import { placeholderProse } from '../src/quiz/generate/quality.js';
 import { seededRandom, shuffled } from '../src/quiz/shuffle.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -55,8 +62,9 @@ const argValue = (name: string): string | undefined => {
 };
 const round4 = process.argv.includes('--round4');
 const round6 = process.argv.includes('--round6');
+const round8 = process.argv.includes('--round8');
 // `--with howto,purpose`: the volume of the default kinds plus these.
-const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : ''))
+const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
   .map((k) => k.trim())
   .filter(Boolean);
@@ -65,11 +73,13 @@ for (const k of withKinds)
     console.error(`--with: unknown kind "${k}" (kinds: ${allGeneratorKinds.join(', ')})`);
     process.exit(2);
   }
-const out = round6
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
-  : round4
-    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-    : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+const out = round8
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
+  : round6
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
+    : round4
+      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+      : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
@@ -78,6 +88,9 @@ const words = new Intl.Segmenter('und', { granularity: 'word' });
 /** Words of prose (paragraphs and list items, no code or tables); Chinese counts word by word. */
 const proseWords = (sentences: string[]): number =>
   sentences.reduce((n, s) => n + [...words.segment(s)].filter((w) => w.isWordLike).length, 0);
+/** A note's words of prose; a section of placeholder text ("Lorem ipsum dolor sit amet …") counts none. */
+const noteProse = (n: Note): number =>
+  n.sections.reduce((sum, s) => sum + (placeholderProse(s.text) ? 0 : proseWords(sectionFacts(s, n).sentences)), 0);
 
 /** Each question text once (translated pages can repeat one word for word). */
 function distinctTexts(questions: QuizQuestion[]): QuizQuestion[] {
@@ -122,9 +135,7 @@ function volume(name: string, notes: Note[], questions: QuizQuestion[], label: s
   const kinds: Record<string, number> = {};
   for (const q of questions) kinds[q.kind!] = (kinds[q.kind!] ?? 0) + 1;
   const withQuestions = new Set(questions.map((q) => q.noteRoute));
-  const silent = notes.filter(
-    (n) => !withQuestions.has(n.route) && proseWords(n.sections.flatMap((s) => sectionFacts(s, n).sentences)) >= 150,
-  );
+  const silent = notes.filter((n) => !withQuestions.has(n.route) && noteProse(n) >= 150);
   console.log(
     `${name} (${label}): ${notes.length} notes, ${questions.length} generated questions ${JSON.stringify(kinds)}`,
   );
@@ -165,12 +176,13 @@ for (const corpus of corpora) {
   );
   // Round 6 judges the new kinds where they matter: notes the default kinds leave silent.
   const silentRoutes = new Set(silent.map((n) => n.route));
-  const uncovered = round6
-    ? generateQuestions(
-        library.notes.filter((n) => silentRoutes.has(n.route)),
-        round6Kinds,
-      )
-    : [];
+  const uncovered =
+    round6 || round8
+      ? generateQuestions(
+          library.notes.filter((n) => silentRoutes.has(n.route)),
+          round8 ? round8Kinds : round6Kinds,
+        )
+      : [];
   const acronyms = defaults.filter((q) => q.kind === 'acronym-reveal');
   // Round 4 judges the proposed kinds, cards too; earlier rounds the default multiple-choice ones.
   const questions = round4
@@ -189,8 +201,8 @@ for (const corpus of corpora) {
 }
 
 if (volumeOnly) process.exit(0);
-if (round6) {
-  writeRound6();
+if (round6 || round8) {
+  writeRound6(round8 ? 80 : 100, round8 ? 20 : 35);
   process.exit(0);
 }
 
@@ -250,8 +262,8 @@ function shares(available: Map<string, number>, n: number): Map<string, number> 
   return quota;
 }
 
-/** Round 6: up to 100 cards of the round-6 kinds from silent notes, then 35 acronym cards. */
-function writeRound6(): void {
+/** Rounds 6 and 8: up to `cards` cards of the round's kinds from silent notes, then `acronymCards` acronym cards. */
+function writeRound6(cards: number, acronymCards: number): void {
   const items: unknown[] = [];
   const counts: Record<string, number> = {};
   const add = (corpus: Candidates, picked: QuizQuestion[]): void => {
@@ -261,14 +273,14 @@ function writeRound6(): void {
       counts[key] = (counts[key] ?? 0) + 1;
     }
   };
-  const newQuota = shares(new Map(found.map((c) => [c.name, c.uncovered.length])), 100);
+  const newQuota = shares(new Map(found.map((c) => [c.name, c.uncovered.length])), cards);
   // Spread over notes first, so as many silent notes as possible are judged.
   for (const c of found)
     add(
       c,
       spread(c.uncovered, (q) => q.noteRoute, newQuota.get(c.name)!),
     );
-  const acronymQuota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), 35);
+  const acronymQuota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), acronymCards);
   for (const c of found)
     add(
       c,

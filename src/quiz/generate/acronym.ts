@@ -32,6 +32,38 @@ function longNameOf(phrase: string, acronym: string): string | null {
   return null;
 }
 
+/** Notes that use an acronym undefined, at least this many (and as many as define it): the notes take it as known. */
+export const commonAcronymNotes = 5;
+
+/** The acronym a plural names ("DLLs" → "DLL"), or the acronym itself. */
+const singular = (acronym: string): string => acronym.replace(/(?<=[A-Z0-9])s$/, '');
+
+/**
+ * Acronyms too common to ask about (round 7's judge: "What does ML stand for?" in ML notes is
+ * trivially known): ones the notes take as known, used without a definition in at least
+ * `commonAcronymNotes` notes and in at least as many notes as define them ("ML" in 15 ML notes,
+ * defined in 10; "AWS", "API", "CPU" in cloud notes). An everyday-words list was tried and
+ * dropped: it read "RDS", "KMS", "MAP" as words.
+ */
+export function commonAcronyms(
+  notes: readonly { facts: SectionFacts[] }[],
+  acronyms: (f: SectionFacts) => Acronym[],
+): Set<string> {
+  const undefinedIn = new Map<string, number>();
+  const definedIn = new Map<string, number>();
+  const out = new Set<string>();
+  for (const { facts } of notes) {
+    const defined = new Set(facts.flatMap((f) => acronyms(f).map((a) => singular(a.acronym))));
+    const used = new Set<string>();
+    for (const f of facts)
+      for (const word of f.section.text.match(/\b[A-Z][A-Z0-9]{1,7}s?\b/g) ?? []) used.add(singular(word));
+    for (const word of defined) definedIn.set(word, (definedIn.get(word) ?? 0) + 1);
+    for (const word of used) if (!defined.has(word)) undefinedIn.set(word, (undefinedIn.get(word) ?? 0) + 1);
+  }
+  for (const [word, n] of undefinedIn) if (n >= commonAcronymNotes && n >= (definedIn.get(word) ?? 0)) out.add(word);
+  return out;
+}
+
 export function acronymsOf(facts: SectionFacts): Acronym[] {
   const out: Acronym[] = [];
   for (const sentence of facts.sentences) {
@@ -52,8 +84,20 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
  * whose initials spell the acronym, and an expansion with the same letters that the notes define
  * is a second right answer. So there is nothing fair to choose from.
  */
-export function acronymDrafts(facts: SectionFacts, lang: Lang, acronyms: (f: SectionFacts) => Acronym[]): Draft[] {
-  return acronyms(facts).map(({ acronym, longName, sentence }) => {
+export function acronymDrafts(
+  facts: SectionFacts,
+  lang: Lang,
+  acronyms: (f: SectionFacts) => Acronym[],
+  common: ReadonlySet<string> = new Set(),
+): Draft[] {
+  // A plural ("DLLs", "HRIs") reads wrongly in "What does DLLs stand for?" and its expansion is
+  // plural too: not asked (asking "DLL" would need a singular expansion the notes do not write).
+  // Nor is an acronym the notes take as known (commonAcronyms).
+  // Two letters ("FP", "CT", "JS") name too many things to ask without context (round 6's judge).
+  const asked = acronyms(facts).filter(
+    ({ acronym }) => !/[A-Z0-9]s$/.test(acronym) && !common.has(acronym) && acronym.length > 2,
+  );
+  return asked.map(({ acronym, longName, sentence }) => {
     const question = fill(templates.acronymExpand, lang, { acronym });
     // No tiers: with nothing to choose from, the draft becomes its self-graded card.
     return {

@@ -1,4 +1,4 @@
-import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast';
+import type { Code, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast';
 import { parseMarkdown } from '../../notes/markdown.js';
 import { collapseWhitespace, plainText } from '../../notes/plaintext.js';
 import type { Note, Section } from '../../notes/types.js';
@@ -31,6 +31,16 @@ interface OrderedList {
   lead: string;
 }
 
+/** A fenced code block and what introduces it, for cards on commands and settings (code.ts). */
+export interface CodeBlock {
+  lang: string;
+  code: string;
+  /** The paragraph right before the block (HTML comments and breaks between are skipped). */
+  lead?: string;
+  /** The heading right before the block: a heading inside the section (MDX `<Steps>`), or the section's own when the block opens it. */
+  heading?: string;
+}
+
 /** What one section offers the question kinds, read once from its Markdown. */
 export interface SectionFacts {
   section: Section;
@@ -43,6 +53,10 @@ export interface SectionFacts {
   definitions: TermDefinition[];
   tables: TableFacts[];
   ordered: OrderedList[];
+  /** Fenced code blocks with their lead-in (optional: facts read without them offer none). */
+  code?: CodeBlock[];
+  /** "*Term*: definition" list items (emphasis, not bold, so the definition kind does not read them). */
+  emphasised?: { term: string; definition: string; source: string }[];
   /** The first sentence of the section's first paragraph. */
   opening?: string;
 }
@@ -85,6 +99,20 @@ function definitionOf(children: readonly PhrasingContent[]): { term: string; def
   return term && tail ? { term, definition: tail } : undefined;
 }
 
+/** "*Term*: definition" or "*2. Compile*: …" (course notes mark terms with emphasis). */
+function emphasisDefinitionOf(children: readonly PhrasingContent[]): { term: string; definition: string } | undefined {
+  const [first, ...rest] = children;
+  if (first?.type !== 'emphasis') return undefined;
+  const term = inlineText(first.children)
+    .replace(/^\d+[.)]\s*/, '')
+    .replace(/[:：]\s*$/, '')
+    .trim();
+  const sep = /^\s*[:：]\s*/.exec(inlineText(rest));
+  if (!term || !sep) return undefined;
+  const definition = inlineText(rest).slice(sep[0].length).trim();
+  return definition ? { term, definition } : undefined;
+}
+
 /** A Markdown Extra definition list entry: "Term" on one line, ": definition" on the next. */
 function definitionListEntry(text: string): { term: string; definition: string } | undefined {
   const lines = text.trim().split('\n');
@@ -125,11 +153,15 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
     definitions: [],
     tables: [],
     ordered: [],
+    code: [],
+    emphasised: [],
   };
   if (!section.markdown.trim()) return facts;
   const tree: Root = parseMarkdown(section.markdown, /\.mdx$/i.test(section.file)).tree;
   let group = 0;
   let lastParagraph = '';
+  // What the next code block would be introduced by: a paragraph or a heading right before it.
+  let before: { lead?: string; heading?: string } = { heading: section.heading };
 
   const readBlock = (block: Paragraph): void => {
     const text = inlineText(block.children);
@@ -149,6 +181,8 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
       readBlock(paragraph);
       const def = definitionOf(paragraph.children);
       if (def) facts.definitions.push({ ...def, group, source: inlineText(paragraph.children) });
+      const emphasised = emphasisDefinitionOf(paragraph.children);
+      if (emphasised) facts.emphasised!.push({ ...emphasised, source: inlineText(paragraph.children) });
       items.push(inlineText(paragraph.children));
       for (const child of item.children) if (child.type === 'list') readList(child);
     }
@@ -163,24 +197,49 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
 
   const walk = (nodes: readonly Nodes[]): void => {
     for (const node of nodes) {
+      const introduced = before;
+      before = {};
       switch (node.type) {
+        case 'code': {
+          const block = node as Code;
+          facts.code!.push({ lang: (block.lang ?? '').toLowerCase(), code: block.value, ...introduced });
+          break;
+        }
+        case 'heading':
+          before = { heading: inlineText((node as Heading).children) };
+          break;
+        case 'html':
+        case 'thematicBreak':
+          // "<!-- more -->", "<br/>": nothing between a lead-in and its code.
+          before = introduced;
+          break;
         case 'paragraph': {
+          before = { lead: inlineText(node.children) };
           readBlock(node);
           const def = definitionOf(node.children) ?? definitionListEntry(plainText(node));
           if (def) facts.definitions.push({ ...def, group: 1000 + group, source: inlineText(node.children) });
           lastParagraph = inlineText(node.children);
           break;
         }
-        case 'list':
+        case 'list': {
           readList(node);
           lastParagraph = '';
+          // "- 安裝套件 X 套件:" then a code block: a one-item list, or a last item ending with a colon, leads it in.
+          const items = (node as List).children;
+          const last = items.at(-1)?.children.find((c): c is Paragraph => c.type === 'paragraph');
+          const text = last ? inlineText(last.children) : '';
+          if (text && (items.length === 1 || /[:：]\s*$/.test(text))) before = { lead: text };
           break;
+        }
         case 'table':
           readTable(node);
           break;
         case 'blockquote':
         case 'mdxJsxFlowElement':
+          // "<Steps>", "<Tabs.Tab>": a heading or lead just outside still introduces the first block inside.
+          if (node.type === 'mdxJsxFlowElement') before = introduced;
           walk(node.children as Nodes[]);
+          if (node.type === 'blockquote') before = {};
           break;
         default:
           break;

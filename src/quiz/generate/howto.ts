@@ -19,17 +19,17 @@ const han = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const trailing = new Set([...' \t\n\r\u00a0\u3000.:：。！!；;，,']);
 /** The text without closing punctuation or spaces (a loop: `/[…]+$/` backtracks on long runs). */
-const trimEnd = (s: string): string => {
+export const trimEnd = (s: string): string => {
   let end = s.length;
   while (end > 0 && trailing.has(s[end - 1]!)) end--;
   return s.slice(0, end).trim();
 };
 
 /** Markup the plain text lost ("adding a {} attribute", "![]()"), math, links: the fact is not all there. */
-const broken = (s: string): boolean => /\{\s*\}|!\[\]|\s\/\/\s|\$|https?:\/\/|\]\(|\.\.\.|…/.test(s);
+export const broken = (s: string): boolean => /\{\s*\}|!\[\]|\s\/\/\s|\$|https?:\/\/|\]\(|\.\.\.|…/.test(s);
 
 /** "I", "my", 我 (not 我們): the author's story, not a fact to learn. */
-const firstPerson = (s: string): boolean => /\b(?:I|I'm|I've|my|me)\b/.test(s) || /我(?!們)/u.test(s);
+export const firstPerson = (s: string): boolean => /\b(?:I|I'm|I've|my|me)\b/.test(s) || /我(?!們)/u.test(s);
 
 /** Words that make a goal or method point at text the card cannot show, or say nothing. */
 const vagueMethod =
@@ -101,7 +101,7 @@ function namesIdentifier(question: string, answer: string, facts: SectionFacts):
  * the section's heading. The answer is a method or a purpose, not a name, so sharing a word with
  * the heading gives nothing away; only naming the answer's identifier does (namesIdentifier).
  */
-function whereFor(facts: SectionFacts, answer = ''): string | undefined {
+export function whereFor(facts: SectionFacts, answer = ''): string | undefined {
   const title = facts.section.noteTitle.trim();
   const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
   const where =
@@ -413,7 +413,7 @@ export function meaningDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   return drafts;
 }
 
-function card(kind: string, question: string, answer: string, sentence: string, facts: SectionFacts): Draft {
+export function card(kind: string, question: string, answer: string, sentence: string, facts: SectionFacts): Draft {
   return {
     kind,
     question,

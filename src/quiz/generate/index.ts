@@ -1,5 +1,5 @@
 import type { Note, QuizQuestion, Section } from '../../notes/types.js';
-import { acronymDrafts, acronymsOf, type Acronym } from './acronym.js';
+import { acronymDrafts, acronymsOf, commonAcronyms, type Acronym } from './acronym.js';
 import { clozeDrafts, clozeTermsOf } from './cloze.js';
 import { definitionDrafts, definitionsOf, type Defined } from './definition.js';
 import { finish, type Draft } from './draft.js';
@@ -13,6 +13,8 @@ import { whereDrafts } from './where.js';
 import { cardOnlyKinds, generatorKinds, type GeneratorKind } from './kinds.js';
 import { recallDrafts } from './recall.js';
 import { howtoDrafts, meaningDrafts, purposeDrafts } from './howto.js';
+import { commandDrafts, configDrafts } from './code.js';
+import { termDrafts } from './term.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
@@ -22,6 +24,7 @@ export {
   generatorKinds,
   proposedKinds,
   round6Kinds,
+  round8Kinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -71,6 +74,12 @@ export function generateQuestions(
   const acronyms = memo<Acronym>(acronymsOf);
   const defined = memo<Defined>(definitionsOf);
   const terms = memo<MarkedTerm>(clozeTermsOf);
+  const common = kinds.includes('acronym')
+    ? commonAcronyms(
+        notes.map((n) => ({ facts: near.ofNote(n.route) })),
+        acronyms,
+      )
+    : new Set<string>();
 
   const definitionsByTerm = new Map<string, Defined[]>();
   for (const f of all)
@@ -96,7 +105,7 @@ export function generateQuestions(
   for (const facts of all) {
     const lang = langOf.get(facts.section.noteRoute) ?? 'en';
     const drafts: Draft[] = [];
-    if (kinds.includes('acronym')) drafts.push(...acronymDrafts(facts, lang, acronyms));
+    if (kinds.includes('acronym')) drafts.push(...acronymDrafts(facts, lang, acronyms, common));
     if (kinds.includes('table')) drafts.push(...tableDrafts(facts, lang, pick));
     if (kinds.includes('definition')) drafts.push(...definitionDrafts(facts, lang, defined, definitionsOfTerm));
     if (kinds.includes('steps')) drafts.push(...stepDrafts(facts, lang, pick));
@@ -159,6 +168,9 @@ export function generateQuestions(
     if (kinds.includes('howto')) drafts.push(...howtoDrafts(facts, lang));
     if (kinds.includes('purpose')) drafts.push(...purposeDrafts(facts, lang));
     if (kinds.includes('meaning')) drafts.push(...meaningDrafts(facts, lang));
+    if (kinds.includes('command')) drafts.push(...commandDrafts(facts, lang));
+    if (kinds.includes('config')) drafts.push(...configDrafts(facts, lang));
+    if (kinds.includes('term')) drafts.push(...termDrafts(facts, lang));
     keep(facts, drafts);
   }
   return out;

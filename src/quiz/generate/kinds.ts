@@ -11,6 +11,9 @@ export const allGeneratorKinds = [
   'howto',
   'purpose',
   'meaning',
+  'command',
+  'config',
+  'term',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -27,7 +30,8 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * on as cards only (`cardOnlyKinds`).
  * Round 6 (round6-*.json, a new judge, a sample drawn only from notes the kinds above left without
  * a question) passed howto 19/19, purpose 16/16 and meaning 17/19 cards, and acronym cards 30/35.
- * Round 7 failed acronym cards that name their place (27/40): they keep the round-6 form.
+ * Round 7 failed acronym cards that name their place (27/40): they keep the round-6 form, and skip
+ * common, plural and two-letter acronyms (acronym.ts).
  */
 export const generatorKinds: readonly GeneratorKind[] = [
   'acronym',
@@ -61,3 +65,12 @@ export const round6Kinds: readonly GeneratorKind[] = ['howto', 'purpose', 'meani
  * passes judging and whose multiple-choice form does not).
  */
 export const cardOnlyKinds: readonly GeneratorKind[] = ['definition'];
+
+/**
+ * Kinds proposed for round 8 of blind judging (bench/quiz-sample.ts --round8), self-graded cards
+ * only, for the walk-throughs and course notes the default kinds leave silent: command (a short
+ * command block and the goal introducing it), config (a setting line and the comment saying what it
+ * does) and term ("*Term*: definition" items, a term heading over a one-sentence opening). Off by
+ * default until judged.
+ */
+export const round8Kinds: readonly GeneratorKind[] = ['command', 'config', 'term'];

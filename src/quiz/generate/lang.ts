@@ -116,6 +116,18 @@ export const templates = {
     es: 'En «{where}», ¿para qué sirve {subject}?',
     ru: 'В «{where}»: для чего нужен {subject}?',
   },
+  command: {
+    en: 'In “{where}”, which command do you run to {goal}?',
+    zh: '在「{where}」中，要{goal}，該執行什麼指令？',
+    es: 'En «{where}», ¿qué comando ejecutas para {goal}?',
+    ru: 'В «{where}»: какую команду выполнить, чтобы {goal}?',
+  },
+  configLine: {
+    en: 'In “{where}”, which setting line does this: “{comment}”?',
+    zh: '在「{where}」的設定中，哪一行設定的作用是「{comment}」？',
+    es: 'En «{where}», ¿qué línea de configuración hace esto: «{comment}»?',
+    ru: 'В «{where}»: какая строка настроек делает это: «{comment}»?',
+  },
   cloze: {
     en: 'Fill in the blank: “{sentence}”',
     zh: '填空：「{sentence}」',

@@ -181,3 +181,9 @@ export function sameKind(answer: string, candidate: string): boolean {
   if (shape === 'figure') return unitOf(answer) === unitOf(candidate);
   return true;
 }
+
+/**
+ * Placeholder text, not prose: "Lorem ipsum dolor sit amet …" (layout demos and theme test pages).
+ * A section with it counts no words of prose and is never asked about.
+ */
+export const placeholderProse = (text: string): boolean => /\blorem ipsum\b|\bdolor sit amet\b/i.test(text);

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadNotes } from '../../src/notes/load.js';
+import type { QuizQuestion } from '../../src/notes/types.js';
+import { normal } from '../../src/quiz/generate/draft.js';
+import { generateQuestions, generatorKinds, round8Kinds } from '../../src/quiz/generate/index.js';
+import { placeholderProse } from '../../src/quiz/generate/quality.js';
+import { libraryFrom } from '../helpers/sections.js';
+
+const fixture = path.resolve(import.meta.dirname, '../fixtures/quiz-walkthrough');
+const cards = (root: string): QuizQuestion[] => generateQuestions(loadNotes({ root }).notes, round8Kinds);
+const generated = cards(fixture);
+const asked = generated.map((q) => [q.kind, q.question, q.reveal]);
+
+describe('command, config and term cards (round 8)', () => {
+  it('ask which command does what the lead-in, the heading or a Steps heading says', () => {
+    expect(asked).toContainEqual([
+      'command-reveal',
+      '在「Github Page 部署 › 使用指令部署」中，要安裝hexo的git部署套件，該執行什麼指令？',
+      'npm install hexo-deployer-git --save',
+    ]);
+    expect(asked).toContainEqual([
+      'command-reveal',
+      '在「Github Page 部署 › 使用指令部署」中，要清理之前建立的靜態檔案 → 建立靜態檔案 → 部署至 Github Pages，該執行什麼指令？',
+      'hexo clean\nhexo generate\nhexo deploy',
+    ]);
+    // The section's own heading is the goal: the card names the note only.
+    expect(asked).toContainEqual([
+      'command-reveal',
+      '在「Github Page 部署」中，要列出現有的工作目錄，該執行什麼指令？',
+      'git worktree list',
+    ]);
+    expect(asked).toContainEqual([
+      'command-reveal',
+      'In “Search Engine”, which command do you run to install pagefind as a dev dependency?',
+      'npm i -D pagefind',
+    ]);
+  });
+
+  it('ask which setting line does what its comment says', () => {
+    expect(asked).toContainEqual([
+      'config-reveal',
+      '在「Github Page 部署 › 設定 Hexo 連結github repo」的設定中，哪一行設定的作用是「使用 Git 部署」？',
+      'type: git',
+    ]);
+    expect(asked).toContainEqual([
+      'config-reveal',
+      '在「Github Page 部署 › 設定 Hexo 連結github repo」的設定中，哪一行設定的作用是「網站的網址」？',
+      'url: https://example.github.io/blog/',
+    ]);
+  });
+
+  it('ask what the notes say about a "*Term*: …" item and a term heading over its opening sentence', () => {
+    expect(asked).toContainEqual([
+      'term-reveal',
+      '在「Ch1 Introduction › C Program 執行階段」中，筆記對「Compile」的說明是什麼？',
+      '編譯器將C語言程式碼編譯成機器語言程式碼',
+    ]);
+    expect(asked).toContainEqual([
+      'term-reveal',
+      '在「Ch1 Introduction」中，筆記對「sizeof」的說明是什麼？',
+      '回傳一資料型態佔有的空間大小(byte)',
+    ]);
+  });
+
+  it('ask nothing of placeholders, output, boilerplate, labels, topics or commands the lead-in already names', () => {
+    const text = generated.map((q) => `${q.question}\n${q.reveal}\n${q.explanation}`).join('\n');
+    for (const absent of [
+      'lorem-ipsum', // a command under lorem ipsum
+      'gitdir', // output shown in a block, not a command
+      'import nextra', // imports only
+      'git remote show origin', // the lead-in names the command
+      'pnpm build', // the lead-in names the command
+      '\u0022First Commit\u0022', // a comment that says nothing ("Commit")
+      'new_post_name', // a comment that points at the line ("這樣設定")
+      'Link', // "*Link*: 參考[4_3.cpp](…)": a pointer, not a definition
+      '分類與標籤', // a Chinese heading is as often a topic as a term
+      'Reference',
+    ])
+      expect(text, absent).not.toContain(absent);
+  });
+
+  it('are self-graded cards that never name their answer, explained by their source and linked to its section', () => {
+    const notes = loadNotes({ root: fixture }).notes;
+    expect(generated.length).toBeGreaterThanOrEqual(9);
+    for (const q of generated) {
+      expect(q.choices, q.question).toEqual(['I knew it', "I didn't"]);
+      expect(normal(q.question), q.question).not.toContain(normal(q.reveal!));
+      const note = notes.find((n) => n.route === q.noteRoute)!;
+      const section = note.sections.find((s) => s.anchor === q.section)!;
+      expect(section, q.id).toBeDefined();
+      expect(normal(section.markdown)).toContain(normal(q.reveal!).split(' ')[0]);
+    }
+  });
+
+  it('keep their ids across an unrelated edit, and retire a card whose source changed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-walkthrough-'));
+    try {
+      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
+      const before = cards(dir);
+      const file = path.join(dir, 'hexo-deploy.md');
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, text.replace('修改 deploy 區塊與網址設定', '修改 deploy 與 url 設定'));
+      expect(
+        cards(dir)
+          .map((q) => q.id)
+          .sort(),
+      ).toEqual(before.map((q) => q.id).sort());
+      fs.writeFileSync(file, text.replace('npm install hexo-deployer-git --save', 'npm i hexo-deployer-git'));
+      const edited = cards(dir);
+      const old = before.find((q) => q.reveal === 'npm install hexo-deployer-git --save')!;
+      expect(old).toBeDefined();
+      expect(edited.map((q) => q.id)).not.toContain(old.id);
+      expect(edited.find((q) => q.reveal === 'npm i hexo-deployer-git')).toBeDefined();
+      expect(edited).toHaveLength(before.length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are off by default until blind judging passes them', () => {
+    for (const kind of round8Kinds) expect(generatorKinds).not.toContain(kind);
+    const kinds = generateQuestions(loadNotes({ root: fixture }).notes).map((q) => q.kind);
+    for (const kind of round8Kinds) expect(kinds).not.toContain(`${kind}-reveal`);
+  });
+
+  it('read long runs of what their patterns look for without stalling', () => {
+    // Not timed: a super-linear regex shows as a test timeout.
+    const runs = [
+      `${'完成後'.repeat(10_000)}安裝${'，'.repeat(10_000)}\n\n\`\`\`sh\nnpm i x\n\`\`\``,
+      `\`\`\`yaml\n${'a: b #'.repeat(10_000)}\n${'k:'.repeat(10_000)} # ${' '.repeat(10_000)}x\n\`\`\``,
+      `* *${'x'.repeat(10_000)}*: ${'參考 '.repeat(10_000)}${'：'.repeat(10_000)}`,
+      `- ${'a:'.repeat(10_000)}${' '.repeat(10_000)}:\n\n\`\`\`sh\ngit ${'-'.repeat(20_000)}\n\`\`\``,
+    ];
+    const files = Object.fromEntries(runs.map((text, i) => [`r${i}.md`, `# Runs ${i}\n\n## sizeof\n\n${text}\n`]));
+    expect(Array.isArray(generateQuestions(libraryFrom(files).notes, round8Kinds))).toBe(true);
+  });
+});
+
+describe('acronym cards skip what a study group already knows or cannot read', () => {
+  const note = (body: string): string => `# Note\n\n## Part\n\n${body}\n`;
+  const acronymCards = (files: Record<string, string>): string[] =>
+    generateQuestions(libraryFrom(files).notes)
+      .filter((q) => q.kind === 'acronym-reveal')
+      .map((q) => q.question);
+
+  it('skip an acronym the notes use undefined in five notes or more (and as often as they define it)', () => {
+    const files: Record<string, string> = {
+      'define.md': note('A large language model (LLM) predicts tokens. Elastic Block Store (EBS) keeps volumes.'),
+    };
+    for (let i = 0; i < 5; i++)
+      files[`use${i}.md`] = note(`Every LLM pipeline step ${i} reads prompts and writes answers.`);
+    const asked = acronymCards(files);
+    expect(asked).toContain('What does EBS stand for?');
+    expect(asked).not.toContain('What does LLM stand for?');
+    // With fewer notes taking it for granted, it is asked.
+    delete files['use4.md'];
+    expect(acronymCards(files)).toContain('What does LLM stand for?');
+  });
+
+  it('skip plural and two-letter acronyms', () => {
+    const asked = acronymCards({
+      'os.md': note(
+        'Dynamically Linked Libraries (DLLs) load at run time. Fixed Priority (FP) never changes. Memory-Management Unit (MMU) maps addresses.',
+      ),
+    });
+    expect(asked).toContain('What does MMU stand for?');
+    expect(asked.some((q) => /\bDLLs?\b|\bFP\b/.test(q))).toBe(false);
+  });
+});
+
+describe('prose counted for the volume', () => {
+  it('counts no placeholder text', () => {
+    expect(placeholderProse('Lorem ipsum dolor sit amet, consectetur adipiscing elit.')).toBe(true);
+    expect(placeholderProse('Sed do eiusmod tempor, dolor sit amet.')).toBe(true);
+    expect(placeholderProse('Pagefind indexes HTML files after the build.')).toBe(false);
+  });
+});
