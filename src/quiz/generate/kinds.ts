@@ -30,7 +30,8 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * on as cards only (`cardOnlyKinds`).
  * Round 6 (round6-*.json, a new judge, a sample drawn only from notes the kinds above left without
  * a question) passed howto 19/19, purpose 16/16 and meaning 17/19 cards, and acronym cards 30/35.
- * Round 7 failed acronym cards that name their place (27/40): they keep the round-6 form.
+ * Round 7 failed acronym cards named by "Title › Heading" (27/40); round 8 failed the round-6 form
+ * without context (15/20); round 9 (pending) judges cards named by the note's title alone.
  */
 export const generatorKinds: readonly GeneratorKind[] = [
   'acronym',
