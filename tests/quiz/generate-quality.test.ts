@@ -276,8 +276,9 @@ AWS Application Migration Service lifts and shifts servers into AWS with minimal
 });
 
 describe('acronym questions', () => {
+  const cardsOfQuestions = (questions: QuizQuestion[]) => questions.filter((q) => q.kind === 'acronym-reveal');
   const cardsOf = (questions: QuizQuestion[]) =>
-    questions.filter((q) => q.kind === 'acronym-reveal').map((q) => [q.question, q.choices, q.reveal]);
+    cardsOfQuestions(questions).map((q) => [q.question, q.choices, q.reveal]);
 
   it('are self-graded cards named by their note title: no other expansion is a fair distractor', () => {
     const questions = questionsOf(
@@ -328,6 +329,17 @@ describe('acronym questions', () => {
     expect(cardsOf(questions)).toEqual([
       ['在「分頁 (Paging)」中，PTBR 是哪個名稱的縮寫？', ['I knew it', "I didn't"], 'Page-Table Base Register'],
     ]);
+  });
+
+  it('keep their id when the note is retitled: the id comes from the plain question, answer and sentence', () => {
+    const body = '\n\nThe Global Interpreter Lock (GIL) lets one thread run Python bytecode at a time.';
+    const [before] = cardsOfQuestions(questionsOf(`# Ray Core${body}`));
+    const [after] = cardsOfQuestions(questionsOf(`# Actors and objects${body}`));
+    expect([before?.question, after?.question]).toEqual([
+      'In “Ray Core”, what does GIL stand for?',
+      'In “Actors and objects”, what does GIL stand for?',
+    ]);
+    expect(after!.id).toBe(before!.id);
   });
 
   it('are asked once across the notes, in the first note whose title allows it', () => {
