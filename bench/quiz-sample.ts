@@ -24,6 +24,9 @@
  * (`round8Kinds`: command, config, term) drawn only from notes the default kinds leave without a
  * question (spread over those notes), and 20 acronym cards (after the common-acronym and plural
  * filter) spread over the corpora.
+ * `-- --round9 [--seed 9] --out FILE` samples, for round 9, 45 acronym cards as they ship (named by
+ * their note's title) in fair shares over the corpora (a corpus with fewer gives all it has) and,
+ * inside each, spread over its notes.
  * Placeholder text is not prose: a section with "lorem ipsum" in it counts no words (`placeholderProse`).
  */
 import fs from 'node:fs';
@@ -63,6 +66,7 @@ const argValue = (name: string): string | undefined => {
 const round4 = process.argv.includes('--round4');
 const round6 = process.argv.includes('--round6');
 const round8 = process.argv.includes('--round8');
+const round9 = process.argv.includes('--round9');
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
@@ -73,7 +77,9 @@ for (const k of withKinds)
     console.error(`--with: unknown kind "${k}" (kinds: ${allGeneratorKinds.join(', ')})`);
     process.exit(2);
   }
-const out = round8
+const out = round9
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
+  : round8
   ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
   : round6
     ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
@@ -201,6 +207,10 @@ for (const corpus of corpora) {
 }
 
 if (volumeOnly) process.exit(0);
+if (round9) {
+  writeAcronymRound(45);
+  process.exit(0);
+}
 if (round6 || round8) {
   writeRound6(round8 ? 80 : 100, round8 ? 20 : 35);
   process.exit(0);
@@ -289,4 +299,19 @@ function writeRound6(cards: number, acronymCards: number): void {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
   console.log(`${items.length} questions written to ${out} ${JSON.stringify(counts)}`);
+}
+
+/** Round 9: `cards` acronym cards, fair shares over the corpora, spread over each corpus's notes. */
+function writeAcronymRound(cards: number): void {
+  const items: unknown[] = [];
+  const counts: Record<string, number> = {};
+  const quota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), cards);
+  for (const c of found)
+    for (const q of spread(c.acronyms, (q) => q.noteRoute, quota.get(c.name)!)) {
+      items.push(itemOf(c, q));
+      counts[c.name] = (counts[c.name] ?? 0) + 1;
+    }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
+  console.log(`${items.length} acronym cards written to ${out} ${JSON.stringify(counts)}`);
 }

@@ -276,17 +276,81 @@ AWS Application Migration Service lifts and shifts servers into AWS with minimal
 });
 
 describe('acronym questions', () => {
-  it('are self-graded cards: no other expansion is a fair distractor', () => {
+  const cardsOfQuestions = (questions: QuizQuestion[]) => questions.filter((q) => q.kind === 'acronym-reveal');
+  const cardsOf = (questions: QuizQuestion[]) =>
+    cardsOfQuestions(questions).map((q) => [q.question, q.choices, q.reveal]);
+
+  it('are self-graded cards named by their note title: no other expansion is a fair distractor', () => {
     const questions = questionsOf(
-      'Elastic Block Store (EBS) gives an instance block storage. Simple Queue Service (SQS) queues messages between parts of an app.',
+      '# AWS essentials\n\nElastic Block Store (EBS) gives an instance block storage. Simple Queue Service (SQS) queues messages between parts of an app.',
     );
     expect(questions.filter((q) => q.kind === 'acronym')).toEqual([]);
-    expect(questions.filter((q) => q.kind === 'acronym-reveal').map((q) => [q.question, q.choices, q.reveal])).toEqual(
+    expect(cardsOf(questions)).toEqual(
       expect.arrayContaining([
-        ['What does EBS stand for?', ['I knew it', "I didn't"], 'Elastic Block Store'],
-        ['What does SQS stand for?', ['I knew it', "I didn't"], 'Simple Queue Service'],
+        ['In “AWS essentials”, what does EBS stand for?', ['I knew it', "I didn't"], 'Elastic Block Store'],
+        ['In “AWS essentials”, what does SQS stand for?', ['I knew it', "I didn't"], 'Simple Queue Service'],
       ]),
     );
+  });
+
+  it('name the note title only, never the heading the acronym sits under', () => {
+    const questions = questionsOf(
+      '# Paging\n\n## 9.3.2 Hardware support\n\nThe Page-Table Base Register (PTBR) points to the page table of the running process.',
+    );
+    expect(cardsOf(questions).map(([q]) => q)).toEqual(['In “Paging”, what does PTBR stand for?']);
+  });
+
+  it('are not asked when the title names the acronym (it is about it, often beside its translation)', () => {
+    const text = 'The Standard Template Library (STL) ships containers. Server-side Rendering (SSR) renders pages per request.';
+    const revealed = (title: string) => cardsOf(questionsOf(`# ${title}\n\n${text}`)).map(([, , reveal]) => reveal);
+    expect(revealed('Next.js SSG and SSR')).toEqual(['Standard Template Library']);
+    expect(revealed('C++ priority_queue(STL) 用法與範例')).toEqual(['Server-side Rendering']);
+    expect(revealed('走進 STL：快速導覽 C++ 標準模板庫的核心要素')).toEqual(['Server-side Rendering']);
+    // Inside a longer word ("MLOps", "gRPC") it is not the acronym.
+    expect(revealed('STLport notes')).toEqual(['Standard Template Library', 'Server-side Rendering']);
+  });
+
+  it('are not asked when the title holds a word of the expansion, or says nothing', () => {
+    expect(
+      cardsOf(questionsOf('# Block storage on AWS\n\nElastic Block Store (EBS) gives an instance block volumes.')),
+    ).toEqual([]);
+    expect(
+      cardsOf(questionsOf('# Cloud concepts\n\nVirtual Private Cloud (VPC) isolates a network inside AWS.')),
+    ).toEqual([]);
+    expect(cardsOf(questionsOf('# Introduction\n\nIdentity and Access Management (IAM) controls who can do what.'))).toEqual(
+      [],
+    );
+  });
+
+  it('use the Chinese template in Chinese notes', () => {
+    const questions = questionsOf(
+      '# 分頁 (Paging)\n\n作業系統以分頁管理記憶體，每個行程都有自己的分頁表。分頁表的位置存放在 Page-Table Base Register (PTBR) 之中，切換行程時只要更新這個暫存器。',
+    );
+    expect(cardsOf(questions)).toEqual([
+      ['在「分頁 (Paging)」中，PTBR 是哪個名稱的縮寫？', ['I knew it', "I didn't"], 'Page-Table Base Register'],
+    ]);
+  });
+
+  it('keep their id when the note is retitled: the id comes from the plain question, answer and sentence', () => {
+    const body = '\n\nThe Global Interpreter Lock (GIL) lets one thread run Python bytecode at a time.';
+    const [before] = cardsOfQuestions(questionsOf(`# Ray Core${body}`));
+    const [after] = cardsOfQuestions(questionsOf(`# Actors and objects${body}`));
+    expect([before?.question, after?.question]).toEqual([
+      'In “Ray Core”, what does GIL stand for?',
+      'In “Actors and objects”, what does GIL stand for?',
+    ]);
+    expect(after!.id).toBe(before!.id);
+  });
+
+  it('are asked once across the notes, in the first note whose title allows it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-quizq-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'a.md'), '# Access control\n\nIdentity and Access Management (IAM) controls who can do what.');
+    fs.writeFileSync(path.join(dir, 'b.md'), '# Security basics\n\nIdentity and Access Management (IAM) grants permissions to users.');
+    fs.writeFileSync(path.join(dir, 'c.md'), '# Amazon S3\n\nIdentity and Access Management (IAM) policies can grant bucket access.');
+    const cards = cardsOf(generateQuestions(loadNotes({ root: dir }).notes, allGeneratorKinds));
+    // "Access control" names "Access": the card goes to the next note.
+    expect(cards.map(([q]) => q)).toEqual(['In “Security basics”, what does IAM stand for?']);
   });
 });
 

@@ -26,9 +26,12 @@ describe('generated questions', () => {
     for (const kind of ['acronym-reveal', 'definition', 'table-row', 'table-cell', 'steps', 'cloze-reveal', 'heading'])
       expect(byKind(kind).length, kind).toBeGreaterThan(0);
     expect(byKind('acronym-reveal').map((q) => [q.question, q.reveal])).toContainEqual([
-      'What does EBS stand for?',
-      'Elastic Block Store',
+      'In “Object storage”, what does SQS stand for?',
+      'Simple Queue Service',
     ]);
+    // "Block and file storage" names words of Elastic Block Store and Elastic File System: no card.
+    expect(byKind('acronym-reveal').map((q) => q.reveal)).not.toContain('Elastic Block Store');
+    expect(byKind('acronym-reveal').map((q) => q.reveal)).not.toContain('Elastic File System');
     expect(byKind('steps')[0]).toMatchObject({ section: 'creating-an-encrypted-volume' });
   });
 
@@ -94,7 +97,7 @@ describe('generated questions', () => {
       expect(q.choices.filter((c) => terms.includes(c)).length, q.question).toBeGreaterThanOrEqual(3);
       expect(q.choices).toHaveLength(4);
     }
-    // No other expansion in the fixture spells E-B-S, so the acronym is a self-graded card.
+    // No other expansion in the fixture spells S-Q-S, so the acronym is a self-graded card.
     expect(byKind('acronym')).toEqual([]);
     const steps = byKind('steps')[0]!;
     expect(steps.choices).toEqual(expect.arrayContaining(['Tick Encryption and choose a KMS key']));

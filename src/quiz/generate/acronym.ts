@@ -1,5 +1,6 @@
-import type { Draft } from './draft.js';
+import { givesAway, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
+import { generic } from './heading.js';
 import { fill, templates, type Lang } from './lang.js';
 import { acronymDefinitions } from '../../search/acronym-definitions.js';
 import { initialsOf } from '../../search/acronyms.js';
@@ -78,11 +79,44 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
   return out;
 }
 
+const latinOrDigit = /[A-Za-z0-9]/;
+
+/** The text names the acronym as a word of its own ("Next.js SSG and SSR", "priority_queue(STL)", "DLLs"). */
+export function namesAcronym(text: string, acronym: string): boolean {
+  const bare = singular(acronym);
+  for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + 1)) {
+    let end = at + bare.length;
+    if (text[end] === 's') end++;
+    if (!latinOrDigit.test(text[at - 1] ?? '') && !latinOrDigit.test(text[end] ?? '')) return true;
+  }
+  return false;
+}
+
 /**
- * "What does EBS stand for?" from "Elastic Block Store (EBS)", as a self-graded card. Blind judging
- * (round 3, 0/38) found multiple choice unfair: among other expansions the answer is the only choice
- * whose initials spell the acronym, and an expansion with the same letters that the notes define
- * is a second right answer. So there is nothing fair to choose from.
+ * The note's title, as the card's context ("In “Ray Tune”, what does ASHA stand for?"), or
+ * undefined when no card should be asked. Without context an acronym reads as its better-known
+ * meaning (rounds 6 and 8: ALS, GCD, REF, CDD, TBB). Round 7 named "Title › Heading" and failed
+ * 27/40: a heading can be the wrong place (the acronym came from a stray note under it) and
+ * numbered headings were cut to "› 3 原子變數", so only the title is named, whole. A title that
+ * names the acronym or a word of its expansion is about the acronym and gives its answer away
+ * (「同源政策（SOP）與跨來源資源共享（CORS）」, 「走進 STL：…標準模板庫…」: the acronym beside its
+ * translation), so it asks no card; nor does a title that says nothing ("Introduction") or
+ * holds markup.
+ */
+export function acronymContext(facts: SectionFacts, acronym: string, longName: string): string | undefined {
+  const title = facts.section.noteTitle.trim();
+  if (!title || generic.test(title) || /[$[\]{}<>]/.test(title)) return undefined;
+  if (namesAcronym(title, acronym) || givesAway(title, longName)) return undefined;
+  return title;
+}
+
+/**
+ * "In “AWS storage”, what does EBS stand for?" from "Elastic Block Store (EBS)", as a self-graded
+ * card named by its note's title (acronymContext). Blind judging (round 3, 0/38) found multiple
+ * choice unfair: among other expansions the answer is the only choice whose initials spell the
+ * acronym, and an expansion with the same letters that the notes define is a second right
+ * answer. So there is nothing fair to choose from. The draft's own question (the multiple-choice
+ * form, and with it the id) stays "What does EBS stand for?".
  */
 export function acronymDrafts(
   facts: SectionFacts,
@@ -97,17 +131,20 @@ export function acronymDrafts(
   const asked = acronyms(facts).filter(
     ({ acronym }) => !/[A-Z0-9]s$/.test(acronym) && !common.has(acronym) && acronym.length > 2,
   );
-  return asked.map(({ acronym, longName, sentence }) => {
-    const question = fill(templates.acronymExpand, lang, { acronym });
+  return asked.flatMap(({ acronym, longName, sentence }) => {
+    const note = acronymContext(facts, acronym, longName);
+    if (!note) return [];
     // No tiers: with nothing to choose from, the draft becomes its self-graded card.
-    return {
-      kind: 'acronym',
-      question,
-      answer: longName,
-      explanation: sentence,
-      facts,
-      tiers: [],
-      selfGraded: { question, answer: longName },
-    };
+    return [
+      {
+        kind: 'acronym',
+        question: fill(templates.acronymExpand, lang, { acronym }),
+        answer: longName,
+        explanation: sentence,
+        facts,
+        tiers: [],
+        selfGraded: { question: fill(templates.acronymExpandIn, lang, { note, acronym }), answer: longName },
+      },
+    ];
   });
 }

@@ -123,9 +123,11 @@ export function generateQuestions(
       // One question per fact: a definition and a heading question may read the same sentence.
       if (!question) continue;
       const fact = `${question.reveal ?? question.answer}\u0000${question.explanation}`;
-      if (seen.has(question.id) || seen.has(question.question) || seen.has(fact)) continue;
+      // An acronym is asked once across the notes, as before its card named the note.
+      const asked = draft.kind === 'acronym' ? draft.question : question.question;
+      if (seen.has(question.id) || seen.has(asked) || seen.has(fact)) continue;
       seen.add(question.id);
-      seen.add(question.question);
+      seen.add(asked);
       seen.add(fact);
       out.push(question);
       kept++;

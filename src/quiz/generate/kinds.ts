@@ -30,8 +30,11 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * on as cards only (`cardOnlyKinds`).
  * Round 6 (round6-*.json, a new judge, a sample drawn only from notes the kinds above left without
  * a question) passed howto 19/19, purpose 16/16 and meaning 17/19 cards, and acronym cards 30/35.
- * Round 7 failed acronym cards that name their place (27/40): they keep the round-6 form, and skip
- * common, plural and two-letter acronyms (acronym.ts).
+ * Round 7 failed acronym cards named by "Title › Heading" (27/40); round 8 failed the round-6 form
+ * without context (15/20, after skipping common, plural and two-letter acronyms); round 9 passed
+ * cards named by the note's title alone (41/45), the form shipped (acronym.ts).
+ * Round 8 also judged cards for walk-throughs: config 17/17 (on), command 11/14 and term 11/14
+ * (off: under the bar).
  */
 export const generatorKinds: readonly GeneratorKind[] = [
   'acronym',
@@ -42,6 +45,7 @@ export const generatorKinds: readonly GeneratorKind[] = [
   'howto',
   'purpose',
   'meaning',
+  'config',
 ];
 
 /**
@@ -70,7 +74,7 @@ export const cardOnlyKinds: readonly GeneratorKind[] = ['definition'];
  * Kinds proposed for round 8 of blind judging (bench/quiz-sample.ts --round8), self-graded cards
  * only, for the walk-throughs and course notes the default kinds leave silent: command (a short
  * command block and the goal introducing it), config (a setting line and the comment saying what it
- * does) and term ("*Term*: definition" items, a term heading over a one-sentence opening). Off by
- * default until judged.
+ * does) and term ("*Term*: definition" items, a term heading over a one-sentence opening). Judged in
+ * round 8: config is on by default, command and term stay off.
  */
 export const round8Kinds: readonly GeneratorKind[] = ['command', 'config', 'term'];

@@ -25,6 +25,12 @@ export const templates = {
     es: '¿Qué significa {acronym}?',
     ru: 'Как расшифровывается {acronym}?',
   },
+  acronymExpandIn: {
+    en: 'In “{note}”, what does {acronym} stand for?',
+    zh: '在「{note}」中，{acronym} 是哪個名稱的縮寫？',
+    es: 'En «{note}», ¿qué significa {acronym}?',
+    ru: 'В «{note}»: как расшифровывается {acronym}?',
+  },
   acronymShort: {
     en: 'What is the abbreviation of {name}?',
     zh: '{name} 的縮寫是什麼？',
