@@ -301,7 +301,8 @@ describe('acronym questions', () => {
   });
 
   it('are not asked when the title names the acronym (it is about it, often beside its translation)', () => {
-    const text = 'The Standard Template Library (STL) ships containers. Server-side Rendering (SSR) renders pages per request.';
+    const text =
+      'The Standard Template Library (STL) ships containers. Server-side Rendering (SSR) renders pages per request.';
     const revealed = (title: string) => cardsOf(questionsOf(`# ${title}\n\n${text}`)).map(([, , reveal]) => reveal);
     expect(revealed('Next.js SSG and SSR')).toEqual(['Standard Template Library']);
     expect(revealed('C++ priority_queue(STL) 用法與範例')).toEqual(['Server-side Rendering']);
@@ -317,9 +318,9 @@ describe('acronym questions', () => {
     expect(
       cardsOf(questionsOf('# Cloud concepts\n\nVirtual Private Cloud (VPC) isolates a network inside AWS.')),
     ).toEqual([]);
-    expect(cardsOf(questionsOf('# Introduction\n\nIdentity and Access Management (IAM) controls who can do what.'))).toEqual(
-      [],
-    );
+    expect(
+      cardsOf(questionsOf('# Introduction\n\nIdentity and Access Management (IAM) controls who can do what.')),
+    ).toEqual([]);
   });
 
   it('use the Chinese template in Chinese notes', () => {
@@ -345,9 +346,18 @@ describe('acronym questions', () => {
   it('are asked once across the notes, in the first note whose title allows it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-quizq-'));
     dirs.push(dir);
-    fs.writeFileSync(path.join(dir, 'a.md'), '# Access control\n\nIdentity and Access Management (IAM) controls who can do what.');
-    fs.writeFileSync(path.join(dir, 'b.md'), '# Security basics\n\nIdentity and Access Management (IAM) grants permissions to users.');
-    fs.writeFileSync(path.join(dir, 'c.md'), '# Amazon S3\n\nIdentity and Access Management (IAM) policies can grant bucket access.');
+    fs.writeFileSync(
+      path.join(dir, 'a.md'),
+      '# Access control\n\nIdentity and Access Management (IAM) controls who can do what.',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'b.md'),
+      '# Security basics\n\nIdentity and Access Management (IAM) grants permissions to users.',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'c.md'),
+      '# Amazon S3\n\nIdentity and Access Management (IAM) policies can grant bucket access.',
+    );
     const cards = cardsOf(generateQuestions(loadNotes({ root: dir }).notes, allGeneratorKinds));
     // "Access control" names "Access": the card goes to the next note.
     expect(cards.map(([q]) => q)).toEqual(['In “Security basics”, what does IAM stand for?']);
