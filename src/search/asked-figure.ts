@@ -11,6 +11,8 @@ export interface AskedFigure {
   asked: string;
   /** What the figure is of, when the question says so between "max" and the noun ("image" of "max image size"). */
   of: string[];
+  /** What a count counts, when the question says so ("read", "replicas" of "how many read replicas"). */
+  counted?: string[];
 }
 
 const limitWord = '(?:max|maximum|min|minimum|default|largest|biggest|smallest|highest|lowest|total)';
@@ -62,14 +64,38 @@ export function askedFigure(question: string): AskedFigure | null {
     const words = match && shown ? shown.exec(question) : match;
     if (words) {
       const of = wordsOf(match?.groups?.of ?? '').filter((w) => !limitWords.has(w));
-      return { kind, asked: words[0].toLowerCase().replace(/\s+/g, ' '), of };
+      const counted = kind === 'count' ? countedOf(question) : undefined;
+      return { kind, asked: words[0].toLowerCase().replace(/\s+/g, ' '), of, ...(counted ? { counted } : {}) };
     }
   }
   return null;
 }
 
+// "how many read replicas can…", "max number of IAM users allowed": the up to two words after the cue.
+const countedCue = /\b(?:how many|number of)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?/iu;
+/** Words that end the counted noun phrase ("shards you can have", "nodes in a cluster"). */
+const glue = new Set(
+  'a an the of in on at to for per by with from into within across can could do does did is are was were be have has had will would should may might must you i we they it there allowed needed needs need'.split(
+    ' ',
+  ),
+);
+
+/** The words naming what a count question counts ("read replicas" of "how many read replicas can…"), if any. */
+function countedOf(question: string): string[] | undefined {
+  const match = countedCue.exec(question);
+  if (!match) return undefined;
+  const words: string[] = [];
+  for (const w of [match[1], match[2]]) {
+    if (w === undefined || glue.has(w.toLowerCase())) break;
+    words.push(w.toLowerCase());
+  }
+  return words.length ? words : undefined;
+}
+
 const numberWords =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|a|an|a few|several)';
+const countWords =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)';
 const amount = String.raw`(?:\d[\d,.]*|${numberWords})`;
 const figures: Record<FigureKind, RegExp> = {
   size: /\b\d[\d,.]*\s?(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|characters|chars)\b/gi,
@@ -81,8 +107,7 @@ const figures: Record<FigureKind, RegExp> = {
   ),
   date: /\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi,
   version: /\bv?\d+(?:\.\d+)+\b|\bv\d+\b|\bversion \d/gi,
-  count:
-    /\b\d[\d,.]*\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)\b/gi,
+  count: new RegExp(String.raw`\b\d[\d,.]*\b|\b${countWords}\b`, 'gi'),
 };
 
 const limitSpelling: Record<string, string> = { max: 'maximum', min: 'minimum' };
@@ -123,5 +148,28 @@ export function holdsFigure(text: string, figure: AskedFigure, question: string)
     if (!figure.of.every((w) => words.some((x) => x.startsWith(w) || w.startsWith(x)))) return false;
   }
   const typed = new Set((question.match(figures[figure.kind]) ?? []).map((f) => f.toLowerCase()));
+  if (figure.counted !== undefined) return countsNear(text, figure.counted, typed);
   return (text.match(figures[figure.kind]) ?? []).some((f) => !typed.has(f.toLowerCase()));
+}
+
+/** How close a number must be to what it counts: "up to 5 read replicas", "15 replicas per instance". */
+const countReach = 3;
+const countWord = new RegExp(String.raw`^(?:\d[\d,.]*|${countWords})$`, 'i');
+
+/** Two spellings of one noun: all but their last letter shared ("replica", "replicas"; "policy", "policies"; "ip", "ips"). */
+function sameNoun(a: string, b: string): boolean {
+  if (a.replace(/s$/, '') === b.replace(/s$/, '')) return true;
+  const shorter = Math.min(a.length, b.length);
+  let shared = 0;
+  while (shared < shorter && a[shared] === b[shared]) shared++;
+  return shared >= Math.max(3, shorter - 1);
+}
+
+/** Whether the text states a number (one the question did not type) within reach of a word naming what is counted. */
+function countsNear(text: string, counted: readonly string[], typed: ReadonlySet<string>): boolean {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const nouns = words.flatMap((w, i) => (counted.some((c) => sameNoun(w, c)) ? [i] : []));
+  return words.some(
+    (w, i) => countWord.test(w) && !typed.has(w) && nouns.some((j) => j !== i && Math.abs(i - j) <= countReach),
+  );
 }

@@ -64,6 +64,31 @@ describe('holdsFigure', () => {
   });
 });
 
+describe('a count of something', () => {
+  it('reads what a count question counts, up to two words, stopping at the verb', () => {
+    expect(askedFigure('how many read replicas can an rds mysql instance have')?.counted).toEqual(['read', 'replicas']);
+    expect(askedFigure('What is the maximum number of IAM users allowed in an account?')?.counted).toEqual([
+      'iam',
+      'users',
+    ]);
+    expect(askedFigure('max number of shards you can have per stream')?.counted).toEqual(['shards']);
+    expect(askedFigure('how many do i get')?.counted).toBeUndefined();
+    expect(askedFigure('whats the max message size')?.counted).toBeUndefined();
+  });
+
+  it('takes only a number next to what is counted', () => {
+    const question = 'how many read replicas can an rds mysql instance have';
+    expect(holds(question, 'You can create up to 15 read replicas per instance.')).toBe(true);
+    expect(holds(question, 'A read replica limit of five applies.')).toBe(true);
+    // A number of something else: two standbys, a list item's "2.", a "zero-ETL" integration.
+    expect(holds(question, 'A Multi-AZ DB cluster uses two standbys that can also serve reads.')).toBe(false);
+    expect(holds('maximum number of IAM users in an account', '2. Explicit allow. An Allow statement grants access.')).toBe(false);
+    // Plural and singular, short acronyms too.
+    expect(holds('how many ips can i use in a subnet', 'AWS reserves five IP addresses in every subnet.')).toBe(true);
+    expect(holds('how many policies can a role have', 'A role can have 10 managed policy attachments.')).toBe(true);
+  });
+});
+
 describe('namesAsked', () => {
   it('sees a setting the section describes in a "max/min/default" phrase', () => {
     const figure = askedFigure('difference between max run time and max wait time')!;
