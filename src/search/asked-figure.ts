@@ -15,9 +15,10 @@ export interface AskedFigure {
   counted?: string[];
 }
 
+const sizeUnits = String.raw`[kmgtpe]i?b|bytes|kilobytes|megabytes|gigabytes|terabytes|petabytes`;
 const limitWord = '(?:max|maximum|min|minimum|default|largest|biggest|smallest|highest|lowest|total)';
-// Up to two words between "max" and the noun: "max container image size", "default cache ttl".
-const gap = String.raw`(?<of>(?:[\w-]+\s+){0,2}?)`;
+// Up to three words between "max" and the noun: "max container image size", "default api gateway throttle limit".
+const gap = String.raw`(?<of>(?:[\w-]+\s+){0,3}?)`;
 
 // In order: the first kind whose cue the question holds is the one asked.
 const priceWord =
@@ -36,7 +37,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'size',
     cue: new RegExp(
-      String.raw`\bhow (?:big|large)\b|\bhow much (?:memory|storage|space|disk|ram|data)\b|\b${limitWord}\s+${gap}(?:size|memory|storage)\b|\bsize limit\b`,
+      String.raw`\bhow (?:big|large)\b|\bhow much (?:memory|storage|space|disk|ram|data)\b|\b${limitWord}\s+${gap}(?:size|memory|storage)\b|\bsize limit\b|(?:\b[\w-]+ )?\bin (?:${sizeUnits})\b`,
       'i',
     ),
   },
@@ -98,7 +99,7 @@ const countWords =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)';
 const amount = String.raw`(?:\d[\d,.]*|${numberWords})`;
 const figures: Record<FigureKind, RegExp> = {
-  size: /\b\d[\d,.]*\s?(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|characters|chars)\b/gi,
+  size: new RegExp(String.raw`\b\d[\d,.]*\s?(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)\b`, 'gi'),
   price:
     /[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|cents?|eur|euros?)\b|\bfree tier\b|\bno (?:extra )?(?:charge|cost)\b|\bfree of charge\b/gi,
   duration: new RegExp(
@@ -109,6 +110,16 @@ const figures: Record<FigureKind, RegExp> = {
   version: /\bv?\d+(?:\.\d+)+\b|\bv\d+\b|\bversion \d/gi,
   count: new RegExp(String.raw`\b\d[\d,.]*\b|\b${countWords}\b`, 'gi'),
 };
+
+/** The units a figure of each kind is given in: typed with the question ("in kb"), they ask the figure. */
+const units: Partial<Record<FigureKind, RegExp>> = {
+  size: new RegExp(String.raw`^(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)$`, 'i'),
+  duration: /^(?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)$/i,
+  price: /^(?:usd|dollars?|cents?|eur|euros?)$/i,
+};
+
+/** Whether a word is a unit of the figure asked ("kb" when a size is asked): part of the figure, not a subject. */
+export const isUnitOf = (word: string, figure: AskedFigure): boolean => units[figure.kind]?.test(word) ?? false;
 
 const limitSpelling: Record<string, string> = { max: 'maximum', min: 'minimum' };
 const limitWords = new Set([

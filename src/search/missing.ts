@@ -1,4 +1,4 @@
-import { askedFigure, holdsFigure, namesAsked } from './asked-figure.js';
+import { type AskedFigure, askedFigure, holdsFigure, isUnitOf, namesAsked } from './asked-figure.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -94,14 +94,15 @@ export function missingWords(
       lacks(t) &&
       options.isName(t),
   );
-  const figure = missingFigure(question, answerLine, `${where}\n${best.text}`);
+  const asked = askedFigure(question);
+  const figure = missingFigure(question, asked, answerLine, `${where}\n${best.text}`);
   const specific = (t: string): boolean =>
     (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
   const absent = terms.filter((t) => lacks(t) && specific(t));
   const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
   const lacking = share >= options.missingMinShare ? absent : [];
   const words = typedWords(question, [...names, ...elsewhere, ...lacking], index.terms).filter(
-    (w) => !inFigure(w, figure),
+    (w) => !inFigure(w, figure) && !(asked && isUnitOf(w, asked)),
   );
   return [...new Set([...figure, ...words])];
 }
@@ -146,8 +147,12 @@ function isSlipOf(index: SearchIndex, term: string, typedLength: number, holds: 
  * line is the section's best unit stating one, if any comes close: see findAnswerLine), and the
  * section does not name the asked words as a setting it describes ("maximum run time").
  */
-function missingFigure(question: string, answerLine: string, sectionText: string): string[] {
-  const asked = askedFigure(question);
+function missingFigure(
+  question: string,
+  asked: AskedFigure | null,
+  answerLine: string,
+  sectionText: string,
+): string[] {
   if (asked === null || holdsFigure(answerLine, asked, question) || namesAsked(sectionText, asked)) return [];
   return [asked.asked];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFigure, holdsFigure, namesAsked } from '../../src/search/asked-figure.js';
+import { askedFigure, holdsFigure, isUnitOf, namesAsked } from '../../src/search/asked-figure.js';
 
 // The attribute check behind "Missing: max size": which figure a question asks for, and whether a
 // line states one of that kind.
@@ -23,6 +23,24 @@ describe('askedFigure', () => {
     expect(askedFigure('how much memory does a p4d have')?.kind).toBe('size');
     expect(askedFigure('when was sagemaker launched')?.kind).toBe('date');
     expect(askedFigure('which python version does the image use')?.kind).toBe('version');
+  });
+
+  it('reads a size asked in a unit, and up to three words between "max" and the noun', () => {
+    expect(askedFigure('snowball edge storage capacity in tb?')).toMatchObject({ kind: 'size', asked: 'capacity in tb' });
+    expect(askedFigure('what is the default api gateway throttle limit in requests per second')).toMatchObject({
+      kind: 'count',
+      asked: 'default api gateway throttle limit',
+      of: ['api', 'gateway', 'throttle'],
+    });
+  });
+
+  it('knows the units of the figure asked', () => {
+    const size = askedFigure('max message size in kb')!;
+    expect(isUnitOf('kb', size)).toBe(true);
+    expect(isUnitOf('GiB', size)).toBe(true);
+    expect(isUnitOf('days', size)).toBe(false);
+    expect(isUnitOf('days', askedFigure('how long does sqs keep a message')!)).toBe(true);
+    expect(isUnitOf('message', size)).toBe(false);
   });
 
   it('knows what the figure is of when the question names it', () => {
