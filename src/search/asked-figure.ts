@@ -176,11 +176,22 @@ function sameNoun(a: string, b: string): boolean {
   return shared >= Math.max(3, shorter - 1);
 }
 
+/**
+ * "one" is mostly "a" ("within one shard", "one or more data centres"): it counts only when said as
+ * a count ("only one", "at most one", "exactly one", "one NAT gateway per AZ").
+ */
+const countsOne = (words: readonly string[], i: number): boolean =>
+  /^(?:only|just|exactly|least|most)$/.test(words[i - 1] ?? '') || words.slice(i + 1, i + 4).includes('per');
+
 /** Whether the text states a number (one the question did not type) within reach of a word naming what is counted. */
 function countsNear(text: string, counted: readonly string[], typed: ReadonlySet<string>): boolean {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const nouns = words.flatMap((w, i) => (counted.some((c) => sameNoun(w, c)) ? [i] : []));
   return words.some(
-    (w, i) => countWord.test(w) && !typed.has(w) && nouns.some((j) => j !== i && Math.abs(i - j) <= countReach),
+    (w, i) =>
+      countWord.test(w) &&
+      (w !== 'one' || countsOne(words, i)) &&
+      !typed.has(w) &&
+      nouns.some((j) => j !== i && Math.abs(i - j) <= countReach),
   );
 }

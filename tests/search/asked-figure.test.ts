@@ -101,6 +101,11 @@ describe('a count of something', () => {
     // A number of something else: two standbys, a list item's "2.", a "zero-ETL" integration.
     expect(holds(question, 'A Multi-AZ DB cluster uses two standbys that can also serve reads.')).toBe(false);
     expect(holds('maximum number of IAM users in an account', '2. Explicit allow. An Allow statement grants access.')).toBe(false);
+    // "one" as "a" is no count; said as a count, it is.
+    expect(holds('max number of shards in a stream', 'Records with one key stay in order within one shard.')).toBe(false);
+    expect(holds('how many nat gateways per az', 'Use one NAT gateway per AZ.')).toBe(true);
+    expect(holds('how many nat gateways per az', 'A NAT gateway is one of the ways out.')).toBe(false);
+    expect(holds('how many nat gateways per az', 'Put exactly one NAT gateway in each AZ.')).toBe(true);
     // Plural and singular, short acronyms too.
     expect(holds('how many ips can i use in a subnet', 'AWS reserves five IP addresses in every subnet.')).toBe(true);
     expect(holds('how many policies can a role have', 'A role can have 10 managed policy attachments.')).toBe(true);
