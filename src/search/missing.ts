@@ -64,6 +64,7 @@ export function missingWords(
   const heading = new Set(stemPhrase(where, index.terms));
   const holds = (t: string) => heading.has(t) || options.holds(t);
   const unasked = ruledOut(question, index.terms);
+  for (const t of suffixesOf(question, index.terms)) unasked.add(t);
   const lacks = (t: string) =>
     !found.has(t) &&
     !holds(t) &&
@@ -177,6 +178,20 @@ export function ruledOut(question: string, terms: Terms): Set<string> {
     }
   });
   return out;
+}
+
+/**
+ * A short word right after a dot ("key.pem", ".pem", "train.py", "ray.get") is a file type or a
+ * member of what precedes it: it says what kind of file or call, not what the question is about.
+ */
+const afterDot = /(?<![\w.])[\w-]*\.([a-z][a-z0-9]{0,4})\b(?!\.)/gi;
+
+/** Stemmed words typed right after a dot (see afterDot). */
+function suffixesOf(question: string, terms: Terms): string[] {
+  return [...question.matchAll(afterDot)].flatMap((m) => {
+    const term = terms.queryTerm(m[1]!);
+    return term ? [term] : [];
+  });
 }
 
 /** Whether a typed word is part of the figure shown ("size" of "max size"). */

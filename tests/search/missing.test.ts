@@ -92,6 +92,12 @@ describe('Missing line', () => {
     expect(search(index, 'sqs queue message capacity in tb', 3).missing).toEqual(['capacity in tb']);
   });
 
+  it('takes a word right after a dot as a file type or a member, not as what is asked', () => {
+    expect(search(index, 'send an xml file to an Amazon SQS message queue', 3).missing).toContain('xml');
+    expect(search(index, 'send my order.xml to an Amazon SQS message queue', 3).missing).not.toContain('xml');
+    expect(search(index, 'send a .xml file to an Amazon SQS message queue', 3).missing).not.toContain('xml');
+  });
+
   it('shows nothing when the section holds the question', () => {
     expect(search(index, 'what is Amazon MQ, the managed message broker', 3).missing).toEqual([]);
   });
