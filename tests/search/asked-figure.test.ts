@@ -34,6 +34,15 @@ describe('askedFigure', () => {
     });
   });
 
+  it('reads "X numbers" at the end of a question, or before "for/of", as asking for figures', () => {
+    expect(askedFigure('gp3 baseline iops and throughput numbers pls')).toMatchObject({
+      kind: 'count',
+      asked: 'throughput numbers',
+    });
+    expect(askedFigure('throughput numbers for gp3?')?.asked).toBe('throughput numbers');
+    expect(askedFigure('how do i generate random numbers in python')).toBeNull();
+  });
+
   it('knows the units of the figure asked', () => {
     const size = askedFigure('max message size in kb')!;
     expect(isUnitOf('kb', size)).toBe(true);
