@@ -101,11 +101,34 @@ export function missingWords(
     (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
   const absent = terms.filter((t) => lacks(t) && specific(t));
   const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
-  const lacking = share >= options.missingMinShare ? absent : [];
+  // A part of a name the heading names ("ray workflows", "dynamodb partition key"): a specific word,
+  // not everyday English, right after that name.
+  const part = followersOf(question, index.terms, (t) => heading.has(t) && found.has(t) && options.isName(t));
+  const lacking =
+    share >= options.missingMinShare
+      ? absent
+      : absent.filter(
+          (t) => part.has(t) && /^[a-z]+$/.test(t) && !isEverydayWord(typed(t)) && !extendsHeading(t, heading),
+        );
   const words = typedWords(question, [...names, ...elsewhere, ...lacking], index.terms).filter(
     (w) => !inFigure(w, figure) && !(asked && isUnitOf(w, asked)),
   );
   return [...new Set([...figure, ...words])];
+}
+
+/** Whether a word is a heading word of four letters or more run on ("dataset" under "Ray Data"). */
+const extendsHeading = (term: string, heading: ReadonlySet<string>): boolean =>
+  [...heading].some((h) => h.length >= 4 && term.length > h.length && term.startsWith(h));
+
+/** The question's words directly after one the test accepts ("workflows" after "ray"). */
+function followersOf(question: string, terms: Terms, named: (term: string) => boolean): Set<string> {
+  const words = tokenize(question).map((token) => terms.queryTerm(token));
+  const out = new Set<string>();
+  words.forEach((word, i) => {
+    const before = words[i - 1];
+    if (word && before && named(before)) out.add(word);
+  });
+  return out;
 }
 
 /**
