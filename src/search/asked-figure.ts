@@ -52,7 +52,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'count',
     cue: new RegExp(
-      String.raw`\bhow (?:many|much|often)\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:max|maximum|minimum)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b|\b(?:[\w-]+ )?numbers\b(?= (?:for|of|on|pls|please)\b|\W*$)`,
+      String.raw`\bhow (?:many|much|often)\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:max|maximum|minimum)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b`,
       'i',
     ),
   },

@@ -34,13 +34,8 @@ describe('askedFigure', () => {
     });
   });
 
-  it('reads "X numbers" at the end of a question, or before "for/of", as asking for figures', () => {
-    expect(askedFigure('gp3 baseline iops and throughput numbers pls')).toMatchObject({
-      kind: 'count',
-      asked: 'throughput numbers',
-    });
-    expect(askedFigure('throughput numbers for gp3?')?.asked).toBe('throughput numbers');
-    expect(askedFigure('how do i generate random numbers in python')).toBeNull();
+  it('does not take "X numbers" as asking for figures: it is often a feature ("line numbers")', () => {
+    expect(askedFigure('how do i show line numbers in code blocks')).toBeNull();
   });
 
   it('knows the units of the figure asked', () => {
