@@ -2,6 +2,7 @@ import { type AskedFigure, askedFigure, holdsFigure, isUnitOf, namesAsked } from
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
 import { stemPhrase, type SearchIndex } from './index.js';
+import { namesProduct, otherCloudProducts } from './other-clouds.js';
 import { type Terms, tokenize } from './text.js';
 
 // "Missing: max size": what the question asks that the best section does not hold. Without a
@@ -113,7 +114,10 @@ export function missingWords(
   const words = typedWords(question, [...names, ...elsewhere, ...lacking], index.terms).filter(
     (w) => !inFigure(w, figure) && !(asked && isUnitOf(w, asked)),
   );
-  return [...new Set([...figure, ...words])];
+  // Another cloud's product the section does not name ("cosmos db" answered by the Well-Architected page).
+  const products = otherCloudProducts(question).filter((p) => !namesProduct(`${where}\n${best.text}`, p));
+  const productWords = new Set(products.flatMap((p) => p.toLowerCase().split(/\s+/)));
+  return [...new Set([...figure, ...products, ...words.filter((w) => !productWords.has(w.toLowerCase()))])];
 }
 
 /** Whether a word is a heading word of four letters or more run on ("dataset" under "Ray Data"). */

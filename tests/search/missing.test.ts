@@ -98,6 +98,12 @@ describe('Missing line', () => {
     expect(search(index, 'send a .xml file to an Amazon SQS message queue', 3).missing).not.toContain('xml');
   });
 
+  it('names another cloud’s product spelled in everyday words, once', () => {
+    const outcome = search(index, 'cosmos db change feed into a managed message queue', 3);
+    expect(outcome.missing).toContain('cosmos db');
+    expect(outcome.missing).not.toContain('cosmos');
+  });
+
   it('shows nothing when the section holds the question', () => {
     expect(search(index, 'what is Amazon MQ, the managed message broker', 3).missing).toEqual([]);
   });
