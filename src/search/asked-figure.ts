@@ -11,11 +11,14 @@ export interface AskedFigure {
   asked: string;
   /** What the figure is of, when the question says so between "max" and the noun ("image" of "max image size"). */
   of: string[];
+  /** What a count counts, when the question says so ("read", "replicas" of "how many read replicas"). */
+  counted?: string[];
 }
 
+const sizeUnits = String.raw`[kmgtpe]i?b|bytes|kilobytes|megabytes|gigabytes|terabytes|petabytes`;
 const limitWord = '(?:max|maximum|min|minimum|default|largest|biggest|smallest|highest|lowest|total)';
-// Up to two words between "max" and the noun: "max container image size", "default cache ttl".
-const gap = String.raw`(?<of>(?:[\w-]+\s+){0,2}?)`;
+// Up to three words between "max" and the noun: "max container image size", "default api gateway throttle limit".
+const gap = String.raw`(?<of>(?:[\w-]+\s+){0,3}?)`;
 
 // In order: the first kind whose cue the question holds is the one asked.
 const priceWord =
@@ -34,7 +37,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'size',
     cue: new RegExp(
-      String.raw`\bhow (?:big|large)\b|\bhow much (?:memory|storage|space|disk|ram|data)\b|\b${limitWord}\s+${gap}(?:size|memory|storage)\b|\bsize limit\b`,
+      String.raw`\bhow (?:big|large)\b|\bhow much (?:memory|storage|space|disk|ram|data)\b|\b${limitWord}\s+${gap}(?:size|memory|storage)\b|\bsize limit\b|(?:\b[\w-]+ )?\bin (?:${sizeUnits})\b`,
       'i',
     ),
   },
@@ -62,17 +65,41 @@ export function askedFigure(question: string): AskedFigure | null {
     const words = match && shown ? shown.exec(question) : match;
     if (words) {
       const of = wordsOf(match?.groups?.of ?? '').filter((w) => !limitWords.has(w));
-      return { kind, asked: words[0].toLowerCase().replace(/\s+/g, ' '), of };
+      const counted = kind === 'count' ? countedOf(question) : undefined;
+      return { kind, asked: words[0].toLowerCase().replace(/\s+/g, ' '), of, ...(counted ? { counted } : {}) };
     }
   }
   return null;
 }
 
+// "how many read replicas can…", "max number of IAM users allowed": the up to two words after the cue.
+const countedCue = /\b(?:how many|number of)\s+([\p{L}\p{N}-]+)(?:\s+([\p{L}\p{N}-]+))?/iu;
+/** Words that end the counted noun phrase ("shards you can have", "nodes in a cluster"). */
+const glue = new Set(
+  'a an the of in on at to for per by with from into within across can could do does did is are was were be have has had will would should may might must you i we they it there allowed needed needs need'.split(
+    ' ',
+  ),
+);
+
+/** The words naming what a count question counts ("read replicas" of "how many read replicas can…"), if any. */
+function countedOf(question: string): string[] | undefined {
+  const match = countedCue.exec(question);
+  if (!match) return undefined;
+  const words: string[] = [];
+  for (const w of [match[1], match[2]]) {
+    if (w === undefined || glue.has(w.toLowerCase())) break;
+    words.push(w.toLowerCase());
+  }
+  return words.length ? words : undefined;
+}
+
 const numberWords =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|a|an|a few|several)';
+const countWords =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)';
 const amount = String.raw`(?:\d[\d,.]*|${numberWords})`;
 const figures: Record<FigureKind, RegExp> = {
-  size: /\b\d[\d,.]*\s?(?:[kmgtpe]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|characters|chars)\b/gi,
+  size: new RegExp(String.raw`\b\d[\d,.]*\s?(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)\b`, 'gi'),
   price:
     /[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|cents?|eur|euros?)\b|\bfree tier\b|\bno (?:extra )?(?:charge|cost)\b|\bfree of charge\b/gi,
   duration: new RegExp(
@@ -81,9 +108,18 @@ const figures: Record<FigureKind, RegExp> = {
   ),
   date: /\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi,
   version: /\bv?\d+(?:\.\d+)+\b|\bv\d+\b|\bversion \d/gi,
-  count:
-    /\b\d[\d,.]*\b|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)\b/gi,
+  count: new RegExp(String.raw`\b\d[\d,.]*\b|\b${countWords}\b`, 'gi'),
 };
+
+/** The units a figure of each kind is given in: typed with the question ("in kb"), they ask the figure. */
+const units: Partial<Record<FigureKind, RegExp>> = {
+  size: new RegExp(String.raw`^(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)$`, 'i'),
+  duration: /^(?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)$/i,
+  price: /^(?:usd|dollars?|cents?|eur|euros?)$/i,
+};
+
+/** Whether a word is a unit of the figure asked ("kb" when a size is asked): part of the figure, not a subject. */
+export const isUnitOf = (word: string, figure: AskedFigure): boolean => units[figure.kind]?.test(word) ?? false;
 
 const limitSpelling: Record<string, string> = { max: 'maximum', min: 'minimum' };
 const limitWords = new Set([
@@ -123,5 +159,39 @@ export function holdsFigure(text: string, figure: AskedFigure, question: string)
     if (!figure.of.every((w) => words.some((x) => x.startsWith(w) || w.startsWith(x)))) return false;
   }
   const typed = new Set((question.match(figures[figure.kind]) ?? []).map((f) => f.toLowerCase()));
+  if (figure.counted !== undefined) return countsNear(text, figure.counted, typed);
   return (text.match(figures[figure.kind]) ?? []).some((f) => !typed.has(f.toLowerCase()));
+}
+
+/** How close a number must be to what it counts: "up to 5 read replicas", "15 replicas per instance". */
+const countReach = 3;
+const countWord = new RegExp(String.raw`^(?:\d[\d,.]*|${countWords})$`, 'i');
+
+/** Two spellings of one noun: all but their last letter shared ("replica", "replicas"; "policy", "policies"; "ip", "ips"). */
+function sameNoun(a: string, b: string): boolean {
+  if (a.replace(/s$/, '') === b.replace(/s$/, '')) return true;
+  const shorter = Math.min(a.length, b.length);
+  let shared = 0;
+  while (shared < shorter && a[shared] === b[shared]) shared++;
+  return shared >= Math.max(3, shorter - 1);
+}
+
+/**
+ * "one" is mostly "a" ("within one shard", "one or more data centres"): it counts only when said as
+ * a count ("only one", "at most one", "exactly one", "one NAT gateway per AZ").
+ */
+const countsOne = (words: readonly string[], i: number): boolean =>
+  /^(?:only|just|exactly|least|most)$/.test(words[i - 1] ?? '') || words.slice(i + 1, i + 4).includes('per');
+
+/** Whether the text states a number (one the question did not type) within reach of a word naming what is counted. */
+function countsNear(text: string, counted: readonly string[], typed: ReadonlySet<string>): boolean {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const nouns = words.flatMap((w, i) => (counted.some((c) => sameNoun(w, c)) ? [i] : []));
+  return words.some(
+    (w, i) =>
+      countWord.test(w) &&
+      (w !== 'one' || countsOne(words, i)) &&
+      !typed.has(w) &&
+      nouns.some((j) => j !== i && Math.abs(i - j) <= countReach),
+  );
 }

@@ -1,7 +1,8 @@
-import { askedFigure, holdsFigure, namesAsked } from './asked-figure.js';
+import { type AskedFigure, askedFigure, holdsFigure, isUnitOf, namesAsked } from './asked-figure.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
 import { stemPhrase, type SearchIndex } from './index.js';
+import { namesProduct, otherCloudProducts } from './other-clouds.js';
 import { type Terms, tokenize } from './text.js';
 
 // "Missing: max size": what the question asks that the best section does not hold. Without a
@@ -64,6 +65,7 @@ export function missingWords(
   const heading = new Set(stemPhrase(where, index.terms));
   const holds = (t: string) => heading.has(t) || options.holds(t);
   const unasked = ruledOut(question, index.terms);
+  for (const t of suffixesOf(question, index.terms)) unasked.add(t);
   const lacks = (t: string) =>
     !found.has(t) &&
     !holds(t) &&
@@ -94,16 +96,43 @@ export function missingWords(
       lacks(t) &&
       options.isName(t),
   );
-  const figure = missingFigure(question, answerLine, `${where}\n${best.text}`);
+  const asked = askedFigure(question);
+  const figure = missingFigure(question, asked, answerLine, `${where}\n${best.text}`);
   const specific = (t: string): boolean =>
     (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
   const absent = terms.filter((t) => lacks(t) && specific(t));
   const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
-  const lacking = share >= options.missingMinShare ? absent : [];
+  // A part of a name the heading names ("ray workflows", "dynamodb partition key"): a specific word,
+  // not everyday English, right after that name.
+  const part = followersOf(question, index.terms, (t) => heading.has(t) && found.has(t) && options.isName(t));
+  const lacking =
+    share >= options.missingMinShare
+      ? absent
+      : absent.filter(
+          (t) => part.has(t) && /^[a-z]+$/.test(t) && !isEverydayWord(typed(t)) && !extendsHeading(t, heading),
+        );
   const words = typedWords(question, [...names, ...elsewhere, ...lacking], index.terms).filter(
-    (w) => !inFigure(w, figure),
+    (w) => !inFigure(w, figure) && !(asked && isUnitOf(w, asked)),
   );
-  return [...new Set([...figure, ...words])];
+  // Another cloud's product the section does not name ("cosmos db" answered by the Well-Architected page).
+  const products = otherCloudProducts(question).filter((p) => !namesProduct(`${where}\n${best.text}`, p));
+  const productWords = new Set(products.flatMap((p) => p.toLowerCase().split(/\s+/)));
+  return [...new Set([...figure, ...products, ...words.filter((w) => !productWords.has(w.toLowerCase()))])];
+}
+
+/** Whether a word is a heading word of four letters or more run on ("dataset" under "Ray Data"). */
+const extendsHeading = (term: string, heading: ReadonlySet<string>): boolean =>
+  [...heading].some((h) => h.length >= 4 && term.length > h.length && term.startsWith(h));
+
+/** The question's words directly after one the test accepts ("workflows" after "ray"). */
+function followersOf(question: string, terms: Terms, named: (term: string) => boolean): Set<string> {
+  const words = tokenize(question).map((token) => terms.queryTerm(token));
+  const out = new Set<string>();
+  words.forEach((word, i) => {
+    const before = words[i - 1];
+    if (word && before && named(before)) out.add(word);
+  });
+  return out;
 }
 
 /**
@@ -146,8 +175,12 @@ function isSlipOf(index: SearchIndex, term: string, typedLength: number, holds: 
  * line is the section's best unit stating one, if any comes close: see findAnswerLine), and the
  * section does not name the asked words as a setting it describes ("maximum run time").
  */
-function missingFigure(question: string, answerLine: string, sectionText: string): string[] {
-  const asked = askedFigure(question);
+function missingFigure(
+  question: string,
+  asked: AskedFigure | null,
+  answerLine: string,
+  sectionText: string,
+): string[] {
   if (asked === null || holdsFigure(answerLine, asked, question) || namesAsked(sectionText, asked)) return [];
   return [asked.asked];
 }
@@ -172,6 +205,20 @@ export function ruledOut(question: string, terms: Terms): Set<string> {
     }
   });
   return out;
+}
+
+/**
+ * A short word right after a dot ("key.pem", ".pem", "train.py", "ray.get") is a file type or a
+ * member of what precedes it: it says what kind of file or call, not what the question is about.
+ */
+const afterDot = /(?<![\w.])[\w-]*\.([a-z][a-z0-9]{0,4})\b(?!\.)/gi;
+
+/** Stemmed words typed right after a dot (see afterDot). */
+function suffixesOf(question: string, terms: Terms): string[] {
+  return [...question.matchAll(afterDot)].flatMap((m) => {
+    const term = terms.queryTerm(m[1]!);
+    return term ? [term] : [];
+  });
 }
 
 /** Whether a typed word is part of the figure shown ("size" of "max size"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFigure, holdsFigure, namesAsked } from '../../src/search/asked-figure.js';
+import { askedFigure, holdsFigure, isUnitOf, namesAsked } from '../../src/search/asked-figure.js';
 
 // The attribute check behind "Missing: max size": which figure a question asks for, and whether a
 // line states one of that kind.
@@ -23,6 +23,28 @@ describe('askedFigure', () => {
     expect(askedFigure('how much memory does a p4d have')?.kind).toBe('size');
     expect(askedFigure('when was sagemaker launched')?.kind).toBe('date');
     expect(askedFigure('which python version does the image use')?.kind).toBe('version');
+  });
+
+  it('reads a size asked in a unit, and up to three words between "max" and the noun', () => {
+    expect(askedFigure('snowball edge storage capacity in tb?')).toMatchObject({ kind: 'size', asked: 'capacity in tb' });
+    expect(askedFigure('what is the default api gateway throttle limit in requests per second')).toMatchObject({
+      kind: 'count',
+      asked: 'default api gateway throttle limit',
+      of: ['api', 'gateway', 'throttle'],
+    });
+  });
+
+  it('does not take "X numbers" as asking for figures: it is often a feature ("line numbers")', () => {
+    expect(askedFigure('how do i show line numbers in code blocks')).toBeNull();
+  });
+
+  it('knows the units of the figure asked', () => {
+    const size = askedFigure('max message size in kb')!;
+    expect(isUnitOf('kb', size)).toBe(true);
+    expect(isUnitOf('GiB', size)).toBe(true);
+    expect(isUnitOf('days', size)).toBe(false);
+    expect(isUnitOf('days', askedFigure('how long does sqs keep a message')!)).toBe(true);
+    expect(isUnitOf('message', size)).toBe(false);
   });
 
   it('knows what the figure is of when the question names it', () => {
@@ -61,6 +83,36 @@ describe('holdsFigure', () => {
     const question = 'whats max container image size for serverless inference';
     expect(holds(question, 'You set the memory size (from 1 GB to 6 GB).')).toBe(false);
     expect(holds(question, 'Container images can be up to 10 GB.')).toBe(true);
+  });
+});
+
+describe('a count of something', () => {
+  it('reads what a count question counts, up to two words, stopping at the verb', () => {
+    expect(askedFigure('how many read replicas can an rds mysql instance have')?.counted).toEqual(['read', 'replicas']);
+    expect(askedFigure('What is the maximum number of IAM users allowed in an account?')?.counted).toEqual([
+      'iam',
+      'users',
+    ]);
+    expect(askedFigure('max number of shards you can have per stream')?.counted).toEqual(['shards']);
+    expect(askedFigure('how many do i get')?.counted).toBeUndefined();
+    expect(askedFigure('whats the max message size')?.counted).toBeUndefined();
+  });
+
+  it('takes only a number next to what is counted', () => {
+    const question = 'how many read replicas can an rds mysql instance have';
+    expect(holds(question, 'You can create up to 15 read replicas per instance.')).toBe(true);
+    expect(holds(question, 'A read replica limit of five applies.')).toBe(true);
+    // A number of something else: two standbys, a list item's "2.", a "zero-ETL" integration.
+    expect(holds(question, 'A Multi-AZ DB cluster uses two standbys that can also serve reads.')).toBe(false);
+    expect(holds('maximum number of IAM users in an account', '2. Explicit allow. An Allow statement grants access.')).toBe(false);
+    // "one" as "a" is no count; said as a count, it is.
+    expect(holds('max number of shards in a stream', 'Records with one key stay in order within one shard.')).toBe(false);
+    expect(holds('how many nat gateways per az', 'Use one NAT gateway per AZ.')).toBe(true);
+    expect(holds('how many nat gateways per az', 'A NAT gateway is one of the ways out.')).toBe(false);
+    expect(holds('how many nat gateways per az', 'Put exactly one NAT gateway in each AZ.')).toBe(true);
+    // Plural and singular, short acronyms too.
+    expect(holds('how many ips can i use in a subnet', 'AWS reserves five IP addresses in every subnet.')).toBe(true);
+    expect(holds('how many policies can a role have', 'A role can have 10 managed policy attachments.')).toBe(true);
   });
 });
 

@@ -83,6 +83,27 @@ describe('Missing line', () => {
     expect(outcome.missing).toEqual([]);
   });
 
+  it('takes the unit typed with a figure as part of it, not as a missing word', () => {
+    // The SNS section states 256 KB: "in kb" asks for that figure's unit.
+    const sns = search(index, 'max size of a message published to an SNS topic in kb', 3);
+    expect(sns.hits[0]?.section.id).toBe('messaging#amazon-sns-topics');
+    expect(sns.missing).toEqual([]);
+    // The SQS section states no size: the figure is missing, "tb" with it, not twice.
+    expect(search(index, 'sqs queue message capacity in tb', 3).missing).toEqual(['capacity in tb']);
+  });
+
+  it('takes a word right after a dot as a file type or a member, not as what is asked', () => {
+    expect(search(index, 'send an xml file to an Amazon SQS message queue', 3).missing).toContain('xml');
+    expect(search(index, 'send my order.xml to an Amazon SQS message queue', 3).missing).not.toContain('xml');
+    expect(search(index, 'send a .xml file to an Amazon SQS message queue', 3).missing).not.toContain('xml');
+  });
+
+  it('names another cloud’s product spelled in everyday words, once', () => {
+    const outcome = search(index, 'cosmos db change feed into a managed message queue', 3);
+    expect(outcome.missing).toContain('cosmos db');
+    expect(outcome.missing).not.toContain('cosmos');
+  });
+
   it('shows nothing when the section holds the question', () => {
     expect(search(index, 'what is Amazon MQ, the managed message broker', 3).missing).toEqual([]);
   });
