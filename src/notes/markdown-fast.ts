@@ -485,9 +485,10 @@ function toPlainString(nodes: readonly PhrasingContent[]): string {
 }
 
 /** Text markdown-it reads differently from micromark: parse such notes with micromark. */
-function unsupported(source: string): boolean {
+function unsupported(source: string, bodyStart: number): boolean {
   if (source.includes('\r') || source.includes('\t') || source.includes('\0') || source.includes('[^')) return true;
-  return hasEscapedLiteralUrl(source);
+  // Front matter is no Markdown: a quoted URL with escapes there (`"\"http://a/\""`) is read by neither parser.
+  return hasEscapedLiteralUrl(source, bodyStart);
 }
 
 /**
@@ -528,9 +529,9 @@ function tildesInText(children: Token[]): number {
 }
 
 /** micromark keeps backslashes in a bare URL (`https://a\\-b.com`); markdown-it's text has none. */
-function hasEscapedLiteralUrl(source: string): boolean {
+function hasEscapedLiteralUrl(source: string, bodyStart: number): boolean {
   for (const start of ['://', 'www.'])
-    for (let i = source.indexOf(start); i >= 0; i = source.indexOf(start, i + 1)) {
+    for (let i = source.indexOf(start, bodyStart); i >= 0; i = source.indexOf(start, i + 1)) {
       let from = i;
       while (from > 0 && /[A-Za-z]/.test(source[from - 1]!)) from--;
       // A link's label or an <autolink> is no literal URL; GFM links only http(s) (`s3://a\\-b` is text).
@@ -576,8 +577,8 @@ function mayAutolink(block: Nodes): boolean {
 
 /** The mdast of a Markdown (not MDX) note, or undefined when only micromark reads it exactly. */
 export function fastParse(source: string): Root | undefined {
-  if (unsupported(source)) return undefined;
   const fmEnd = frontMatterEnd(source);
+  if (unsupported(source, fmEnd)) return undefined;
   const ctx: Context = { source, lineStarts: lineStartsOf(source) };
   // Front matter becomes blank lines for markdown-it, so line numbers stay those of the file.
   const body = fmEnd ? '\n'.repeat(countLines(source, fmEnd)) + source.slice(fmEnd) : source;

@@ -148,6 +148,7 @@ const tricky: Record<string, string> = {
   // Read by the fast path: tildes no pair of which can strike, escapes in URLs GFM does not link.
   tildes:
     '# T\n\nRun `cd ~/x` first.\n\nIt takes ~5 minutes.\n\nSee [the paper](https://e.example/~u/p.pdf).\n\n```\ncd ~/a && ls ~\n```\n\n- ~one\n- two~\n\n~~gone~~ and ~ alone\n',
+  frontMatterUrl: '---\ntitle: "post(\\"http://model/predict\\")"\n---\n\n# F\n\nBody.\n',
   s3Urls: '# S\n\nFiles in s3://*DOC\\-EXAMPLE\\-BUCKET*/a\\-b are read, and ftp://x\\-y too.\n',
 };
 
