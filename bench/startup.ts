@@ -36,6 +36,8 @@ const now = ['--max-semi-space-size=64', 'bin/nimbus.mjs'];
 interface Sample {
   ms: number;
   rssMB: number;
+  /** CPU time of the whole process, every thread (user + system). */
+  cpuMs: number;
   output: string;
 }
 
@@ -84,14 +86,17 @@ function sample(
     child.on('close', () => {
       const ms = (doneAt ?? performance.now()) - started;
       let rssMB = NaN;
+      let cpuMs = NaN;
       try {
-        rssMB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+        const [rssKB, cpu] = fs.readFileSync(rssFile, 'utf8').split(' ');
+        rssMB = Number(rssKB) / 1024;
+        cpuMs = Number(cpu);
         fs.rmSync(rssFile);
       } catch {
         // no figure: the process died before its exit handler ran
       }
       if (until && doneAt === undefined) reject(new Error(`never printed "${until.text}":\n${output.slice(-2000)}`));
-      else resolve({ ms, rssMB, output });
+      else resolve({ ms, rssMB, cpuMs, output });
     });
   });
 }
@@ -223,12 +228,18 @@ for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker gui
   // The baseline's row next to this checkout's, each the median of the runs.
   for (const [label, cwd] of [[name, root], ...(baselineRoot ? [[`${name} (baseline)`, baselineRoot]] : [])]) {
     const loads: number[] = [];
+    const cpus: number[] = [];
     for (let i = 0; i < runs; i++) {
       const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off', BENCH_CWD: cwd! });
       loads.push((JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs);
+      cpus.push(run.cpuMs);
     }
-    const loadMs = loads.sort((a, b) => a - b)[loads.length >> 1]!;
-    parseRows.push(`| ${label} | ${mb.toFixed(1)} | ${fmt(loadMs)} | ${(mb / (loadMs / 1000)).toFixed(2)} |`);
+    const middle = <T>(values: T[]): T => values[values.length >> 1]!;
+    const loadMs = middle(loads.sort((a, b) => a - b));
+    const cpuMs = middle(cpus.sort((a, b) => a - b));
+    parseRows.push(
+      `| ${label} | ${mb.toFixed(1)} | ${fmt(loadMs)} | ${(mb / (loadMs / 1000)).toFixed(2)} | ${fmt(cpuMs)} |`,
+    );
   }
 }
 
@@ -240,7 +251,7 @@ console.log(
 );
 console.log(rows.join('\n'));
 console.log(
-  '\nCold parse (no cache, one process; median)\n| notes | MB of Markdown | parse s | MB/s |\n|---|---:|---:|---:|',
+  '\nCold parse (no cache, one process; median; CPU: the whole `stats` process, every thread)\n| notes | MB of Markdown | parse s | MB/s | process CPU s |\n|---|---:|---:|---:|---:|',
 );
 console.log(parseRows.join('\n'));
 for (const dir of [notesCache, sagemakerCache, ...baselineCaches]) fs.rmSync(dir, { recursive: true, force: true });

@@ -155,8 +155,9 @@ export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> =
   }
 
   if (Array.isArray(record.quiz)) {
+    const itemLines = sequenceItemLines(parsed.matter ?? '', 'quiz', record.quiz);
     record.quiz.forEach((value, index) => {
-      const line = lineOf(['quiz', index]);
+      const line = itemLines?.[index] ?? lineOf(['quiz', index]);
       const result = quizItemSchema.safeParse(value);
       if (!result.success) {
         const issue = result.error.issues[0]!;
@@ -193,4 +194,32 @@ export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> =
     });
   }
   return { data, content: parsed.content, problems };
+}
+
+/**
+ * The lines of a top-level block sequence's items, as parsing the YAML again for positions gives
+ * them (that second parse took a third of a cold start's front matter time), when every item is a
+ * mapping written `- key: …` at one indentation; undefined for anything else (flow sequences, an
+ * item that starts on the line after its `-`, a comment after the key), which the caller parses.
+ * `matter` starts with the line break that ends the opening `---`, so its lines are the file's.
+ */
+export function sequenceItemLines(matter: string, key: string, items: unknown[]): number[] | undefined {
+  if (!items.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) return undefined;
+  const lines = matter.split('\n');
+  const start = lines.indexOf(`${key}:`);
+  if (start < 0) return undefined;
+  const found: number[] = [];
+  let indent: number | undefined;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const content = line.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    const depth = line.length - content.length;
+    if (depth === 0 && !content.startsWith('-')) break;
+    indent ??= depth;
+    if (depth > indent) continue;
+    if (depth < indent || !/^- +[^\s#-]/.test(content)) return undefined;
+    found.push(i + 1);
+  }
+  return found.length === items.length ? found : undefined;
 }

@@ -150,6 +150,11 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   );
   const kept = new Set(language.files);
   const entries = selected.filter((f) => kept.has(f.file));
+  // A large folder is worth more workers; they too start while the notes are read.
+  if (!options.isCached) {
+    options.parsePool?.expect(entries.reduce((sum, f) => sum + (f.bytes ?? 0), 0));
+    options.parsePool?.start();
+  }
 
   const sample = new Map<string, string>();
   const sampleOf = (file: string): string => sample.get(file) ?? '';

@@ -485,26 +485,58 @@ function toPlainString(nodes: readonly PhrasingContent[]): string {
 }
 
 /** Text markdown-it reads differently from micromark: parse such notes with micromark. */
-function unsupported(source: string): boolean {
+function unsupported(source: string, bodyStart: number): boolean {
   if (source.includes('\r') || source.includes('\t') || source.includes('\0') || source.includes('[^')) return true;
-  // GFM reads `~one~` as strikethrough, markdown-it only `~~two~~`.
-  for (let i = source.indexOf('~'); i >= 0; i = source.indexOf('~', i + 1)) {
-    let end = i;
-    while (source[end] === '~') end++;
-    if (end - i === 1) return true;
-    i = end;
+  // Front matter is no Markdown: a quoted URL with escapes there (`"\"http://a/\""`) is read by neither parser.
+  return hasEscapedLiteralUrl(source, bodyStart);
+}
+
+/**
+ * Whether micromark could read a strikethrough markdown-it did not: GFM also strikes `~one~`,
+ * markdown-it only `~~two~~`, and a pair of single tildes needs two tildes left as text in the
+ * same paragraph, heading or table. Tildes in code, URLs and HTML are no delimiters for either,
+ * so a note whose paths (`~/.aws`) and URLs hold them reads the same in both.
+ */
+function mayStrikeSingleTildes(tokens: Token[]): boolean {
+  let inTable = 0;
+  let tildes = 0;
+  for (const token of tokens) {
+    if (token.type === 'table_open') inTable++;
+    else if (token.type === 'table_close') inTable--;
+    else if (token.type === 'inline') tildes += tildesInText(token.children ?? []);
+    if (tildes >= 2) return true;
+    if (!inTable) tildes = 0;
   }
-  return hasEscapedLiteralUrl(source);
+  return false;
+}
+
+/**
+ * Indented code right after a list: micromark splits it into one code block per line after an
+ * item indented past its marker (`   1.  item`, then code indented 6), markdown-it keeps one.
+ */
+const codeAfterList = (tokens: Token[]): boolean =>
+  tokens.some((t, i) => t.type === 'code_block' && /^(bullet|ordered)_list_close$/.test(tokens[i - 1]?.type ?? ''));
+
+/** Tildes in the text of inline tokens (an image's alt text included). */
+function tildesInText(children: Token[]): number {
+  let n = 0;
+  for (const child of children) {
+    if (child.type === 'text')
+      for (let i = child.content.indexOf('~'); i >= 0; i = child.content.indexOf('~', i + 1)) n++;
+    else if (child.children) n += tildesInText(child.children);
+  }
+  return n;
 }
 
 /** micromark keeps backslashes in a bare URL (`https://a\\-b.com`); markdown-it's text has none. */
-function hasEscapedLiteralUrl(source: string): boolean {
+function hasEscapedLiteralUrl(source: string, bodyStart: number): boolean {
   for (const start of ['://', 'www.'])
-    for (let i = source.indexOf(start); i >= 0; i = source.indexOf(start, i + 1)) {
+    for (let i = source.indexOf(start, bodyStart); i >= 0; i = source.indexOf(start, i + 1)) {
       let from = i;
       while (from > 0 && /[A-Za-z]/.test(source[from - 1]!)) from--;
-      // A link's label or an <autolink> is no literal URL.
+      // A link's label or an <autolink> is no literal URL; GFM links only http(s) (`s3://a\\-b` is text).
       if (source[from - 1] === '[' || source[from - 1] === '<') continue;
+      if (start === '://' && !/https?$/i.test(source.slice(from, i))) continue;
       let end = i + start.length;
       while (end < source.length && !/[\s<>`()[\]"']/.test(source[end]!)) {
         if (source[end] === '\\') return true;
@@ -545,8 +577,8 @@ function mayAutolink(block: Nodes): boolean {
 
 /** The mdast of a Markdown (not MDX) note, or undefined when only micromark reads it exactly. */
 export function fastParse(source: string): Root | undefined {
-  if (unsupported(source)) return undefined;
   const fmEnd = frontMatterEnd(source);
+  if (unsupported(source, fmEnd)) return undefined;
   const ctx: Context = { source, lineStarts: lineStartsOf(source) };
   // Front matter becomes blank lines for markdown-it, so line numbers stay those of the file.
   const body = fmEnd ? '\n'.repeat(countLines(source, fmEnd)) + source.slice(fmEnd) : source;
@@ -554,6 +586,8 @@ export function fastParse(source: string): Root | undefined {
   const tokens = md.parse(body, env);
   if (env.references && Object.keys(env.references).length) return undefined;
   if (tokens.some((t) => t.level >= MAX_NESTING - 2)) return undefined;
+  if (source.includes('~') && mayStrikeSingleTildes(tokens)) return undefined;
+  if (codeAfterList(tokens)) return undefined;
   const root: Root = { type: 'root', children: [] };
   if (fmEnd) root.children.push(yamlNode(ctx, fmEnd));
   convertBlocks(tokens, ctx, root);

@@ -29,6 +29,13 @@ const bootLimitMs = 60_000;
 const now = (): number => performance.timeOrigin + performance.now();
 
 /**
+ * Markdown worth one more worker: each worker loads and warms up its own copy of the parser
+ * (V8 compiles the hot code again in every thread, ~0.3–0.8 s of CPU), more than it saves on a
+ * small folder. So 1 MB of notes is parsed by one worker, 9 MB by two.
+ */
+export const bytesPerWorker = 2 * 1024 * 1024;
+
+/**
  * Loads notes on worker threads (one per core, at most `threads`): Markdown to sections, blocks,
  * links and flashcards there, so only the compact result crosses threads (a Markdown tree is many
  * times larger than the note and costly to copy). Each file is loaded within a time budget:
@@ -48,6 +55,8 @@ export class ParsePool {
   private readonly ids = new Map<string, number>();
   private nextId = 0;
   private broken = false;
+  /** How many of the slots may run a worker: grows with the Markdown to parse (`expect`). */
+  private active = 1;
   /** The library of the current load: every worker gets it before its first note. */
   private library: LibraryShape | undefined;
   /** The first job id of the current load: results of an earlier (aborted) load are dropped. */
@@ -69,7 +78,17 @@ export class ParsePool {
   /** Starts the workers now, so that they load their code while this thread reads the notes. */
   start(): void {
     if (this.broken) return;
-    for (let i = 0; i < this.slots.length; i++) this.slots[i] ??= this.startWorker(i);
+    for (let i = 0; i < this.active; i++) this.slots[i] ??= this.startWorker(i);
+  }
+
+  /** Allows one worker per `bytesPerWorker` of Markdown about to be parsed (never fewer than before). */
+  expect(bytes: number): void {
+    this.active = Math.max(this.active, Math.min(this.slots.length, Math.ceil(bytes / bytesPerWorker)));
+  }
+
+  /** Workers this pool runs now (at most one per slot). */
+  get workers(): number {
+    return this.slots.filter(Boolean).length;
   }
 
   /** Sets the library the notes of this load belong to (before `prefetch` and `load`). */
@@ -84,6 +103,7 @@ export class ParsePool {
 
   /** Queues notes to load in the background; `load` later takes their results. */
   prefetch(notes: NoteJob[]): void {
+    this.expect(notes.reduce((sum, note) => sum + note.source.length, 0));
     for (const note of notes) {
       if (Buffer.byteLength(note.source) > this.budget.bytes) continue;
       const id = this.nextId++;
@@ -197,7 +217,7 @@ export class ParsePool {
     const at = wanted === undefined ? -1 : this.queue.findIndex((j) => j.id === wanted);
     if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
     if (at < 0 && this.results.size >= 4 * this.slots.length) return;
-    for (let i = 0; i < this.slots.length && this.queue.length > 0; i++) {
+    for (let i = 0; i < this.active && this.queue.length > 0; i++) {
       const slot = (this.slots[i] ??= this.startWorker(i));
       if (slot.job) continue;
       const job = this.queue.shift()!;

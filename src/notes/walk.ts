@@ -11,6 +11,8 @@ export interface NoteFile {
   absolute: string;
   /** Depth-first position following _meta.json order, then names. */
   order: number;
+  /** The file's size when walked (how many parse workers are worth starting). */
+  bytes?: number;
 }
 
 export interface WalkResult {
@@ -70,6 +72,7 @@ export function walkNotes(root: string): WalkResult {
 
     const folders: string[] = [];
     const notes: string[] = [];
+    const sizes = new Map<string, number>();
     for (const entry of entries) {
       const file = path.posix.join(relative, entry.name);
       const full = path.join(absolute, entry.name);
@@ -90,13 +93,21 @@ export function walkNotes(root: string): WalkResult {
         );
       } else if (stat.isDirectory()) folders.push(entry.name);
       else if (!stat.isFile()) refuse(file, `not a regular file (${kindOf(stat)}); refused (not read)`);
-      else if (note) notes.push(entry.name);
-      else result.sidecars.push(file);
+      else if (note) {
+        notes.push(entry.name);
+        sizes.set(entry.name, stat.size);
+      } else result.sidecars.push(file);
     }
     for (const name of [...notes, ...folders].sort()) {
       const child = relative ? `${relative}/${name}` : name;
       if (folders.includes(name) && !notes.includes(name)) visit(child);
-      else result.files.push({ file: child, absolute: path.join(root, child), order: result.files.length });
+      else
+        result.files.push({
+          file: child,
+          absolute: path.join(root, child),
+          order: result.files.length,
+          bytes: sizes.get(name),
+        });
     }
   };
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { libraryContext, loadNote, loadNoteJob, noteJobOf, type ReadNote } from '../../src/notes/load-note.js';
 import { loadNotes, type LoadOptions } from '../../src/notes/load.js';
 import { ParseCache } from '../../src/notes/parse-cache.js';
-import { ParsePool } from '../../src/notes/parse-pool.js';
+import { bytesPerWorker, ParsePool } from '../../src/notes/parse-pool.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -101,4 +101,27 @@ describe('notes loaded on the parse pool', () => {
     expect(cache.hits).toBe(1);
     expect(content(after)).toEqual(content(loadNotes({ root: folder })));
   });
+});
+
+describe('how many workers the parse pool runs', () => {
+  it('one for a small folder (each worker warms up its own parser), one per 2 MB of Markdown for a larger one', () => {
+    const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 3);
+    try {
+      const small = loadNotes({ root: path.join(root, 'notes'), parsePool: own });
+      expect(small.notes.length).toBe(69);
+      expect(own.workers).toBe(1);
+      own.expect(bytesPerWorker + 1);
+      own.start();
+      expect(own.workers).toBe(2);
+      // Never more than its threads, and never fewer than it runs already.
+      own.expect(100 * bytesPerWorker);
+      own.start();
+      own.expect(1);
+      own.start();
+      expect(own.workers).toBe(3);
+    } finally {
+      own.close();
+    }
+    expect(own.workers).toBe(0);
+  }, 180_000);
 });

@@ -122,6 +122,11 @@ describe('fastParse', () => {
     expect(fastParse('a\r\nb\n')).toBeUndefined();
     expect(fastParse('\tcode\n')).toBeUndefined();
     expect(fastParse('>'.repeat(200) + ' deep\n')).toBeUndefined();
+    // Two single tildes in one paragraph or table may strike in GFM; micromark splits code after such a list.
+    expect(fastParse('about ~5 or ~6 minutes\n')).toBeUndefined();
+    expect(fastParse('| a | b |\n|---|---|\n| ~x | y~ |\n')).toBeUndefined();
+    expect(fastParse('   1.  item\n\n      code\n      more\n')).toBeUndefined();
+    expect(fastParse('See https://a.example/x\\-y here.\n')).toBeUndefined();
   });
 });
 
@@ -140,6 +145,11 @@ const tricky: Record<string, string> = {
   emptyItems: '# E\n\n-\n- \n  foo\n1.\n',
   headingInList: '# N\n\n- ## Inside\n  text\n',
   entities: '# &copy; Title &#x41;\n\n&nbsp;&lt;tag&gt; \\_x\\_\n',
+  // Read by the fast path: tildes no pair of which can strike, escapes in URLs GFM does not link.
+  tildes:
+    '# T\n\nRun `cd ~/x` first.\n\nIt takes ~5 minutes.\n\nSee [the paper](https://e.example/~u/p.pdf).\n\n```\ncd ~/a && ls ~\n```\n\n- ~one\n- two~\n\n~~gone~~ and ~ alone\n',
+  frontMatterUrl: '---\ntitle: "post(\\"http://model/predict\\")"\n---\n\n# F\n\nBody.\n',
+  s3Urls: '# S\n\nFiles in s3://*DOC\\-EXAMPLE\\-BUCKET*/a\\-b are read, and ftp://x\\-y too.\n',
 };
 
 describe('fast path and micromark split notes into the same sections', () => {
