@@ -89,7 +89,7 @@ function proseAndCode(section: Section): { body: string; code: string } {
  * A heading that repeats at least this many words of its note's title restates the title
  * ("Using Managed Spot Training" in "Managed Spot Training in Amazon SageMaker").
  */
-export const restatedTitleWords = 2;
+const restatedTitleWords = 2;
 
 /**
  * The section's breadcrumb: note title, parent headings and tags. When its own heading restates the
