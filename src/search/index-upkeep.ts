@@ -89,10 +89,10 @@ export class IndexUpkeep {
     const perSection = sections.map((section, i) => {
       const same = this.bySection.get(section);
       // The indexed text of a section object does not change; its key is needed only when it is new.
-      const key = same?.key ?? keyOf(documentOf(section, i));
+      const key = same?.key ?? keyOf(documentOf(section, i, terms));
       let known = same ?? analysed.get(key) ?? this.analysed.get(key);
       if (!known) {
-        known = analyse(documentOf(section, i), terms, key);
+        known = analyse(documentOf(section, i, terms), terms, key);
         this.lastAnalysed++;
       }
       analysed.set(key, known);

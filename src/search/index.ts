@@ -11,7 +11,7 @@ import { englishTerms, type Terms, termsFor, tokenize } from './text.js';
 import { WordScores, type SavedWordScores } from './wordScores.js';
 
 /**
- * Field boosts, all equal on purpose. Each field is scored with its own length, so a term in a
+ * Field boosts, heading and body equal on purpose. Each field is scored with its own length, so a term in a
  * five-word heading already outweighs the same term in a long body: a section *about* "Spot
  * Instances" beats one that names Spot in a list. Boosting headings 3× on top of that lowered
  * hit@1 on the SageMaker guide (0.40 → 0.30, tune split) and did not help on our notes.
@@ -22,8 +22,11 @@ import { WordScores, type SavedWordScores } from './wordScores.js';
  * code-heavy sections outranked the page that explains the option. Dropping code from the index
  * lost our notes' code questions ("example cluster yaml", notes hit@1 0.818 → 0.809); 0.3 keeps
  * them: notes 0.819 → 0.818, swr-site en 0.686 → 0.725 (tune). Code still counts as a word found.
+ * `context` weighs 1.1 since a heading that restates the note title leaves its words out of it
+ * (`breadcrumbOf`): SageMaker guide tune hits at 1 (of 47) 21 with 1, 22 with 1.1; the notes and
+ * swr-site en alike (sage18d).
  */
-export const fieldBoosts = { heading: 1, context: 1, body: 1, code: 0.3 } as const;
+export const fieldBoosts = { heading: 1, context: 1.1, body: 1, code: 0.3 } as const;
 type Field = keyof typeof fieldBoosts;
 /** The short fields that say what a section is about. */
 export const headingFields: Field[] = ['heading', 'context'];
@@ -82,12 +85,40 @@ function proseAndCode(section: Section): { body: string; code: string } {
   return { body, code: code.join('\n') };
 }
 
-export const documentOf = (section: Section, i: number): SectionDocument => ({
-  i,
-  heading: section.level === 0 ? '' : section.heading,
-  context: [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' '),
-  ...proseAndCode(section),
-});
+/**
+ * A heading that repeats at least this many words of its note's title restates the title
+ * ("Using Managed Spot Training" in "Managed Spot Training in Amazon SageMaker").
+ */
+const restatedTitleWords = 2;
+
+/**
+ * The section's breadcrumb: note title, parent headings and tags. When its own heading restates the
+ * note title, the breadcrumb leaves out the words the heading says: they would count twice, once in
+ * each heading field, and such a subsection outranked its page's intro (or the section that answers
+ * elsewhere), which says them once. A heading sharing one word with the title names the part of the
+ * topic it covers ("Conditional" in "Conditional Data Fetching", "Create Cache Provider" in "Cache")
+ * and keeps its whole breadcrumb: left out there, the same word cost such sections their questions
+ * (DESIGN.md §2.0).
+ */
+function breadcrumbOf(section: Section, heading: string, terms: Terms): string {
+  const breadcrumb = [section.noteTitle, ...section.headingPath.slice(1, -1), ...section.tags].join(' ');
+  if (!heading) return breadcrumb;
+  const own = new Set(stemPhrase(heading, terms));
+  const repeated = new Set(stemPhrase(section.noteTitle, terms).filter((t) => own.has(t)));
+  if (repeated.size < restatedTitleWords) return breadcrumb;
+  return tokenize(breadcrumb)
+    .filter((word) => {
+      const term = terms.indexTerm(word);
+      return term === null || !own.has(term);
+    })
+    .join(' ');
+}
+
+/** The section as MiniSearch indexes it; `terms`: the notes' language, as the index is built with. */
+export const documentOf = (section: Section, i: number, terms: Terms): SectionDocument => {
+  const heading = section.level === 0 ? '' : section.heading;
+  return { i, heading, context: breadcrumbOf(section, heading, terms), ...proseAndCode(section) };
+};
 
 export const isUpperAscii = (code: number): boolean => code >= 65 && code <= 90;
 
@@ -146,7 +177,7 @@ export function buildIndex(
     },
     searchOptions,
   });
-  mini.addAll(sections.map(documentOf));
+  mini.addAll(sections.map((section, i) => documentOf(section, i, terms)));
 
   const { acronyms, longNames } = expansionsOf(learnAcronyms(sections.map((s) => s.text)), terms);
   const excerptTexts = new ExcerptTexts(terms.stem);
@@ -271,7 +302,7 @@ export function restoreIndex(saved: SavedIndex, sections: Section[]): SearchInde
       processTerm: terms.indexTerm,
       searchOptions,
     });
-    mini.addAll(sections.map(documentOf));
+    mini.addAll(sections.map((section, i) => documentOf(section, i, terms)));
     return mini;
   };
   const scores = new WordScores(
