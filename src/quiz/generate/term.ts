@@ -51,6 +51,21 @@ function namesTerm(answer: string, term: string): boolean {
   return (term.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => w.length >= 3 && words.has(w.replace(/s$/, '')));
 }
 
+/**
+ * A term worth a card: an identifier or code word as written in code (`sizeof`, `bool`,
+ * `strictNullChecks`, `#include`), a name of two words or more ("Time complexity", "header file")
+ * or a Chinese term. A single capitalised word ("Edit", "Execution") names a plain step or
+ * everyday idea whose explanation is self-evident, so it is not asked.
+ */
+function worthAsking(term: string): boolean {
+  const t = term.trim().replace(/^(?:\d+[.)]\s*)+/, '');
+  if (han(t) > 0 || /\s/.test(t)) return true;
+  return !/^\p{Lu}\p{Ll}+$/u.test(t);
+}
+
+/** "typedef is the abbreviation of type definition", "X stands for …", "…的縮寫": the name spelled out, not what it is. */
+const expandsName = /\b(?:abbreviation|abbreviated|stands for|short for|acronym)\b|縮寫|全名|全稱|簡稱/iu;
+
 /** What the notes say: a clause that stands alone, long enough to recall, short enough to check. */
 function saying(text: string, term: string): string | undefined {
   // "… 參考4_3.cpp": a pointer to the course's code file, not part of what the notes say.
@@ -94,6 +109,7 @@ export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const ask = (term: string, answer: string, source: string): void => {
     const where = whereOf(facts, term);
     if (!where) return;
+    if (!worthAsking(term) || expandsName.test(answer)) return;
     const question = fill(templates.definitionSays, lang, { heading: where, term });
     if (normal(question).includes(normal(answer))) return;
     drafts.push(card('term', question, answer, source, facts));
