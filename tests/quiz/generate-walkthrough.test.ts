@@ -212,6 +212,17 @@ describe('command and term cards skip what round 8 of blind judging rejected (ro
     expect(card('typedef is the abbreviation of type definition in every C program')).toEqual([]);
     expect(card('為既有的資料型態取一個新的別名，讓宣告更簡短')).toHaveLength(1);
   });
+
+  it('ask no term that names a task, or whose sentence only introduces it (its translation after it)', () => {
+    const cards = asked(
+      course(
+        '## **Class 筆記**\n\n* *Copying an object*: 用複製的方式建立物件是一個特別的操作\n* *Object pointers*: 指標可以指向一個物件，也就是儲存物件的位址\n* *Mutex Lock*: 對於較長的臨界區段，Linux 核心提供 mutex lock（互斥鎖）\n* *Spin Lock*: 等待時不斷檢查鎖是否釋放，適合很短的臨界區段\n',
+      ),
+    );
+    expect(cards.some((c) => c.includes('「Copying an object」') || c.includes('「Mutex Lock」'))).toBe(false);
+    expect(cards.some((c) => c.includes('「Object pointers」'))).toBe(true);
+    expect(cards.some((c) => c.includes('「Spin Lock」'))).toBe(true);
+  });
 });
 
 describe('acronym cards skip what a study group already knows or cannot read', () => {

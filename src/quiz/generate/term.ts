@@ -54,11 +54,13 @@ function namesTerm(answer: string, term: string): boolean {
 /**
  * A term worth a card: an identifier or code word as written in code (`sizeof`, `bool`,
  * `strictNullChecks`, `#include`), a name of two words or more ("Time complexity", "header file")
- * or a Chinese term. A single capitalised word ("Edit", "Execution") names a plain step or
+ * or a Chinese term; not a task ("Copying an object"). A single capitalised word ("Edit", "Execution") names a plain step or
  * everyday idea whose explanation is self-evident, so it is not asked.
  */
 function worthAsking(term: string): boolean {
   const t = term.trim().replace(/^(?:\d+[.)]\s*)+/, '');
+  // "Copying an object", "Overloading an operator": a task or topic, answered by a sentence that restates it.
+  if (/^\p{L}+ing\s+(?:an?|the)\s/iu.test(t)) return false;
   if (han(t) > 0 || /\s/.test(t)) return true;
   return !/^\p{Lu}\p{Ll}+$/u.test(t);
 }
@@ -81,7 +83,9 @@ function saying(text: string, term: string): string | undefined {
   // "We want to …", "You may …": the lecture's narration, not a fact about the term.
   if (/^(?:we|you|let's|let us)\b/i.test(s)) return undefined;
   // "…還有一個相當實用的關鍵字：yield*": the sentence introduces the term rather than saying what it is.
-  if (normal(s).endsWith(normal(term))) return undefined;
+  // "…Linux 核心提供 mutex lock（互斥鎖）": the same, with the term's translation after it.
+  const bare = s.replace(/[（(][^（()）]*[)）]$/u, '').trimEnd();
+  if (normal(s).endsWith(normal(term)) || normal(bare).endsWith(normal(term))) return undefined;
   if (/^我們/u.test(s)) return undefined;
   // Only the term's name again ("標頭檔" for "header file") teaches nothing.
   if (normal(s) === normal(term)) return undefined;
