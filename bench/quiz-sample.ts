@@ -27,6 +27,10 @@
  * `-- --round9 [--seed 9] --out FILE` samples, for round 9, 45 acronym cards as they ship (named by
  * their note's title) in fair shares over the corpora (a corpus with fewer gives all it has) and,
  * inside each, spread over its notes.
+ * `-- --round10 [--seed 10] --out FILE` samples, for round 10, up to 60 command and term cards
+ * (`round10Kinds`), about half of each kind (a kind with fewer leaves the rest to the other), in
+ * fair shares over the corpora that have them and, inside each, spread over the notes: notes the
+ * default kinds leave silent first, then the others.
  * Placeholder text is not prose: a section with "lorem ipsum" in it counts no words (`placeholderProse`).
  */
 import fs from 'node:fs';
@@ -42,6 +46,7 @@ import {
   proposedKinds,
   round6Kinds,
   round8Kinds,
+  round10Kinds,
   type GeneratorKind,
 } from '../src/quiz/generate/index.js';
 import { placeholderProse } from '../src/quiz/generate/quality.js';
@@ -67,6 +72,7 @@ const round4 = process.argv.includes('--round4');
 const round6 = process.argv.includes('--round6');
 const round8 = process.argv.includes('--round8');
 const round9 = process.argv.includes('--round9');
+const round10 = process.argv.includes('--round10');
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
@@ -77,7 +83,9 @@ for (const k of withKinds)
     console.error(`--with: unknown kind "${k}" (kinds: ${allGeneratorKinds.join(', ')})`);
     process.exit(2);
   }
-const out = round9
+const out = round10
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round10-sample.json')
+  : round9
   ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
   : round8
   ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
@@ -134,6 +142,8 @@ interface Candidates {
   /** Round 6: cards of the round-6 kinds on notes the default kinds leave without a question. */
   uncovered: QuizQuestion[];
   acronyms: QuizQuestion[];
+  /** Round 10: command and term cards, those on silent notes first. */
+  walkthrough: { silent: QuizQuestion[]; other: QuizQuestion[] };
   sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
 }
 
@@ -190,6 +200,7 @@ for (const corpus of corpora) {
         )
       : [];
   const acronyms = defaults.filter((q) => q.kind === 'acronym-reveal');
+  const walkthrough = round10 ? distinctTexts(generateQuestions(library.notes, round10Kinds)) : [];
   // Round 4 judges the proposed kinds, cards too; earlier rounds the default multiple-choice ones.
   const questions = round4
     ? widerQuestions.filter((q) => (proposedKinds as readonly string[]).includes(generatorKindOf(q)))
@@ -202,11 +213,19 @@ for (const corpus of corpora) {
     pool: sample(distinctQuestions, distinctQuestions.length),
     uncovered: distinctTexts(uncovered),
     acronyms: distinctTexts(acronyms),
+    walkthrough: {
+      silent: walkthrough.filter((q) => silentRoutes.has(q.noteRoute)),
+      other: walkthrough.filter((q) => !silentRoutes.has(q.noteRoute)),
+    },
     sections: new Map(library.sections.map((s) => [s.id, s])),
   });
 }
 
 if (volumeOnly) process.exit(0);
+if (round10) {
+  writeWalkthroughRound(60);
+  process.exit(0);
+}
 if (round9) {
   writeAcronymRound(45);
   process.exit(0);
@@ -314,4 +333,40 @@ function writeAcronymRound(cards: number): void {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
   console.log(`${items.length} acronym cards written to ${out} ${JSON.stringify(counts)}`);
+}
+
+/** Round 10: up to `cards` command and term cards, half each, fair shares over the corpora, silent notes first. */
+function writeWalkthroughRound(cards: number): void {
+  const items: unknown[] = [];
+  const counts: Record<string, number> = {};
+  const ofKind = (c: Candidates, kind: string, from: 'silent' | 'other'): QuizQuestion[] =>
+    c.walkthrough[from].filter((q) => generatorKindOf(q) === kind);
+  const available = (kind: string): number =>
+    found.reduce((n, c) => n + ofKind(c, kind, 'silent').length + ofKind(c, kind, 'other').length, 0);
+  const [first, second] = round10Kinds;
+  const half = Math.ceil(cards / 2);
+  const firstCount = Math.min(available(first!), Math.max(half, cards - available(second!)));
+  const perKind = new Map([
+    [first!, firstCount],
+    [second!, Math.min(available(second!), cards - firstCount)],
+  ]);
+  for (const [kind, n] of perKind) {
+    const quota = shares(
+      new Map(found.map((c) => [c.name, ofKind(c, kind, 'silent').length + ofKind(c, kind, 'other').length])),
+      n,
+    );
+    for (const c of found) {
+      const want = quota.get(c.name)!;
+      const silent = spread(ofKind(c, kind, 'silent'), (q) => q.noteRoute, want);
+      const picked = [...silent, ...spread(ofKind(c, kind, 'other'), (q) => q.noteRoute, want - silent.length)];
+      for (const q of picked) {
+        items.push(itemOf(c, q));
+        const key = `${c.name} ${q.kind}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+    }
+  }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
+  console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
 }

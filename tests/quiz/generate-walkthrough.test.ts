@@ -34,8 +34,14 @@ describe('command, config and term cards (round 8)', () => {
     ]);
     expect(asked).toContainEqual([
       'command-reveal',
-      'In “Search Engine”, which command do you run to install pagefind as a dev dependency?',
-      'npm i -D pagefind',
+      'In “Search Engine”, which command do you run to install the Inkeep component library?',
+      'npm i @inkeep/cxkit-react',
+    ]);
+    // "cd blog" only says where to stand: the answer is the command.
+    expect(asked).toContainEqual([
+      'command-reveal',
+      '在「Github Page 部署 › 使用指令部署」中，要啟動本地伺服器，該執行什麼指令？',
+      'hexo server',
     ]);
   });
 
@@ -55,8 +61,8 @@ describe('command, config and term cards (round 8)', () => {
   it('ask what the notes say about a "*Term*: …" item and a term heading over its opening sentence', () => {
     expect(asked).toContainEqual([
       'term-reveal',
-      '在「Ch1 Introduction › C Program 執行階段」中，筆記對「Compile」的說明是什麼？',
-      '編譯器將C語言程式碼編譯成機器語言程式碼',
+      '在「Ch1 Introduction › C Program 執行階段」中，筆記對「Header file」的說明是什麼？',
+      '標頭檔，記錄一些通用的變數與函數的定義',
     ]);
     expect(asked).toContainEqual([
       'term-reveal',
@@ -78,13 +84,20 @@ describe('command, config and term cards (round 8)', () => {
       'Link', // "*Link*: 參考[4_3.cpp](…)": a pointer, not a definition
       '分類與標籤', // a Chinese heading is as often a topic as a term
       'Reference',
+      'pagefind', // "Install `pagefind` …": the goal names the package, the answer is a generic npm line
+      'hexo-generator-sitemap', // the goal names the package
+      '草稿', // "新文章或草稿": a goal with two alternatives, a one-line answer
+      'nest-winston', // "安裝套件": a goal that names nothing
+      '「Edit」', // a single capitalised word: self-evident
+      '「Execution」',
+      'typedef', // "…的縮寫": the name spelled out, not what it is
     ])
       expect(text, absent).not.toContain(absent);
   });
 
   it('are self-graded cards that never name their answer, explained by their source and linked to its section', () => {
     const notes = loadNotes({ root: fixture }).notes;
-    expect(generated.length).toBeGreaterThanOrEqual(9);
+    expect(generated.length).toBeGreaterThanOrEqual(10);
     for (const q of generated) {
       expect(q.choices, q.question).toEqual(['I knew it', "I didn't"]);
       expect(normal(q.question), q.question).not.toContain(normal(q.reveal!));
@@ -140,6 +153,75 @@ describe('command, config and term cards (round 8)', () => {
     ];
     const files = Object.fromEntries(runs.map((text, i) => [`r${i}.md`, `# Runs ${i}\n\n## sizeof\n\n${text}\n`]));
     expect(Array.isArray(generateQuestions(libraryFrom(files).notes, round8Kinds))).toBe(true);
+  });
+});
+
+describe('command and term cards skip what round 8 of blind judging rejected (round 10 rules)', () => {
+  const asked = (files: Record<string, string>): string[] =>
+    generateQuestions(libraryFrom(files).notes, round8Kinds).map((q) => `${q.question} => ${q.reveal}`);
+  const hexo = (lead: string, code: string): Record<string, string> => ({
+    'hexo.md': `---\ntitle: "部落格"\n---\n\n## **部署**\n\n部落格架好之後，接下來要把網站部署到 GitHub Pages 上，讓大家都看得到。\n\n${lead}\n\n\`\`\`shell\n${code}\n\`\`\`\n`,
+  });
+
+  it('ask no command when the goal names every package or argument it takes, in any script', () => {
+    expect(asked(hexo('安裝 google 引擎的hexo-generator-sitemap套件', 'npm install hexo-generator-sitemap --save'))).toEqual([]);
+    expect(asked(hexo('安裝網站地圖產生器', 'npm install hexo-generator-sitemap --save'))).toEqual([
+      '在「部落格 › 部署」中，要安裝網站地圖產生器，該執行什麼指令？ => npm install hexo-generator-sitemap --save',
+    ]);
+    // A goal naming one of two packages still asks for the command.
+    expect(asked(hexo('安裝 winston 記錄套件', 'npm install nest-winston winston'))).toHaveLength(1);
+    const en = (step: string): string[] =>
+      asked({ 'search.mdx': `# Search\n\n## Setup\n\n### ${step}\n\n\`\`\`sh\nnpm i -D pagefind\n\`\`\`\n` });
+    expect(en('Install `pagefind` as a dev dependency')).toEqual([]);
+    expect(en('Install the static search indexer')).toHaveLength(1);
+  });
+
+  it('ask no command when the goal names two alternatives and the block answers one, and drop cd lines', () => {
+    const block = 'cd 專案目錄\nhexo new "<文章名稱>"';
+    expect(asked(hexo('要創建新文章或草稿.md檔', block))).toEqual([]);
+    expect(asked(hexo('要創建新文章.md檔', block))).toEqual([
+      '在「部落格 › 部署」中，要創建新文章.md檔，該執行什麼指令？ => hexo new "<文章名稱>"',
+    ]);
+    expect(asked(hexo('要切換到專案目錄', 'cd 專案目錄'))).toEqual([]);
+  });
+
+  it('ask no command for a goal that names nothing in particular or is a condition', () => {
+    expect(asked(hexo('安裝套件', 'npm install nest-winston winston'))).toEqual([]);
+    expect(asked(hexo('安裝必要插件', 'npm install hexo-renderer-pug --save'))).toEqual([]);
+    expect(asked(hexo('執行一支 Java 程式時', 'java Program'))).toEqual([]);
+  });
+
+  const course = (body: string): Record<string, string> => ({
+    'c.md': `---\ntitle: "Ch1 Introduction"\n---\n\n${body}\n`,
+  });
+
+  it('ask no term that is a single capitalised word, and ask identifiers and names of two words', () => {
+    const cards = asked(
+      course(
+        '## **C Program 執行階段**\n\n* *1. Edit*: 編輯程式碼，即Coding\n* *2. Header file*: 標頭檔，記錄一些通用的變數與函數的定義\n* *4. Link*: 連結器把各個目的檔與函式庫連結成執行檔\n* *5. linker*: 連結器把各個目的檔與函式庫連結成執行檔\n',
+      ),
+    );
+    expect(cards.some((c) => c.includes('「Edit」') || c.includes('「Link」'))).toBe(false);
+    expect(cards.some((c) => c.includes('「Header file」'))).toBe(true);
+    expect(cards.some((c) => c.includes('「linker」'))).toBe(true);
+  });
+
+  it('ask no term whose answer only spells out its name', () => {
+    const card = (sentence: string): string[] => asked(course(`## **typedef**\n\n${sentence}\n`));
+    expect(card('typedef 是 type definition 的縮寫，用在自訂資料型態')).toEqual([]);
+    expect(card('typedef is the abbreviation of type definition in every C program')).toEqual([]);
+    expect(card('為既有的資料型態取一個新的別名，讓宣告更簡短')).toHaveLength(1);
+  });
+
+  it('ask no term that names a task, or whose sentence only introduces it (its translation after it)', () => {
+    const cards = asked(
+      course(
+        '## **Class 筆記**\n\n* *Copying an object*: 用複製的方式建立物件是一個特別的操作\n* *Object pointers*: 指標可以指向一個物件，也就是儲存物件的位址\n* *Mutex Lock*: 對於較長的臨界區段，Linux 核心提供 mutex lock（互斥鎖）\n* *Spin Lock*: 等待時不斷檢查鎖是否釋放，適合很短的臨界區段\n',
+      ),
+    );
+    expect(cards.some((c) => c.includes('「Copying an object」') || c.includes('「Mutex Lock」'))).toBe(false);
+    expect(cards.some((c) => c.includes('「Object pointers」'))).toBe(true);
+    expect(cards.some((c) => c.includes('「Spin Lock」'))).toBe(true);
   });
 });
 

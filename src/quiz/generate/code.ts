@@ -66,6 +66,9 @@ const zhAnnounce = /(?:的指令|指令|命令)(?:是|為|如下)?$/u;
 const zhAction =
   /^(?:安裝|新增|建立|創建|刪除|移除|設定|設置|增加|啟動|執行|部署|清理|清除|列出|查看|檢查|更新|推送|拉取|下載|上傳|切換|初始化|產生|生成|編譯|鎖定|解鎖|複製|合併|提交|還原|重設|開啟|關閉|停止|匯入|匯出|修改|加入|用|使用|透過|將|把|手動)/u;
 
+/** An object that names nothing in particular: "(必要的)套件", "相關插件", "工具". */
+const vagueObject = /^(?:一些|所需|必要|相關|需要|其他)?的?(?:套件|插件|外掛|依賴|相依套件|工具|指令|程式|檔案)$/u;
+
 /** A Chinese goal: a short verb phrase of four Han characters or more, naming what it does by itself. */
 function zhGoal(text: string): string | undefined {
   let g = trimEnd(trimEnd(text).replace(zhLeadIn, '')).replace(zhAnnounce, '').trim();
@@ -75,6 +78,10 @@ function zhGoal(text: string): string | undefined {
   if (!zhAction.test(g)) return undefined;
   if (han(g) < 4 || g.length > 60 || /[，,；;。]/.test(g)) return undefined;
   if (/(?:這|此|它|該|上述|以下|如下|下列|下面|上面|範例|例如)/.test(g)) return undefined;
+  // "執行一支 Java 程式時": a condition ("when …"), not a goal.
+  if (g.endsWith('時')) return undefined;
+  // "安裝套件", "安裝必要插件": names no package, so any install line would do.
+  if (vagueObject.test(g.replace(zhAction, '').trim())) return undefined;
   return g;
 }
 
@@ -141,8 +148,48 @@ function givenAway(question: string, commands: readonly string[]): boolean {
   if (!text || q.includes(text)) return true;
   const asked = new Set(q.split(' '));
   const words = text.split(' ').filter((w) => w && !/\p{Script=Han}/u.test(w) && !launchers.has(w));
-  return words.every((w) => asked.has(w));
+  if (words.every((w) => asked.has(w))) return true;
+  return namesEveryArgument(question, commands);
 }
+
+/** Subcommands every package manager has ("npm i -D x", "yarn add x"): they tell nothing about which command. */
+const genericVerbs = new Set(['i', 'install', 'add', 'ci', 'uninstall', 'un', 'remove', 'rm', 'update', 'upgrade']);
+
+/**
+ * The words that tell this command from others: its package and argument names, not the program,
+ * a generic subcommand verb or a flag ("npm i -D pagefind" → pagefind).
+ */
+function distinctiveWords(commands: readonly string[]): string[] {
+  return commands.flatMap((c) =>
+    c
+      .toLowerCase()
+      .split(/\s+/)
+      .slice(1)
+      .map((w) => w.replace(/^["'`]+|["'`]+$/g, ''))
+      .filter((w) => w && !w.startsWith('-') && !genericVerbs.has(w)),
+  );
+}
+
+/** Is `word` in `text` as a whole word? Han text may touch it on either side ("安裝pagefind套件"). */
+function hasWord(text: string, word: string): boolean {
+  const wordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{Script=Latin}\d_.\-/@]/u.test(ch);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    if (!wordChar(text[at - 1]) && !wordChar(text[at + word.length])) return true;
+  return false;
+}
+
+/**
+ * The goal names every distinctive word of the command ("安裝 hexo-generator-sitemap 套件" for
+ * `npm install hexo-generator-sitemap --save`): the answer is only the generic install line.
+ */
+function namesEveryArgument(question: string, commands: readonly string[]): boolean {
+  const words = distinctiveWords(commands);
+  const q = question.toLowerCase().normalize('NFKC').replace(/`/g, '');
+  return words.length > 0 && words.every((w) => hasWord(q, w));
+}
+
+/** "新文章或草稿", "a post or a draft": a goal with two alternatives, which a one-line answer covers only half of. */
+const alternatives = (goal: string): boolean => /或|\bor\b/iu.test(goal);
 
 function goalOf(block: CodeBlock, lang: Lang): { goal: string; from: 'lead' | 'heading' | 'comment' } | undefined {
   const read = (text: string): string | undefined => {
@@ -174,10 +221,12 @@ export function commandDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   if (placeholderProse(facts.section.text)) return drafts;
   const blocks = facts.code ?? [];
   for (const block of blocks) {
-    const commands = commandsOf(block);
-    if (!commands) continue;
+    // "cd 專案目錄" only says where to stand: the card asks for the command itself.
+    const commands = commandsOf(block)?.filter((c) => !c.startsWith('cd '));
+    if (!commands?.length) continue;
     const found = goalOf(block, lang);
     if (!found) continue;
+    if (alternatives(found.goal) && commands.length < 2) continue;
     // A goal read from the section's heading names one command only when the section shows one block.
     if (found.from === 'heading' && block.heading === facts.section.heading && blocks.length > 1) continue;
     const where =

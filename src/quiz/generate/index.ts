@@ -25,6 +25,7 @@ export {
   proposedKinds,
   round6Kinds,
   round8Kinds,
+  round10Kinds,
   type GeneratorKind,
 } from './kinds.js';
 

@@ -78,3 +78,11 @@ export const cardOnlyKinds: readonly GeneratorKind[] = ['definition'];
  * round 8: config is on by default, command and term stay off.
  */
 export const round8Kinds: readonly GeneratorKind[] = ['command', 'config', 'term'];
+
+/**
+ * Kinds proposed for round 10 of blind judging (bench/quiz-sample.ts --round10): command and term
+ * cards again, after the round-8 rejections were ruled out (a goal naming every argument of the
+ * command, a goal with two alternatives, `cd` lines, single capitalised words as terms, definitions
+ * that only expand the name).
+ */
+export const round10Kinds: readonly GeneratorKind[] = ['command', 'term'];

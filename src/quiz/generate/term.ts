@@ -51,6 +51,23 @@ function namesTerm(answer: string, term: string): boolean {
   return (term.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => w.length >= 3 && words.has(w.replace(/s$/, '')));
 }
 
+/**
+ * A term worth a card: an identifier or code word as written in code (`sizeof`, `bool`,
+ * `strictNullChecks`, `#include`), a name of two words or more ("Time complexity", "header file")
+ * or a Chinese term; not a task ("Copying an object"). A single capitalised word ("Edit", "Execution") names a plain step or
+ * everyday idea whose explanation is self-evident, so it is not asked.
+ */
+function worthAsking(term: string): boolean {
+  const t = term.trim().replace(/^(?:\d+[.)]\s*)+/, '');
+  // "Copying an object", "Overloading an operator": a task or topic, answered by a sentence that restates it.
+  if (/^\p{L}+ing\s+(?:an?|the)\s/iu.test(t)) return false;
+  if (han(t) > 0 || /\s/.test(t)) return true;
+  return !/^\p{Lu}\p{Ll}+$/u.test(t);
+}
+
+/** "typedef is the abbreviation of type definition", "X stands for …", "…的縮寫": the name spelled out, not what it is. */
+const expandsName = /\b(?:abbreviation|abbreviated|stands for|short for|acronym)\b|縮寫|全名|全稱|簡稱/iu;
+
 /** What the notes say: a clause that stands alone, long enough to recall, short enough to check. */
 function saying(text: string, term: string): string | undefined {
   // "… 參考4_3.cpp": a pointer to the course's code file, not part of what the notes say.
@@ -66,7 +83,9 @@ function saying(text: string, term: string): string | undefined {
   // "We want to …", "You may …": the lecture's narration, not a fact about the term.
   if (/^(?:we|you|let's|let us)\b/i.test(s)) return undefined;
   // "…還有一個相當實用的關鍵字：yield*": the sentence introduces the term rather than saying what it is.
-  if (normal(s).endsWith(normal(term))) return undefined;
+  // "…Linux 核心提供 mutex lock（互斥鎖）": the same, with the term's translation after it.
+  const bare = s.replace(/[（(][^（()）]*[)）]$/u, '').trimEnd();
+  if (normal(s).endsWith(normal(term)) || normal(bare).endsWith(normal(term))) return undefined;
   if (/^我們/u.test(s)) return undefined;
   // Only the term's name again ("標頭檔" for "header file") teaches nothing.
   if (normal(s) === normal(term)) return undefined;
@@ -94,6 +113,7 @@ export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const ask = (term: string, answer: string, source: string): void => {
     const where = whereOf(facts, term);
     if (!where) return;
+    if (!worthAsking(term) || expandsName.test(answer)) return;
     const question = fill(templates.definitionSays, lang, { heading: where, term });
     if (normal(question).includes(normal(answer))) return;
     drafts.push(card('term', question, answer, source, facts));
