@@ -86,14 +86,14 @@ for (const k of withKinds)
 const out = round10
   ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round10-sample.json')
   : round9
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
-  : round8
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
-  : round6
-    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
-    : round4
-      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-      : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
+    : round8
+      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
+      : round6
+        ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
+        : round4
+          ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+          : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');

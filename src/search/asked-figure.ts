@@ -99,7 +99,10 @@ const countWords =
   '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|twice|double|dozen)';
 const amount = String.raw`(?:\d[\d,.]*|${numberWords})`;
 const figures: Record<FigureKind, RegExp> = {
-  size: new RegExp(String.raw`\b\d[\d,.]*\s?(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)\b`, 'gi'),
+  size: new RegExp(
+    String.raw`\b\d[\d,.]*\s?(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)\b`,
+    'gi',
+  ),
   price:
     /[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|cents?|eur|euros?)\b|\bfree tier\b|\bno (?:extra )?(?:charge|cost)\b|\bfree of charge\b/gi,
   duration: new RegExp(
@@ -113,7 +116,10 @@ const figures: Record<FigureKind, RegExp> = {
 
 /** The units a figure of each kind is given in: typed with the question ("in kb"), they ask the figure. */
 const units: Partial<Record<FigureKind, RegExp>> = {
-  size: new RegExp(String.raw`^(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)$`, 'i'),
+  size: new RegExp(
+    String.raw`^(?:${sizeUnits}|byte|kilobyte|megabyte|gigabyte|terabyte|petabyte|characters|chars)$`,
+    'i',
+  ),
   duration: /^(?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)$/i,
   price: /^(?:usd|dollars?|cents?|eur|euros?)$/i,
 };

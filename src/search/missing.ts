@@ -175,12 +175,7 @@ function isSlipOf(index: SearchIndex, term: string, typedLength: number, holds: 
  * line is the section's best unit stating one, if any comes close: see findAnswerLine), and the
  * section does not name the asked words as a setting it describes ("maximum run time").
  */
-function missingFigure(
-  question: string,
-  asked: AskedFigure | null,
-  answerLine: string,
-  sectionText: string,
-): string[] {
+function missingFigure(question: string, asked: AskedFigure | null, answerLine: string, sectionText: string): string[] {
   if (asked === null || holdsFigure(answerLine, asked, question) || namesAsked(sectionText, asked)) return [];
   return [asked.asked];
 }

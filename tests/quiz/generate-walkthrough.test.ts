@@ -133,13 +133,13 @@ describe('command, config and term cards (round 8)', () => {
     }
   });
 
-  it('are on by default only where round 8 of blind judging passed them (config, not command or term)', () => {
+  it('are on by default only where blind judging passed them (config in round 8, command in round 10; not term)', () => {
     expect(generatorKinds).toContain('config');
-    expect(generatorKinds).not.toContain('command');
+    expect(generatorKinds).toContain('command');
     expect(generatorKinds).not.toContain('term');
     const kinds = generateQuestions(loadNotes({ root: fixture }).notes).map((q) => q.kind);
     expect(kinds).toContain('config-reveal');
-    expect(kinds).not.toContain('command-reveal');
+    expect(kinds).toContain('command-reveal');
     expect(kinds).not.toContain('term-reveal');
   });
 
@@ -164,7 +164,9 @@ describe('command and term cards skip what round 8 of blind judging rejected (ro
   });
 
   it('ask no command when the goal names every package or argument it takes, in any script', () => {
-    expect(asked(hexo('安裝 google 引擎的hexo-generator-sitemap套件', 'npm install hexo-generator-sitemap --save'))).toEqual([]);
+    expect(
+      asked(hexo('安裝 google 引擎的hexo-generator-sitemap套件', 'npm install hexo-generator-sitemap --save')),
+    ).toEqual([]);
     expect(asked(hexo('安裝網站地圖產生器', 'npm install hexo-generator-sitemap --save'))).toEqual([
       '在「部落格 › 部署」中，要安裝網站地圖產生器，該執行什麼指令？ => npm install hexo-generator-sitemap --save',
     ]);

@@ -26,7 +26,10 @@ describe('askedFigure', () => {
   });
 
   it('reads a size asked in a unit, and up to three words between "max" and the noun', () => {
-    expect(askedFigure('snowball edge storage capacity in tb?')).toMatchObject({ kind: 'size', asked: 'capacity in tb' });
+    expect(askedFigure('snowball edge storage capacity in tb?')).toMatchObject({
+      kind: 'size',
+      asked: 'capacity in tb',
+    });
     expect(askedFigure('what is the default api gateway throttle limit in requests per second')).toMatchObject({
       kind: 'count',
       asked: 'default api gateway throttle limit',
@@ -104,9 +107,13 @@ describe('a count of something', () => {
     expect(holds(question, 'A read replica limit of five applies.')).toBe(true);
     // A number of something else: two standbys, a list item's "2.", a "zero-ETL" integration.
     expect(holds(question, 'A Multi-AZ DB cluster uses two standbys that can also serve reads.')).toBe(false);
-    expect(holds('maximum number of IAM users in an account', '2. Explicit allow. An Allow statement grants access.')).toBe(false);
+    expect(
+      holds('maximum number of IAM users in an account', '2. Explicit allow. An Allow statement grants access.'),
+    ).toBe(false);
     // "one" as "a" is no count; said as a count, it is.
-    expect(holds('max number of shards in a stream', 'Records with one key stay in order within one shard.')).toBe(false);
+    expect(holds('max number of shards in a stream', 'Records with one key stay in order within one shard.')).toBe(
+      false,
+    );
     expect(holds('how many nat gateways per az', 'Use one NAT gateway per AZ.')).toBe(true);
     expect(holds('how many nat gateways per az', 'A NAT gateway is one of the ways out.')).toBe(false);
     expect(holds('how many nat gateways per az', 'Put exactly one NAT gateway in each AZ.')).toBe(true);
