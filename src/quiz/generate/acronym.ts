@@ -34,7 +34,7 @@ function longNameOf(phrase: string, acronym: string): string | null {
 }
 
 /** Notes that use an acronym undefined, at least this many (and as many as define it): the notes take it as known. */
-export const commonAcronymNotes = 5;
+const commonAcronymNotes = 5;
 
 /** The acronym a plural names ("DLLs" → "DLL"), or the acronym itself. */
 const singular = (acronym: string): string => acronym.replace(/(?<=[A-Z0-9])s$/, '');
@@ -82,7 +82,7 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
 const latinOrDigit = /[A-Za-z0-9]/;
 
 /** The text names the acronym as a word of its own ("Next.js SSG and SSR", "priority_queue(STL)", "DLLs"). */
-export function namesAcronym(text: string, acronym: string): boolean {
+function namesAcronym(text: string, acronym: string): boolean {
   const bare = singular(acronym);
   for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + 1)) {
     let end = at + bare.length;
@@ -103,7 +103,7 @@ export function namesAcronym(text: string, acronym: string): boolean {
  * translation), so it asks no card; nor does a title that says nothing ("Introduction") or
  * holds markup.
  */
-export function acronymContext(facts: SectionFacts, acronym: string, longName: string): string | undefined {
+function acronymContext(facts: SectionFacts, acronym: string, longName: string): string | undefined {
   const title = facts.section.noteTitle.trim();
   if (!title || generic.test(title) || /[$[\]{}<>]/.test(title)) return undefined;
   if (namesAcronym(title, acronym) || givesAway(title, longName)) return undefined;
