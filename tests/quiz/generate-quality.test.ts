@@ -300,11 +300,14 @@ describe('acronym questions', () => {
     expect(cardsOf(questions).map(([q]) => q)).toEqual(['In “Paging”, what does PTBR stand for?']);
   });
 
-  it('are not asked when the title names the acronym (it is about it, often beside its translation)', () => {
+  it('are not asked when a Chinese title names the acronym (beside its translation, it gives it away)', () => {
     const text =
       'The Standard Template Library (STL) ships containers. Server-side Rendering (SSR) renders pages per request.';
     const revealed = (title: string) => cardsOf(questionsOf(`# ${title}\n\n${text}`)).map(([, , reveal]) => reveal);
-    expect(revealed('Next.js SSG and SSR')).toEqual(['Standard Template Library']);
+    // A Latin title that only names the acronym gives nothing away: its card is asked.
+    expect(revealed('Next.js SSG and SSR')).toEqual(['Standard Template Library', 'Server-side Rendering']);
+    expect(revealed('SSR in practice')).toEqual(['Standard Template Library', 'Server-side Rendering']);
+    expect(revealed('Next.js SSR 入門')).toEqual(['Standard Template Library']);
     expect(revealed('C++ priority_queue(STL) 用法與範例')).toEqual(['Server-side Rendering']);
     expect(revealed('走進 STL：快速導覽 C++ 標準模板庫的核心要素')).toEqual(['Server-side Rendering']);
     // Inside a longer word ("MLOps", "gRPC") it is not the acronym.

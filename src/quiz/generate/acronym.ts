@@ -80,6 +80,7 @@ export function acronymsOf(facts: SectionFacts): Acronym[] {
 }
 
 const latinOrDigit = /[A-Za-z0-9]/;
+const hasHan = (text: string): boolean => /\p{Script=Han}/u.test(text);
 
 /** The text names the acronym as a word of its own ("Next.js SSG and SSR", "priority_queue(STL)", "DLLs"). */
 function namesAcronym(text: string, acronym: string): boolean {
@@ -98,15 +99,16 @@ function namesAcronym(text: string, acronym: string): boolean {
  * meaning (rounds 6 and 8: ALS, GCD, REF, CDD, TBB). Round 7 named "Title › Heading" and failed
  * 27/40: a heading can be the wrong place (the acronym came from a stray note under it) and
  * numbered headings were cut to "› 3 原子變數", so only the title is named, whole. A title that
- * names the acronym or a word of its expansion is about the acronym and gives its answer away
- * (「同源政策（SOP）與跨來源資源共享（CORS）」, 「走進 STL：…標準模板庫…」: the acronym beside its
- * translation), so it asks no card; nor does a title that says nothing ("Introduction") or
- * holds markup.
+ * holds a word of the expansion gives its answer away, and so does a Chinese title that names the
+ * acronym (「同源政策（SOP）與跨來源資源共享（CORS）」, 「走進 STL：…標準模板庫…」: the acronym
+ * beside its translation, round 7's only such rejections), so neither asks a card. A Latin title
+ * that only names the acronym ("Next.js SSG and SSR") gives nothing away and is kept. Nor does a
+ * title that says nothing ("Introduction") or holds markup ask a card.
  */
 function acronymContext(facts: SectionFacts, acronym: string, longName: string): string | undefined {
   const title = facts.section.noteTitle.trim();
   if (!title || generic.test(title) || /[$[\]{}<>]/.test(title)) return undefined;
-  if (namesAcronym(title, acronym) || givesAway(title, longName)) return undefined;
+  if ((namesAcronym(title, acronym) && hasHan(title)) || givesAway(title, longName)) return undefined;
   return title;
 }
 
