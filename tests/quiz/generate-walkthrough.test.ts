@@ -7,6 +7,7 @@ import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
 import { generateQuestions, generatorKinds, round8Kinds } from '../../src/quiz/generate/index.js';
 import { placeholderProse } from '../../src/quiz/generate/quality.js';
+import { repeatsPhrase } from '../../src/quiz/generate/term-answer.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/quiz-walkthrough');
@@ -224,6 +225,54 @@ describe('command and term cards skip what round 8 of blind judging rejected (ro
     expect(cards.some((c) => c.includes('「Copying an object」') || c.includes('「Mutex Lock」'))).toBe(false);
     expect(cards.some((c) => c.includes('「Object pointers」'))).toBe(true);
     expect(cards.some((c) => c.includes('「Spin Lock」'))).toBe(true);
+  });
+
+  const termCards = (body: string): string[] =>
+    asked(course(`## **筆記**\n\n這一章整理課堂上提到的名詞，每個名詞都附上一句說明。\n\n${body}`));
+
+  it('ask no term whose answer says the term again in other words (round 10)', () => {
+    expect(
+      termCards('* *Object pointers*: A pointer may point to an object, i.e., store the address of an object'),
+    ).toEqual([]);
+    expect(termCards('* *Object pointers*: The arrow operator calls a member through the address held')).toHaveLength(
+      1,
+    );
+    expect(termCards('* *動態記憶體配置*: 動態配置記憶體，即記憶體的動態配置')).toEqual([]);
+    expect(termCards('* *動態記憶體配置*: 程式執行時才向系統要求空間，用完要自行釋放')).toHaveLength(1);
+  });
+
+  it('ask no setting whose answer only says it switches its own check on (round 10)', () => {
+    expect(termCards('* *strictNullChecks*: 設定是否啟用嚴格的空值檢查')).toEqual([]);
+    expect(termCards('* *noUncheckedIndexedAccess*: 設定是否在通過索引簽名訪問屬性時進行嚴格檢查')).toEqual([]);
+    expect(termCards('* *strictNullChecks*: Whether to enable strict null checks')).toEqual([]);
+    expect(termCards('* *noImplicitReturns*: 設定是否在函數的所有程式碼路徑未明確返回值時報錯')).toHaveLength(1);
+  });
+
+  it('ask no term whose opening is about something broader or the old way it replaces (round 10)', () => {
+    const opening = (heading: string, sentence: string): string[] => termCards(`## ${heading}\n\n${sentence}\n`);
+    expect(opening('Static members', 'A member variable/function may be an attribute/operation of a class.')).toEqual(
+      [],
+    );
+    expect(
+      opening('Static members', 'Static members belong to the class, shared by every object of the class.'),
+    ).toHaveLength(1);
+    expect(
+      opening('Java Executor Framework', '傳統的 Java 執行緒建立方式有一個根本的侷限：執行緒無法回傳結果。'),
+    ).toEqual([]);
+    expect(
+      opening('Java Executor Framework', 'Java Executor Framework 把建立執行緒與執行任務分開，並以 Future 取回結果。'),
+    ).toHaveLength(1);
+  });
+
+  it('ask no term whose answer repeats a phrase twice in a row, a garbled line (round 10)', () => {
+    expect(termCards('* *index Configuration*: 審查批准後會收到一封會收到一封確認信件')).toEqual([]);
+    expect(termCards('* *index Configuration*: 審查批准後會收到一封確認信件，內含索引名稱')).toHaveLength(1);
+    expect(repeatsPhrase('the index the index is built nightly')).toBe(true);
+    // Reduplication and repeated letters inside a word are no garble.
+    expect(repeatsPhrase('研究研究這個問題，常常練習')).toBe(false);
+    expect(repeatsPhrase('Mississippi barbara')).toBe(false);
+    // Long inputs stay quick: the check is a bounded loop, not a backreference.
+    expect(repeatsPhrase('甲乙丙丁'.repeat(30))).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { generic } from './heading.js';
 import { broken, card, firstPerson, trimEnd } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
 import { leansOnContext, placeholderProse, pointsAway } from './quality.js';
+import { missesTermWord, onlySwitchesACheck, repeatsPhrase, restatesTerm } from './term-answer.js';
 
 /**
  * Self-graded cards on the terms course notes explain, in their own words:
@@ -40,9 +41,13 @@ function termHeading(heading: string): boolean {
   return /^[\p{L}_#<]/u.test(heading);
 }
 
-/** Openings that set the scene ("在深入範例前", "當網站可以被正常打開", "Let's revise …") instead of saying what the term is. */
+/**
+ * Openings that set the scene ("在深入範例前", "當網站可以被正常打開", "Let's revise …") instead of
+ * saying what the term is; so do openings on the old way the term replaces ("傳統的 Java 執行緒建立方式…"
+ * under "Java Executor Framework", round 10).
+ */
 const sceneSetting =
-  /^(?:當|如果|若|除了|有些|為了支持|在深入|在繼續|在之前|接下來|我們先|先來|given|let|let's|in most cases|most|to )|(?:之前寫的|筆記|下一個|先來了解|先理解)/iu;
+  /^(?:當|如果|若|除了|有些|為了支持|在深入|在繼續|在之前|接下來|我們先|先來|傳統|過去|早期|given|let|let's|in most cases|most|to |traditionally|in the past|previously|historically|before )|(?:之前寫的|筆記|下一個|先來了解|先理解)/iu;
 
 /** An English opening about the term names it ("A constructor is …" under "constructor"); else it is about something else. */
 function namesTerm(answer: string, term: string): boolean {
@@ -114,6 +119,8 @@ export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const where = whereOf(facts, term);
     if (!where) return;
     if (!worthAsking(term) || expandsName.test(answer)) return;
+    // The term's name said again, a switch that only turns on its own check, a garbled line (round 10).
+    if (restatesTerm(answer, term) || onlySwitchesACheck(answer) || repeatsPhrase(answer)) return;
     const question = fill(templates.definitionSays, lang, { heading: where, term });
     if (normal(question).includes(normal(answer))) return;
     drafts.push(card('term', question, answer, source, facts));
@@ -140,7 +147,13 @@ export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const raw = facts.opening.trim();
     if (/[:：?？]$/.test(raw) || /(?:舉例來說|例如|如下)$/.test(trimEnd(raw))) return drafts;
     const answer = saying(facts.opening, heading);
-    if (answer && !leansOnContext(answer.replace(/`/g, '')) && !sceneSetting.test(answer) && namesTerm(answer, heading))
+    if (
+      answer &&
+      !leansOnContext(answer.replace(/`/g, '')) &&
+      !sceneSetting.test(answer) &&
+      namesTerm(answer, heading) &&
+      !missesTermWord(answer, heading)
+    )
       ask(heading, answer, facts.opening);
   }
   return drafts;
