@@ -31,6 +31,10 @@
  * (`round10Kinds`), about half of each kind (a kind with fewer leaves the rest to the other), in
  * fair shares over the corpora that have them and, inside each, spread over the notes: notes the
  * default kinds leave silent first, then the others.
+ * `-- --round11 [--seed 11] --out FILE` samples, for round 11, up to 40 term cards (after the
+ * round-10 rules) in fair shares over the corpora that have them, spread over the notes, and every
+ * acronym card (up to 25) that the narrowed title rule brings back: a title without Chinese that
+ * names the acronym ("Next.js SSG and SSR").
  * Placeholder text is not prose: a section with "lorem ipsum" in it counts no words (`placeholderProse`).
  */
 import fs from 'node:fs';
@@ -73,6 +77,7 @@ const round6 = process.argv.includes('--round6');
 const round8 = process.argv.includes('--round8');
 const round9 = process.argv.includes('--round9');
 const round10 = process.argv.includes('--round10');
+const round11 = process.argv.includes('--round11');
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
@@ -83,17 +88,19 @@ for (const k of withKinds)
     console.error(`--with: unknown kind "${k}" (kinds: ${allGeneratorKinds.join(', ')})`);
     process.exit(2);
   }
-const out = round10
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round10-sample.json')
-  : round9
-    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
-    : round8
-      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
-      : round6
-        ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
-        : round4
-          ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-          : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+const out = round11
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round11-sample.json')
+  : round10
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round10-sample.json')
+    : round9
+      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
+      : round8
+        ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
+        : round6
+          ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
+          : round4
+            ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+            : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
@@ -144,6 +151,9 @@ interface Candidates {
   acronyms: QuizQuestion[];
   /** Round 10: command and term cards, those on silent notes first. */
   walkthrough: { silent: QuizQuestion[]; other: QuizQuestion[] };
+  /** Round 11: term cards, and acronym cards a Latin title naming the acronym no longer rules out. */
+  terms: QuizQuestion[];
+  titleAcronyms: QuizQuestion[];
   sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
 }
 
@@ -217,11 +227,20 @@ for (const corpus of corpora) {
       silent: walkthrough.filter((q) => silentRoutes.has(q.noteRoute)),
       other: walkthrough.filter((q) => !silentRoutes.has(q.noteRoute)),
     },
+    terms: round11 ? distinctTexts(generateQuestions(library.notes, ['term'])) : [],
+    titleAcronyms: distinctTexts(acronyms).filter((q) => {
+      const title = library.notes.find((n) => n.route === q.noteRoute)?.title ?? '';
+      return titleNamesAcronym(title, q.question.replace(title, ''));
+    }),
     sections: new Map(library.sections.map((s) => [s.id, s])),
   });
 }
 
 if (volumeOnly) process.exit(0);
+if (round11) {
+  writeTermRound(40, 25);
+  process.exit(0);
+}
 if (round10) {
   writeWalkthroughRound(60);
   process.exit(0);
@@ -366,6 +385,44 @@ function writeWalkthroughRound(cards: number): void {
       }
     }
   }
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
+  console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
+}
+
+/**
+ * A Latin title naming, as a word of its own, an acronym the card asks about (the card's text
+ * without the title): the cards round 11 brings back ("Next.js SSG and SSR" asking SSR).
+ */
+function titleNamesAcronym(title: string, rest: string): boolean {
+  if (/\p{Script=Han}/u.test(title)) return false;
+  const asked = new Set(rest.match(/\b[A-Z][A-Z0-9]{1,7}\b/g) ?? []);
+  return (title.match(/\b[A-Z][A-Z0-9]{1,7}(?=s?\b)/g) ?? []).some((word) => asked.has(word));
+}
+
+/** Round 11: up to `cards` term cards and `acronymCards` brought-back acronym cards, fair shares over the corpora. */
+function writeTermRound(cards: number, acronymCards: number): void {
+  const items: unknown[] = [];
+  const counts: Record<string, number> = {};
+  const add = (c: Candidates, picked: QuizQuestion[]): void => {
+    for (const q of picked) {
+      items.push(itemOf(c, q));
+      const key = `${c.name} ${q.kind}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  };
+  const termQuota = shares(new Map(found.map((c) => [c.name, c.terms.length])), cards);
+  for (const c of found)
+    add(
+      c,
+      spread(c.terms, (q) => q.noteRoute, termQuota.get(c.name)!),
+    );
+  const acronymQuota = shares(new Map(found.map((c) => [c.name, c.titleAcronyms.length])), acronymCards);
+  for (const c of found)
+    add(
+      c,
+      spread(c.titleAcronyms, (q) => q.noteRoute, acronymQuota.get(c.name)!),
+    );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
   console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
