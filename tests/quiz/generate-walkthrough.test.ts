@@ -134,14 +134,14 @@ describe('command, config and term cards (round 8)', () => {
     }
   });
 
-  it('are on by default only where blind judging passed them (config in round 8, command in round 10; not term)', () => {
+  it('are on by default as blind judging passed them (config in round 8, command in round 10, term in round 11)', () => {
     expect(generatorKinds).toContain('config');
     expect(generatorKinds).toContain('command');
-    expect(generatorKinds).not.toContain('term');
+    expect(generatorKinds).toContain('term');
     const kinds = generateQuestions(loadNotes({ root: fixture }).notes).map((q) => q.kind);
     expect(kinds).toContain('config-reveal');
     expect(kinds).toContain('command-reveal');
-    expect(kinds).not.toContain('term-reveal');
+    expect(kinds).toContain('term-reveal');
   });
 
   it('read long runs of what their patterns look for without stalling', () => {

@@ -48,6 +48,7 @@ export const generatorKinds: readonly GeneratorKind[] = [
   'meaning',
   'config',
   'command',
+  'term',
 ];
 
 /**
@@ -87,6 +88,7 @@ export const round8Kinds: readonly GeneratorKind[] = ['command', 'config', 'term
  * command, a goal with two alternatives, `cd` lines, single capitalised words as terms, definitions
  * that only expand the name). Judged in round 10: command is on by default, term stays off.
  * Round 11 (bench/quiz-sample.ts --round11) judges term cards again after the round-10 faults were
- * ruled out (term-answer.ts), with the acronym cards a Latin title naming the acronym brings back.
+ * ruled out (term-answer.ts), with the acronym cards a Latin title naming the acronym brings back:
+ * term cards 36/40 (on by default since), acronym cards 2/2.
  */
 export const round10Kinds: readonly GeneratorKind[] = ['command', 'term'];
