@@ -238,7 +238,11 @@ for (const corpus of corpora) {
 
 if (volumeOnly) process.exit(0);
 if (round11) {
-  writeTermRound(40, 25);
+  // Round 11: 40 term cards, then up to 25 acronym cards a Latin title naming them brought back.
+  writePools([
+    [(c) => c.terms, 40],
+    [(c) => c.titleAcronyms, 25],
+  ]);
   process.exit(0);
 }
 if (round10) {
@@ -246,11 +250,16 @@ if (round10) {
   process.exit(0);
 }
 if (round9) {
-  writeAcronymRound(45);
+  // Round 9: 45 acronym cards.
+  writePools([[(c) => c.acronyms, 45]]);
   process.exit(0);
 }
 if (round6 || round8) {
-  writeRound6(round8 ? 80 : 100, round8 ? 20 : 35);
+  // Rounds 6 and 8: cards of the round's kinds from silent notes, then acronym cards.
+  writePools([
+    [(c) => c.uncovered, round8 ? 80 : 100],
+    [(c) => c.acronyms, round8 ? 20 : 35],
+  ]);
   process.exit(0);
 }
 
@@ -310,54 +319,46 @@ function shares(available: Map<string, number>, n: number): Map<string, number> 
   return quota;
 }
 
-/** Rounds 6 and 8: up to `cards` cards of the round's kinds from silent notes, then `acronymCards` acronym cards. */
-function writeRound6(cards: number, acronymCards: number): void {
-  const items: unknown[] = [];
-  const counts: Record<string, number> = {};
-  const add = (corpus: Candidates, picked: QuizQuestion[]): void => {
-    for (const q of picked) {
-      items.push(itemOf(corpus, q));
-      const key = `${corpus.name} ${q.kind}`;
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
-  };
-  const newQuota = shares(new Map(found.map((c) => [c.name, c.uncovered.length])), cards);
-  // Spread over notes first, so as many silent notes as possible are judged.
-  for (const c of found)
-    add(
-      c,
-      spread(c.uncovered, (q) => q.noteRoute, newQuota.get(c.name)!),
-    );
-  const acronymQuota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), acronymCards);
-  for (const c of found)
-    add(
-      c,
-      spread(c.acronyms, (q) => q.noteRoute, acronymQuota.get(c.name)!),
-    );
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-  console.log(`${items.length} questions written to ${out} ${JSON.stringify(counts)}`);
+/**
+ * Writes a judging sample: for each pool, `n` of its cards in fair shares over the corpora, spread
+ * over each corpus's notes.
+ */
+function writePools(pools: [pick: (c: Candidates) => QuizQuestion[], n: number][]): void {
+  const sample = newSample();
+  for (const [pick, n] of pools) {
+    const quota = shares(new Map(found.map((c) => [c.name, pick(c).length])), n);
+    for (const c of found)
+      sample.add(
+        c,
+        spread(pick(c), (q) => q.noteRoute, quota.get(c.name)!),
+      );
+  }
+  sample.write();
 }
 
-/** Round 9: `cards` acronym cards, fair shares over the corpora, spread over each corpus's notes. */
-function writeAcronymRound(cards: number): void {
+/** The items of a judging sample, counted per corpus and kind, and written to `out`. */
+function newSample() {
   const items: unknown[] = [];
   const counts: Record<string, number> = {};
-  const quota = shares(new Map(found.map((c) => [c.name, c.acronyms.length])), cards);
-  for (const c of found)
-    for (const q of spread(c.acronyms, (q) => q.noteRoute, quota.get(c.name)!)) {
-      items.push(itemOf(c, q));
-      counts[c.name] = (counts[c.name] ?? 0) + 1;
-    }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-  console.log(`${items.length} acronym cards written to ${out} ${JSON.stringify(counts)}`);
+  return {
+    add(c: Candidates, picked: QuizQuestion[]): void {
+      for (const q of picked) {
+        items.push(itemOf(c, q));
+        const key = `${c.name} ${q.kind}`;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+    },
+    write(): void {
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
+      console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
+    },
+  };
 }
 
 /** Round 10: up to `cards` command and term cards, half each, fair shares over the corpora, silent notes first. */
 function writeWalkthroughRound(cards: number): void {
-  const items: unknown[] = [];
-  const counts: Record<string, number> = {};
+  const sample = newSample();
   const ofKind = (c: Candidates, kind: string, from: 'silent' | 'other'): QuizQuestion[] =>
     c.walkthrough[from].filter((q) => generatorKindOf(q) === kind);
   const available = (kind: string): number =>
@@ -377,17 +378,10 @@ function writeWalkthroughRound(cards: number): void {
     for (const c of found) {
       const want = quota.get(c.name)!;
       const silent = spread(ofKind(c, kind, 'silent'), (q) => q.noteRoute, want);
-      const picked = [...silent, ...spread(ofKind(c, kind, 'other'), (q) => q.noteRoute, want - silent.length)];
-      for (const q of picked) {
-        items.push(itemOf(c, q));
-        const key = `${c.name} ${q.kind}`;
-        counts[key] = (counts[key] ?? 0) + 1;
-      }
+      sample.add(c, [...silent, ...spread(ofKind(c, kind, 'other'), (q) => q.noteRoute, want - silent.length)]);
     }
   }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-  console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
+  sample.write();
 }
 
 /**
@@ -398,32 +392,4 @@ function titleNamesAcronym(title: string, rest: string): boolean {
   if (/\p{Script=Han}/u.test(title)) return false;
   const asked = new Set(rest.match(/\b[A-Z][A-Z0-9]{1,7}\b/g) ?? []);
   return (title.match(/\b[A-Z][A-Z0-9]{1,7}(?=s?\b)/g) ?? []).some((word) => asked.has(word));
-}
-
-/** Round 11: up to `cards` term cards and `acronymCards` brought-back acronym cards, fair shares over the corpora. */
-function writeTermRound(cards: number, acronymCards: number): void {
-  const items: unknown[] = [];
-  const counts: Record<string, number> = {};
-  const add = (c: Candidates, picked: QuizQuestion[]): void => {
-    for (const q of picked) {
-      items.push(itemOf(c, q));
-      const key = `${c.name} ${q.kind}`;
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
-  };
-  const termQuota = shares(new Map(found.map((c) => [c.name, c.terms.length])), cards);
-  for (const c of found)
-    add(
-      c,
-      spread(c.terms, (q) => q.noteRoute, termQuota.get(c.name)!),
-    );
-  const acronymQuota = shares(new Map(found.map((c) => [c.name, c.titleAcronyms.length])), acronymCards);
-  for (const c of found)
-    add(
-      c,
-      spread(c.titleAcronyms, (q) => q.noteRoute, acronymQuota.get(c.name)!),
-    );
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-  console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
 }
