@@ -4,7 +4,7 @@ import { restoreKnowledge, type CacheLog } from './knowledge-loader.js';
 import type { Knowledge, NotesConfig } from './library.js';
 import { applyChanges } from './notes-handover.js';
 import { formatProblem, NotesFolderError } from './problems.js';
-import type { BuiltReply, ReloadReply, ReloadRequest } from './reload-worker.js';
+import type { BuiltReply, PreparedReply, ReloadReply, ReloadRequest } from './reload-handler.js';
 
 type WorkerResult = Extract<ReloadReply, { result: unknown }>['result'];
 
@@ -233,8 +233,10 @@ export class LiveNotes {
   async prepare(): Promise<void> {
     if (this.worker || this.running) return;
     try {
-      const reply = (await this.ask({ fingerprint: this.fingerprint, prepare: true })) as { ms: number };
+      const reply = (await this.ask({ fingerprint: this.fingerprint, prepare: true })) as PreparedReply;
       this.options.log('reload worker ready', { ms: Math.round(reply.ms) });
+      // An edit made while start-up read the notes, or before the watcher started, is picked up now.
+      if (reply.changed) await this.reload('notes changed during start-up');
     } catch (error) {
       this.options.log('reload worker could not prepare; the first reload reads every note', {
         reason: (error as Error).message,

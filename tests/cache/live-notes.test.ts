@@ -51,6 +51,14 @@ describe('live notes reload', () => {
     });
   });
 
+  it('an edit made after start-up read the notes, before anything watched them, is reloaded by the preparation', async () => {
+    const { notes, live: l } = await live();
+    fs.appendFileSync(path.join(notes, 'cloud/storage.md'), '\n## Glacier vaults\n\nA vault holds archives.\n');
+    await l.prepare();
+    expect(l.getStatus().lastReload).toMatchObject({ outcome: 'swapped', trigger: 'notes changed during start-up' });
+    expect(topHeading(l, 'glacier vault archives')).toBe('Glacier vaults');
+  });
+
   it('prepared at start, a reload hands over only the changed notes and keeps the objects in use for the others', async () => {
     const { notes, live: l, logs, config } = await live();
     await l.prepare();
