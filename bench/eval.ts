@@ -10,6 +10,7 @@ import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
 import {
   casualBlind7,
+  casualBlind8,
   casualFresh,
   casualHeldOut,
   casualTune,
@@ -143,6 +144,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual held-out', casualHeldOut],
         ['casual fresh', casualFresh],
         ['casual blind7', casualBlind7],
+        ['casual blind8', casualBlind8],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

@@ -16,6 +16,8 @@ export const casualHeldOut = ['casual-blind3', 'casual-blind4', 'casual-oos-held
 export const casualFresh = ['casual-blind6'] as const;
 /** Written blind at the start of the fifth stop's work, before its tuning; measured once after it. */
 export const casualBlind7 = ['casual-blind7'] as const;
+/** Written blind at the start of the sixth stop's work, before its tuning; measured once after it. */
+export const casualBlind8 = ['casual-blind8'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -26,10 +28,12 @@ export const splits = [
   'blind5',
   'blind6',
   'blind7',
+  'blind8',
   ...casualTune,
   ...casualHeldOut,
   ...casualFresh,
   ...casualBlind7,
+  ...casualBlind8,
 ] as const;
 
 const questionSchema = z.object({
