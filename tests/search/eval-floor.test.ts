@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import { nimbusEngine } from '../../bench/engines.js';
-import { casualBlind7, casualFresh, casualTune, readQuestions, score } from '../../bench/metrics.js';
+import { casualBlind7, casualBlind8, casualFresh, casualTune, readQuestions, score } from '../../bench/metrics.js';
 
 // The floor reached over all 1,540 questions, blind ones included (see `npm run eval`): a change to
 // the search or the notes that answers fewer questions fails here instead of slipping through.
@@ -55,7 +55,9 @@ const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-quest
 const casualFile = readQuestions(path.join(root, 'tests/fixtures/eval/casual-questions.json'));
 const isFresh = (q: { split: string }) => (casualFresh as readonly string[]).includes(q.split);
 const isBlind7 = (q: { split: string }) => (casualBlind7 as readonly string[]).includes(q.split);
-const casual = casualFile.filter((q) => !isFresh(q) && !isBlind7(q));
+// casual-blind8 is measured once, by `npm run eval` at the end of the sixth stop; its floor comes then.
+const isBlind8 = (q: { split: string }) => (casualBlind8 as readonly string[]).includes(q.split);
+const casual = casualFile.filter((q) => !isFresh(q) && !isBlind7(q) && !isBlind8(q));
 const fresh = casualFile.filter(isFresh);
 const blind7 = casualFile.filter(isBlind7);
 const sections = loadNotes({ root: path.join(root, 'notes') }).sections;
