@@ -4,7 +4,7 @@ import { parseFlashcards, placeCards } from './flashcards.js';
 import type { FrontMatter, FrontMatterResult } from './frontmatter.js';
 import { humanise, isFolderPage, routeFor, type Layout } from './layout.js';
 import { sourceUrl, type LinkSettings } from './links.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, type ParsedMarkdown } from './markdown.js';
 import { withoutNoteExtension } from './note-file.js';
 import { countWords } from './plaintext.js';
 import { NoteResolver } from './resolve.js';
@@ -91,8 +91,15 @@ export const noteJobOf = (read: ReadNote, context: NoteContext): NoteJob => ({
   ...(context.metaTitle === undefined ? {} : { metaTitle: context.metaTitle }),
 });
 
-/** Loads a note sent to a parse worker, exactly as `loadNote` loads it in the thread that read it. */
-export function loadNoteJob(job: NoteJob, library: Omit<NoteContext, 'metaTitle' | 'breadcrumb'>): NoteResult {
+/**
+ * Loads a note sent to a parse worker, exactly as `loadNote` loads it in the thread that read it
+ * (`parsed`: its Markdown, when the worker parsed it already).
+ */
+export function loadNoteJob(
+  job: NoteJob,
+  library: Omit<NoteContext, 'metaTitle' | 'breadcrumb'>,
+  parsed?: ParsedMarkdown,
+): NoteResult {
   const read: ReadNote = {
     entry: { file: job.file, absolute: '', order: job.order },
     source: job.source,
@@ -101,7 +108,11 @@ export function loadNoteJob(job: NoteJob, library: Omit<NoteContext, 'metaTitle'
   };
   // Always recorded: whether the caller keeps them (a parse cache) is known only when it takes the result.
   const questions: NoteQuestions = { resolved: [], routes: [] };
-  const loaded = loadNote(read, recordingContext({ ...library, metaTitle: job.metaTitle, breadcrumb: [] }, questions));
+  const loaded = loadNote(
+    read,
+    recordingContext({ ...library, metaTitle: job.metaTitle, breadcrumb: [] }, questions),
+    parsed,
+  );
   return { loaded, problems: read.problems, questions };
 }
 
@@ -113,14 +124,15 @@ export interface ReadNote {
   problems: Problem[];
 }
 
-export function loadNote(read: ReadNote, context: NoteContext): LoadedNote {
+/** `parsed`: the note's Markdown as `parseMarkdown` reads it, when parsed already. */
+export function loadNote(read: ReadNote, context: NoteContext, parsed?: ParsedMarkdown): LoadedNote {
   const { settings, layout, resolver, routeOfFile } = context;
   const { entry, source, front } = read;
   const report = (line: number, message: string, severity?: 'warning'): void =>
     void read.problems.push({ file: entry.file, line, message, ...(severity ? { severity } : {}) });
 
   const mdx = /\.mdx$/i.test(entry.file);
-  const { tree, mdxError } = parseMarkdown(source, mdx);
+  const { tree, mdxError } = parsed ?? parseMarkdown(source, mdx);
   if (mdxError)
     report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
   if (layout.name === 'obsidian') expandWikilinks(tree);

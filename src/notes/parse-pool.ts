@@ -15,6 +15,8 @@ export class ParseBudgetError extends Error {}
 interface Job {
   id: number;
   note: NoteJob;
+  /** The slot whose worker must load it: 0 for a note only micromark reads (parse-worker.ts). */
+  slot?: number;
 }
 
 interface Slot {
@@ -61,6 +63,8 @@ export class ParsePool {
   private library: LibraryShape | undefined;
   /** The first job id of the current load: results of an earlier (aborted) load are dropped. */
   private firstOfLoad = 0;
+  /** Notes a worker handed back to be loaded by the first one, which has micromark warmed up. */
+  handedBack = 0;
 
   constructor(
     private readonly budget: ParseBudget,
@@ -200,10 +204,17 @@ export class ParsePool {
     for (const slot of this.slots) {
       if (!slot) continue;
       for (let message = receiveMessageOnPort(slot.port); message; message = receiveMessageOnPort(slot.port)) {
-        const reply = message.message as { id: number; result?: NoteResult; error?: string };
+        const reply = message.message as { id: number; result?: NoteResult; error?: string; micromark?: true };
+        const job = slot.job?.id === reply.id ? slot.job : undefined;
+        if (job) slot.job = undefined;
+        // Handed back: a note only micromark reads goes to the worker that has micromark warmed up.
+        if (reply.micromark && job) {
+          this.handedBack++;
+          if (job.id >= this.firstOfLoad) this.queue.unshift({ id: job.id, note: job.note, slot: 0 });
+          continue;
+        }
         if (reply.id >= this.firstOfLoad)
           this.results.set(reply.id, reply.result ?? new Error(reply.error ?? 'parse failed'));
-        if (slot.job?.id === reply.id) slot.job = undefined;
       }
     }
   }
@@ -220,7 +231,9 @@ export class ParsePool {
     for (let i = 0; i < this.active && this.queue.length > 0; i++) {
       const slot = (this.slots[i] ??= this.startWorker(i));
       if (slot.job) continue;
-      const job = this.queue.shift()!;
+      const next = this.queue.findIndex((j) => j.slot === undefined || j.slot === i);
+      if (next < 0) continue;
+      const [job] = this.queue.splice(next, 1) as [Job];
       slot.job = Object.assign(job, { sentAt: now() });
       slot.port.postMessage(job);
     }

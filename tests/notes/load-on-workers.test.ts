@@ -125,3 +125,28 @@ describe('how many workers the parse pool runs', () => {
     expect(own.workers).toBe(0);
   }, 180_000);
 });
+
+describe('notes only micromark reads', () => {
+  it('are loaded by the first worker (the others hand them back), exactly as this thread loads them', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-micromark-'));
+    // Footnotes and tabs send a note to micromark; the plain ones stay on the fast path.
+    for (let i = 0; i < 6; i++) {
+      fs.writeFileSync(path.join(folder, `foot-${i}.md`), `# Foot ${i}\n\nA claim[^${i}].\n\n[^${i}]: Its source.\n`);
+      fs.writeFileSync(path.join(folder, `tab-${i}.md`), `# Tab ${i}\n\n-\tone\n-\ttwo [link](./plain-${i}.md)\n`);
+      fs.writeFileSync(path.join(folder, `plain-${i}.md`), `# Plain ${i}\n\nJust *text* and \`code\`.\n`);
+    }
+    fs.writeFileSync(path.join(folder, 'page.mdx'), '# Page\n\n<Tabs>\n\nIn MDX.\n\n</Tabs>\n');
+    const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 2);
+    try {
+      own.expect(2 * bytesPerWorker);
+      const there = loadNotes({ root: folder, parsePool: own });
+      expect(own.workers).toBe(2);
+      expect(own.handedBack).toBeGreaterThan(0);
+      expect(there.notes.length).toBe(19);
+      expect(content(there)).toEqual(content(loadNotes({ root: folder })));
+    } finally {
+      own.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
