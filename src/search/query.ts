@@ -325,18 +325,33 @@ const isLooseMatch =
   (term: string): boolean =>
     query.near.has(term) && !query.near.get(term)!.correction;
 
-/** The words to score, each with its weight and the question word it counts as. */
+/** A number of one or two digits: a count, a step or a version in many sections, not a topic. */
+const isSmallNumber = (term: string): boolean => /^[0-9]{1,2}$/.test(term);
+
+/**
+ * The words to score, each with its weight and the question word it counts as. Words searched in
+ * headings only and small numbers add their scores but are not counted among the words found
+ * (`WeightedWord.uncounted`, DESIGN.md §2.7).
+ */
 function weightedWords(query: PlannedQuery, tuning: SearchTuning): WeightedWord[] {
   const { expansions, near, headingOnly } = query;
   const sourceOf = sourceFor(query);
   const weightOf = (term: string): number =>
     expansions.has(term) ? tuning.expansionWeight : (near.get(term)?.weight ?? 1);
   return [
-    ...query.known.filter((t) => !headingOnly.has(t)).map((term) => ({ term, weight: 1, headingsOnly: false })),
+    ...query.known
+      .filter((t) => !headingOnly.has(t))
+      .map((term) => ({ term, weight: 1, headingsOnly: false, uncounted: isSmallNumber(term) })),
     ...query.added
       .filter((t) => !query.isCommon(t) && !headingOnly.has(t))
       .map((term) => ({ term, weight: weightOf(term), headingsOnly: false, source: sourceOf(term) })),
-    ...[...headingOnly].map((term) => ({ term, weight: weightOf(term), headingsOnly: true, source: sourceOf(term) })),
+    ...[...headingOnly].map((term) => ({
+      term,
+      weight: weightOf(term),
+      headingsOnly: true,
+      source: sourceOf(term),
+      uncounted: true,
+    })),
   ];
 }
 
