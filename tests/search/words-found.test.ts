@@ -87,9 +87,41 @@ Each fleet holds up to 2 000 devices, and a job may run for 2 days.
       libraryFrom({
         'private.md': '# Private ranges\n\nRFC 1918 sets aside three ranges.\n',
         'shared.md': '# Shared ranges\n\nRFC 6598 reserves a range for carriers on the internet.\n',
-        ...Object.fromEntries(['Routing', 'Subnets', 'Gateways', 'Peering', 'Firewalls'].map((t) => [`${t}.md`, `# ${t}\n\nAbout ${t.toLowerCase()}.\n`])),
+        ...Object.fromEntries(
+          ['Routing', 'Subnets', 'Gateways', 'Peering', 'Firewalls'].map((t) => [
+            `${t}.md`,
+            `# ${t}\n\nAbout ${t.toLowerCase()}.\n`,
+          ]),
+        ),
       }).sections,
     );
     expect(search(index, 'which ranges does rfc 1918 reserve', 1).hits[0]!.section.noteTitle).toBe('Private ranges');
+  });
+  it('a word searched in headings only does not count as a word found ("step types")', () => {
+    // Six sections: a budget of 9 postings, so "step" and "type" (in every section) are searched in
+    // headings only, where the subsection's heading says "types" and the page intro's does not.
+    const filler = ['Routing', 'Subnets', 'Gateways', 'Peering'].map((name) => [
+      `${name}.md`,
+      `# ${name}\n\nStep types of ${name.toLowerCase()}: each type has steps.\n`,
+    ]);
+    const index = buildIndex(
+      libraryFrom({
+        'retry.md': `# Retry Policy for Pipeline Steps
+
+A retry policy retries a pipeline step after a failure. Every step type that runs a job can have
+one: the training, processing and transform step types.
+
+## Supported exception types for the retry policy
+
+The policy lists the exception types the pipeline retries on, with an interval and a maximum number of attempts.
+`,
+        ...Object.fromEntries(filler),
+      }).sections,
+    );
+    const hits = search(index, 'which pipeline step types can have a retry policy', 2).hits;
+    expect(hits.map((h) => h.section.heading)).toEqual([
+      'Retry Policy for Pipeline Steps',
+      'Supported exception types for the retry policy',
+    ]);
   });
 });
