@@ -124,4 +124,24 @@ The policy lists the exception types the pipeline retries on, with an interval a
       'Supported exception types for the retry policy',
     ]);
   });
+  it('"instead" shapes a comparison, as "vs" does: it names no topic', () => {
+    const index = buildIndex(
+      libraryFrom({
+        'latex.md': `# LaTeX
+
+## Setup
+
+LaTeX is off by default. Set the latex option to render formulas with KaTeX, or you may instead
+pick MathJax. Put formulas between dollar signs.
+
+## KaTeX vs. MathJax
+
+KaTeX renders at build time and is faster. MathJax renders in the browser and knows more macros.
+`,
+        'code.md': '# Code blocks\n\nHighlight lines in code blocks, or instead copy them with a button.\n',
+      }).sections,
+    );
+    const question = 'What is the main drawback of using KaTeX instead of MathJax for math?';
+    expect(search(index, question, 1).hits[0]!.section.heading).toBe('KaTeX vs. MathJax');
+  });
 });
