@@ -325,13 +325,10 @@ const isLooseMatch =
   (term: string): boolean =>
     query.near.has(term) && !query.near.get(term)!.correction;
 
-/** A number of one or two digits: a count, a step or a version in many sections, not a topic. */
-const isSmallNumber = (term: string): boolean => /^[0-9]{1,2}$/.test(term);
-
 /**
  * The words to score, each with its weight and the question word it counts as. Words searched in
- * headings only and small numbers add their scores but are not counted among the words found
- * (`WeightedWord.uncounted`, DESIGN.md §2.7).
+ * headings only add their scores but are not counted among the words found (`WeightedWord.uncounted`,
+ * DESIGN.md §2.7).
  */
 function weightedWords(query: PlannedQuery, tuning: SearchTuning): WeightedWord[] {
   const { expansions, near, headingOnly } = query;
@@ -339,9 +336,7 @@ function weightedWords(query: PlannedQuery, tuning: SearchTuning): WeightedWord[
   const weightOf = (term: string): number =>
     expansions.has(term) ? tuning.expansionWeight : (near.get(term)?.weight ?? 1);
   return [
-    ...query.known
-      .filter((t) => !headingOnly.has(t))
-      .map((term) => ({ term, weight: 1, headingsOnly: false, uncounted: isSmallNumber(term) })),
+    ...query.known.filter((t) => !headingOnly.has(t)).map((term) => ({ term, weight: 1, headingsOnly: false })),
     ...query.added
       .filter((t) => !query.isCommon(t) && !headingOnly.has(t))
       .map((term) => ({ term, weight: weightOf(term), headingsOnly: false, source: sourceOf(term) })),

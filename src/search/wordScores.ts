@@ -22,8 +22,7 @@ export interface WeightedWord {
   /**
    * Adds its score but is not counted among the question words found (the OR query's multiplier):
    * a word searched in headings only is found only where a heading names it, so counting it would
-   * favour a heading that says a common word over a section whose text says it; a small number
-   * ("2 ways", "layer 3") is in many sections as a count, a step or a version (DESIGN.md §2.7).
+   * favour a heading that says a common word over a section whose text says it (DESIGN.md §2.7).
    */
   uncounted?: boolean;
 }

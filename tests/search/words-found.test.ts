@@ -5,9 +5,8 @@ import { WordScores } from '../../src/search/wordScores.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 // The OR query multiplies a section's summed scores by the number of question words it holds.
-// A word searched in headings only, or a small number, adds its score but is not counted there
-// (DESIGN.md §2.7): a heading that happens to say a common word, or a text that happens to hold
-// a "2", must not outrank the section about the question.
+// A word searched in headings only adds its score but is not counted there (DESIGN.md §2.7): a
+// heading that happens to say a common word must not outrank the section about the question.
 
 describe('words found: uncounted words', () => {
   it('an uncounted word adds its score but not to the number of words found', () => {
@@ -51,52 +50,6 @@ describe('words found: uncounted words', () => {
     }
   });
 
-  const notes = libraryFrom({
-    'agent.md': `# The Edge Agent
-
-The edge agent runs the compiled models on your devices and reports their health. There are
-two ways to install the agent on devices: with the fleet service, or by hand from the release
-bucket.
-`,
-    'greengrass.md': `# Deploy the Edge Agent with Greengrass
-
-Step 2 deploys the agent package to your devices as a Greengrass component. Devices in a group
-get the same version.
-`,
-    'setup.md': `# Set up devices
-
-1. Register the devices.
-2. Create a role.
-3. Install the certificates.
-`,
-    'limits.md': `# Limits
-
-Each fleet holds up to 2 000 devices, and a job may run for 2 days.
-`,
-  });
-
-  it('a small number in the question does not count as a word found ("the 2 ways")', () => {
-    const index = buildIndex(notes.sections);
-    const hits = search(index, 'whats the 2 ways to get the edge agent onto my devices', 3).hits;
-    expect(hits[0]!.section.noteTitle).toBe('The Edge Agent');
-    expect(hits.map((h) => h.section.noteTitle)).toContain('Deploy the Edge Agent with Greengrass');
-  });
-
-  it('a longer number still counts: it names something ("RFC 1918")', () => {
-    const index = buildIndex(
-      libraryFrom({
-        'private.md': '# Private ranges\n\nRFC 1918 sets aside three ranges.\n',
-        'shared.md': '# Shared ranges\n\nRFC 6598 reserves a range for carriers on the internet.\n',
-        ...Object.fromEntries(
-          ['Routing', 'Subnets', 'Gateways', 'Peering', 'Firewalls'].map((t) => [
-            `${t}.md`,
-            `# ${t}\n\nAbout ${t.toLowerCase()}.\n`,
-          ]),
-        ),
-      }).sections,
-    );
-    expect(search(index, 'which ranges does rfc 1918 reserve', 1).hits[0]!.section.noteTitle).toBe('Private ranges');
-  });
   it('a word searched in headings only does not count as a word found ("step types")', () => {
     // Six sections: a budget of 9 postings, so "step" and "type" (in every section) are searched in
     // headings only, where the subsection's heading says "types" and the page intro's does not.
