@@ -325,7 +325,11 @@ const isLooseMatch =
   (term: string): boolean =>
     query.near.has(term) && !query.near.get(term)!.correction;
 
-/** The words to score, each with its weight and the question word it counts as. */
+/**
+ * The words to score, each with its weight and the question word it counts as. Words searched in
+ * headings only add their scores but are not counted among the words found (`WeightedWord.uncounted`,
+ * DESIGN.md §2.7).
+ */
 function weightedWords(query: PlannedQuery, tuning: SearchTuning): WeightedWord[] {
   const { expansions, near, headingOnly } = query;
   const sourceOf = sourceFor(query);
@@ -336,7 +340,13 @@ function weightedWords(query: PlannedQuery, tuning: SearchTuning): WeightedWord[
     ...query.added
       .filter((t) => !query.isCommon(t) && !headingOnly.has(t))
       .map((term) => ({ term, weight: weightOf(term), headingsOnly: false, source: sourceOf(term) })),
-    ...[...headingOnly].map((term) => ({ term, weight: weightOf(term), headingsOnly: true, source: sourceOf(term) })),
+    ...[...headingOnly].map((term) => ({
+      term,
+      weight: weightOf(term),
+      headingsOnly: true,
+      source: sourceOf(term),
+      uncounted: true,
+    })),
   ];
 }
 

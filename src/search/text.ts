@@ -98,6 +98,7 @@ const questionWords = new Set<string>([
   'please',
   'vs',
   'versus',
+  'instead',
   'is',
   'are',
   'the',

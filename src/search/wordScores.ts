@@ -19,6 +19,12 @@ export interface WeightedWord {
    * spelled out as "Elastic Kubernetes Service" is one word of the question, not four.
    */
   source?: string;
+  /**
+   * Adds its score but is not counted among the question words found (the OR query's multiplier):
+   * a word searched in headings only is found only where a heading names it, so counting it would
+   * favour a heading that says a common word over a section whose text says it (DESIGN.md §2.7).
+   */
+  uncounted?: boolean;
 }
 
 export interface RankedSection {
@@ -215,6 +221,9 @@ export class WordScores {
   }
 }
 
+/** `ScoreSheet.lastSource` of a section touched only by uncounted words; -1 is untouched. */
+const nothingCounted = -2;
+
 /** Numbers the question words the words stand for: words with the same source share a number. */
 function sourceNumbers(words: readonly WeightedWord[]): number[] {
   const sourceIds = new Map<string, number>();
@@ -256,11 +265,15 @@ class ScoreSheet {
       const { ids, scores } = lists[k]!;
       const weight = words[k]!.weight;
       const source = sourceOf[k]!;
+      const counted = !words[k]!.uncounted;
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j]!;
-        if (lastSource[id] === -1) touched[touchedCount++] = id;
+        if (lastSource[id] === -1) {
+          touched[touchedCount++] = id;
+          lastSource[id] = nothingCounted;
+        }
         sums[id] = sums[id]! + weight * scores[j]!;
-        if (lastSource[id] !== source) {
+        if (counted && lastSource[id] !== source) {
           found[id] = found[id]! + 1;
           lastSource[id] = source;
         }
@@ -279,7 +292,8 @@ class ScoreSheet {
     const scores: number[] = [];
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t]!;
-      const score = sums[id]! * found[id]!;
+      // A section only uncounted words found counts as one word found.
+      const score = sums[id]! * Math.max(1, found[id]!);
       sums[id] = 0;
       found[id] = 0;
       lastSource[id] = -1;
