@@ -72,6 +72,8 @@ export function missingWords(
     !unasked.has(t) &&
     !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
+  // An everyday word typed with a capital mid-sentence is a name ("Amazon Verified Permissions").
+  const capitalised = typedAsNames(question, index.terms);
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
   const names = terms.filter(
@@ -80,7 +82,10 @@ export function missingWords(
       lacks(t) &&
       !options.hasStandIn(t) &&
       /^[a-z]{3,}$/.test(t) &&
-      (!isWord(t) || !isEverydayWord(typed(t)) || options.idf(t) / total >= options.missingWordShare),
+      (!isWord(t) ||
+        !isEverydayWord(typed(t)) ||
+        options.idf(t) / total >= options.missingWordShare ||
+        capitalised.has(t)),
   );
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product
   // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
@@ -230,4 +235,24 @@ function typedWords(question: string, terms: string[], { queryTerm }: Terms): st
 export function typedAsWord(question: string, { queryTerm }: Terms): (term: string) => boolean {
   const tokens = tokenize(question);
   return (term) => tokens.some((token) => queryTerm(token) === term && isEnglishWord(token.toLowerCase()));
+}
+
+/**
+ * Stemmed words typed as names: a capital and then lower case, not at a sentence's start
+ * ("Verified" in "What does Amazon Verified Permissions do"), or camelCase ("useSWRMutation").
+ * Such a word is neither chat nor a typo of another word.
+ */
+export function typedAsNames(question: string, terms: Terms): Set<string> {
+  const out = new Set<string>();
+  let sentenceStart = true;
+  for (const [token] of question.matchAll(/[\p{L}\p{N}'’]+|[.!?:]/gu)) {
+    if (/^[.!?:]$/.test(token)) sentenceStart = true;
+    else {
+      const name = (!sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(token)) || /\p{Ll}\p{Lu}/u.test(token);
+      const term = name ? terms.queryTerm(token) : null;
+      if (term) out.add(term);
+      sentenceStart = false;
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import type { Section } from '../notes/types.js';
 import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
-import { missingWords, ruledOut, typedAsWord } from './missing.js';
+import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { writtenAsName } from './names.js';
@@ -428,7 +428,9 @@ function missingOf(
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
   const expandedSources = new Set(query.expansions.values());
-  const terms = query.measured.filter((t) => !resembled.has(t));
+  // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
+  const names = typedAsNames(query.question, index.terms);
+  const terms = query.measured.filter((t) => !resembled.has(t) || names.has(t));
   return missingWords(index, query.question, terms, found, answerLine ?? '', index.sections[best.id]!, {
     ...tuning,
     idf: (t) => idf(index, t),

@@ -143,9 +143,7 @@ describe('namesAsked', () => {
 
   it('sees a count setting only next to what the question counts', () => {
     const figure = askedFigure('maximum number of hyperparameters in a tuning job')!;
-    expect(namesAsked('Set the maximum number of training jobs. Each tries new hyperparameters.', figure)).toBe(
-      false,
-    );
+    expect(namesAsked('Set the maximum number of training jobs. Each tries new hyperparameters.', figure)).toBe(false);
     expect(namesAsked('The maximum number of hyperparameters you can search is listed there.', figure)).toBe(true);
     const quota = askedFigure('default quota for the number of vpcs per region')!;
     expect(namesAsked('Default quotas differ by service, such as the number of VPCs per Region.', quota)).toBe(false);
