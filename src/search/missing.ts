@@ -89,7 +89,8 @@ export function missingWords(
   );
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product
   // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
-  // placement groups" answered by Ray's placement groups).
+  // placement groups" answered by Ray's placement groups). A word the question itself types as a
+  // name ("Tensor Cores") is one wherever the section lacks it.
   const qualifies = qualifiersOf(question, index.terms, (t) => heading.has(t) && found.has(t));
   const rare = options.nameDocShare * index.sections.length;
   // The name test reads the sections using the word: last, once the cheap tests pass.
@@ -97,9 +98,8 @@ export function missingWords(
     (t) =>
       index.docFreq.has(t) &&
       (index.docFreq.get(t) ?? 0) <= options.genericDocShare * index.sections.length &&
-      ((index.docFreq.get(t) ?? 0) <= rare || qualifies.has(t)) &&
       lacks(t) &&
-      options.isName(t),
+      (capitalised.has(t) || (((index.docFreq.get(t) ?? 0) <= rare || qualifies.has(t)) && options.isName(t))),
   );
   const asked = askedFigure(question);
   const figure = missingFigure(question, asked, answerLine, `${where}\n${best.text}`);

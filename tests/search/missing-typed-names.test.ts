@@ -74,3 +74,15 @@ describe('Missing line: an everyday word typed as a name', () => {
     expect(outcome.missing).toContain('useSWRMutation');
   });
 });
+
+describe('Missing line: a word the notes use, typed as a name', () => {
+  it('names it wherever the section and its heading path lack it', () => {
+    // The notes write "identity" (in two sections), never as a name; typed as one, it is asked about.
+    const named = search(index, 'what policy language do access policies use with Identity Boundaries', 3);
+    expect(named.hits[0]?.section.id).toBe('iam#policy-language');
+    expect(named.missing).toContain('Identity');
+    const chat = search(index, 'what policy language do access policies use with identity boundaries', 3);
+    expect(chat.hits[0]?.section.id).toBe('iam#policy-language');
+    expect(chat.missing).not.toContain('identity');
+  });
+});
