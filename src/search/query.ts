@@ -431,13 +431,34 @@ function missingOf(
   // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
   const names = typedAsNames(query.question, index.terms);
   const terms = query.measured.filter((t) => !resembled.has(t) || names.has(t));
-  return missingWords(index, query.question, terms, found, answerLine ?? '', index.sections[best.id]!, {
+  const holds = (t: string) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id);
+  const held = wholeExpansions(index, found, best, holds);
+  return missingWords(index, query.question, terms, held, answerLine ?? '', index.sections[best.id]!, {
     ...tuning,
     idf: (t) => idf(index, t),
     hasStandIn: (t) => expandedSources.has(t),
     isName: (t) => writtenAsName(index, t),
-    holds: (t) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id),
+    holds,
   });
+}
+
+/**
+ * The question words the best section holds, an acronym only when the section holds it or every
+ * word of one of its long names: "storage" alone does not stand for S3 ("simple storage service").
+ */
+function wholeExpansions(
+  index: SearchIndex,
+  found: Map<string, number>,
+  best: RankedSection,
+  holds: (t: string) => boolean,
+): Map<string, number> {
+  const held = new Map(found);
+  for (const source of found.keys()) {
+    const longNames = index.acronyms.get(source);
+    if (!longNames || best.terms.includes(source)) continue;
+    if (!longNames.some((words) => words.every(holds))) held.delete(source);
+  }
+  return held;
 }
 
 /** Whether an ascending list holds a value (binary search). */
