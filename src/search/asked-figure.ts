@@ -52,7 +52,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'count',
     cue: new RegExp(
-      String.raw`\bhow (?:many|much|often)\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:max|maximum|minimum)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b`,
+      String.raw`\bhow (?:many|much|often)\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:max|maximum|minimum)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b|\bbaseline (?:iops|throughput|bandwidth)\b|\b(?:passing|pass) (?:score|mark)\b`,
       'i',
     ),
   },

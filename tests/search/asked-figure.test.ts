@@ -37,6 +37,13 @@ describe('askedFigure', () => {
     });
   });
 
+  it('reads a baseline rate and a passing score as figures asked, not any baseline', () => {
+    expect(askedFigure('What is the baseline IOPS of a gp3 EBS volume?')?.asked).toBe('baseline iops');
+    expect(askedFigure('whats the passing score for the clf-c02 exam')?.asked).toBe('passing score');
+    expect(askedFigure('train a baseline model first')).toBeNull();
+    expect(askedFigure('what does my practice exam score mean')).toBeNull();
+  });
+
   it('does not take "X numbers" as asking for figures: it is often a feature ("line numbers")', () => {
     expect(askedFigure('how do i show line numbers in code blocks')).toBeNull();
   });
