@@ -52,7 +52,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'count',
     cue: new RegExp(
-      String.raw`\bhow (?:many|much|often)\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:max|maximum|minimum)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b`,
+      String.raw`\bhow (?:many|much|often)\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:max|maximum|minimum)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b|\bbaseline (?:iops|throughput|bandwidth)\b|\b(?:passing|pass) (?:score|mark)\b`,
       'i',
     ),
   },
@@ -151,8 +151,18 @@ const settingStart = new RegExp(String.raw`^${limitWord}\b`, 'i');
 export function namesAsked(text: string, figure: AskedFigure): boolean {
   if (!settingStart.test(figure.asked)) return false;
   const asked = wordsOf(figure.asked);
-  const words = new Set(wordsOf(text));
-  return asked.every((w) => words.has(w));
+  const all = wordsOf(text);
+  const words = new Set(all);
+  if (!asked.every((w) => words.has(w))) return false;
+  // A count of something names the setting only next to what it counts: "maximum number of
+  // training jobs" is not the "maximum number of hyperparameters" asked.
+  const { counted } = figure;
+  if (counted === undefined) return true;
+  return all.some(
+    (w, i) =>
+      asked.includes(w) &&
+      all.slice(Math.max(0, i - countReach), i + countReach + 1).some((x) => counted.some((c) => sameNoun(x, c))),
+  );
 }
 
 /**
@@ -189,6 +199,14 @@ function sameNoun(a: string, b: string): boolean {
 const countsOne = (words: readonly string[], i: number): boolean =>
   /^(?:only|just|exactly|least|most)$/.test(words[i - 1] ?? '') || words.slice(i + 1, i + 4).includes('per');
 
+/**
+ * A number after what is counted counts it, unless it counts a kind of something else: "tags, and
+ * contains two kinds of action" counts kinds; "a replica limit of five", "tags, up to 50 per
+ * object" count what went before.
+ */
+const countsBack = (words: readonly string[], i: number, counted: readonly string[]): boolean =>
+  words[i + 2] !== 'of' || counted.some((c) => sameNoun(words[i + 1] ?? '', c));
+
 /** Whether the text states a number (one the question did not type) within reach of a word naming what is counted. */
 function countsNear(text: string, counted: readonly string[], typed: ReadonlySet<string>): boolean {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -198,6 +216,6 @@ function countsNear(text: string, counted: readonly string[], typed: ReadonlySet
       countWord.test(w) &&
       (w !== 'one' || countsOne(words, i)) &&
       !typed.has(w) &&
-      nouns.some((j) => j !== i && Math.abs(i - j) <= countReach),
+      nouns.some((j) => j !== i && Math.abs(i - j) <= countReach && (j > i || countsBack(words, i, counted))),
   );
 }

@@ -2,7 +2,7 @@ import type { Section } from '../notes/types.js';
 import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
-import { missingWords, ruledOut, typedAsWord } from './missing.js';
+import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { writtenAsName } from './names.js';
@@ -438,14 +438,37 @@ function missingOf(
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
   const expandedSources = new Set(query.expansions.values());
-  const terms = query.measured.filter((t) => !resembled.has(t));
-  return missingWords(index, query.question, terms, found, answerLine ?? '', index.sections[best.id]!, {
+  // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
+  const names = typedAsNames(query.question, index.terms);
+  const terms = query.measured.filter((t) => !resembled.has(t) || names.has(t));
+  const holds = (t: string) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id);
+  const held = wholeExpansions(index, found, best, holds);
+  return missingWords(index, query.question, terms, held, answerLine ?? '', index.sections[best.id]!, {
     ...tuning,
     idf: (t) => idf(index, t),
     hasStandIn: (t) => expandedSources.has(t),
     isName: (t) => writtenAsName(index, t),
-    holds: (t) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id),
+    holds,
   });
+}
+
+/**
+ * The question words the best section holds, an acronym only when the section holds it or every
+ * word of one of its long names: "storage" alone does not stand for S3 ("simple storage service").
+ */
+function wholeExpansions(
+  index: SearchIndex,
+  found: Map<string, number>,
+  best: RankedSection,
+  holds: (t: string) => boolean,
+): Map<string, number> {
+  const held = new Map(found);
+  for (const source of found.keys()) {
+    const longNames = index.acronyms.get(source);
+    if (!longNames || best.terms.includes(source)) continue;
+    if (!longNames.some((words) => words.every(holds))) held.delete(source);
+  }
+  return held;
 }
 
 /** Whether an ascending list holds a value (binary search). */

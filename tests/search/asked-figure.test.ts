@@ -37,6 +37,13 @@ describe('askedFigure', () => {
     });
   });
 
+  it('reads a baseline rate and a passing score as figures asked, not any baseline', () => {
+    expect(askedFigure('What is the baseline IOPS of a gp3 EBS volume?')?.asked).toBe('baseline iops');
+    expect(askedFigure('whats the passing score for the clf-c02 exam')?.asked).toBe('passing score');
+    expect(askedFigure('train a baseline model first')).toBeNull();
+    expect(askedFigure('what does my practice exam score mean')).toBeNull();
+  });
+
   it('does not take "X numbers" as asking for figures: it is often a feature ("line numbers")', () => {
     expect(askedFigure('how do i show line numbers in code blocks')).toBeNull();
   });
@@ -121,6 +128,15 @@ describe('a count of something', () => {
     expect(holds('how many ips can i use in a subnet', 'AWS reserves five IP addresses in every subnet.')).toBe(true);
     expect(holds('how many policies can a role have', 'A role can have 10 managed policy attachments.')).toBe(true);
   });
+
+  it('takes a number after what is counted only when no other noun follows it', () => {
+    const question = 'what is the maximum number of tags on an s3 bucket';
+    // "two" counts kinds of action, not tags.
+    expect(holds(question, 'A rule matches a prefix or tags, and contains two kinds of action.')).toBe(false);
+    expect(holds(question, 'Objects can carry tags, up to 10 per object.')).toBe(true);
+    expect(holds(question, 'You can add tags: 50.')).toBe(true);
+    expect(holds('how many read replicas', 'A read replica limit of five applies.')).toBe(true);
+  });
 });
 
 describe('namesAsked', () => {
@@ -130,5 +146,14 @@ describe('namesAsked', () => {
     expect(namesAsked('Spot training uses spare capacity.', figure)).toBe(false);
     // "how long" names nothing.
     expect(namesAsked('How long it runs depends on the data.', askedFigure('how long does it run')!)).toBe(false);
+  });
+
+  it('sees a count setting only next to what the question counts', () => {
+    const figure = askedFigure('maximum number of hyperparameters in a tuning job')!;
+    expect(namesAsked('Set the maximum number of training jobs. Each tries new hyperparameters.', figure)).toBe(false);
+    expect(namesAsked('The maximum number of hyperparameters you can search is listed there.', figure)).toBe(true);
+    const quota = askedFigure('default quota for the number of vpcs per region')!;
+    expect(namesAsked('Default quotas differ by service, such as the number of VPCs per Region.', quota)).toBe(false);
+    expect(namesAsked('The default quota is five VPCs per Region.', quota)).toBe(true);
   });
 });
