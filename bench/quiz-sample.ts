@@ -94,21 +94,19 @@ for (const k of withKinds)
     console.error(`--with: unknown kind "${k}" (kinds: ${allGeneratorKinds.join(', ')})`);
     process.exit(2);
   }
-const out = round12a
-  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round12a-sample.json')
-  : round11
-    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round11-sample.json')
-    : round10
-      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round10-sample.json')
-      : round9
-        ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
-        : round8
-          ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
-          : round6
-            ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
-            : round4
-              ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
-              : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
+const out = round11
+  ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round11-sample.json')
+  : round10
+    ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round10-sample.json')
+    : round9
+      ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round9-sample.json')
+      : round8
+        ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round8-sample.json')
+        : round6
+          ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round6-sample.json')
+          : round4
+            ? path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/proposed-sample.json')
+            : path.join(root, 'tests/fixtures/quiz-judging/sample.json');
 const proposed = [...generatorKinds, ...proposedKinds.filter((k) => !generatorKinds.includes(k))];
 /** A question's generator kind: "cloze-reveal" was made by "cloze". */
 const generatorKindOf = (q: QuizQuestion): string => q.kind!.replace(/-reveal$/, '');
@@ -362,7 +360,7 @@ function writePools(pools: [pick: (c: Candidates) => QuizQuestion[], n: number][
 }
 
 /** The items of a judging sample, counted per corpus and kind, and written to `out`. */
-function newSample() {
+function newSample(file = out) {
   const items: unknown[] = [];
   const counts: Record<string, number> = {};
   return {
@@ -374,9 +372,9 @@ function newSample() {
       }
     },
     write(): void {
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-      console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(items, null, 2) + '\n');
+      console.log(`${items.length} cards written to ${file} ${JSON.stringify(counts)}`);
     },
   };
 }
@@ -424,7 +422,7 @@ function titleNamesAcronym(title: string, rest: string): boolean {
  * in fair shares over the corpora, round-robin over the kinds, each kind spread over its notes.
  */
 function writeRound12a(cards: number): void {
-  const sample = newSample();
+  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round12a-sample.json'));
   let left = cards;
   for (const c of found) {
     const silent = spread(c.round12a.silent, (q) => q.noteRoute, left);

@@ -41,7 +41,7 @@ function questionOf(paragraph: string): string | undefined {
     return q.length >= 8 ? q : undefined;
   }
   const en = enAsk.exec(p);
-  if (!en || en.index !== 0) return undefined;
+  if (en?.index !== 0) return undefined;
   return p;
 }
 
