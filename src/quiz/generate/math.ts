@@ -43,7 +43,7 @@ const subscripts: Record<string, string> = Object.fromEntries(
 const group = (s: string): string => (/^\s*[\w.]+\s*$/.test(s) ? s.trim() : `(${s.trim()})`);
 
 /** A formula's text without its `$` delimiters as plain text, or undefined when it stays LaTeX. */
-export function readableFormula(tex: string): string | undefined {
+function readableFormula(tex: string): string | undefined {
   // Set braces ("\\{u\\}") stay; grouping braces go.
   let text = tex.replace(/\\\{/g, '\u0001').replace(/\\\}/g, '\u0002');
   // Twice: a \mathbf inside a \colorbox group unwraps on the second pass.
