@@ -55,6 +55,25 @@ describe('statement cards (round 12a)', () => {
     expect(splitStatement('若沒有這條規則，連線會被拒絕。')).toBeUndefined();
   });
 
+  it('read long runs of what their patterns look for (spaces, commas, "若", brackets, braces) without stalling', () => {
+    const n = 50_000;
+    expect(splitStatement(`若${' '.repeat(n)}x`)).toBeUndefined();
+    expect(splitStatement(`若${'，'.repeat(n)}則`)).toBeUndefined();
+    expect(splitStatement(`If ${', then'.repeat(n)}`)).toBeUndefined();
+    expect(readableMath(`$${'{'.repeat(n)}$`)).toBeUndefined();
+    expect(readableMath(`$${'\\frac{'.repeat(n)}$`)).toBeUndefined();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-round12a-long-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'long.md'),
+        `# Long\n\n## A\n\n${'[x'.repeat(n)} 若 A，則 B。\n\n${'要如何'.repeat(n)}？\n\n答案。\n`,
+      );
+      expect(() => cards(dir)).not.toThrow();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('turn common LaTeX into text and give up on what stays LaTeX', () => {
     expect(readableMath('$(A_1 A_2 \\cdots A_k)^{-1}$')).toBe('(A₁ A₂ … Aₖ)⁻¹');
     expect(readableMath('$(cA)^{-1} = \\dfrac{1}{c}A^{-1}$')).toBe('(cA)⁻¹ = (1/c)A⁻¹');

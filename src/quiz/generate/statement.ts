@@ -1,5 +1,5 @@
 import type { Nodes, Paragraph, Root } from 'mdast';
-import { parseWithMicromark } from '../../notes/markdown.js';
+import { parseMarkdown } from '../../notes/markdown.js';
 import { normal, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { card, firstPerson, trimEnd, whereFor } from './howto.js';
@@ -30,7 +30,11 @@ function rawText(node: Paragraph, source: string): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return '';
-  const raw = source.slice(start, end).replace(/^[ \t]*>[ \t]?/gm, '');
+  // The fast parser's position of a list item's paragraph starts at its marker ("- ", "1. ").
+  const raw = source
+    .slice(start, end)
+    .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/, '');
   return raw
     .split('$')
     .map((part, i) =>
@@ -38,7 +42,7 @@ function rawText(node: Paragraph, source: string): string {
         ? part
         : part
             .replace(/\*\*|__|`/g, '')
-            .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+            .replace(/!?\[([^\][]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
             .replace(/<\/?[A-Za-z][^<>]*>/g, ''),
     )
     .join('$')
@@ -49,7 +53,7 @@ function rawText(node: Paragraph, source: string): string {
 /** The section's paragraphs (in lists and quotes too) in order, formulas kept as written (`$…$`). */
 export function paragraphsOf(facts: SectionFacts): string[] {
   const source = facts.section.markdown;
-  const tree: Root = parseWithMicromark(source);
+  const tree: Root = parseMarkdown(source, /\.mdx$/i.test(facts.section.file)).tree;
   const out: string[] = [];
   const walk = (nodes: readonly Nodes[]): void => {
     for (const node of nodes) {
@@ -117,7 +121,7 @@ interface Statement {
 const setupLead = /^(?:設|令|假設|對於|对于|给定|給定|let\b|suppose\b|given\b|for (?:an?|any|every|each)\b)/iu;
 
 /** "則" ending a word ("規則", "否則", "原則"): no conclusion starts there. */
-const thenWord = /(?:^|[，,：:]|\s)\s*(?:則|则|那麼|那么)/u;
+const thenWord = /(?:^|[，,：:\s])(?:則|则|那麼|那么)/u;
 /** Analogies, narration and second cases: "如果把 X 比作…", "如果說…", "如果你…", "否則…". */
 const notAStatement =
   /比作|比喻|好比|想像|如果說|如果说|是「|你|我們|我们|否則|否则|\b(?:you|we|otherwise)\b|\((?:[a-h]|i{1,3}|iv|v)\)/iu;
@@ -136,7 +140,7 @@ export function splitStatement(sentence: string): Statement | undefined {
   let conclusion: string | undefined;
   const after = definedAfter(s);
   if (after) return after;
-  const zhIf = /(?:^|[，,。]\s*)(?:若|如果|假如)/u.exec(s);
+  const zhIf = /(?:^|[，,。]\s?)(?:若|如果|假如)/u.exec(s);
   if (zhIf) {
     const setup = s.slice(0, zhIf.index);
     if (setup && !setupLead.test(setup)) return undefined;
