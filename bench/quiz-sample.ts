@@ -35,6 +35,10 @@
  * round-10 rules) in fair shares over the corpora that have them, spread over the notes, and every
  * acronym card (up to 25) that the narrowed title rule brings back: a title without Chinese that
  * names the acronym ("Next.js SSG and SSR").
+ * `-- --round12a [--seed 12] --out FILE` samples, for round 12a, up to 50 cards of the round-12a kinds
+ * (`round12aKinds`: statement, syntax, asked, command-comment), generated with the default kinds as
+ * they would ship: every card from a note the default kinds leave silent first, then the others in
+ * fair shares over the corpora, spread over the kinds and, inside each, over the notes.
  * Placeholder text is not prose: a section with "lorem ipsum" in it counts no words (`placeholderProse`).
  */
 import fs from 'node:fs';
@@ -51,6 +55,7 @@ import {
   round6Kinds,
   round8Kinds,
   round10Kinds,
+  round12aKinds,
   type GeneratorKind,
 } from '../src/quiz/generate/index.js';
 import { placeholderProse } from '../src/quiz/generate/quality.js';
@@ -78,6 +83,7 @@ const round8 = process.argv.includes('--round8');
 const round9 = process.argv.includes('--round9');
 const round10 = process.argv.includes('--round10');
 const round11 = process.argv.includes('--round11');
+const round12a = process.argv.includes('--round12a');
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
@@ -154,6 +160,8 @@ interface Candidates {
   /** Round 11: term cards, and acronym cards a Latin title naming the acronym no longer rules out. */
   terms: QuizQuestion[];
   titleAcronyms: QuizQuestion[];
+  /** Round 12a: cards of the round-12a kinds, those on silent notes apart. */
+  round12a: { silent: QuizQuestion[]; other: QuizQuestion[] };
   sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
 }
 
@@ -218,8 +226,19 @@ for (const corpus of corpora) {
   // Translated pages can repeat a question word for word: judge each text once.
   const texts = new Set<string>();
   const distinctQuestions = questions.filter((q) => !texts.has(q.question) && texts.add(q.question));
+  const proposed12a = round12a
+    ? distinctTexts(
+        generateQuestions(library.notes, [...generatorKinds, ...round12aKinds], { cardOnly: cardOnlyKinds }).filter(
+          (q) => (round12aKinds as readonly string[]).includes(generatorKindOf(q)),
+        ),
+      )
+    : [];
   found.push({
     name: corpus.name,
+    round12a: {
+      silent: proposed12a.filter((q) => silentRoutes.has(q.noteRoute)),
+      other: proposed12a.filter((q) => !silentRoutes.has(q.noteRoute)),
+    },
     pool: sample(distinctQuestions, distinctQuestions.length),
     uncovered: distinctTexts(uncovered),
     acronyms: distinctTexts(acronyms),
@@ -237,6 +256,10 @@ for (const corpus of corpora) {
 }
 
 if (volumeOnly) process.exit(0);
+if (round12a) {
+  writeRound12a(50);
+  process.exit(0);
+}
 if (round11) {
   // Round 11: 40 term cards, then up to 25 acronym cards a Latin title naming them brought back.
   writePools([
@@ -337,7 +360,7 @@ function writePools(pools: [pick: (c: Candidates) => QuizQuestion[], n: number][
 }
 
 /** The items of a judging sample, counted per corpus and kind, and written to `out`. */
-function newSample() {
+function newSample(file = out) {
   const items: unknown[] = [];
   const counts: Record<string, number> = {};
   return {
@@ -349,9 +372,9 @@ function newSample() {
       }
     },
     write(): void {
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, JSON.stringify(items, null, 2) + '\n');
-      console.log(`${items.length} cards written to ${out} ${JSON.stringify(counts)}`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(items, null, 2) + '\n');
+      console.log(`${items.length} cards written to ${file} ${JSON.stringify(counts)}`);
     },
   };
 }
@@ -392,4 +415,31 @@ function titleNamesAcronym(title: string, rest: string): boolean {
   if (/\p{Script=Han}/u.test(title)) return false;
   const asked = new Set(rest.match(/\b[A-Z][A-Z0-9]{1,7}\b/g) ?? []);
   return (title.match(/\b[A-Z][A-Z0-9]{1,7}(?=s?\b)/g) ?? []).some((word) => asked.has(word));
+}
+
+/**
+ * Round 12a: every card of the round-12a kinds from a silent note, then, up to `cards`, the others
+ * in fair shares over the corpora, round-robin over the kinds, each kind spread over its notes.
+ */
+function writeRound12a(cards: number): void {
+  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round12a-sample.json'));
+  let left = cards;
+  for (const c of found) {
+    const silent = spread(c.round12a.silent, (q) => q.noteRoute, left);
+    sample.add(c, silent);
+    left -= silent.length;
+  }
+  const quota = shares(new Map(found.map((c) => [c.name, c.round12a.other.length])), Math.max(0, left));
+  for (const c of found) {
+    const byKind = new Map<string, QuizQuestion[]>();
+    for (const q of c.round12a.other) byKind.set(generatorKindOf(q), [...(byKind.get(generatorKindOf(q)) ?? []), q]);
+    const queues = [...byKind.keys()]
+      .sort()
+      .map((k) => spread(byKind.get(k)!, (q) => q.noteRoute, byKind.get(k)!.length));
+    const picked: QuizQuestion[] = [];
+    while (picked.length < quota.get(c.name)! && queues.some((q) => q.length))
+      for (const q of queues) if (q.length && picked.length < quota.get(c.name)!) picked.push(q.shift()!);
+    sample.add(c, picked);
+  }
+  sample.write();
 }

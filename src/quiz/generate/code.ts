@@ -306,3 +306,57 @@ export function configDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   }
   return drafts;
 }
+
+/**
+ * command-comment (proposed for round 12a): a command line whose own comment says its goal, in a
+ * block where each line says its own ("git init  # 建立本地端Git儲存庫"), which `command` leaves out
+ * for having no single goal → one card per such line: "要建立本地端Git儲存庫，該執行什麼指令？" → `git init`.
+ */
+export function commandCommentDrafts(facts: SectionFacts, lang: Lang): Draft[] {
+  const found: { goal: string; draft: Draft }[] = [];
+  if (placeholderProse(facts.section.text)) return [];
+  for (const block of facts.code ?? []) {
+    if (!shellLangs.has(block.lang) && !looseLangs.has(block.lang)) continue;
+    for (const line of block.code.split('\n')) {
+      const at = line.indexOf(' #');
+      if (at < 0 || isComment(line)) continue;
+      const command = line
+        .slice(0, at)
+        .trim()
+        .replace(/^\$\s+/, '');
+      const comment = line.slice(at + 2).replace(/^#*\s*/, '');
+      // "cd Blog  # 我的hexo專案根目錄" says where to stand, not a step.
+      if (!commandLine(command) || command.startsWith('cd ')) continue;
+      if (!shellLangs.has(block.lang) && !knownCommand(command)) continue;
+      if (broken(comment) || pointsAway(comment) || firstPerson(comment)) continue;
+      const goal = lang === 'zh' ? zhGoal(comment) : enGoal(comment);
+      // "創建一個空文件或更新文件的時間戳": two goals, one line.
+      if (!goal || alternatives(goal)) continue;
+      const where = whereFor(facts, goal);
+      if (!where || /[$[\]{}<>]/.test(where)) continue;
+      const question = fill(templates.command, lang, { where, goal });
+      if (givenAway(question, [command])) continue;
+      found.push({ goal, draft: card('command-comment', question, command, line.trim(), facts) });
+    }
+  }
+  // "創建一個符號鏈接" beside "創建一個指向/usr/src的符號鏈接": the other line does it too, so the broader goal has two answers.
+  return found
+    .filter(({ goal }) => !found.some((o) => o.goal !== goal && o.goal.length > goal.length && covered(goal, o.goal)))
+    .map((f) => f.draft);
+}
+
+/** Units a reader compares goals by: pairs of Han characters and Latin words. */
+function goalUnits(goal: string): Set<string> {
+  const units = new Set<string>(goal.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  for (const run of goal.match(/\p{Script=Han}{2,}/gu) ?? [])
+    for (let i = 0; i + 2 <= run.length; i++) units.add(run.slice(i, i + 2));
+  return units;
+}
+
+/** Most (80 %) of a goal's units are in another, longer goal: it says less of the same. */
+function covered(goal: string, other: string): boolean {
+  const mine = goalUnits(goal);
+  const theirs = goalUnits(other);
+  if (mine.size === 0) return false;
+  return [...mine].filter((u) => theirs.has(u)).length / mine.size >= 0.8;
+}

@@ -13,8 +13,11 @@ import { whereDrafts } from './where.js';
 import { cardOnlyKinds, generatorKinds, type GeneratorKind } from './kinds.js';
 import { recallDrafts } from './recall.js';
 import { howtoDrafts, meaningDrafts, purposeDrafts } from './howto.js';
-import { commandDrafts, configDrafts } from './code.js';
+import { commandCommentDrafts, commandDrafts, configDrafts } from './code.js';
 import { termDrafts } from './term.js';
+import { statementDrafts } from './statement.js';
+import { syntaxDrafts } from './syntax.js';
+import { askedDrafts } from './asked.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
@@ -26,6 +29,7 @@ export {
   round6Kinds,
   round8Kinds,
   round10Kinds,
+  round12aKinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -174,6 +178,10 @@ export function generateQuestions(
     if (kinds.includes('command')) drafts.push(...commandDrafts(facts, lang));
     if (kinds.includes('config')) drafts.push(...configDrafts(facts, lang));
     if (kinds.includes('term')) drafts.push(...termDrafts(facts, lang));
+    if (kinds.includes('statement')) drafts.push(...statementDrafts(facts, lang));
+    if (kinds.includes('syntax')) drafts.push(...syntaxDrafts(facts, lang));
+    if (kinds.includes('asked')) drafts.push(...askedDrafts(facts, lang));
+    if (kinds.includes('command-comment')) drafts.push(...commandCommentDrafts(facts, lang));
     keep(facts, drafts);
   }
   return out;

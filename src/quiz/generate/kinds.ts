@@ -14,6 +14,10 @@ export const allGeneratorKinds = [
   'command',
   'config',
   'term',
+  'statement',
+  'syntax',
+  'asked',
+  'command-comment',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -92,3 +96,15 @@ export const round8Kinds: readonly GeneratorKind[] = ['command', 'config', 'term
  * term cards 36/40 (on by default since), acronym cards 2/2.
  */
 export const round10Kinds: readonly GeneratorKind[] = ['command', 'term'];
+
+/**
+ * Kinds proposed for round 12a of blind judging (bench/quiz-sample.ts --round12a), self-graded cards
+ * only, for the math, course and cheat-sheet notes every shipped kind leaves silent: statement
+ * ("若 X，則 Y" / "If X, then Y" theorems and properties, and "若 X 則稱 A 為 **term**" definitions,
+ * LaTeX shown as plain text), syntax (a heading naming a feature over the short code block that
+ * shows it) and asked (a question the notes ask themselves, "要如何…呢？", and the paragraph that
+ * answers it), and command-comment (a command line whose own trailing comment says its goal, which
+ * `command` leaves out: a new kind name rather than a change to `command`, so the lead can switch it
+ * on alone). Not on by default until judged.
+ */
+export const round12aKinds: readonly GeneratorKind[] = ['statement', 'syntax', 'asked', 'command-comment'];

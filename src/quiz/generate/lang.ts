@@ -128,6 +128,30 @@ export const templates = {
     es: 'En «{where}», ¿qué comando ejecutas para {goal}?',
     ru: 'В «{where}»: какую команду выполнить, чтобы {goal}?',
   },
+  statementIf: {
+    en: 'In “{where}”, what holds if {condition}?',
+    zh: '在「{where}」中，{condition}，則會如何？',
+    es: 'En «{where}», ¿qué se cumple si {condition}?',
+    ru: 'В «{where}»: что верно, если {condition}?',
+  },
+  statementDefines: {
+    en: 'In “{where}”, when is {subject} called “{term}”?',
+    zh: '在「{where}」中，什麼情況下稱 {subject} 為「{term}」？',
+    es: 'En «{where}», ¿cuándo se dice que {subject} es «{term}»?',
+    ru: 'В «{where}»: когда {subject} называют «{term}»?',
+  },
+  syntax: {
+    en: 'In “{where}”, how do you write “{feature}”?',
+    zh: '在「{where}」中，「{feature}」要怎麼寫？',
+    es: 'En «{where}», ¿cómo se escribe «{feature}»?',
+    ru: 'В «{where}»: как записать «{feature}»?',
+  },
+  asked: {
+    en: 'In “{where}”: {question}',
+    zh: '在「{where}」中：{question}',
+    es: 'En «{where}»: {question}',
+    ru: 'В «{where}»: {question}',
+  },
   configLine: {
     en: 'In “{where}”, which setting line does this: “{comment}”?',
     zh: '在「{where}」的設定中，哪一行設定的作用是「{comment}」？',
