@@ -15,6 +15,8 @@ import { recallDrafts } from './recall.js';
 import { howtoDrafts, meaningDrafts, purposeDrafts } from './howto.js';
 import { commandDrafts, configDrafts } from './code.js';
 import { termDrafts } from './term.js';
+import { identifierDrafts, usageDrafts } from './usage.js';
+import { datedDrafts } from './dated.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
@@ -26,6 +28,7 @@ export {
   round6Kinds,
   round8Kinds,
   round10Kinds,
+  round12bKinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -174,6 +177,9 @@ export function generateQuestions(
     if (kinds.includes('command')) drafts.push(...commandDrafts(facts, lang));
     if (kinds.includes('config')) drafts.push(...configDrafts(facts, lang));
     if (kinds.includes('term')) drafts.push(...termDrafts(facts, lang));
+    if (kinds.includes('usage')) drafts.push(...usageDrafts(facts, lang));
+    if (kinds.includes('identifier')) drafts.push(...identifierDrafts(facts, lang));
+    if (kinds.includes('dated')) drafts.push(...datedDrafts(facts, lang));
     keep(facts, drafts);
   }
   return out;

@@ -14,6 +14,9 @@ export const allGeneratorKinds = [
   'command',
   'config',
   'term',
+  'usage',
+  'identifier',
+  'dated',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -92,3 +95,13 @@ export const round8Kinds: readonly GeneratorKind[] = ['command', 'config', 'term
  * term cards 36/40 (on by default since), acronym cards 2/2.
  */
 export const round10Kinds: readonly GeneratorKind[] = ['command', 'term'];
+
+/**
+ * Kinds proposed for round 12b of blind judging (bench/quiz-sample.ts --round12b), self-graded cards
+ * only, for English library docs the default kinds leave silent: usage ("Add X to Y to <goal>",
+ * "You can use X to <goal>", "When <condition>, and you want to <goal>, you can …" → "How do you
+ * <goal>?"), identifier ("`isOnline` and `isVisible` are functions that …" → "Which functions …?")
+ * and dated ("In 2024 Nextra 3 was released" → "In which year was Nextra 3 released?"). Not on by
+ * default until judged.
+ */
+export const round12bKinds: readonly GeneratorKind[] = ['usage', 'identifier', 'dated'];
