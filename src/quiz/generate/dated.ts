@@ -20,6 +20,9 @@ const yearPattern = /\b(?:1[89]|20)\d\d\b/g;
 /** Past participles without "-ed". */
 const irregular = new Set(['built', 'written', 'made', 'born', 'begun', 'given', 'shown', 'taken', 'sold', 'held', 'run']);
 const participle = (word: string): boolean => /^[a-z]+ed$/.test(word) || irregular.has(word);
+/** Adverbs before the participle ("was initially created", "was first released"). */
+const adverb = (word: string): boolean =>
+  word.endsWith('ly') || ['first', 'later', 'also', 'finally', 'then', 'soon'].includes(word);
 
 /** A subject to ask about: a capitalised name of up to six words, not a pronoun. */
 function named(subject: string): boolean {
@@ -38,14 +41,14 @@ function passive(clause: string): { subject: string; be: string; predicate: stri
     const subject = clause.slice(0, at).trim();
     const predicate = clause.slice(at + be.length).trim();
     const [w1 = '', w2 = ''] = predicate.split(' ');
-    const verb = w1.endsWith('ly') ? w2 : w1;
+    const verb = adverb(w1) ? w2 : w1;
     if (!named(subject) || !participle(verb)) return undefined;
     return { subject, be: be.trim(), predicate };
   }
   return undefined;
 }
 
-function yearQuestion(s: string): { ask: string; answer: string } | undefined {
+function yearQuestion(s: string): { ask: string; answer: string; core?: string } | undefined {
   const years = s.match(yearPattern) ?? [];
   if (years.length !== 1) return undefined;
   const year = years[0]!;
@@ -68,7 +71,7 @@ function yearQuestion(s: string): { ask: string; answer: string } | undefined {
   return { ask: `in which year ${found.be} ${found.subject} ${found.predicate}`, answer: year };
 }
 
-function versionQuestion(s: string): { ask: string; answer: string } | undefined {
+function versionQuestion(s: string): { ask: string; answer: string; core?: string } | undefined {
   if (!s.startsWith('Since ')) return undefined;
   const comma = s.indexOf(', ');
   if (comma < 0) return undefined;
@@ -85,6 +88,8 @@ function versionQuestion(s: string): { ask: string; answer: string } | undefined
     return {
       ask: `since which version of ${since[1]} ${aux.trim()} ${subject.charAt(0).toLowerCase()}${subject.slice(1)} ${rest}`,
       answer: `${since[1]} ${since[2]}`,
+      // The name is asked ("which version of SWR"): only the number must not be in the question.
+      core: since[2]!,
     };
   }
   return undefined;
@@ -98,10 +103,10 @@ export function datedDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const s = trimEnd(sentence);
     const found = yearQuestion(s) ?? versionQuestion(s);
     if (!found || /\b(?:it|this|these|those|they|them)\b/i.test(found.ask)) continue;
-    const where = placeFor(facts, found.answer);
+    const where = placeFor(facts, found.answer, found.core);
     if (!where) continue;
     const question = `In “${where}”, ${found.ask}?`;
-    if (question.includes(found.answer)) continue;
+    if (question.includes(found.core ?? found.answer)) continue;
     drafts.push(card('dated', question, found.answer, sentence, facts));
   }
   return drafts;

@@ -97,11 +97,33 @@ const notPurpose = new Set([
   'where',
 ]);
 
-const firstWord = (s: string): string => s.slice(0, s.indexOf(' ') < 0 ? s.length : s.indexOf(' ')).toLowerCase();
-const lastWord = (s: string): string => s.slice(s.lastIndexOf(' ') + 1).toLowerCase();
+/** The word of `text` starting at `from`, lower case (indexOf, no slicing of the whole text). */
+function wordAt(text: string, from: number): string {
+  const end = text.indexOf(' ', from);
+  return text.slice(from, end < 0 ? text.length : end).toLowerCase();
+}
 
 /** Words before "to" that make it a degree or a state ("long enough to", "equal to", "used to"), not a purpose. */
-const notBeforePurpose = new Set(['enough', 'equal', 'equals', 'due', 'able', 'unable', 'used', 'similar', 'close', 'related', 'according', 'up', 'back', 'next', 'how', 'need', 'want', 'order']);
+const notBeforePurpose = new Set([
+  'enough',
+  'equal',
+  'equals',
+  'due',
+  'able',
+  'unable',
+  'used',
+  'similar',
+  'close',
+  'related',
+  'according',
+  'up',
+  'back',
+  'next',
+  'how',
+  'need',
+  'want',
+  'order',
+]);
 /** Verbs whose first "to" gives the value ("Set output_layer to softmax"). */
 const valueVerbs = new Set(['set', 'change', 'update', 'switch']);
 
@@ -113,20 +135,20 @@ function firstClause(text: string): string {
 
 /** "<action> <thing> to <goal>": the method and the goal, split at the first " to " that starts a purpose. */
 function imperativePurpose(text: string): { method: string; goal: string } | undefined {
-  const verb = firstWord(text);
+  const verb = wordAt(text, 0);
   if (!actions.has(verb)) return undefined;
+  // "Use the scores as a feature, to trigger MFA, or to alert …": one method, a list of purposes.
+  const comma = text.indexOf(',');
   let first = true;
   for (let at = text.indexOf(' to '); at > 0; at = text.indexOf(' to ', at + 1)) {
+    if (comma >= 0 && comma < at) return undefined;
     const skipValue = first && valueVerbs.has(verb);
     first = false;
     if (skipValue) continue;
-    const before = text.slice(0, at);
-    const rest = text.slice(at + 4);
-    const next = firstWord(rest);
-    if (!/^[a-z]{3,}$/.test(next) || notPurpose.has(next) || notBeforePurpose.has(lastWord(before))) continue;
-    // "Use the scores as a feature, to trigger MFA, or to alert …": one method, a list of purposes.
-    if (before.endsWith(',') || before.includes(', ')) return undefined;
-    return { method: before, goal: firstClause(rest) };
+    const next = wordAt(text, at + 4);
+    const previous = text.slice(text.lastIndexOf(' ', at - 1) + 1, at).toLowerCase();
+    if (!/^[a-z]{3,}$/.test(next) || notPurpose.has(next) || notBeforePurpose.has(previous)) continue;
+    return { method: text.slice(0, at), goal: firstClause(text.slice(at + 4)) };
   }
   return undefined;
 }
@@ -237,9 +259,9 @@ function usageOf(sentence: string, facts: SectionFacts): Usage | undefined {
  * Where the card's sentence comes from, without a heading that names the answer's words ("GFM
  * syntax" for "Via GFM syntax"): then the note's title alone.
  */
-export function placeFor(facts: SectionFacts, answer: string): string | undefined {
+export function placeFor(facts: SectionFacts, answer: string, asked = answer): string | undefined {
   const where = whereFor(facts, answer);
-  const core = answer.replace(/^(?:Use|Via|By|With|Using|Add|Set|Pass|Run|Enable)\s+/, '');
+  const core = asked.replace(/^(?:Use|Via|By|With|Using|Add|Set|Pass|Run|Enable)\s+/, '');
   if (!where || !givesAway(where, core)) return where;
   const title = facts.section.noteTitle.trim();
   return givesAway(title, core) || /[$[\]{}<>]/.test(title) ? undefined : title;
@@ -259,7 +281,7 @@ export function usageDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (!usage) continue;
     const goal = askedGoal(usage.goal, facts);
     // "apply the styles": a bare "the <noun>" points back at what the section talked about.
-    if (goal && /^\S+ the \S+$/.test(goal)) continue;
+    if (goal && !usage.lead && /^\S+ the \S+$/.test(goal)) continue;
     if (!goal || (usage.lead && !usage.asked && /\b(?:it|this|that|these|those|they|them)\b/i.test(usage.lead))) continue;
     const where = placeFor(facts, usage.answer);
     if (!where) continue;
