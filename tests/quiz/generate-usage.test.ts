@@ -57,6 +57,17 @@ describe('usage, identifier and dated cards (round 12b)', () => {
       'In “Widget Guide › Status”, by default, what will be passed to loader as the first argument?',
       'key',
     ]);
+    expect(asked).toContainEqual([
+      'identifier-reveal',
+      'In “Widget Guide › Cache calls”, what removes every saved chart from the local cache?',
+      'store.flush()',
+    ]);
+  });
+
+  it('skip an identifier its sentence names, a word in code font, and a sentence with a slip', () => {
+    const answers = generated.map((q) => q.reveal);
+    // "the number of rows per chart" names chart_size; "Declare" is a verb, not code; "the the" is a slip.
+    for (const term of ['chart_size', 'Declare', 'isStale']) expect(answers, term).not.toContain(term);
   });
 
   it('ask the year or version of a dated fact stated plainly, with a named subject', () => {

@@ -269,7 +269,16 @@ export function placeFor(facts: SectionFacts, answer: string, asked = answer): s
 
 /** Sentences that cannot stand alone: markup left over, pointers elsewhere, the author's story. */
 const unfit = (sentence: string): boolean =>
-  broken(sentence) || pointsAway(sentence.replace(/<\/?[A-Za-z][\w.]*\s*\/?>/g, 'X')) || firstPerson(sentence);
+  broken(sentence) ||
+  pointsAway(sentence.replace(/<\/?[A-Za-z][\w.]*\s*\/?>/g, 'X')) ||
+  firstPerson(sentence) ||
+  doubled(sentence);
+
+/** "whatever the the data": a slip the card would repeat word for word. */
+function doubled(sentence: string): boolean {
+  const words = sentence.toLowerCase().split(' ');
+  return words.some((w, i) => i > 0 && /^[a-z]+$/.test(w) && w === words[i - 1]);
+}
 
 export function usageDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   if (lang !== 'en' || placeholderProse(facts.section.text)) return [];
@@ -310,11 +319,17 @@ function codeSubject(s: string, codes: readonly string[]): { subject: string[]; 
   return rest.startsWith(' ') ? { subject, rest: rest.slice(1) } : undefined;
 }
 
+/** Written as code, not a word in code font ("Declare", "scheduler"): camelCase, snake_case, a call, a path, a key. */
+const codeLike = (term: string): boolean => /[_.()[\]:/<]|\p{Ll}\p{Lu}/u.test(term);
+
 /** "By default, " and the like: a lead that may open the question too. */
 const leadIn = /^(?:By default|Normally|Usually|In this case|Internally), /;
 
 /** A code subject and what the sentence says of it, as a question, or undefined. */
-function identifierQuestion(s: string, codes: readonly string[]): { ask: string; answer: string } | undefined {
+function identifierQuestion(
+  s: string,
+  codes: readonly string[],
+): { ask: string; answer: string; strict?: boolean } | undefined {
   const lead = leadIn.exec(s)?.[0] ?? '';
   const found = codeSubject(s.slice(lead.length), codes);
   if (!found) return undefined;
@@ -334,6 +349,13 @@ function identifierQuestion(s: string, codes: readonly string[]): { ask: string;
     const verb = rest.startsWith('are ') ? 'is' : rest.slice(0, rest.indexOf(' ' + passive[1]));
     return { ask: `${lead}what ${verb === 'get' ? 'gets' : verb} ${rest.slice(rest.indexOf(passive[1]!))}`, answer };
   }
+  // "`ray.put(value)` stores a value …", "`batch_size` is the number of rows per batch": what does it?
+  const colon = rest.indexOf(': ');
+  const clause = firstClause(colon > 0 ? rest.slice(0, colon) : rest);
+  const verb = wordAt(clause, 0);
+  const acts = /^[a-z]{2,}[^s\W]s$/.test(verb) || verb === 'is' || verb === 'has';
+  if (subject.length === 1 && acts && codeLike(subject[0]!) && (verb !== 'is' || clause.startsWith('is the ')) && clause.split(' ').length >= 6)
+    return { ask: `${lead}what ${clause}`, answer, strict: true };
   return undefined;
 }
 
@@ -349,6 +371,8 @@ export function identifierDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const s = trimEnd(sentence);
     const found = identifierQuestion(s, codes);
     if (!found) continue;
+    // An active sentence names what the identifier does: a word of its name in it gives it away ("rows per batch" for batch_size).
+    if (found.strict && givesAway(found.ask, found.answer)) continue;
     const ask = found.ask.replace(/^(?:By default|Normally|Usually|In this case|Internally), /, (m) => m.toLowerCase());
     if (/\b(?:it|this|these|those|they|them)\b/i.test(ask) || ask.split(' ').length < 5) continue;
     const where = placeFor(facts, found.answer);
