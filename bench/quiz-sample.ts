@@ -243,8 +243,12 @@ for (const corpus of corpora) {
     sections: new Map(library.sections.map((s) => [s.id, s])),
   });
   if (round12b) {
-    const shipped = generateQuestions(library.notes, [...generatorKinds, ...round12bKinds], { cardOnly: cardOnlyKinds });
-    const cards = distinctTexts(shipped.filter((q) => (round12bKinds as readonly string[]).includes(generatorKindOf(q))));
+    const shipped = generateQuestions(library.notes, [...generatorKinds, ...round12bKinds], {
+      cardOnly: cardOnlyKinds,
+    });
+    const cards = distinctTexts(
+      shipped.filter((q) => (round12bKinds as readonly string[]).includes(generatorKindOf(q))),
+    );
     round12bCards.set(corpus.name, {
       silent: cards.filter((q) => silentRoutes.has(q.noteRoute)),
       other: cards.filter((q) => !silentRoutes.has(q.noteRoute)),
@@ -427,7 +431,8 @@ function writeRound12b(cards: number, english: number): void {
     return [...pool.silent, ...pool.other].filter((q) => !taken.get(c.name)!.includes(q));
   };
   const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
-  for (const c of found) taken.get(c.name)!.push(...spread(round12bCards.get(c.name)!.silent, (q) => q.noteRoute, cards));
+  for (const c of found)
+    taken.get(c.name)!.push(...spread(round12bCards.get(c.name)!.silent, (q) => q.noteRoute, cards));
   for (const c of found)
     if (c.name.startsWith('nextra-')) {
       const want = Math.max(0, Math.min(english - taken.get(c.name)!.length, cards - count()));

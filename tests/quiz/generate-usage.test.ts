@@ -44,6 +44,17 @@ describe('usage, identifier and dated cards (round 12b)', () => {
       'In “Widget Guide › Tables”, in Markdown, how is it preferable to write chart legends?',
       'Via plain bullet lists',
     ]);
+    expect(asked).toContainEqual([
+      'usage-reveal',
+      'In “Widget Guide › Legend”, how do you hide the legend of a chart?',
+      'With the showKey: false option',
+    ]);
+    expect(asked).toContainEqual([
+      'usage-reveal',
+      // The method is the first clause: "; the charts pick it up on reload" is left out.
+      'In “Widget Guide › Legend”, how do you use the dark palette?',
+      'Move the palette.json file to src/theme',
+    ]);
   });
 
   it('ask which identifiers a sentence is about, from its inline-code subject', () => {

@@ -18,7 +18,19 @@ import { placeFor } from './usage.js';
 const yearPattern = /\b(?:1[89]|20)\d\d\b/g;
 
 /** Past participles without "-ed". */
-const irregular = new Set(['built', 'written', 'made', 'born', 'begun', 'given', 'shown', 'taken', 'sold', 'held', 'run']);
+const irregular = new Set([
+  'built',
+  'written',
+  'made',
+  'born',
+  'begun',
+  'given',
+  'shown',
+  'taken',
+  'sold',
+  'held',
+  'run',
+]);
 const participle = (word: string): boolean => /^[a-z]+ed$/.test(word) || irregular.has(word);
 /** Adverbs before the participle ("was initially created", "was first released"). */
 const adverb = (word: string): boolean =>

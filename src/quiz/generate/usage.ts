@@ -174,6 +174,9 @@ const vagueObject = /^\S+ (?:it|them|this|these|those|that|one)\b|\b(?:any|some|
 
 /** "do so by using X" → "By using X"; "simply use X" → "Use X". */
 function answerOf(how: string): string | undefined {
+  // "…; the training function stays the same": the method is the first clause.
+  const semicolon = how.indexOf('; ');
+  if (semicolon > 0) how = how.slice(0, semicolon);
   if (vagueObject.test(how) || how.includes(', ')) return undefined;
   const so = /^(?:do (?:so|this|that) )by /i.exec(how);
   if (so) {
@@ -244,9 +247,56 @@ function recommended(s: string): Usage | undefined {
   return { goal: rest.slice(0, best[0]), answer: `${capitalise(best[1].trim())} ${m2}`, lead, asked: true };
 }
 
+/** What a "with the …" method must end with to name a thing to use, not company ("with the team"). */
+const withThing =
+  /^the (?:\S+ ){1,3}(?:option|attribute|prop|component|key|hook|setting|configuration|flag|parameter|field|function|method)$/;
+
+/** "You can <goal> with the <X> option": the option is the method. */
+function withOption(s: string): Usage | undefined {
+  const you = /^You can (?:also |simply |just |easily )?/.exec(s);
+  if (!you) return undefined;
+  const rest = s.slice(you[0].length);
+  const at = rest.lastIndexOf(' with the ');
+  if (at < 1) return undefined;
+  const how = rest.slice(at + ' with '.length);
+  return withThing.test(how) ? { goal: rest.slice(0, at), answer: `With ${how}` } : undefined;
+}
+
+/** Verbs a "To <goal>, <verb> …" instruction starts with that the howto kind does not read. */
+const moreVerbs = new Set([
+  'move',
+  'update',
+  'enable',
+  'disable',
+  'specify',
+  'include',
+  'insert',
+  'rename',
+  'configure',
+  'register',
+  'export',
+  'append',
+  'remove',
+  'delete',
+  'change',
+  'define',
+  'wrap',
+]);
+
+/** "To use the src directory, move the content directory … to src/content". */
+function toThenVerb(s: string): Usage | undefined {
+  if (!s.startsWith('To ')) return undefined;
+  const comma = s.indexOf(', ');
+  if (comma < 0) return undefined;
+  const how = s.slice(comma + 2);
+  if (!moreVerbs.has(wordAt(how, 0))) return undefined;
+  const answer = answerOf(how);
+  return answer ? { goal: s.slice(3, comma), answer } : undefined;
+}
+
 function usageOf(sentence: string, facts: SectionFacts): Usage | undefined {
   const s = trimEnd(sentence);
-  const found = conditional(s) ?? forCode(s, facts) ?? recommended(s);
+  const found = conditional(s) ?? forCode(s, facts) ?? recommended(s) ?? withOption(s) ?? toThenVerb(s);
   if (found) return found;
   const you = /^You can (?:also |simply |just |easily )?/.exec(s);
   const split = imperativePurpose(you ? s.slice(you[0].length) : s) ?? toWithoutComma(s);
@@ -291,7 +341,8 @@ export function usageDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const goal = askedGoal(usage.goal, facts);
     // "apply the styles": a bare "the <noun>" points back at what the section talked about.
     if (goal && !usage.lead && /^\S+ the \S+$/.test(goal)) continue;
-    if (!goal || (usage.lead && !usage.asked && /\b(?:it|this|that|these|those|they|them)\b/i.test(usage.lead))) continue;
+    if (!goal || (usage.lead && !usage.asked && /\b(?:it|this|that|these|those|they|them)\b/i.test(usage.lead)))
+      continue;
     const where = placeFor(facts, usage.answer);
     if (!where) continue;
     const ask = usage.asked ? `${usage.lead} ${goal}` : `${usage.lead ? `${usage.lead}, ` : ''}how do you ${goal}`;
@@ -345,6 +396,8 @@ function identifierQuestion(
   // "`key` will be passed to `fetcher` as the argument": what will be passed …?
   const passive = /^(?:will be|is|are|gets|get) ([a-z]+ed) /.exec(rest);
   // "middlewares is renamed to use": a rename of a name, no fact to ask about.
+  // "X is used to …" is a purpose card already ("What is X used for?").
+  if (passive?.[1] === 'used') return undefined;
   if (passive && subject.length === 1 && rest.slice(passive[0].length).split(' ').length >= 3) {
     const verb = rest.startsWith('are ') ? 'is' : rest.slice(0, rest.indexOf(' ' + passive[1]));
     return { ask: `${lead}what ${verb === 'get' ? 'gets' : verb} ${rest.slice(rest.indexOf(passive[1]!))}`, answer };
@@ -354,7 +407,13 @@ function identifierQuestion(
   const clause = firstClause(colon > 0 ? rest.slice(0, colon) : rest);
   const verb = wordAt(clause, 0);
   const acts = /^[a-z]{2,}[^s\W]s$/.test(verb) || verb === 'is' || verb === 'has';
-  if (subject.length === 1 && acts && codeLike(subject[0]!) && (verb !== 'is' || clause.startsWith('is the ')) && clause.split(' ').length >= 6)
+  if (
+    subject.length === 1 &&
+    acts &&
+    codeLike(subject[0]!) &&
+    (verb !== 'is' || clause.startsWith('is the ')) &&
+    clause.split(' ').length >= 6
+  )
     return { ask: `${lead}what ${clause}`, answer, strict: true };
   return undefined;
 }
