@@ -39,6 +39,10 @@
  * (`round12aKinds`: statement, syntax, asked, command-comment), generated with the default kinds as
  * they would ship: every card from a note the default kinds leave silent first, then the others in
  * fair shares over the corpora, spread over the kinds and, inside each, over the notes.
+ * `-- --round12b [--seed 12] --out FILE` samples, for round 12b, up to 40 cards of the round-12b
+ * kinds (`round12bKinds`: usage, identifier, dated) as they would ship beside the default kinds:
+ * every card from a note the default kinds leave silent, then at least 8 from each English Nextra
+ * folder, then fair shares over the corpora, spread over the notes.
  * Placeholder text is not prose: a section with "lorem ipsum" in it counts no words (`placeholderProse`).
  */
 import fs from 'node:fs';
@@ -58,6 +62,7 @@ import {
   round12aKinds,
   type GeneratorKind,
 } from '../src/quiz/generate/index.js';
+import { round12bKinds } from '../src/quiz/generate/kinds.js';
 import { placeholderProse } from '../src/quiz/generate/quality.js';
 import { seededRandom, shuffled } from '../src/quiz/shuffle.js';
 
@@ -84,6 +89,9 @@ const round9 = process.argv.includes('--round9');
 const round10 = process.argv.includes('--round10');
 const round11 = process.argv.includes('--round11');
 const round12a = process.argv.includes('--round12a');
+const round12b = process.argv.includes('--round12b');
+/** Round 12b: cards of the round-12b kinds per corpus, those on notes the default kinds leave silent first. */
+const round12bCards = new Map<string, { silent: QuizQuestion[]; other: QuizQuestion[] }>();
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
@@ -253,11 +261,27 @@ for (const corpus of corpora) {
     }),
     sections: new Map(library.sections.map((s) => [s.id, s])),
   });
+  if (round12b) {
+    const shipped = generateQuestions(library.notes, [...generatorKinds, ...round12bKinds], {
+      cardOnly: cardOnlyKinds,
+    });
+    const cards = distinctTexts(
+      shipped.filter((q) => (round12bKinds as readonly string[]).includes(generatorKindOf(q))),
+    );
+    round12bCards.set(corpus.name, {
+      silent: cards.filter((q) => silentRoutes.has(q.noteRoute)),
+      other: cards.filter((q) => !silentRoutes.has(q.noteRoute)),
+    });
+  }
 }
 
 if (volumeOnly) process.exit(0);
 if (round12a) {
   writeRound12a(50);
+  process.exit(0);
+}
+if (round12b) {
+  writeRound12b(40, 8);
   process.exit(0);
 }
 if (round11) {
@@ -441,5 +465,31 @@ function writeRound12a(cards: number): void {
       for (const q of queues) if (q.length && picked.length < quota.get(c.name)!) picked.push(q.shift()!);
     sample.add(c, picked);
   }
+  sample.write();
+}
+
+/**
+ * Round 12b: up to `cards` cards of the round-12b kinds: every one from a silent note, then up to
+ * `english` from each English Nextra folder (its silent ones count), then fair shares over the
+ * corpora, each part spread over the notes.
+ */
+function writeRound12b(cards: number, english: number): void {
+  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round12b-sample.json'));
+  const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
+  const left = (c: Candidates): QuizQuestion[] => {
+    const pool = round12bCards.get(c.name)!;
+    return [...pool.silent, ...pool.other].filter((q) => !taken.get(c.name)!.includes(q));
+  };
+  const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
+  for (const c of found)
+    taken.get(c.name)!.push(...spread(round12bCards.get(c.name)!.silent, (q) => q.noteRoute, cards));
+  for (const c of found)
+    if (c.name.startsWith('nextra-')) {
+      const want = Math.max(0, Math.min(english - taken.get(c.name)!.length, cards - count()));
+      taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, want));
+    }
+  const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
+  for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
+  for (const c of found) sample.add(c, taken.get(c.name)!);
   sample.write();
 }

@@ -16,7 +16,7 @@ import { pointsAway, shapeOf, wordsOf } from './quality.js';
  */
 
 const han = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const trailing = new Set([...' \t\n\r\u00a0\u3000.:：。！!；;，,']);
 /** The text without closing punctuation or spaces (a loop: `/[…]+$/` backtracks on long runs). */
 export const trimEnd = (s: string): string => {
@@ -52,7 +52,7 @@ function headingFeature(facts: SectionFacts): string | undefined {
  * The goal as the question asks it: "disable it" becomes "disable “Edit Link”" where the section's
  * heading is what "it" stands for; other pronouns, and vague goals, are not asked.
  */
-function askedGoal(goal: string, facts: SectionFacts): string | undefined {
+export function askedGoal(goal: string, facts: SectionFacts): string | undefined {
   const g = trimEnd(goal);
   if (g.split(/\s+/).length < 2 || g.length > 110 || vagueGoal.test(g)) return undefined;
   if (!/^\p{Ll}/u.test(g)) return undefined;
@@ -72,7 +72,7 @@ function askedGoal(goal: string, facts: SectionFacts): string | undefined {
 }
 
 /** A method worth recalling: a few words, not a pointer elsewhere. */
-function method(text: string): string | undefined {
+export function method(text: string): string | undefined {
   // "… via the compare option if you want to change the behavior": the condition is no part of the method.
   const cut = text.search(/\s(?:if|when|so that|unless|because)\s/);
   const m = trimEnd(cut > 0 ? text.slice(0, cut) : text).replace(/^(?:also|simply|instead|just|now|easily)\s+/i, '');
@@ -85,7 +85,7 @@ function method(text: string): string | undefined {
  * The identifier the answer turns on ("editLink", "revalidateOnFocus"): given away when the
  * question names all its words ("How do you disable “Revalidate on Focus”?").
  */
-function namesIdentifier(question: string, answer: string, facts: SectionFacts): boolean {
+export function namesIdentifier(question: string, answer: string, facts: SectionFacts): boolean {
   const asked = new Set(wordsOf(question));
   const codes = facts.terms.filter((t) => t.mark === 'code' && answer.includes(t.term)).map((t) => t.term);
   for (const code of codes) {
@@ -168,7 +168,7 @@ function splitAt(text: string, words: readonly string[]): [string, string, strin
 }
 
 /** English how-to sentences: the goal and the method, or undefined. */
-function englishHowto(sentence: string): Split | undefined {
+export function englishHowto(sentence: string): Split | undefined {
   const s = sentence.trim();
   if (canPrefix.test(s)) {
     const rest = s.replace(canPrefix, '');

@@ -18,6 +18,8 @@ import { termDrafts } from './term.js';
 import { statementDrafts } from './statement.js';
 import { syntaxDrafts } from './syntax.js';
 import { askedDrafts } from './asked.js';
+import { identifierDrafts, usageDrafts } from './usage.js';
+import { datedDrafts } from './dated.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
@@ -30,6 +32,7 @@ export {
   round8Kinds,
   round10Kinds,
   round12aKinds,
+  round12bKinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -182,6 +185,9 @@ export function generateQuestions(
     if (kinds.includes('syntax')) drafts.push(...syntaxDrafts(facts, lang));
     if (kinds.includes('asked')) drafts.push(...askedDrafts(facts, lang));
     if (kinds.includes('command-comment')) drafts.push(...commandCommentDrafts(facts, lang));
+    if (kinds.includes('usage')) drafts.push(...usageDrafts(facts, lang));
+    if (kinds.includes('identifier')) drafts.push(...identifierDrafts(facts, lang));
+    if (kinds.includes('dated')) drafts.push(...datedDrafts(facts, lang));
     keep(facts, drafts);
   }
   return out;

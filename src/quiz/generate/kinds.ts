@@ -18,6 +18,9 @@ export const allGeneratorKinds = [
   'syntax',
   'asked',
   'command-comment',
+  'usage',
+  'identifier',
+  'dated',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -108,3 +111,13 @@ export const round10Kinds: readonly GeneratorKind[] = ['command', 'term'];
  * on alone). Not on by default until judged.
  */
 export const round12aKinds: readonly GeneratorKind[] = ['statement', 'syntax', 'asked', 'command-comment'];
+
+/**
+ * Kinds proposed for round 12b of blind judging (bench/quiz-sample.ts --round12b), self-graded cards
+ * only, for English library docs the default kinds leave silent: usage ("Add X to Y to <goal>",
+ * "You can use X to <goal>", "When <condition>, and you want to <goal>, you can …" → "How do you
+ * <goal>?"), identifier ("`isOnline` and `isVisible` are functions that …" → "Which functions …?")
+ * and dated ("In 2024 Nextra 3 was released" → "In which year was Nextra 3 released?"). Not on by
+ * default until judged.
+ */
+export const round12bKinds: readonly GeneratorKind[] = ['usage', 'identifier', 'dated'];
