@@ -60,9 +60,9 @@ import {
   round8Kinds,
   round10Kinds,
   round12aKinds,
+  round12bKinds,
   type GeneratorKind,
 } from '../src/quiz/generate/index.js';
-import { round12bKinds } from '../src/quiz/generate/kinds.js';
 import { placeholderProse } from '../src/quiz/generate/quality.js';
 import { seededRandom, shuffled } from '../src/quiz/shuffle.js';
 
@@ -90,8 +90,6 @@ const round10 = process.argv.includes('--round10');
 const round11 = process.argv.includes('--round11');
 const round12a = process.argv.includes('--round12a');
 const round12b = process.argv.includes('--round12b');
-/** Round 12b: cards of the round-12b kinds per corpus, those on notes the default kinds leave silent first. */
-const round12bCards = new Map<string, { silent: QuizQuestion[]; other: QuizQuestion[] }>();
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
@@ -157,6 +155,12 @@ function sample(questions: QuizQuestion[], n: number): QuizQuestion[] {
   return picked;
 }
 
+/** Cards of a proposed kind, those on notes the default kinds leave silent apart. */
+interface BySilence {
+  silent: QuizQuestion[];
+  other: QuizQuestion[];
+}
+
 interface Candidates {
   name: string;
   pool: QuizQuestion[];
@@ -168,8 +172,9 @@ interface Candidates {
   /** Round 11: term cards, and acronym cards a Latin title naming the acronym no longer rules out. */
   terms: QuizQuestion[];
   titleAcronyms: QuizQuestion[];
-  /** Round 12a: cards of the round-12a kinds, those on silent notes apart. */
-  round12a: { silent: QuizQuestion[]; other: QuizQuestion[] };
+  /** Rounds 12a and 12b: cards of the proposed kinds, those on silent notes apart. */
+  round12a: BySilence;
+  round12b: BySilence;
   sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
 }
 
@@ -234,19 +239,24 @@ for (const corpus of corpora) {
   // Translated pages can repeat a question word for word: judge each text once.
   const texts = new Set<string>();
   const distinctQuestions = questions.filter((q) => !texts.has(q.question) && texts.add(q.question));
-  const proposed12a = round12a
-    ? distinctTexts(
-        generateQuestions(library.notes, [...generatorKinds, ...round12aKinds], { cardOnly: cardOnlyKinds }).filter(
-          (q) => (round12aKinds as readonly string[]).includes(generatorKindOf(q)),
-        ),
-      )
-    : [];
+  // Cards of proposed kinds as they would ship beside the default kinds, those on silent notes apart.
+  const proposedCards = (wanted: boolean, kinds: readonly GeneratorKind[]): BySilence => {
+    const cards = wanted
+      ? distinctTexts(
+          generateQuestions(library.notes, [...generatorKinds, ...kinds], { cardOnly: cardOnlyKinds }).filter((q) =>
+            (kinds as readonly string[]).includes(generatorKindOf(q)),
+          ),
+        )
+      : [];
+    return {
+      silent: cards.filter((q) => silentRoutes.has(q.noteRoute)),
+      other: cards.filter((q) => !silentRoutes.has(q.noteRoute)),
+    };
+  };
   found.push({
     name: corpus.name,
-    round12a: {
-      silent: proposed12a.filter((q) => silentRoutes.has(q.noteRoute)),
-      other: proposed12a.filter((q) => !silentRoutes.has(q.noteRoute)),
-    },
+    round12a: proposedCards(round12a, round12aKinds),
+    round12b: proposedCards(round12b, round12bKinds),
     pool: sample(distinctQuestions, distinctQuestions.length),
     uncovered: distinctTexts(uncovered),
     acronyms: distinctTexts(acronyms),
@@ -261,18 +271,6 @@ for (const corpus of corpora) {
     }),
     sections: new Map(library.sections.map((s) => [s.id, s])),
   });
-  if (round12b) {
-    const shipped = generateQuestions(library.notes, [...generatorKinds, ...round12bKinds], {
-      cardOnly: cardOnlyKinds,
-    });
-    const cards = distinctTexts(
-      shipped.filter((q) => (round12bKinds as readonly string[]).includes(generatorKindOf(q))),
-    );
-    round12bCards.set(corpus.name, {
-      silent: cards.filter((q) => silentRoutes.has(q.noteRoute)),
-      other: cards.filter((q) => !silentRoutes.has(q.noteRoute)),
-    });
-  }
 }
 
 if (volumeOnly) process.exit(0);
@@ -477,12 +475,11 @@ function writeRound12b(cards: number, english: number): void {
   const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round12b-sample.json'));
   const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
   const left = (c: Candidates): QuizQuestion[] => {
-    const pool = round12bCards.get(c.name)!;
+    const pool = c.round12b;
     return [...pool.silent, ...pool.other].filter((q) => !taken.get(c.name)!.includes(q));
   };
   const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
-  for (const c of found)
-    taken.get(c.name)!.push(...spread(round12bCards.get(c.name)!.silent, (q) => q.noteRoute, cards));
+  for (const c of found) taken.get(c.name)!.push(...spread(c.round12b.silent, (q) => q.noteRoute, cards));
   for (const c of found)
     if (c.name.startsWith('nextra-')) {
       const want = Math.max(0, Math.min(english - taken.get(c.name)!.length, cards - count()));

@@ -28,6 +28,8 @@ export interface MissingOptions {
   holds: (term: string) => boolean;
   /** Whether the notes write a word as a name: starting with a capital mid-sentence (names.ts). */
   isName: (term: string) => boolean;
+  /** The question's words typed as names (`typedAsNames`). */
+  typedNames: ReadonlySet<string>;
 }
 
 /** What the best section says, with where it sits: its heading path and its note's title count as held. */
@@ -73,7 +75,7 @@ export function missingWords(
     !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // An everyday word typed with a capital mid-sentence is a name ("Amazon Verified Permissions").
-  const capitalised = typedAsNames(question, index.terms);
+  const capitalised = options.typedNames;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
   const names = terms.filter(

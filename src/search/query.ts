@@ -449,6 +449,7 @@ function missingOf(
     hasStandIn: (t) => expandedSources.has(t),
     isName: (t) => writtenAsName(index, t),
     holds,
+    typedNames: names,
   });
 }
 

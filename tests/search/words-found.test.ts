@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, headingFields } from '../../src/search/index.js';
+import { buildIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
-import { WordScores } from '../../src/search/wordScores.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 // The OR query multiplies a section's summed scores by the number of question words it holds.
@@ -16,13 +15,7 @@ describe('words found: uncounted words', () => {
       'c.md': '# Gamma\n\nOn-demand instances cost more.\n',
     });
     const index = buildIndex(library.sections);
-    const scores = new WordScores(
-      index.mini,
-      headingFields,
-      index.sections.length,
-      index.docFreq,
-      index.headingDocFreq,
-    );
+    const { scores } = index;
     const counted = scores.rank(
       [
         { term: 'spot', weight: 1, headingsOnly: false },

@@ -3,7 +3,6 @@ import type { SectionFacts } from './facts.js';
 import { broken, card, firstPerson, trimEnd, whereFor } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
 import { leansOnContext, placeholderProse, pointsAway } from './quality.js';
-import { paragraphsOf } from './statement.js';
 
 /**
  * Self-graded cards on the questions notes ask themselves: a paragraph that asks how to do something
@@ -69,7 +68,7 @@ function answerOf(paragraph: string): string | undefined {
 export function askedDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const drafts: Draft[] = [];
   if (placeholderProse(facts.section.text)) return drafts;
-  const paragraphs = paragraphsOf(facts);
+  const { paragraphs } = facts;
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const asked = questionOf(paragraphs[i]!);
     if (!asked || firstPerson(asked) || pointsAway(asked)) continue;

@@ -17,7 +17,17 @@ import { placeholderProse, pointsAway } from './quality.js';
  */
 
 const han = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
-const shellLangs = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellscript', 'powershell', 'cmd', 'terminal']);
+export const shellLangs = new Set([
+  'sh',
+  'bash',
+  'shell',
+  'zsh',
+  'console',
+  'shellscript',
+  'powershell',
+  'cmd',
+  'terminal',
+]);
 /** Languages whose code block may hold a command when the line looks like one (a language hint is often missing or wrong). */
 const looseLangs = new Set(['', 'text', 'txt', 'plaintext', 'markdown', 'md']);
 const configLangs = new Set(['yaml', 'yml', 'toml', 'ini', 'properties', '']);

@@ -57,6 +57,11 @@ export interface SectionFacts {
   code?: CodeBlock[];
   /** "*Term*: definition" list items (emphasis, not bold, so the definition kind does not read them). */
   emphasised?: { term: string; definition: string; source: string }[];
+  /**
+   * The section's paragraphs (in lists and quotes too) in order, formulas as written (`$…$`); ""
+   * where a heading, code or a table breaks the text apart (statement.ts, asked.ts).
+   */
+  paragraphs: string[];
   /** The first sentence of the section's first paragraph. */
   opening?: string;
 }
@@ -155,6 +160,7 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
     ordered: [],
     code: [],
     emphasised: [],
+    paragraphs: [],
   };
   if (!section.markdown.trim()) return facts;
   const tree: Root = parseMarkdown(section.markdown, /\.mdx$/i.test(section.file)).tree;
@@ -247,5 +253,50 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
     }
   };
   walk(tree.children as Nodes[]);
+  facts.paragraphs = paragraphsOf(tree, section.markdown);
   return facts;
+}
+
+/**
+ * A paragraph's text from its source, formulas as written: Markdown would read the `_` and `*` of
+ * `$a_{ij} + b_{ij}$` as emphasis. Outside formulas, bold, code marks, links and tags go.
+ */
+function rawText(node: Paragraph, source: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return '';
+  // The fast parser's position of a list item's paragraph starts at its marker ("- ", "1. ").
+  const raw = source
+    .slice(start, end)
+    .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/, '');
+  return raw
+    .split('$')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\*\*|__|`/g, '')
+            .replace(/!?\[([^\][]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
+            .replace(/<\/?[A-Za-z][^<>]*>/g, ''),
+    )
+    .join('$')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The section's paragraphs (in lists and quotes too) in order, formulas kept as written (`$…$`). */
+function paragraphsOf(tree: Root, source: string): string[] {
+  const out: string[] = [];
+  const walk = (nodes: readonly Nodes[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph') out.push(rawText(node as Paragraph, source));
+      else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem')
+        walk(node.children as Nodes[]);
+      // A heading, code or a table between two paragraphs breaks a statement apart.
+      else out.push('');
+    }
+  };
+  walk(tree.children as Nodes[]);
+  return out;
 }

@@ -53,7 +53,17 @@ function readFacts(section: Section, note: Note): SectionFacts {
     return sectionFacts(section, note);
   } catch {
     const folder = note.route.includes('/') ? note.route.slice(0, note.route.lastIndexOf('/')) : '';
-    return { section, note, folder, sentences: [], terms: [], definitions: [], tables: [], ordered: [] };
+    return {
+      section,
+      note,
+      folder,
+      sentences: [],
+      terms: [],
+      definitions: [],
+      tables: [],
+      ordered: [],
+      paragraphs: [],
+    };
   }
 }
 

@@ -1,5 +1,3 @@
-import type { Nodes, Paragraph, Root } from 'mdast';
-import { parseMarkdown } from '../../notes/markdown.js';
 import { normal, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { card, firstPerson, trimEnd, whereFor } from './howto.js';
@@ -21,52 +19,6 @@ const workedSection = /證明|推導|範例|例題|練習|反例|比喻|proof|de
 
 const label =
   /^(?:定義|定义|定理|性質|性质|推論|推论|引理|定理陳述|基本定義|definitions?|theorems?|propert(?:y|ies)|corollary|lemma)$/iu;
-
-/**
- * A paragraph's text from its source, formulas as written: Markdown would read the `_` and `*` of
- * `$a_{ij} + b_{ij}$` as emphasis. Outside formulas, bold, code marks, links and tags go.
- */
-function rawText(node: Paragraph, source: string): string {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return '';
-  // The fast parser's position of a list item's paragraph starts at its marker ("- ", "1. ").
-  const raw = source
-    .slice(start, end)
-    .replace(/^[ \t]*>[ \t]?/gm, '')
-    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/, '');
-  return raw
-    .split('$')
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/\*\*|__|`/g, '')
-            .replace(/!?\[([^\][]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
-            .replace(/<\/?[A-Za-z][^<>]*>/g, ''),
-    )
-    .join('$')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The section's paragraphs (in lists and quotes too) in order, formulas kept as written (`$…$`). */
-export function paragraphsOf(facts: SectionFacts): string[] {
-  const source = facts.section.markdown;
-  const tree: Root = parseMarkdown(source, /\.mdx$/i.test(facts.section.file)).tree;
-  const out: string[] = [];
-  const walk = (nodes: readonly Nodes[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph') out.push(rawText(node as Paragraph, source));
-      else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem')
-        walk(node.children as Nodes[]);
-      // A heading, code or a table between two paragraphs breaks a statement apart.
-      else out.push('');
-    }
-  };
-  walk(tree.children as Nodes[]);
-  return out;
-}
 
 /** Display math on its own ("$$ … $$"), which a statement ending "則：" / "then:" continues with. */
 const displayMath = (p: string): boolean => p.startsWith('$$') && p.endsWith('$$');
@@ -227,7 +179,7 @@ export function statementDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const drafts: Draft[] = [];
   if (placeholderProse(facts.section.text)) return drafts;
   if (facts.section.headingPath.some((h) => workedSection.test(h))) return drafts;
-  for (const paragraph of statementsOf(paragraphsOf(facts))) {
+  for (const paragraph of statementsOf(facts.paragraphs)) {
     for (const sentence of sentencesOf(paragraph)) {
       const statement = splitStatement(sentence);
       if (!statement) continue;

@@ -4,6 +4,7 @@ import { generic } from './heading.js';
 import { card, firstPerson } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
 import { placeholderProse } from './quality.js';
+import { shellLangs } from './code.js';
 
 /**
  * Self-graded cards on how a feature is written, for cheat sheets and course notes whose section is
@@ -14,7 +15,6 @@ import { placeholderProse } from './quality.js';
  * to recall. Read from the parsed code blocks (facts.code).
  */
 
-const shellLangs = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellscript', 'powershell', 'cmd', 'terminal']);
 /** Output, data and plain text show no syntax. */
 const notSyntaxLangs = new Set(['text', 'txt', 'plaintext', 'plain', 'log', 'output', 'csv', 'diff', 'mermaid']);
 const maxLines = 3;
