@@ -18,7 +18,9 @@ import { termDrafts } from './term.js';
 import { statementDrafts } from './statement.js';
 import { syntaxDrafts } from './syntax.js';
 import { askedDrafts } from './asked.js';
-import { identifierDrafts, usageDrafts } from './usage.js';
+import { usageDrafts } from './usage.js';
+import { identifierDrafts } from './identifier.js';
+import { licenceDrafts } from './licence.js';
 import { datedDrafts } from './dated.js';
 
 export { flashcardQuestions } from './flashcards.js';
@@ -33,6 +35,7 @@ export {
   round10Kinds,
   round12aKinds,
   round12bKinds,
+  round13bKinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -198,6 +201,7 @@ export function generateQuestions(
     if (kinds.includes('usage')) drafts.push(...usageDrafts(facts, lang));
     if (kinds.includes('identifier')) drafts.push(...identifierDrafts(facts, lang));
     if (kinds.includes('dated')) drafts.push(...datedDrafts(facts, lang));
+    if (kinds.includes('licence')) drafts.push(...licenceDrafts(facts, lang));
     keep(facts, drafts);
   }
   return out;

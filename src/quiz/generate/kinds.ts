@@ -21,6 +21,7 @@ export const allGeneratorKinds = [
   'usage',
   'identifier',
   'dated',
+  'licence',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -128,3 +129,15 @@ export const round12aKinds: readonly GeneratorKind[] = ['statement', 'syntax', '
  * default until judged.
  */
 export const round12bKinds: readonly GeneratorKind[] = ['usage', 'identifier', 'dated'];
+
+/**
+ * Kinds proposed for round 13b of blind judging (bench/quiz-sample.ts --round13b), self-graded cards,
+ * off by default until judged: identifier again, after round 12's two faults were ruled out (a
+ * question must name its subject: a bare "the function" is resolved from the place or the card is
+ * skipped; an identifier that holds or returns a thing is asked "Which argument/option/function …",
+ * its role read from the notes' word beside it, its shape or the heading over it, never "what is
+ * <the thing>"), and licence ("The Nextra project and themes are licensed under the MIT license" →
+ * "Under which license are the Nextra project and themes licensed?"), for the English note every
+ * other kind leaves silent (nextra-docs-app about/page.mdx).
+ */
+export const round13bKinds: readonly GeneratorKind[] = ['identifier', 'licence'];

@@ -23,9 +23,7 @@ import { placeholderProse, pointsAway } from './quality.js';
  *   condition and a goal ("When zoom is enabled globally, and you want to disable zoom for a
  *   specific image, you can simply use the `<Image>` component"), and a how-to led by the code it
  *   is for ("For `nextra-docs-theme`, you can disable image zoom by replacing …") → "How do you Y?";
- * - identifier: a sentence whose subject is inline code ("`isOnline` and `isVisible` are functions
- *   that return a boolean …", "By default, `key` will be passed to `fetcher` as the argument") →
- *   "Which functions return a boolean …?" / "By default, what will be passed to fetcher …?".
+ * (Identifier cards: identifier.ts.)
  * Sentences are split with indexOf and anchored, linear-time regexes.
  */
 
@@ -318,7 +316,7 @@ export function placeFor(facts: SectionFacts, answer: string, asked = answer): s
 }
 
 /** Sentences that cannot stand alone: markup left over, pointers elsewhere, the author's story. */
-const unfit = (sentence: string): boolean =>
+export const unfit = (sentence: string): boolean =>
   broken(sentence) ||
   pointsAway(sentence.replace(/<\/?[A-Za-z][\w.]*\s*\/?>/g, 'X')) ||
   firstPerson(sentence) ||
@@ -349,97 +347,6 @@ export function usageDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     const question = `In “${where}”, ${ask}?`;
     if (namesIdentifier(question, usage.answer, facts)) continue;
     drafts.push(card('usage', question, usage.answer, sentence, facts));
-  }
-  return drafts;
-}
-
-/** The inline-code terms a sentence opens with ("isOnline and isVisible"), and the text after them. */
-function codeSubject(s: string, codes: readonly string[]): { subject: string[]; rest: string } | undefined {
-  const subject: string[] = [];
-  let at = 0;
-  for (;;) {
-    const term = codes.filter((c) => s.startsWith(c, at)).sort((a, b) => b.length - a.length)[0];
-    if (!term) return undefined;
-    subject.push(term);
-    at += term.length;
-    const joint = [' and ', ', and ', ', '].find((j) => s.startsWith(j, at));
-    if (!joint) break;
-    at += joint.length;
-  }
-  const rest = s.slice(at);
-  return rest.startsWith(' ') ? { subject, rest: rest.slice(1) } : undefined;
-}
-
-/** Written as code, not a word in code font ("Declare", "scheduler"): camelCase, snake_case, a call, a path, a key. */
-const codeLike = (term: string): boolean => /[_.()[\]:/<]|\p{Ll}\p{Lu}/u.test(term);
-
-/** "By default, " and the like: a lead that may open the question too. */
-const leadIn = /^(?:By default|Normally|Usually|In this case|Internally), /;
-
-/** A code subject and what the sentence says of it, as a question, or undefined. */
-function identifierQuestion(
-  s: string,
-  codes: readonly string[],
-): { ask: string; answer: string; strict?: boolean } | undefined {
-  const lead = leadIn.exec(s)?.[0] ?? '';
-  const found = codeSubject(s.slice(lead.length), codes);
-  if (!found) return undefined;
-  const { subject, rest } = found;
-  const answer = subject.length === 1 ? subject[0]! : `${subject.slice(0, -1).join(', ')} and ${subject.at(-1)}`;
-  // "`X` is a function that …", "`X` and `Y` are functions that …": which function(s) …?
-  const noun = /^(?:is (?:a|an|the)|are) ([a-z]+(?: [a-z]+)?) (?:that|which) /.exec(rest);
-  if (noun && (subject.length === 1) === rest.startsWith('is ')) {
-    // "…return a boolean, to determine …": the purpose reads on without the comma.
-    const ask = `${lead}which ${noun[1]} ${rest.slice(noun[0].length).replace(', to ', ' to ')}`;
-    return { ask, answer };
-  }
-  // "`key` will be passed to `fetcher` as the argument": what will be passed …?
-  const passive = /^(?:will be|is|are|gets|get) ([a-z]+ed) /.exec(rest);
-  // "middlewares is renamed to use": a rename of a name, no fact to ask about.
-  // "X is used to …" is a purpose card already ("What is X used for?").
-  if (passive?.[1] === 'used') return undefined;
-  if (passive && subject.length === 1 && rest.slice(passive[0].length).split(' ').length >= 3) {
-    const verb = rest.startsWith('are ') ? 'is' : rest.slice(0, rest.indexOf(' ' + passive[1]));
-    return { ask: `${lead}what ${verb === 'get' ? 'gets' : verb} ${rest.slice(rest.indexOf(passive[1]!))}`, answer };
-  }
-  // "`ray.put(value)` stores a value …", "`batch_size` is the number of rows per batch": what does it?
-  const colon = rest.indexOf(': ');
-  const clause = firstClause(colon > 0 ? rest.slice(0, colon) : rest);
-  const verb = wordAt(clause, 0);
-  const acts = /^[a-z]{2,}[^s\W]s$/.test(verb) || verb === 'is' || verb === 'has';
-  if (
-    subject.length === 1 &&
-    acts &&
-    codeLike(subject[0]!) &&
-    (verb !== 'is' || clause.startsWith('is the ')) &&
-    clause.split(' ').length >= 6
-  )
-    return { ask: `${lead}what ${clause}`, answer, strict: true };
-  return undefined;
-}
-
-export function identifierDrafts(facts: SectionFacts, lang: Lang): Draft[] {
-  if (lang !== 'en' || placeholderProse(facts.section.text)) return [];
-  const drafts: Draft[] = [];
-  const codes = [...new Set(facts.terms.filter((t) => t.mark === 'code').map((t) => t.term))].filter(
-    (c) => c.length >= 2 && /^[A-Za-z_$<@.]/.test(c),
-  );
-  if (!codes.length) return drafts;
-  for (const sentence of facts.sentences) {
-    if (unfit(sentence)) continue;
-    const s = trimEnd(sentence);
-    const found = identifierQuestion(s, codes);
-    if (!found) continue;
-    // An active sentence names what the identifier does: a word of its name in it gives it away ("rows per batch" for batch_size).
-    if (found.strict && givesAway(found.ask, found.answer)) continue;
-    const ask = found.ask.replace(/^(?:By default|Normally|Usually|In this case|Internally), /, (m) => m.toLowerCase());
-    if (/\b(?:it|this|these|those|they|them)\b/i.test(ask) || ask.split(' ').length < 5) continue;
-    const where = placeFor(facts, found.answer);
-    if (!where) continue;
-    const question = `In “${where}”, ${ask}?`;
-    // Another subject of the same sentence form in the section would answer as well.
-    if (normal(question).includes(normal(found.answer))) continue;
-    drafts.push(card('identifier', question, found.answer, sentence, facts));
   }
   return drafts;
 }
