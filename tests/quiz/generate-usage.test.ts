@@ -70,7 +70,7 @@ describe('usage, identifier and dated cards (round 12b)', () => {
     ]);
     expect(asked).toContainEqual([
       'identifier-reveal',
-      'In “Widget Guide › Cache calls”, what removes every saved chart from the local cache?',
+      'In “Widget Guide › Cache calls”, which function removes every saved chart from the local cache?',
       'store.flush()',
     ]);
   });

@@ -86,8 +86,11 @@ export function roleOf(term: string, facts: SectionFacts): string | undefined {
   const lower = name.toLowerCase();
   const besides = roles.filter((r) => text.includes(` ${lower} ${r} `) || text.includes(` ${r} ${lower} `));
   if (besides.length === 1) return besides[0];
-  const shaped = shapeRole(term);
-  if (shaped) return shaped;
+  return shapeRole(term) ?? headingRole(facts);
+}
+
+/** What the items of a list under "Options", "Return Values", … are. */
+function headingRole(facts: SectionFacts): string | undefined {
   const heading = facts.section.headingPath.slice(1).join(' ');
   return headingRoles.find(([re]) => re.test(heading))?.[1];
 }
@@ -260,7 +263,8 @@ function listItem(s: string, codes: readonly string[], facts: SectionFacts): Ask
   const description = rest.split('. ')[0]!.replace(/\.$/, '');
   if (!/^[a-z]/.test(description) || description.includes(', ') || description.split(' ').length < 3) return undefined;
   const term = found.subject[0]!;
-  const role = roleOf(term, facts);
+  // An item under "Options" is an option, whatever its shape ("onSuccess(data, key, config)").
+  const role = headingRole(facts) ?? roleOf(term, facts);
   if (!role) return undefined;
   // "onSuccess(data, key, config)", "loadingTimeout = 3000": asked by name.
   const answer = term.replace(/\s?=.*$/, '').replace(/\(.+\)$/, '');
@@ -339,13 +343,27 @@ export function dangling(ask: string, place: string): boolean {
   return false;
 }
 
+/**
+ * The card's place: the note's title and heading (placeFor); where the heading names the answer
+ * ("srand()"), the heading above it ("Randomization"), so "the seed" still has its context.
+ */
+function placeOf(facts: SectionFacts, answer: string): string | undefined {
+  const where = placeFor(facts, answer);
+  const title = facts.section.noteTitle.trim();
+  const path = facts.section.headingPath;
+  if (where !== title || path.length < 3) return where;
+  const parent = path.at(-2)!.trim();
+  return givesAway(parent, answer) || /[$[\]{}<>?？]/.test(parent) || normal(parent) === normal(title)
+    ? where
+    : `${title} › ${parent}`;
+}
+
 export function identifierDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   if (lang !== 'en' || placeholderProse(facts.section.text)) return [];
   const drafts: Draft[] = [];
   const codes = [...new Set(facts.terms.filter((t) => t.mark === 'code').map((t) => t.term))].filter(
     (c) => c.length >= 2 && /^[A-Za-z_$<@.-]/.test(c),
   );
-  if (!codes.length) return drafts;
   for (const sentence of facts.sentences) {
     // "(details)" after a list item is a link's text, not part of the fact.
     const plain = sentence.replace(/ \((?:details|example|advanced usage)\)/g, '');
@@ -357,7 +375,7 @@ export function identifierDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (found.strict && givesAway(found.ask, found.answer)) continue;
     const ask = found.ask.replace(leadIn, (m) => m.toLowerCase());
     if (/\b(?:it|this|these|those|they|them)\b/i.test(ask) || ask.split(' ').length < 5) continue;
-    const where = placeFor(facts, found.answer);
+    const where = placeOf(facts, found.answer);
     if (!where || dangling(ask, where)) continue;
     const question = `In “${where}”, ${ask}?`;
     // Another subject of the same sentence form in the section would answer as well.
