@@ -55,7 +55,7 @@ const headingRoles: readonly [RegExp, string][] = [
 ];
 
 /** Written as code, not a word in code font ("Declare", "scheduler"): camelCase, snake_case, a call, a path, a key. */
-export const codeLike = (term: string): boolean => /[_.()[\]:/<]|\p{Ll}\p{Lu}/u.test(term);
+const codeLike = (term: string): boolean => /[_.()[\]:/<]|\p{Ll}\p{Lu}/u.test(term);
 
 /** The identifier's role from its shape alone, or undefined. */
 function shapeRole(term: string): string | undefined {
@@ -80,7 +80,7 @@ function shapeRole(term: string): string | undefined {
  * (a call is a function, `--x` a flag, `useX` a hook), or the heading over it ("Main function
  * arguments", "Options"). Undefined when nothing says.
  */
-export function roleOf(term: string, facts: SectionFacts): string | undefined {
+function roleOf(term: string, facts: SectionFacts): string | undefined {
   const name = term.replace(/\s?[:=].*$/, '');
   const text = ` ${facts.section.text.toLowerCase()} `;
   const lower = name.toLowerCase();
@@ -138,7 +138,10 @@ function namedNoun(lead: string, subject: string[], rest: string): Asked | undef
   const noun = /^(?:is (?:a|an|the)|are) ([a-z]+(?: [a-z]+)?) (?:that|which) /.exec(rest);
   if (!noun || (subject.length === 1) !== rest.startsWith('is ')) return undefined;
   // "…return a boolean, to determine …": the purpose reads on without the comma.
-  return { ask: `${lead}which ${noun[1]} ${rest.slice(noun[0].length).replace(', to ', ' to ')}`, answer: listAnswer(subject) };
+  return {
+    ask: `${lead}which ${noun[1]} ${rest.slice(noun[0].length).replace(', to ', ' to ')}`,
+    answer: listAnswer(subject),
+  };
 }
 
 /** "`key` will be passed to `fetcher` as the argument": what will be passed …? */
@@ -148,7 +151,10 @@ function passive(lead: string, subject: string[], rest: string): Asked | undefin
   if (!m || m[1] === 'used' || m[1] === 'renamed' || subject.length !== 1) return undefined;
   if (rest.slice(m[0].length).split(' ').length < 3) return undefined;
   const verb = rest.startsWith('are ') ? 'is' : rest.slice(0, rest.indexOf(` ${m[1]}`));
-  return { ask: `${lead}what ${verb === 'get' ? 'gets' : verb} ${rest.slice(rest.indexOf(m[1]!))}`, answer: subject[0]! };
+  return {
+    ask: `${lead}what ${verb === 'get' ? 'gets' : verb} ${rest.slice(rest.indexOf(m[1]!))}`,
+    answer: subject[0]!,
+  };
 }
 
 /** A verb in the third person ("reads", "controls", "becomes"), not a plural noun after "is". */
@@ -199,7 +205,7 @@ function roleBefore(s: string, codes: readonly string[]): Asked | undefined {
   // The role named first marks a call as code even without code font ("The function time(0)").
   const call = /^[A-Za-z_][\w.]*\([^()\s]*\)(?=[ ,])/.exec(s.slice(m[0].length))?.[0];
   const found = codeSubject(s.slice(m[0].length), call ? [...codes, call] : codes);
-  if (!found || found.subject.length !== 1) return undefined;
+  if (found?.subject.length !== 1) return undefined;
   let rest = found.rest;
   // ", defined in <ctime>, ": an aside about the identifier, left out of the question.
   if (rest.startsWith(', ')) {
@@ -230,7 +236,7 @@ function usedTo(s: string, codes: readonly string[], facts: SectionFacts): Asked
   const name = heading.replace(/\(\)$/, '');
   const named = heading !== name && /^[A-Za-z_]\w*$/.test(name) && rest.startsWith(`${name} `) ? heading : undefined;
   const found = codeSubject(rest, named ? [...codes, name] : codes);
-  if (!found || found.subject.length !== 1 || !found.rest.startsWith(' to ')) return undefined;
+  if (found?.subject.length !== 1 || !found.rest.startsWith(' to ')) return undefined;
   const term = found.subject[0] === name && named ? named : found.subject[0]!;
   const role = roleOf(term, facts);
   const goal = found.rest.slice(4);
@@ -252,7 +258,7 @@ const functionHead = /^(?:a |an |the )?(?:\S+ )?(?:function|callback|handler|hoo
  */
 function listItem(s: string, codes: readonly string[], facts: SectionFacts): Asked | undefined {
   const found = codeSubject(s, codes);
-  if (!found || found.subject.length !== 1) return undefined;
+  if (found?.subject.length !== 1) return undefined;
   let rest = found.rest.replace(/^ \((?:required|optional)\)/, '');
   if (!rest.startsWith(': ')) return undefined;
   rest = rest

@@ -1,4 +1,4 @@
-import { givesAway, normal, type Draft } from './draft.js';
+import { givesAway, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import {
   askedGoal,
