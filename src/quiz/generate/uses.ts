@@ -30,17 +30,17 @@ const fill = (t: string, v: Record<string, string>): string => t.replace(/\{(\w+
 /** "It allows us to …", "This lets you …", "You use it to …": how the question asks, and the answer's lead. */
 const enPronoun: readonly { re: RegExp; ask: (x: string) => string; lead: string }[] = [
   {
-    re: /^(?:It|This) (?:also )?allows (?:us|you|users|programmers|developers) to /,
+    re: /^(?:It|This) (?:also )?allows (?:us|you|users|programmers|developers|teams|customers|people) to /,
     ask: (x) => `what does ${x} allow you to do`,
     lead: '',
   },
   {
-    re: /^(?:It|This) (?:also )?lets (?:us|you|users|programmers|developers) /,
+    re: /^(?:It|This) (?:also )?lets (?:us|you|users|programmers|developers|teams|customers|people) /,
     ask: (x) => `what does ${x} let you do`,
     lead: '',
   },
   {
-    re: /^(?:It|This) (?:also )?enables (?:us|you|users|programmers|developers) to /,
+    re: /^(?:It|This) (?:also )?enables (?:us|you|users|programmers|developers|teams|customers|people) to /,
     ask: (x) => `what does ${x} enable you to do`,
     lead: '',
   },
@@ -78,6 +78,9 @@ const keywords = new Set([
 
 /** The subject a sentence opens with ("typedef is …", "A Local Zone is …"), or undefined. */
 function openingSubject(sentence: string, facts: SectionFacts): string | undefined {
+  // "`ray.put(value)` stores a value …": inline code opening the sentence is its subject.
+  const code = facts.terms.find((t) => t.mark === 'code' && t.term.length >= 3 && sentence.startsWith(`${t.term} `));
+  if (code && /[._(]|\p{Ll}\p{Lu}/u.test(code.term)) return code.term;
   let at = -1;
   for (const w of [' is ', ' are ']) {
     const i = sentence.indexOf(w);
@@ -195,7 +198,7 @@ function englishDrafts(facts: SectionFacts): Draft[] {
 }
 
 /** The first clause: "; …", ", and it …" or ", such as …" says a second thing; a list ("X, Y and Z") stays. */
-const clauseEnds = ['; ', ' — ', ': ', ', and it ', ', and they ', ', which ', ', such as ', ', so ', ', but ', ', while '];
+const clauseEnds = ['; ', ' — ', ': ', ', and it ', ', and they ', ', which ', ', such as ', ', so ', ', but ', ', while ', ', instead of '];
 function firstClause(text: string): string {
   const ends = clauseEnds.map((p) => text.indexOf(p)).filter((i) => i > 0);
   return trimEnd(ends.length ? text.slice(0, Math.min(...ends)) : text);
