@@ -3,6 +3,7 @@ import type { SectionFacts } from './facts.js';
 import { broken, capitalise, card, englishSubject, firstPerson, trimEnd, whereFor } from './howto.js';
 import type { Lang } from './lang.js';
 import { placeholderProse, pointsAway } from './quality.js';
+import { namesAnswer } from './asked.js';
 
 /**
  * Self-graded cards on the purpose sentences course notes are written in, which `purpose` (a named
@@ -108,17 +109,19 @@ function namesThing(subject: string, facts: SectionFacts): boolean {
 
 const headingOf = (facts: SectionFacts): string => facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
 
-/** Where the card comes from, without a heading or title that names the answer. */
-function placeFor(facts: SectionFacts, answer: string): string | undefined {
+/** Where the card comes from, without a heading or title that names the answer (by default: shares a word with it). */
+function placeFor(
+  facts: SectionFacts,
+  answer: string,
+  names: (where: string) => boolean = (w) => givesAway(w, answer) || normal(w).includes(normal(answer)),
+): string | undefined {
   const title = facts.section.noteTitle.trim();
   const path = facts.section.headingPath;
   const candidates = [whereFor(facts, answer)];
   // The heading names the answer ("srand()"): its parent heading may still place the card.
   if (facts.section.level >= 3 && path.length >= 2) candidates.push(`${title} › ${path[path.length - 2]}`);
   candidates.push(title);
-  return candidates.find(
-    (w) => w && !/[$[\]{}<>]/.test(w) && !givesAway(w, answer) && !normal(w).includes(normal(answer)),
-  );
+  return candidates.find((w) => w && !/[$[\]{}<>]/.test(w) && !names(w));
 }
 
 /** The noun a "which … do we use" question asks for. */
@@ -171,7 +174,12 @@ function englishDrafts(facts: SectionFacts): Draft[] {
       const where = placeFor(facts, used.x);
       if (!where) continue;
       const lead = used.lead ? `${used.lead.replace(/^In /, 'in ')}, ` : '';
-      const question = fill(noun ? templates.enWhich : templates.enWhat, { where, lead, noun: noun ?? '', goal: used.goal });
+      const question = fill(noun ? templates.enWhich : templates.enWhat, {
+        where,
+        lead,
+        noun: noun ?? '',
+        goal: used.goal,
+      });
       if (givesAway(question, used.x)) continue;
       drafts.push(card('uses', question, noun ? used.x : capitalise(used.x), sentences[i]!, facts));
       continue;
@@ -198,7 +206,19 @@ function englishDrafts(facts: SectionFacts): Draft[] {
 }
 
 /** The first clause: "; …", ", and it …" or ", such as …" says a second thing; a list ("X, Y and Z") stays. */
-const clauseEnds = ['; ', ' — ', ': ', ', and it ', ', and they ', ', which ', ', such as ', ', so ', ', but ', ', while ', ', instead of '];
+const clauseEnds = [
+  '; ',
+  ' — ',
+  ': ',
+  ', and it ',
+  ', and they ',
+  ', which ',
+  ', such as ',
+  ', so ',
+  ', but ',
+  ', while ',
+  ', instead of ',
+];
 function firstClause(text: string): string {
   const ends = clauseEnds.map((p) => text.indexOf(p)).filter((i) => i > 0);
   return trimEnd(ends.length ? text.slice(0, Math.min(...ends)) : text);
@@ -253,8 +273,13 @@ function chineseDrafts(facts: SectionFacts): Draft[] {
   const sentences = facts.sentences;
   for (let i = 0; i < sentences.length; i++) {
     const raw = sentences[i]!;
-    if (broken(raw) || pointsAway(raw) || firstPerson(raw) || /你/u.test(raw)) continue;
-    const s = trimEnd(raw);
+    // "你" is the author talking to the reader, except in "讓你" (lets you).
+    if (broken(raw) || pointsAway(raw) || firstPerson(raw) || /你/u.test(raw.replaceAll('讓你', ''))) continue;
+    // "簡單來說，FileReader 是…": a discourse lead is no part of the subject.
+    const s = trimEnd(raw).replace(
+      /^(?:簡單來說|简单来说|簡言之|换句话说|換句話說|總之|总之|事實上|其實)[，,：:]\s*/u,
+      '',
+    );
     // "X 是…，它可以讓 Y" in one sentence, or "X 就是…。它允許 Y" over two.
     const comma = s.search(/[，,]\s*(?:而|並且|且)?(?:它|其)/u);
     let subject: string | undefined;
@@ -265,7 +290,8 @@ function chineseDrafts(facts: SectionFacts): Draft[] {
       clause = s.slice(comma + 1).trim();
     } else {
       const previous = i > 0 ? trimEnd(sentences[i - 1]!) : '';
-      subject = previous && !/[，,]/.test(previous.slice(0, previous.search(/是|為/u))) ? zhSubject(previous) : undefined;
+      subject =
+        previous && !/[，,]/.test(previous.slice(0, previous.search(/是|為/u))) ? zhSubject(previous) : undefined;
       clause = s;
     }
     const m = zhPronoun.exec(clause);
@@ -273,7 +299,11 @@ function chineseDrafts(facts: SectionFacts): Draft[] {
     // What it lets happen, up to the end of the clause; a comma not followed by a new clause cuts a list or an object in half.
     const rest = clause.slice(m[0].length).trim();
     const cut = rest.search(/[，,；;。]/u);
-    if (cut >= 0 && rest[cut] !== '；' && !/^[，,]\s*(?:因此|所以|而|並|并|且|但|同時|例如|讓|使|如此|也|這|这|進而|从而|從而)/u.test(rest.slice(cut)))
+    if (
+      cut >= 0 &&
+      rest[cut] !== '；' &&
+      !/^[，,]\s*(?:因此|所以|而|並|并|且|但|同時|例如|讓|使|如此|也|這|这|進而|从而|從而)/u.test(rest.slice(cut))
+    )
       continue;
     const verb = m[1] === '让' ? '讓' : m[1]!;
     const body = cut >= 0 ? rest.slice(0, cut).trim() : rest;
@@ -281,7 +311,8 @@ function chineseDrafts(facts: SectionFacts): Draft[] {
     const hanCount = does.match(/\p{Script=Han}/gu)?.length ?? 0;
     if (hanCount < 6 || does.length > 80 || /(?:這|这|此|上述|以下|下列)/u.test(does)) continue;
     const subjectText = subject.replace(/[*`]/g, '').trim();
-    const where = placeFor(facts, does);
+    // A clause shares words with most titles ("非同步" and "同步函式"): only a key term or a four-character run names it.
+    const where = placeFor(facts, does, (w) => namesAnswer(w, does, subject));
     if (!where) continue;
     const question = fill(templates.zhPurpose, {
       where,
