@@ -20,6 +20,12 @@ describe('uses cards (round 13a)', () => {
       'In “CH10 Custom Types”, what does typedef allow you to do?',
       'Create a new name for an existing data type',
     ]);
+    // The examples after "such as" go; what follows the list stays.
+    expect(asked).toContainEqual([
+      'uses-reveal',
+      'In “CH10 Custom Types › Zones”, what does a Local Zone let you do?',
+      'Run parts of an application very close to end users',
+    ]);
   });
 
   it('ask which function or keyword "we use" to reach a goal, and "we do so by using …" with the goal before', () => {
@@ -90,7 +96,7 @@ describe('asked cards (round 13a)', () => {
 describe('round-13a cards', () => {
   it('are self-graded cards that never contain their answer, explained by their source and linked to its section', () => {
     const notes = loadNotes({ root: fixture }).notes;
-    expect(generated.length).toBe(8);
+    expect(generated.length).toBe(9);
     for (const q of generated) {
       expect(q.choices, q.question).toEqual(['I knew it', "I didn't"]);
       expect(normal(q.question), q.question).not.toContain(normal(q.reveal!));

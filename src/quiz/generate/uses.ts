@@ -218,10 +218,25 @@ const clauseEnds = [
   ', but ',
   ', while ',
   ', instead of ',
+  ', with ',
 ];
 function firstClause(text: string): string {
+  text = withoutExamples(text);
   const ends = clauseEnds.map((p) => text.indexOf(p)).filter((i) => i > 0);
   return trimEnd(ends.length ? text.slice(0, Math.min(...ends)) : text);
+}
+
+/**
+ * "run X, such as A, B or C, very close to end users": the examples go, what follows the list
+ * stays (cutting at ", such as" would lose it).
+ */
+function withoutExamples(text: string): string {
+  const at = text.indexOf(', such as ');
+  if (at < 0) return text;
+  const rest = text.slice(at + ', such as '.length);
+  const last = Math.max(rest.indexOf(' or '), rest.indexOf(' and '));
+  const end = last < 0 ? -1 : rest.indexOf(', ', last);
+  return end < 0 ? text : `${text.slice(0, at)} ${rest.slice(end + 2)}`;
 }
 
 const goodGoal = (goal: string): boolean =>
