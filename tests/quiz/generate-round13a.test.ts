@@ -59,12 +59,18 @@ describe('uses cards (round 13a)', () => {
       '在「非同步與分頁筆記 › 記憶體」中，Paging（分頁） 的作用是什麼？',
       '允許 Process 的 physical address space 不連續',
     ]);
+    // A code term opening the sentence is its own subject.
+    expect(asked).toContainEqual([
+      'uses-reveal',
+      '在「非同步與分頁筆記 › 置中」中，margin: 0 auto 的作用是什麼？',
+      '讓區塊元素水平置中',
+    ]);
   });
 
   it('skip unresolved pronouns, vague goals, "to be", giveaways and clauses cut in half', () => {
     // "The next part … It lets you skip ahead": no named subject; "do this": a vague goal;
     // "to be the argument": no purpose; "address-of operator" for "a variable’s address": a giveaway.
-    for (const absent of ['skip ahead', 'do this', 'argument', 'variable’s address', '虛擬機器', '後備儲存體'])
+    for (const absent of ['skip ahead', 'do this', 'argument', 'variable’s address', '虛擬機器', '後備儲存體', '投件'])
       expect(text).not.toContain(absent);
   });
 });
@@ -96,7 +102,7 @@ describe('asked cards (round 13a)', () => {
 describe('round-13a cards', () => {
   it('are self-graded cards that never contain their answer, explained by their source and linked to its section', () => {
     const notes = loadNotes({ root: fixture }).notes;
-    expect(generated.length).toBe(9);
+    expect(generated.length).toBe(10);
     for (const q of generated) {
       expect(q.choices, q.question).toEqual(['I knew it', "I didn't"]);
       expect(normal(q.question), q.question).not.toContain(normal(q.reveal!));

@@ -283,6 +283,19 @@ function zhSubject(text: string): string | undefined {
   return subject;
 }
 
+/** "指令允許我們…", "函式可以讓…": a direct subject's verb, after an optional word for what it is. */
+const zhDirect =
+  /^\s*(?:指令|命令|函式|函數|方法|關鍵字|语法|語法|屬性|選項|參數|機制|工具|套件|元件|API)?\s*(?:還|也)?(?:可以|能夠|能)?(允許|讓|让)/u;
+
+/** The code or bold term a sentence opens with ("COPY --from=<stage>"), or undefined. */
+function markedOpening(s: string, facts: SectionFacts): string | undefined {
+  const term = facts.terms
+    .filter((t) => t.term.length >= 2 && t.term.length <= 40 && s.startsWith(t.term))
+    .sort((a, b) => b.term.length - a.term.length)[0]?.term;
+  // "其他人持有的投件權限": a phrase, not a name.
+  return term && !/^[\p{P}\s]/u.test(term) && !/的/u.test(term) ? term : undefined;
+}
+
 function chineseDrafts(facts: SectionFacts): Draft[] {
   const drafts: Draft[] = [];
   const sentences = facts.sentences;
@@ -309,22 +322,31 @@ function chineseDrafts(facts: SectionFacts): Draft[] {
         previous && !/[，,]/.test(previous.slice(0, previous.search(/是|為/u))) ? zhSubject(previous) : undefined;
       clause = s;
     }
-    const m = zhPronoun.exec(clause);
+    let m = zhPronoun.exec(clause);
+    // "`COPY --from=<stage>` 指令允許我們…": a marked term opening the sentence is its own subject.
+    if (!m) {
+      const named = markedOpening(s, facts);
+      const direct = named && zhDirect.exec(s.slice(named.length));
+      if (!named || !direct) continue;
+      subject = named;
+      clause = s.slice(named.length);
+      m = direct;
+    }
     if (!subject || !m) continue;
     // What it lets happen, up to the end of the clause; a comma not followed by a new clause cuts a list or an object in half.
     const rest = clause.slice(m[0].length).trim();
     const cut = rest.search(/[，,；;。]/u);
-    if (
-      cut >= 0 &&
-      rest[cut] !== '；' &&
-      !/^[，,]\s*(?:因此|所以|而|並|并|且|但|同時|例如|讓|使|如此|也|這|这|進而|从而|從而)/u.test(rest.slice(cut))
-    )
-      continue;
+    const newClause = /^[，,]\s*(?:因此|所以|而|並|并|且|但|同時|例如|讓|使|如此|也|這|这|進而|从而|從而)/u.test(
+      rest.slice(cut),
+    );
+    // One comma inside a short purpose ("從之前的建構階段中，將文件複製到當前階段") is part of it; more is a list.
+    const whole = cut >= 0 && !newClause && rest.length <= 50 && !/[，,；;。]/u.test(rest.slice(cut + 1));
+    if (cut >= 0 && rest[cut] !== '；' && !newClause && !whole) continue;
     const verb = m[1] === '让' ? '讓' : m[1]!;
-    const body = cut >= 0 ? rest.slice(0, cut).trim() : rest;
+    const body = cut < 0 || whole ? rest : rest.slice(0, cut).trim();
     const does = `${verb}${/^[A-Za-z0-9`]/.test(body) ? ' ' : ''}${body}`;
     const hanCount = does.match(/\p{Script=Han}/gu)?.length ?? 0;
-    if (hanCount < 6 || does.length > 80 || /(?:這|这|此|上述|以下|下列)/u.test(does)) continue;
+    if (hanCount < 6 || does.length > 80 || /(?:這|这|此|上述|以下|下列|他|她)/u.test(does)) continue;
     const subjectText = subject.replace(/[*`]/g, '').trim();
     // A clause shares words with most titles ("非同步" and "同步函式"): only a key term or a four-character run names it.
     const where = placeFor(facts, does, (w) => namesAnswer(w, does, subject));
