@@ -70,7 +70,16 @@ describe('uses cards (round 13a)', () => {
   it('skip unresolved pronouns, vague goals, "to be", giveaways and clauses cut in half', () => {
     // "The next part … It lets you skip ahead": no named subject; "do this": a vague goal;
     // "to be the argument": no purpose; "address-of operator" for "a variable’s address": a giveaway.
-    for (const absent of ['skip ahead', 'do this', 'argument', 'variable’s address', '虛擬機器', '後備儲存體', '投件', '暴露什麼'])
+    for (const absent of [
+      'skip ahead',
+      'do this',
+      'argument',
+      'variable’s address',
+      '虛擬機器',
+      '後備儲存體',
+      '投件',
+      '暴露什麼',
+    ])
       expect(text).not.toContain(absent);
   });
 });

@@ -347,7 +347,8 @@ function chineseDrafts(facts: SectionFacts): Draft[] {
     const does = `${verb}${/^[A-Za-z0-9`]/.test(body) ? ' ' : ''}${body}`;
     const hanCount = does.match(/\p{Script=Han}/gu)?.length ?? 0;
     // "精確控制要暴露什麼": an answer that asks back says nothing checkable.
-    if (hanCount < 6 || does.length > 80 || /(?:這|这|此|上述|以下|下列|他|她|什麼|什么|哪些|如何)/u.test(does)) continue;
+    if (hanCount < 6 || does.length > 80 || /(?:這|这|此|上述|以下|下列|他|她|什麼|什么|哪些|如何)/u.test(does))
+      continue;
     const subjectText = subject.replace(/[*`]/g, '').trim();
     // A clause shares words with most titles ("非同步" and "同步函式"): only a key term or a four-character run names it.
     const where = placeFor(facts, does, (w) => namesAnswer(w, does, subject));
