@@ -134,6 +134,25 @@ function nounOf(x: string, facts: SectionFacts): string | undefined {
   return undefined;
 }
 
+/** "a variable’s address(取址)" → "a variable’s address": bracketed Chinese glosses go (one pass, no backtracking). */
+function withoutGlosses(text: string): string {
+  let out = '';
+  let open = -1;
+  let kept = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (c === '(' || c === '（') open = k;
+    else if ((c === ')' || c === '）') && open >= 0) {
+      if (hanIn(text.slice(open + 1, k))) {
+        out += text.slice(kept, open).trimEnd();
+        kept = k + 1;
+      }
+      open = -1;
+    }
+  }
+  return out + text.slice(kept);
+}
+
 const hanIn = (s: string): boolean => /\p{Script=Han}/u.test(s);
 
 function englishDrafts(facts: SectionFacts): Draft[] {
@@ -141,7 +160,7 @@ function englishDrafts(facts: SectionFacts): Draft[] {
   const sentences = facts.sentences;
   for (let i = 0; i < sentences.length; i++) {
     // "…a variable’s address(取址)": a Chinese gloss on an English slide is left out.
-    const raw = sentences[i]!.replace(/\s*[(（][^()（）]*\p{Script=Han}[^()（）]*[)）]/gu, '');
+    const raw = withoutGlosses(sentences[i]!);
     if (broken(raw) || pointsAway(raw) || firstPerson(raw) || hanIn(raw)) continue;
     const s = trimEnd(raw);
     const before = i > 0 ? sentences[i - 1]! : undefined;
