@@ -20,6 +20,7 @@ import { syntaxDrafts } from './syntax.js';
 import { askedDrafts } from './asked.js';
 import { identifierDrafts, usageDrafts } from './usage.js';
 import { datedDrafts } from './dated.js';
+import { usesDrafts } from './uses.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
@@ -33,6 +34,7 @@ export {
   round10Kinds,
   round12aKinds,
   round12bKinds,
+  round13aKinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -198,6 +200,7 @@ export function generateQuestions(
     if (kinds.includes('usage')) drafts.push(...usageDrafts(facts, lang));
     if (kinds.includes('identifier')) drafts.push(...identifierDrafts(facts, lang));
     if (kinds.includes('dated')) drafts.push(...datedDrafts(facts, lang));
+    if (kinds.includes('uses')) drafts.push(...usesDrafts(facts, lang));
     keep(facts, drafts);
   }
   return out;
