@@ -11,6 +11,7 @@ import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
 import {
   casualBlind7,
   casualBlind8,
+  casualBlind9,
   casualFresh,
   casualHeldOut,
   casualTune,
@@ -145,6 +146,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual fresh', casualFresh],
         ['casual blind7', casualBlind7],
         ['casual blind8', casualBlind8],
+        ['casual blind9', casualBlind9],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

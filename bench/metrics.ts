@@ -18,6 +18,8 @@ export const casualFresh = ['casual-blind6'] as const;
 export const casualBlind7 = ['casual-blind7'] as const;
 /** Written blind at the start of the sixth stop's work, before its tuning; measured once after it. */
 export const casualBlind8 = ['casual-blind8'] as const;
+/** Written blind at the start of the seventh stop's work, before its tuning; measured once after it. */
+export const casualBlind9 = ['casual-blind9'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -29,11 +31,13 @@ export const splits = [
   'blind6',
   'blind7',
   'blind8',
+  'blind9',
   ...casualTune,
   ...casualHeldOut,
   ...casualFresh,
   ...casualBlind7,
   ...casualBlind8,
+  ...casualBlind9,
 ] as const;
 
 const questionSchema = z.object({

@@ -43,6 +43,10 @@
  * kinds (`round12bKinds`: usage, identifier, dated) as they would ship beside the default kinds:
  * every card from a note the default kinds leave silent, then at least 8 from each English Nextra
  * folder, then fair shares over the corpora, spread over the notes.
+ * `-- --round13a [--seed 13] --out FILE` samples, for round 13a, up to 40 cards of the round-13a kinds
+ * (`round13aKinds`: uses, asked) as they would ship beside the default kinds: every card from a note
+ * the default kinds leave silent, then at least 5 from each corpus where they fire, then fair shares,
+ * each part spread over the notes.
  * `-- --round13b [--seed 13] --out FILE` samples, for round 13b, up to 30 cards of the round-13b kinds
  * (`round13bKinds`: identifier, licence) as they would ship beside the default kinds: every card
  * from a note the default kinds leave silent, then at least 5 from each corpus that has them, then
@@ -65,6 +69,7 @@ import {
   round10Kinds,
   round12aKinds,
   round12bKinds,
+  round13aKinds,
   round13bKinds,
   type GeneratorKind,
 } from '../src/quiz/generate/index.js';
@@ -95,6 +100,7 @@ const round10 = process.argv.includes('--round10');
 const round11 = process.argv.includes('--round11');
 const round12a = process.argv.includes('--round12a');
 const round12b = process.argv.includes('--round12b');
+const round13a = process.argv.includes('--round13a');
 const round13b = process.argv.includes('--round13b');
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
@@ -181,6 +187,7 @@ interface Candidates {
   /** Rounds 12a and 12b: cards of the proposed kinds, those on silent notes apart. */
   round12a: BySilence;
   round12b: BySilence;
+  round13a: BySilence;
   /** Round 13b: identifier and licence cards, those on silent notes apart. */
   round13b: BySilence;
   sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
@@ -265,6 +272,7 @@ for (const corpus of corpora) {
     name: corpus.name,
     round12a: proposedCards(round12a, round12aKinds),
     round12b: proposedCards(round12b, round12bKinds),
+    round13a: proposedCards(round13a, round13aKinds),
     round13b: proposedCards(round13b, round13bKinds),
     pool: sample(distinctQuestions, distinctQuestions.length),
     uncovered: distinctTexts(uncovered),
@@ -289,6 +297,10 @@ if (round12a) {
 }
 if (round12b) {
   writeRound12b(40, 8);
+  process.exit(0);
+}
+if (round13a) {
+  writeRound13a(40, 5);
   process.exit(0);
 }
 if (round13b) {
@@ -498,6 +510,28 @@ function writeRound12b(cards: number, english: number): void {
       const want = Math.max(0, Math.min(english - taken.get(c.name)!.length, cards - count()));
       taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, want));
     }
+  const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
+  for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
+  for (const c of found) sample.add(c, taken.get(c.name)!);
+  sample.write();
+}
+
+/**
+ * Round 13a: up to `cards` cards of the round-13a kinds: every one from a silent note, then up to
+ * `least` from each corpus where they fire (its silent ones count), then fair shares over the
+ * corpora, each part spread over the notes.
+ */
+function writeRound13a(cards: number, least: number): void {
+  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round13a-sample.json'));
+  const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
+  const left = (c: Candidates): QuizQuestion[] =>
+    [...c.round13a.silent, ...c.round13a.other].filter((q) => !taken.get(c.name)!.includes(q));
+  const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
+  for (const c of found) taken.get(c.name)!.push(...spread(c.round13a.silent, (q) => q.noteRoute, cards));
+  for (const c of found) {
+    const want = Math.max(0, Math.min(least - taken.get(c.name)!.length, cards - count()));
+    taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, want));
+  }
   const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
   for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
   for (const c of found) sample.add(c, taken.get(c.name)!);

@@ -2,7 +2,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import { nimbusEngine } from '../../bench/engines.js';
-import { casualBlind7, casualBlind8, casualFresh, casualTune, readQuestions, score } from '../../bench/metrics.js';
+import {
+  casualBlind7,
+  casualBlind8,
+  casualBlind9,
+  casualFresh,
+  casualTune,
+  readQuestions,
+  score,
+} from '../../bench/metrics.js';
 
 // The floor reached over all 1,540 questions, blind ones included (see `npm run eval`): a change to
 // the search or the notes that answers fewer questions fails here instead of slipping through.
@@ -69,7 +77,10 @@ const measuredOnce = [
   { name: 'written blind before the fifth stop (casual-blind7)', splits: casualBlind7, count: 170, floor: blind7Floor },
   { name: 'written blind before the sixth stop (casual-blind8)', splits: casualBlind8, count: 170, floor: blind8Floor },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
-const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));
+// casual-blind9, written blind at the start of the seventh stop, is measured once after its tuning;
+// until then no floor looks at it.
+const notYetMeasured = inSplits(casualBlind9);
+const casual = casualFile.filter((q) => !notYetMeasured(q) && !measuredOnce.some((set) => inSplits(set.splits)(q)));
 const sections = loadNotes({ root: path.join(root, 'notes') }).sections;
 
 describe('answer quality on the bundled notes', () => {

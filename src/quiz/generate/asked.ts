@@ -16,6 +16,12 @@ import { leansOnContext, placeholderProse, pointsAway } from './quality.js';
 const zhAsk = /(?:要|該|该)?(?:如何|怎麼|怎么|怎樣|怎样)/u;
 const enAsk = /\bhow (?:do|can|should|to)\b/i;
 
+/** A clause that sets a condition on the question: "在沒有 /proc 的情況下", "若 X", "當 X 時". */
+const condition =
+  /^(?:在.{1,40}(?:情況下|情况下|時候|时候|時|时|之下|前提下)|若|如果|假如|假設|假设|當|当|沒有|没有|不(?:使用|透過|用)|除了|without\b|if\b|when\b|unless\b)/iu;
+/** Words that make a dropped clause a condition: the question would lose it. */
+const conditionWord = /沒有|没有|不(?:使用|透過|透过|用|能)|除了|若|如果|假如|without\b|unless\b/iu;
+
 function questionOf(paragraph: string): string | undefined {
   const p = paragraph.trim();
   if (!/[?？]$/.test(p) || p.length > 200) return undefined;
@@ -23,9 +29,19 @@ function questionOf(paragraph: string): string | undefined {
   if (/[?？]/.test(p.slice(0, -1))) return undefined;
   const zh = zhAsk.exec(p);
   if (zh) {
-    // The clause that asks, with its subject ("user-space 程式要如何查詢…"); a story before it goes.
+    // The clause that asks, with its subject ("user-space 程式要如何查詢…") and the conditions right
+    // before it ("在沒有 /proc 的情況下，"); a story before those goes, a condition further back is
+    // not dropped: the card is not asked.
     const before = p.slice(0, zh.index);
-    const start = Math.max(...['，', '：', ',', ':', '。', '；'].map((c) => before.lastIndexOf(c)));
+    const sentenceStart = Math.max(...['：', ':', '。', '；', '！'].map((c) => before.lastIndexOf(c)));
+    let start = Math.max(...['，', ','].map((c) => before.lastIndexOf(c)));
+    while (start > sentenceStart) {
+      const previous = Math.max(sentenceStart, ...['，', ','].map((c) => before.lastIndexOf(c, start - 1)));
+      if (!condition.test(before.slice(previous + 1, start).trim())) break;
+      start = previous;
+    }
+    start = Math.max(start, sentenceStart);
+    if (conditionWord.test(before.slice(Math.max(0, sentenceStart + 1), start + 1))) return undefined;
     // "該怎麼辦？": how to do what, the question does not say.
     if (p.length - (zh.index + zh[0].length) <= 4) return undefined;
     const q = p
@@ -65,6 +81,52 @@ function answerOf(paragraph: string): string | undefined {
   return a;
 }
 
+/**
+ * The answer's key terms: Latin phrases ("Contiguous Memory Allocation", "system call"), quoted
+ * terms (「工廠」) and glosses in brackets (（連續記憶體配置）).
+ */
+function keyTerms(answer: string): string[] {
+  const latin = answer.match(/[A-Za-z][\w+#./-]*(?: [A-Za-z][\w+#./-]*)*/g) ?? [];
+  const quoted = answer.match(/[「『“"][^」』”"]{1,30}[」』”"]/gu)?.map((q) => q.slice(1, -1).trim()) ?? [];
+  const glossed = answer.match(/[（(][^（()）]{1,30}[)）]/gu)?.map((q) => q.slice(1, -1).trim()) ?? [];
+  return [...latin, ...quoted, ...glossed].filter((t) => t.length >= 2);
+}
+
+/** Runs of four Han characters: a Chinese term the answer and a heading share. */
+const hanQuads = (text: string): Set<string> => {
+  const out = new Set<string>();
+  for (const run of text.match(/\p{Script=Han}{4,}/gu) ?? [])
+    for (let i = 0; i + 4 <= run.length; i++) out.add(run.slice(i, i + 4));
+  return out;
+};
+
+/**
+ * A heading or title that names what the answer says, and the question does not: "連續記憶體配置
+ * (Contiguous Memory Allocation)" over "最直覺的一種方法是 Contiguous Memory Allocation …".
+ */
+export function namesAnswer(where: string, answer: string, asked: string): boolean {
+  const w = normal(where);
+  const q = normal(asked);
+  for (const term of keyTerms(answer)) {
+    const t = normal(term);
+    if (!t || q.includes(t)) continue;
+    if (w.includes(t) && (t.length >= 3 || /\p{Script=Han}/u.test(t))) return true;
+    // Two long words of a Latin phrase ("memory allocation"), neither asked.
+    const words = t.split(' ').filter((x) => x.length >= 4 && !q.includes(x));
+    if (words.length >= 2 && words.filter((x) => w.split(' ').includes(x)).length >= 2) return true;
+  }
+  const quads = hanQuads(where);
+  const askedQuads = hanQuads(asked);
+  return [...hanQuads(answer)].some((x) => quads.has(x) && !askedQuads.has(x));
+}
+
+/** The heading path, else the note's title, whichever does not name the answer; else none. */
+function placeFor(facts: SectionFacts, answer: string, asked: string): string | undefined {
+  const where = whereFor(facts, answer);
+  const title = facts.section.noteTitle.trim();
+  return [where, title].find((w) => w && !/[$[\]{}<>]/.test(w) && !namesAnswer(w, answer, asked));
+}
+
 export function askedDrafts(facts: SectionFacts, lang: Lang): Draft[] {
   const drafts: Draft[] = [];
   if (placeholderProse(facts.section.text)) return drafts;
@@ -74,7 +136,7 @@ export function askedDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (!asked || firstPerson(asked) || pointsAway(asked)) continue;
     const answer = answerOf(paragraphs[i + 1]!);
     if (!answer) continue;
-    const where = whereFor(facts, answer);
+    const where = placeFor(facts, answer, asked);
     if (!where) continue;
     const question = fill(templates.asked, lang, { where, question: asked });
     if (normal(question).includes(normal(answer))) continue;

@@ -297,7 +297,7 @@ function dottedIdentifier(s: string): boolean {
 }
 
 /** A subject to ask about: a name or identifier of up to six words, not a pronoun or common noun. */
-function englishSubject(x: string): boolean {
+export function englishSubject(x: string): boolean {
   const s = x.trim();
   if (!s || s.split(/\s+/).length > 6 || /[,;:]/.test(s)) return false;
   if (

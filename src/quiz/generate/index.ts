@@ -22,6 +22,7 @@ import { usageDrafts } from './usage.js';
 import { identifierDrafts } from './identifier.js';
 import { licenceDrafts } from './licence.js';
 import { datedDrafts } from './dated.js';
+import { usesDrafts } from './uses.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
@@ -36,6 +37,7 @@ export {
   round12aKinds,
   round12bKinds,
   round13bKinds,
+  round13aKinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -202,6 +204,7 @@ export function generateQuestions(
     if (kinds.includes('identifier')) drafts.push(...identifierDrafts(facts, lang));
     if (kinds.includes('dated')) drafts.push(...datedDrafts(facts, lang));
     if (kinds.includes('licence')) drafts.push(...licenceDrafts(facts, lang));
+    if (kinds.includes('uses')) drafts.push(...usesDrafts(facts, lang));
     keep(facts, drafts);
   }
   return out;

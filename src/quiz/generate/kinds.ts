@@ -22,6 +22,7 @@ export const allGeneratorKinds = [
   'identifier',
   'dated',
   'licence',
+  'uses',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -141,3 +142,12 @@ export const round12bKinds: readonly GeneratorKind[] = ['usage', 'identifier', '
  * other kind leaves silent (nextra-docs-app about/page.mdx).
  */
 export const round13bKinds: readonly GeneratorKind[] = ['identifier', 'licence'];
+
+/**
+ * Kinds proposed for round 13a of blind judging (bench/quiz-sample.ts --round13a), self-graded cards
+ * only, for course notes every shipped kind leaves silent: uses ("It allows us to …" with "It"
+ * resolved to the sentence before, "We use srand to determine the seed", "X 是…，它可以讓 …") and
+ * asked again, now without a heading or title that names the answer and with the condition the
+ * notes' own question carries ("在沒有 /proc 的情況下，…"). Not on by default until judged.
+ */
+export const round13aKinds: readonly GeneratorKind[] = ['uses', 'asked'];
