@@ -7,6 +7,7 @@ import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
 import { dangling } from '../../src/quiz/generate/identifier.js';
 import { generateQuestions, generatorKinds, round13bKinds } from '../../src/quiz/generate/index.js';
+import { hasRealNotes, realNotesDir } from '../helpers/corpus.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/quiz-identifier');
@@ -138,5 +139,19 @@ describe('identifier and licence cards (round 13b)', () => {
       runs.map((text, i) => [`r${i}.md`, `# Runs ${i}\n\n## Options\n\n\`opt\` and \`f(0)\` are code.\n\n${text}\n`]),
     );
     expect(Array.isArray(generateQuestions(libraryFrom(files).notes, round13bKinds))).toBe(true);
+  });
+});
+
+describe.skipIf(!hasRealNotes)('identifier cards beside uses cards (real notes)', () => {
+  it('ask "We use srand to determine the seed" once: srand() and srand from one sentence are one fact', () => {
+    const notes = loadNotes({ root: path.join(realNotesDir, 'bosh-docusaurus-notes') }).notes.filter((n) =>
+      n.file.endsWith('010-Self-Defined-DataType.md'),
+    );
+    const seed = (kinds: Parameters<typeof generateQuestions>[1]) =>
+      generateQuestions(notes, kinds).filter((q) => q.explanation === 'We use srand to determine the seed.');
+    // Each kind alone asks it; together, the first (identifier) does and the other is not asked again.
+    expect(seed(['uses']).map((q) => q.reveal)).toEqual(['srand']);
+    expect(seed(['identifier']).map((q) => q.reveal)).toEqual(['srand()']);
+    expect(seed(['identifier', 'uses']).map((q) => q.reveal)).toEqual(['srand()']);
   });
 });

@@ -145,7 +145,8 @@ export function generateQuestions(
       const question = shaped && finish(shaped);
       // One question per fact: a definition and a heading question may read the same sentence.
       if (!question) continue;
-      const fact = `${question.reveal ?? question.answer}\u0000${question.explanation}`;
+      // "srand()" and "srand" from one sentence (identifier and uses cards) are one fact.
+      const fact = `${(question.reveal ?? question.answer).replace(/\(\)$/, '')}\u0000${question.explanation}`;
       // An acronym is asked once across the notes, as before its card named the note.
       const asked = draft.kind === 'acronym' ? draft.question : question.question;
       if (seen.has(question.id) || seen.has(asked) || seen.has(fact)) continue;
