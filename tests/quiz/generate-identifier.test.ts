@@ -121,10 +121,11 @@ describe('identifier and licence cards (round 13b)', () => {
     }
   });
 
-  it('stay off by default until judged', () => {
-    expect(round13bKinds.filter((kind) => generatorKinds.includes(kind))).toEqual([]);
+  it('are on by default since round 13b (identifier 14/16, licence 1/1)', () => {
+    expect(round13bKinds.filter((kind) => generatorKinds.includes(kind))).toEqual(['identifier', 'licence']);
     const defaults = generateQuestions(loadNotes({ root: fixture }).notes);
-    expect(defaults.some((q) => /^(?:identifier|licence)/.test(q.kind!))).toBe(false);
+    expect(defaults.some((q) => q.kind!.startsWith('identifier'))).toBe(true);
+    expect(defaults.some((q) => q.kind!.startsWith('licence'))).toBe(true);
   });
 
   it('read long runs of what their patterns look for without stalling', () => {

@@ -164,8 +164,8 @@ describe('round-12a cards', () => {
     }
   });
 
-  it('are on by default where round 12 passed them (statement, syntax, command-comment), not asked (2/5)', () => {
+  it('are on by default: statement, syntax, command-comment (round 12), asked after its fix (round 13a: 3/3)', () => {
     const on = round12aKinds.filter((kind) => generatorKinds.includes(kind));
-    expect(on).toEqual(['statement', 'syntax', 'command-comment']);
+    expect(on).toEqual(['statement', 'syntax', 'asked', 'command-comment']);
   });
 });

@@ -149,7 +149,7 @@ describe('round-13a cards', () => {
     }
   });
 
-  it('are off by default until judged', () => {
-    expect(round13aKinds.filter((kind) => generatorKinds.includes(kind))).toEqual([]);
+  it('are on by default since round 13a (uses 18/19, asked 3/3)', () => {
+    expect(round13aKinds.filter((kind) => generatorKinds.includes(kind))).toEqual(['uses', 'asked']);
   });
 });

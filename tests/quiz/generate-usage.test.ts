@@ -153,11 +153,11 @@ describe('usage, identifier and dated cards (round 12b)', () => {
     }
   });
 
-  it('usage is on by default (round 12: 15/15); identifier (8/10) and dated (1/4) stay off', () => {
-    expect(round12bKinds.filter((kind) => generatorKinds.includes(kind))).toEqual(['usage']);
+  it('usage (round 12: 15/15) and identifier (round 13b: 14/16) are on by default; dated (1/4) stays off', () => {
+    expect(round12bKinds.filter((kind) => generatorKinds.includes(kind))).toEqual(['usage', 'identifier']);
     const defaults = generateQuestions(loadNotes({ root: fixture }).notes);
     expect(defaults.some((q) => q.kind!.startsWith('usage'))).toBe(true);
-    expect(defaults.some((q) => /^(?:identifier|dated)/.test(q.kind!))).toBe(false);
+    expect(defaults.some((q) => q.kind!.startsWith('dated'))).toBe(false);
   });
 
   it('read long runs of what their patterns look for without stalling', () => {

@@ -48,6 +48,8 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * Round 12 (round12a/b-sample.json, round12-verdicts.json, a new judge): statement 20/22, syntax
  * 12/12, command-comment 11/11 and usage 15/15 are on; identifier 8/10, asked 2/5 and dated 1/4
  * stay off (under the bar).
+ * Round 13 (round13a/b-*.json, two new judges, after round 12's faults were ruled out): uses 18/19,
+ * asked 3/3, identifier 14/16 and licence 1/1 are on; dated stays off.
  */
 export const generatorKinds: readonly GeneratorKind[] = [
   'acronym',
@@ -65,6 +67,10 @@ export const generatorKinds: readonly GeneratorKind[] = [
   'syntax',
   'command-comment',
   'usage',
+  'asked',
+  'identifier',
+  'licence',
+  'uses',
 ];
 
 /**
@@ -139,7 +145,7 @@ export const round12bKinds: readonly GeneratorKind[] = ['usage', 'identifier', '
  * its role read from the notes' word beside it, its shape or the heading over it, never "what is
  * <the thing>"), and licence ("The Nextra project and themes are licensed under the MIT license" →
  * "Under which license are the Nextra project and themes licensed?"), for the English note every
- * other kind leaves silent (nextra-docs-app about/page.mdx).
+ * other kind leaves silent (nextra-docs-app about/page.mdx). Judged in round 13b: both on.
  */
 export const round13bKinds: readonly GeneratorKind[] = ['identifier', 'licence'];
 
@@ -148,6 +154,6 @@ export const round13bKinds: readonly GeneratorKind[] = ['identifier', 'licence']
  * only, for course notes every shipped kind leaves silent: uses ("It allows us to …" with "It"
  * resolved to the sentence before, "We use srand to determine the seed", "X 是…，它可以讓 …") and
  * asked again, now without a heading or title that names the answer and with the condition the
- * notes' own question carries ("在沒有 /proc 的情況下，…"). Not on by default until judged.
+ * notes' own question carries ("在沒有 /proc 的情況下，…"). Judged in round 13a: both on.
  */
 export const round13aKinds: readonly GeneratorKind[] = ['uses', 'asked'];
