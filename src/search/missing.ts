@@ -30,6 +30,8 @@ export interface MissingOptions {
   isName: (term: string) => boolean;
   /** The question's words typed as names (`typedAsNames`). */
   typedNames: ReadonlySet<string>;
+  /** English words the notes never use that the search matched only loosely (not as a typo's correction). */
+  looseWords?: readonly string[];
 }
 
 /** What the best section says, with where it sits: its heading path and its note's title count as held. */
@@ -89,6 +91,10 @@ export function missingWords(
         options.idf(t) / total >= options.missingWordShare ||
         capitalised.has(t)),
   );
+  // An English word the notes never use, outside everyday English, matched only loosely ("bisect"
+  // near "bisecting", "focal" near "local"), names something else.
+  for (const t of options.looseWords ?? [])
+    if (!names.includes(t) && lacks(t) && /^[a-z]{3,}$/.test(t) && !isEverydayWord(typed(t))) names.push(t);
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product
   // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
   // placement groups" answered by Ray's placement groups), or the first word of a short question

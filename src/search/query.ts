@@ -437,6 +437,15 @@ function missingOf(
   tuning: SearchTuning,
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
+  // An English word the notes never use, matched only loosely to other words ("focal" to "local"), is
+  // no typo. One its matches extend ("cert" → "certification") or contain ("reappear" → "appear") is
+  // a short or derived form of theirs.
+  const isWord = typedAsWord(query.question, index.terms);
+  const nearOf = (source: string) => [...query.near].filter(([, n]) => n.source === source);
+  const looseWords = [...resembled].filter(
+    (t) =>
+      isWord(t) && nearOf(t).every(([near, n]) => !n.correction && !near.startsWith(t) && !t.includes(near)),
+  );
   const expandedSources = new Set(query.expansions.values());
   // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
   const names = typedAsNames(query.question, index.terms);
@@ -450,6 +459,7 @@ function missingOf(
     isName: (t) => writtenAsName(index, t),
     holds,
     typedNames: names,
+    looseWords,
   });
 }
 
