@@ -443,8 +443,7 @@ function missingOf(
   const isWord = typedAsWord(query.question, index.terms);
   const nearOf = (source: string) => [...query.near].filter(([, n]) => n.source === source);
   const looseWords = [...resembled].filter(
-    (t) =>
-      isWord(t) && nearOf(t).every(([near, n]) => !n.correction && !near.startsWith(t) && !t.includes(near)),
+    (t) => isWord(t) && nearOf(t).every(([near, n]) => !n.correction && !near.startsWith(t) && !t.includes(near)),
   );
   const expandedSources = new Set(query.expansions.values());
   // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
