@@ -47,6 +47,8 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
     kind: 'price',
     cue: /\b(?:cost|costs|price|pricing|fee|fees) per (?:hour|hr|day|month|year|gb|request|shot|unit)\b|\b(?:hourly|monthly) (?:price|cost|rate)\b/i,
   },
+  // "what is the price per labeled object": shown as the price word.
+  { kind: 'price', cue: /\bwhat(?:'?s| is| are) the (?:price|cost|fee)s?\b/i, shown: /\b(?:price|cost|fee)s?\b/i },
   { kind: 'date', cue: /\bwhen (?:was|were|did|will)\b|\bwhat year\b|\b(?:release|launch) date\b/i },
   { kind: 'version', cue: /\b(?:which|what|latest|current|newest) (?:[\w-]+ )?version\b/i },
   {

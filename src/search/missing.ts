@@ -30,6 +30,8 @@ export interface MissingOptions {
   isName: (term: string) => boolean;
   /** The question's words typed as names (`typedAsNames`). */
   typedNames: ReadonlySet<string>;
+  /** English words the notes never use that the search matched only loosely (not as a typo's correction). */
+  looseWords?: readonly string[];
 }
 
 /** What the best section says, with where it sits: its heading path and its note's title count as held. */
@@ -68,11 +70,13 @@ export function missingWords(
   const holds = (t: string) => heading.has(t) || options.holds(t);
   const unasked = ruledOut(question, index.terms);
   for (const t of suffixesOf(question, index.terms)) unasked.add(t);
+  const shortFor = abbreviationTest(`${where}\n${best.text}`);
   const lacks = (t: string) =>
     !found.has(t) &&
     !holds(t) &&
     !unasked.has(t) &&
-    !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds));
+    !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds)) &&
+    !shortFor(typed(t));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // An everyday word typed with a capital mid-sentence is a name ("Amazon Verified Permissions").
   const capitalised = options.typedNames;
@@ -89,6 +93,10 @@ export function missingWords(
         options.idf(t) / total >= options.missingWordShare ||
         capitalised.has(t)),
   );
+  // An English word the notes never use, outside everyday English, matched only loosely ("bisect"
+  // near "bisecting", "focal" near "local"), names something else.
+  for (const t of options.looseWords ?? [])
+    if (!names.includes(t) && lacks(t) && /^[a-z]{3,}$/.test(t) && !isEverydayWord(typed(t))) names.push(t);
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product
   // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
   // placement groups" answered by Ray's placement groups), or the first word of a short question
@@ -193,6 +201,41 @@ function isSlipOf(index: SearchIndex, term: string, typedLength: number, holds: 
     if (swapped !== term && index.docFreq.has(swapped) && holds(swapped)) return true;
   }
   return false;
+}
+
+/** A word typed this short or shorter may be an abbreviation ("std", "mgr", "auto"). */
+const maxAbbreviation = 5;
+
+/**
+ * Whether a short typed word abbreviates a word of the text, as people shorten words: its start
+ * ("auto" of "automated", "ver" of "version") or its first letter and then some of its consonants
+ * in order, skipping few ("std" of "standard", "mgr" of "manager", "lvl" of "levels"; not "arm" of
+ * "algorithms"). The word must be at least two letters longer: "aks" does not shorten "asks".
+ */
+function abbreviationTest(text: string): (typed: string) => boolean {
+  let words: string[] | undefined;
+  return (typed) => {
+    const short = typed.toLowerCase();
+    if (short.length < 2 || short.length > maxAbbreviation || !/^[a-z]+$/.test(short)) return false;
+    words ??= [...new Set(text.toLowerCase().match(/[a-z]+/g) ?? [])];
+    return words.some((word) => word.length >= short.length + 2 && abbreviates(short, word));
+  };
+}
+
+function abbreviates(short: string, word: string): boolean {
+  if (word[0] !== short[0]) return false;
+  if (word.startsWith(short)) return true;
+  const consonants = word.slice(1).replace(/[aeiou]/g, '');
+  // Few consonants skipped: "mgmt" skips two of "management", "arm" four of "algorithms".
+  let at = 0;
+  let skipped = 0;
+  for (const letter of short.slice(1)) {
+    const next = consonants.indexOf(letter, at);
+    if (next < 0) return false;
+    skipped += next - at;
+    at = next + 1;
+  }
+  return skipped <= short.length - 2;
 }
 
 /**

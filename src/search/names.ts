@@ -116,3 +116,38 @@ export function writtenAsName(index: SearchIndex, term: string): boolean {
   }
   return name;
 }
+
+const namePrefixes = new WeakMap<SearchIndex, Map<string, boolean>>();
+/** A word the notes follow by a name this often ("Amazon S3", "AWS Lambda") opens names. */
+const minPrefixUses = 3;
+const minPrefixShare = 0.8;
+const followedBy = /([\p{L}\p{N}]+)\s+([\p{L}\p{N}])/gu;
+
+/**
+ * Whether the notes use a stemmed word to open names: in prose, the word after it starts with a
+ * capital letter or a digit in ≥ 80 % of at least three uses ("Amazon S3", "Amazon SageMaker").
+ * Read from up to 8 of the sections using it, then remembered per index.
+ */
+export function opensNames(index: SearchIndex, term: string): boolean {
+  let known = namePrefixes.get(index);
+  if (!known) namePrefixes.set(index, (known = new Map()));
+  let opens = known.get(term);
+  if (opens === undefined) {
+    let uses = 0;
+    let named = 0;
+    for (const i of sample(index.scores.sectionsWith(term))) {
+      for (const block of index.sections[i]!.blocks) {
+        if (!prose(block)) continue;
+        for (const [, word, next] of proseText(block).matchAll(followedBy)) {
+          if (index.terms.indexTerm(word!) !== term) continue;
+          uses++;
+          if (/[\p{Lu}\p{N}]/u.test(next!)) named++;
+        }
+      }
+    }
+    opens = uses >= minPrefixUses && named / uses >= minPrefixShare;
+    if (known.size >= 20_000) known.clear();
+    known.set(term, opens);
+  }
+  return opens;
+}

@@ -5,11 +5,11 @@ import { askedFigure, holdsFigure } from './asked-figure.js';
 import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { stemPhrase, type SearchIndex } from './index.js';
-import { writtenAsName } from './names.js';
+import { opensNames, writtenAsName } from './names.js';
 import { isDatedPost } from './posts.js';
 import { expansionsOf, type NearTerm, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
-import type { Terms } from './text.js';
+import { type Terms, tokenize } from './text.js';
 import { correctTypedWords } from './typos.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
 
@@ -437,9 +437,26 @@ function missingOf(
   tuning: SearchTuning,
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
+  // An English word the notes never use, matched only loosely to other words ("focal" to "local"), is
+  // no typo. One its matches extend ("cert" → "certification") or contain ("reappear" → "appear") is
+  // a short or derived form of theirs.
+  const isWord = typedAsWord(query.question, index.terms);
+  const nearOf = (source: string) => [...query.near].filter(([, n]) => n.source === source);
+  const looseWords = [...resembled].filter(
+    (t) => isWord(t) && nearOf(t).every(([near, n]) => !n.correction && !near.startsWith(t) && !t.includes(near)),
+  );
   const expandedSources = new Set(query.expansions.values());
   // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
   const names = typedAsNames(query.question, index.terms);
+  // A word the notes never use after one they open names with ("amazon pinpoint") is a name too,
+  // unless it is a typo the search corrected ("sagemaker endpont").
+  const corrected = new Set([...query.near.values()].filter((n) => n.correction).map((n) => n.source));
+  const words = tokenize(query.question).map((token) => index.terms.queryTerm(token));
+  words.forEach((word, i) => {
+    const before = words[i - 1];
+    if (word && before && !index.docFreq.has(word) && !corrected.has(word) && opensNames(index, before))
+      names.add(word);
+  });
   const terms = query.measured.filter((t) => !resembled.has(t) || names.has(t));
   const holds = (t: string) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id);
   const held = wholeExpansions(index, found, best, holds);
@@ -450,6 +467,7 @@ function missingOf(
     isName: (t) => writtenAsName(index, t),
     holds,
     typedNames: names,
+    looseWords,
   });
 }
 

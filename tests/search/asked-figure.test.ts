@@ -14,6 +14,12 @@ describe('askedFigure', () => {
       kind: 'price',
       asked: 'per month',
     });
+    expect(askedFigure('What is the price per labeled object in Ground Truth?')).toMatchObject({
+      kind: 'price',
+      asked: 'price',
+    });
+    expect(askedFigure('whats the cost of a hosted zone')).toMatchObject({ kind: 'price', asked: 'cost' });
+    expect(askedFigure('track costs per project using tags')).toBeNull();
     expect(askedFigure('how many shards can a stream have')).toMatchObject({ kind: 'count', asked: 'how many' });
     expect(askedFigure('whats default cache ttl in cloudfront')).toMatchObject({
       kind: 'duration',

@@ -52,20 +52,22 @@ const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMis
 // casual-blind6: 245 casual questions written fresh after the issue-18 work (150 in scope, 70 near
 // misses, 25 unrelated) and measured once: hit@1 0.800, false rejection 0.047, Missing on near misses
 // answered 0.469, on right answers 0.034. Since measured, it is tuning data: the miss18d rules,
-// tuned on it, take these to 0.750 and 0.026; the miss18e rules to 0.806 and 0.026.
-const freshFloor = { hit1: 0.79, maxFalseRejection: 0.05, missingOnNearMiss: 0.8, maxMissingOnRight: 0.03 };
+// tuned on it, take these to 0.750 and 0.026; the miss18e rules to 0.806 and 0.026; the miss18f
+// rules (abbreviations of the section's words) to 0.806 and 0.017.
+const freshFloor = { hit1: 0.79, maxFalseRejection: 0.05, missingOnNearMiss: 0.8, maxMissingOnRight: 0.02 };
 
 // casual-blind7: 170 casual questions written blind before the fifth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.033, Missing
 // on near misses answered 0.610, on right answers 0.074. Since measured, it is tuning data: the
 // miss18e rules, tuned on it, take Missing on near misses answered to 0.854 (35 of 41), right
-// answers unchanged.
-const blind7Floor = { hit1: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.85, maxMissingOnRight: 0.08 };
+// answers unchanged. The miss18f rules: 0.878 (36 of 41) and 0.037.
+const blind7Floor = { hit1: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.87, maxMissingOnRight: 0.04 };
 
 // casual-blind8: 170 casual questions written blind before the sixth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.817, false rejection 0.000, Missing
-// on near misses answered 0.630, on right answers 0.143.
-const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.62, maxMissingOnRight: 0.15 };
+// on near misses answered 0.630, on right answers 0.143. Since measured, it is tuning data: the
+// miss18f rules take these to 0.674 (31 of 46) and 0.102.
+const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.67, maxMissingOnRight: 0.11 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/search/index.js';
+import { search } from '../../src/search/query.js';
+import { libraryFrom } from '../helpers/sections.js';
+
+// An English word the notes never use, matched only loosely to another of their words ("focal" to
+// "local", "bisect" to "dissect"), is no typo of it: outside everyday English it names something
+// the notes do not teach. A short form ("cert" of "certification") or a derived one ("reappearing"
+// of "appearing") is the notes' own word.
+const library = libraryFrom({
+  'ml.md': `---
+title: Training
+---
+# Training
+
+## Loss functions for imbalanced data
+
+Weighted cross-entropy loss gives rare classes more weight, so imbalanced data trains a useful
+classifier.
+
+## Local development
+
+Train locally on a sample before you launch a training job.
+
+## Certification exam
+
+The certification exam has 65 questions; certification lasts three years.
+
+## Queues
+
+A message appearing again in the queue was not deleted before its visibility timeout ended.
+
+${['Storage', 'Networking', 'Monitoring', 'Billing'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+});
+const index = buildIndex(library.sections);
+
+describe('Missing line: a word matched only loosely', () => {
+  it('names an English word outside everyday English that only resembles the notes’ words', () => {
+    const outcome = search(index, 'focal loss for imbalanced data how does it work');
+    expect(outcome.hits[0]!.section.heading).toBe('Loss functions for imbalanced data');
+    expect(outcome.missing).toContain('focal');
+  });
+
+  it('does not name a short form the notes write in full, nor a derived form of their word', () => {
+    expect(search(index, 'how many questions on the cert exam').missing).not.toContain('cert');
+    expect(search(index, 'message keeps reappearing in the queue, why').missing).not.toContain('reappearing');
+  });
+
+  it('does not name a typo the search corrects', () => {
+    const outcome = search(index, 'imbalanced data lossfunctions wieghted');
+    expect(outcome.missing).not.toContain('wieghted');
+  });
+});
