@@ -96,7 +96,10 @@ export function namedFormula(bold: string, math = ''): Formula | undefined {
   // A formula in variables, not a figure: a letter, and no run of digits a computed result would have.
   if (!/[A-Za-zα-ωΣ]/.test(formula) || /\d{3,}/.test(formula) || formula.length > 80) return undefined;
   // A question, a step or a label ("為什麼 … = 1 時…？", "步驟 2：計算 …") is no named formula; a formula with words is a sentence.
-  if (/[?？:：]|為什麼|为什么|步驟|步骤|^(?:why|how|step)\b/iu.test(name) || /[?？:：，,。]|\p{Script=Han}/u.test(formula))
+  if (
+    /[?？:：]|為什麼|为什么|步驟|步骤|^(?:why|how|step)\b/iu.test(name) ||
+    /[?？:：，,。]|\p{Script=Han}/u.test(formula)
+  )
     return undefined;
   if (pointsAway(name) || !balanced(name) || !balanced(formula)) return undefined;
   return { name, formula: tidy(formula) };
@@ -114,9 +117,7 @@ export function formulaDrafts(facts: SectionFacts): Draft[] {
     const zh = /\p{Script=Han}/u.test(found.name);
     // "Area of a circle A" reads "what is the area of a circle A"; "RMS voltage" keeps its capitals.
     const name = found.name.replace(/^(?:the|a|an)\s+/i, '').replace(/^[A-Z](?=[a-z]*\b)/, (c) => c.toLowerCase());
-    const question = zh
-      ? `在「${where}」中，${name} 等於什麼？`
-      : `In “${where}”, what is the ${name}?`;
+    const question = zh ? `在「${where}」中，${name} 等於什麼？` : `In “${where}”, what is the ${name}?`;
     const source = readableMath(math ? `${bold} ${math}` : bold)!;
     drafts.push(card('formula', question, found.formula, source, facts));
   }

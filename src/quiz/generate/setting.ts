@@ -30,6 +30,13 @@ export function configKeys(block: CodeBlock): Key[] {
   const stack: { indent: number; key: string }[] = [];
   for (const line of block.code.split('\n')) {
     if (/^\s*(?:#|\/\/|;)/.test(line)) continue;
+    // A TOML or INI table ("[deploy]") is the parent of the keys after it.
+    const table = /^\s*\[([\w.-]{1,60})\]\s*$/.exec(line);
+    if (table) {
+      stack.length = 0;
+      stack.push({ indent: -1, key: table[1]! });
+      continue;
+    }
     const m = keyLine.exec(line);
     if (!m) continue;
     const indent = m[1]!.length;
@@ -48,7 +55,8 @@ const enPut =
   /\b(paste|put|set|enter|copy|add|write)\s+((?:the|your|an?)\s+[\w -]{1,40}?|[\w-]{2,30}(?: [\w-]{2,30}){0,3}?)\s+(?:in|into|to|as|under|for)\s+(?:the\s+)?`?([A-Za-z_][\w.-]{0,60})`?/i;
 
 /** Words that stand for something the card cannot show. */
-const pointer = /^(?:它|其|這|这|此|那|該|该|上面|下面|以下|上述|it|this|that|them|these|those|the above|the following)\b|^(?:它|其|這|这|此|那|該|该|上面|下面|以下|上述)/iu;
+const pointer =
+  /^(?:它|其|這|这|此|那|該|该|上面|下面|以下|上述|it|this|that|them|these|those|the above|the following)\b|^(?:它|其|這|这|此|那|該|该|上面|下面|以下|上述)/iu;
 
 function put(sentence: string): { what: string; verb: string; key: string; zh: boolean } | undefined {
   const zh = zhPut.exec(sentence);
