@@ -51,6 +51,9 @@
  * (`round13bKinds`: identifier, licence) as they would ship beside the default kinds: every card
  * from a note the default kinds leave silent, then at least 5 from each corpus that has them, then
  * fair shares over the corpora, spread over the notes.
+ * `-- --round13c [--seed 13] --out FILE` samples, for round 13c, every card (up to 30) of the round-13c
+ * kinds (`round13cKinds`: formula, setting) as they would ship beside the default kinds, on all four
+ * corpora: those from notes the default kinds leave silent first, then fair shares, spread over the notes.
  * Placeholder text is not prose: a section with "lorem ipsum" in it counts no words (`placeholderProse`).
  */
 import fs from 'node:fs';
@@ -71,6 +74,7 @@ import {
   round12bKinds,
   round13aKinds,
   round13bKinds,
+  round13cKinds,
   type GeneratorKind,
 } from '../src/quiz/generate/index.js';
 import { placeholderProse } from '../src/quiz/generate/quality.js';
@@ -102,6 +106,7 @@ const round12a = process.argv.includes('--round12a');
 const round12b = process.argv.includes('--round12b');
 const round13a = process.argv.includes('--round13a');
 const round13b = process.argv.includes('--round13b');
+const round13c = process.argv.includes('--round13c');
 // `--with howto,purpose`: the volume of the default kinds plus these.
 const withKinds = (argValue('--with') ?? (round6 ? round6Kinds.join(',') : round8 ? round8Kinds.join(',') : ''))
   .split(',')
@@ -190,6 +195,8 @@ interface Candidates {
   round13a: BySilence;
   /** Round 13b: identifier and licence cards, those on silent notes apart. */
   round13b: BySilence;
+  /** Round 13c: formula and setting cards, those on silent notes apart. */
+  round13c: BySilence;
   sections: Map<string, { id: string; file: string; headingPath: string[]; text: string }>;
 }
 
@@ -274,6 +281,7 @@ for (const corpus of corpora) {
     round12b: proposedCards(round12b, round12bKinds),
     round13a: proposedCards(round13a, round13aKinds),
     round13b: proposedCards(round13b, round13bKinds),
+    round13c: proposedCards(round13c, round13cKinds),
     pool: sample(distinctQuestions, distinctQuestions.length),
     uncovered: distinctTexts(uncovered),
     acronyms: distinctTexts(acronyms),
@@ -301,6 +309,10 @@ if (round12b) {
 }
 if (round13a) {
   writeRound13a(40, 5);
+  process.exit(0);
+}
+if (round13c) {
+  writeRound13c(30);
   process.exit(0);
 }
 if (round13b) {
@@ -553,6 +565,23 @@ function writeRound13b(cards: number, least: number): void {
     const want = Math.max(0, Math.min(least - taken.get(c.name)!.length, cards - count()));
     taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, want));
   }
+  const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
+  for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
+  for (const c of found) sample.add(c, taken.get(c.name)!);
+  sample.write();
+}
+
+/**
+ * Round 13c: every card of the round-13c kinds, up to `cards`: those from silent notes first, then
+ * fair shares over the corpora, each part spread over the notes.
+ */
+function writeRound13c(cards: number): void {
+  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round13c-sample.json'));
+  const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
+  const left = (c: Candidates): QuizQuestion[] =>
+    [...c.round13c.silent, ...c.round13c.other].filter((q) => !taken.get(c.name)!.includes(q));
+  const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
+  for (const c of found) taken.get(c.name)!.push(...spread(c.round13c.silent, (q) => q.noteRoute, cards - count()));
   const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
   for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
   for (const c of found) sample.add(c, taken.get(c.name)!);

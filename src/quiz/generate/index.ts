@@ -23,6 +23,8 @@ import { identifierDrafts } from './identifier.js';
 import { licenceDrafts } from './licence.js';
 import { datedDrafts } from './dated.js';
 import { usesDrafts } from './uses.js';
+import { formulaDrafts } from './formula.js';
+import { settingDrafts } from './setting.js';
 
 export { flashcardQuestions } from './flashcards.js';
 
@@ -38,6 +40,7 @@ export {
   round12bKinds,
   round13bKinds,
   round13aKinds,
+  round13cKinds,
   type GeneratorKind,
 } from './kinds.js';
 
@@ -206,6 +209,8 @@ export function generateQuestions(
     if (kinds.includes('dated')) drafts.push(...datedDrafts(facts, lang));
     if (kinds.includes('licence')) drafts.push(...licenceDrafts(facts, lang));
     if (kinds.includes('uses')) drafts.push(...usesDrafts(facts, lang));
+    if (kinds.includes('formula')) drafts.push(...formulaDrafts(facts));
+    if (kinds.includes('setting')) drafts.push(...settingDrafts(facts));
     keep(facts, drafts);
   }
   return out;

@@ -23,6 +23,8 @@ export const allGeneratorKinds = [
   'dated',
   'licence',
   'uses',
+  'formula',
+  'setting',
 ] as const;
 export type GeneratorKind = (typeof allGeneratorKinds)[number];
 
@@ -157,3 +159,13 @@ export const round13bKinds: readonly GeneratorKind[] = ['identifier', 'licence']
  * notes' own question carries ("在沒有 /proc 的情況下，…"). Judged in round 13a: both on.
  */
 export const round13aKinds: readonly GeneratorKind[] = ['uses', 'asked'];
+
+/**
+ * Kinds proposed for round 13c of blind judging (bench/quiz-sample.ts --round13c), self-graded cards,
+ * off by default until judged, for the last notes every other kind leaves silent: formula (a named
+ * formula stated on a bold line, "**$(r-1)'s$ complement of an n-digit number $X = (r^n-1) - X$**" →
+ * "What is the (r-1)'s complement of an n-digit number X?", LaTeX shown as plain text, never from a
+ * worked example) and setting ("將追蹤碼貼到tracking_id" beside a YAML block with the key
+ * `tracking_id` → "追蹤碼要貼到哪個設定？", a "which setting" card, never "where").
+ */
+export const round13cKinds: readonly GeneratorKind[] = ['formula', 'setting'];
