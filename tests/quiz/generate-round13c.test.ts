@@ -132,9 +132,10 @@ describe('round 13c cards', () => {
     }
   });
 
-  it('are off by default until judged', () => {
-    expect(round13cKinds.filter((kind) => generatorKinds.includes(kind))).toEqual([]);
+  it('are on by default since round 13c (formula 1/1, setting 1/1)', () => {
+    expect(round13cKinds.filter((kind) => generatorKinds.includes(kind))).toEqual(['formula', 'setting']);
     const byDefault = generateQuestions(loadNotes({ root: fixture }).notes);
-    expect(byDefault.filter((q) => /^(?:formula|setting)/.test(q.kind ?? ''))).toEqual([]);
+    expect(byDefault.filter((q) => q.kind?.startsWith('formula'))).not.toEqual([]);
+    expect(byDefault.filter((q) => q.kind?.startsWith('setting'))).not.toEqual([]);
   });
 });

@@ -51,7 +51,8 @@ export type GeneratorKind = (typeof allGeneratorKinds)[number];
  * 12/12, command-comment 11/11 and usage 15/15 are on; identifier 8/10, asked 2/5 and dated 1/4
  * stay off (under the bar).
  * Round 13 (round13a/b-*.json, two new judges, after round 12's faults were ruled out): uses 18/19,
- * asked 3/3, identifier 14/16 and licence 1/1 are on; dated stays off.
+ * asked 3/3, identifier 14/16 and licence 1/1 are on; dated stays off. Round 13c (a third new judge):
+ * formula 1/1 and setting 1/1, every card they make, are on.
  */
 export const generatorKinds: readonly GeneratorKind[] = [
   'acronym',
@@ -73,6 +74,8 @@ export const generatorKinds: readonly GeneratorKind[] = [
   'identifier',
   'licence',
   'uses',
+  'formula',
+  'setting',
 ];
 
 /**
@@ -166,6 +169,7 @@ export const round13aKinds: readonly GeneratorKind[] = ['uses', 'asked'];
  * formula stated on a bold line, "**$(r-1)'s$ complement of an n-digit number $X = (r^n-1) - X$**" →
  * "What is the (r-1)'s complement of an n-digit number X?", LaTeX shown as plain text, never from a
  * worked example) and setting ("將追蹤碼貼到tracking_id" beside a YAML block with the key
- * `tracking_id` → "追蹤碼要貼到哪個設定？", a "which setting" card, never "where").
+ * `tracking_id` → "追蹤碼要貼到哪個設定？", a "which setting" card, never "where"). Judged in
+ * round 13c: both on.
  */
 export const round13cKinds: readonly GeneratorKind[] = ['formula', 'setting'];
