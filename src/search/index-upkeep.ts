@@ -1,6 +1,7 @@
 import type { Section } from '../notes/types.js';
 import { acronymsIn, learnAcronyms } from './acronyms.js';
 import {
+  bm25Parameters,
   documentOf,
   expansionsOf,
   fieldBoosts,
@@ -30,10 +31,9 @@ interface SectionTerms {
   headingDistinct: number;
 }
 
-/** MiniSearch 7.2's BM25+ with its default parameters (`calcBM25Score`), so that scores match to the bit. */
-const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** MiniSearch 7.2's BM25+ (`calcBM25Score`) with the index's parameters, so that scores match to the bit. */
 function bm25Score(termFreq: number, matching: number, total: number, fieldLength: number, avgLength: number): number {
-  const { k, b, d } = bm25;
+  const { k, b, d } = bm25Parameters;
   const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength)));
 }

@@ -129,7 +129,16 @@ export const stemPhrase = (phrase: string, terms: Terms = englishTerms): string[
 
 export const fields = Object.keys(fieldBoosts) as Field[];
 /** Query terms arrive stemmed already. */
-const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts };
+/**
+ * BM25 as MiniSearch computes it, with its `k` and `b` but without BM25+'s lower bound `d` (0.5 by
+ * default): `d × idf` is added for every field a word is found in, whatever its count and the
+ * field's length. A section has four fields, so a word in a heading, its breadcrumb and a long
+ * body earned that floor three times, and a long section mentioning a word once in passing
+ * earned as much floor as a short one about it. Plain BM25 ranks the section about the question
+ * first more often (DESIGN.md §2.0, sage18f): SageMaker guide hits at 1 92 → 99 of 157.
+ */
+export const bm25Parameters = { k: 1.2, b: 0.7, d: 0 } as const;
+const searchOptions = { processTerm: (term: string) => term, boost: fieldBoosts, bm25: bm25Parameters };
 
 /**
  * `language`: the notes' language (a locale tag); English and languages without a stemmer alike when

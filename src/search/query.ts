@@ -279,6 +279,7 @@ function planQuery(index: SearchIndex, question: string, asked: string[], tuning
     [...byRarity(terms), ...byRarity(expansions.keys()), ...byRarity(near.keys())],
     tuning,
   );
+  for (const t of commonInHeadings(index, asked, terms, tuning)) headingOnly.add(t);
   for (const t of left) {
     expansions.delete(t);
     near.delete(t);
@@ -297,6 +298,20 @@ function planQuery(index: SearchIndex, question: string, asked: string[], tuning
     added: [...expansions.keys(), ...near.keys()],
     isCommon,
   };
+}
+
+/**
+ * The question's common words (left out of `terms`) that headings still say few enough times to
+ * search there: "data" is in half the notes' sections, but "Management events and data events"
+ * and "Kinesis Data Streams" name it. Searched in headings only and uncounted, as words past the
+ * work budget are (DESIGN.md §2.3); each at most a budget's worth of postings.
+ */
+function commonInHeadings(index: SearchIndex, asked: string[], terms: string[], tuning: SearchTuning): string[] {
+  const budget = Math.min(tuning.maxPostings, tuning.maxPostingsPerSection * index.sections.length);
+  return asked.filter((t) => {
+    const inHeadings = index.headingDocFreq.get(t) ?? 0;
+    return !terms.includes(t) && inHeadings > 0 && inHeadings <= budget;
+  });
 }
 
 /** Acronym and long-name expansions of the terms, and prefix/typo candidates of the unknown ones. */
