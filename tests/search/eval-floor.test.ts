@@ -55,8 +55,9 @@ const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMis
 // tuned on it, take these to 0.750 and 0.026; the miss18e rules to 0.806 and 0.026; the miss18f
 // rules (abbreviations of the section's words) to 0.806 and 0.017. Plain BM25 (sage18f) declines one
 // answerable question more (7 → 8 of 150, 0.047 → 0.053; hit@1 unchanged), and common words searched
-// in headings show Missing on one more right answer, so those ceilings are 0.054 and 0.035.
-const freshFloor = { hit1: 0.79, maxFalseRejection: 0.054, missingOnNearMiss: 0.8, maxMissingOnRight: 0.035 };
+// in headings show Missing on one more right answer: with both stops' rules 0.053 and 0.025 (near
+// misses answered with Missing 0.839), so the ceilings are 0.054 and 0.03.
+const freshFloor = { hit1: 0.79, maxFalseRejection: 0.054, missingOnNearMiss: 0.8, maxMissingOnRight: 0.03 };
 
 // casual-blind7: 170 casual questions written blind before the fifth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.033, Missing
@@ -68,8 +69,14 @@ const blind7Floor = { hit1: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.8
 // casual-blind8: 170 casual questions written blind before the sixth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.817, false rejection 0.000, Missing
 // on near misses answered 0.630, on right answers 0.143. Since measured, it is tuning data: the
-// miss18f rules take these to 0.674 (31 of 46) and 0.102.
-const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.67, maxMissingOnRight: 0.11 };
+// miss18f rules take these to 0.674 (31 of 46) and 0.102; with sage18f's ranking hit@1 0.833 and
+// Missing 0.667 (one more near miss answered, without Missing) and 0.100.
+const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.66, maxMissingOnRight: 0.11 };
+
+// casual-blind9: 170 casual questions written blind before the seventh stop's tuning (60 in scope, 90
+// near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.050, Missing
+// on near misses answered 0.667, on right answers 0.057.
+const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.05, missingOnNearMiss: 0.66, maxMissingOnRight: 0.06 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
@@ -80,11 +87,14 @@ const measuredOnce = [
   { name: 'written after the tuning (casual-blind6)', splits: casualFresh, count: 245, floor: freshFloor },
   { name: 'written blind before the fifth stop (casual-blind7)', splits: casualBlind7, count: 170, floor: blind7Floor },
   { name: 'written blind before the sixth stop (casual-blind8)', splits: casualBlind8, count: 170, floor: blind8Floor },
+  {
+    name: 'written blind before the seventh stop (casual-blind9)',
+    splits: casualBlind9,
+    count: 170,
+    floor: blind9Floor,
+  },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
-// casual-blind9, written blind at the start of the seventh stop, is measured once after its tuning;
-// until then no floor looks at it.
-const notYetMeasured = inSplits(casualBlind9);
-const casual = casualFile.filter((q) => !notYetMeasured(q) && !measuredOnce.some((set) => inSplits(set.splits)(q)));
+const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));
 const sections = loadNotes({ root: path.join(root, 'notes') }).sections;
 
 describe('answer quality on the bundled notes', () => {
