@@ -120,12 +120,10 @@ describe('fastParse', () => {
     expect(fastParse('[a][b]\n\n[b]: https://example.com\n')).toBeUndefined();
     expect(fastParse('~one~\n')).toBeUndefined();
     expect(fastParse('a\r\nb\n')).toBeUndefined();
-    expect(fastParse('\tcode\n')).toBeUndefined();
     expect(fastParse('>'.repeat(200) + ' deep\n')).toBeUndefined();
-    // Two single tildes in one paragraph or table may strike in GFM; micromark splits code after such a list.
+    // Two single tildes in one paragraph or table may strike in GFM.
     expect(fastParse('about ~5 or ~6 minutes\n')).toBeUndefined();
     expect(fastParse('| a | b |\n|---|---|\n| ~x | y~ |\n')).toBeUndefined();
-    expect(fastParse('   1.  item\n\n      code\n      more\n')).toBeUndefined();
     expect(fastParse('See https://a.example/x\\-y here.\n')).toBeUndefined();
   });
 });
@@ -150,6 +148,20 @@ const tricky: Record<string, string> = {
     '# T\n\nRun `cd ~/x` first.\n\nIt takes ~5 minutes.\n\nSee [the paper](https://e.example/~u/p.pdf).\n\n```\ncd ~/a && ls ~\n```\n\n- ~one\n- two~\n\n~~gone~~ and ~ alone\n',
   frontMatterUrl: '---\ntitle: "post(\\"http://model/predict\\")"\n---\n\n# F\n\nBody.\n',
   s3Urls: '# S\n\nFiles in s3://*DOC\\-EXAMPLE\\-BUCKET*/a\\-b are read, and ftp://x\\-y too.\n',
+  // Tabs: micromark drops them at a line's end (and breaks no line on spaces and a tab), markdown-it keeps them.
+  tabIndentedCode: '# T\n\n\tcode a\n\t\tcode b\n\n  \tmore\n \t x\n\ntext\n',
+  tabLists:
+    '# T\n\n-\titem one\n-\titem two\n\n\tcontinued\n\n1.\tfirst\n2.\tsecond\n\n- a\n\t- b\n\t\t- c\n\n\t\t  para\n',
+  tabLineEnds: '# T\n\nline with tab\t\nnext\t\t\nend\n\nspaces  \t\nno break\t  \nnor here \t \nlast\n',
+  tabLineEndMarks: '# T\n\n*em*\t\nnext `c`\t\nx a\\*\t\nb *in\t\nem* &#9;\t\nkept entity\n',
+  tabsInline: '# T\n\nword\tword `co\tde` *em\tph* [a\tb](https://x.io/)\n\npara\n\tcontinued by tab\n',
+  tabBlocks:
+    '#\tHeading\t\n\n##\tSub\t##\n\n```js\n\tconst a = 1;\n```\n\n1. step\n\n\t```sh\n\tcmd\n\t```\n\n| a\t| b |\n|---|---|\n|\tx\t|\ty\t|\n\n>\tquoted\n\n<div>\n\t<p>x</p>\n</div>\n\n*\t*\t*\n\na\n\t\n- x\n\t\n- y\n',
+  // Indented code after a list whose item is indented past its marker: micromark splits off its first line.
+  codeAfterList: '# C\n\n   1.  item\n\n      code\n      more\n      third\n\npara\n',
+  codeAfterListOneLine: '# C\n\n   1.  item\n\n      code\n\n1.   item\n\n    one line\n',
+  codeAfterListGaps:
+    '# C\n\n1.   item\n\n\n    code\n\n\n    more\n\n    third\n\n  -   item\n\n    code\n     more\n   1.  next\n',
 };
 
 describe('fast path and micromark split notes into the same sections', () => {
