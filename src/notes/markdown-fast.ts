@@ -18,6 +18,7 @@ import type {
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { countingImages, escapedLiteralUrl, type LiteralUrlEnv } from './literal-url.js';
 
 /**
  * A fast Markdown parse (markdown-it, about ten times micromark's speed) whose token stream is
@@ -66,6 +67,10 @@ function createParser(): MarkdownIt {
     }
   }
   (md.inline as unknown as { State: unknown }).State = PositionedState;
+  type Rule = (state: never, silent: boolean) => boolean;
+  const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: Rule }[] }).__rules__;
+  md.inline.ruler.at('image', countingImages(rules.find((r) => r.name === 'image')!.fn) as never);
+  md.inline.ruler.after('linkify', 'escaped_literal_url', escapedLiteralUrl as never);
   return md;
 }
 
@@ -561,22 +566,23 @@ function tildesInText(children: Token[]): number {
   return n;
 }
 
-/** micromark keeps backslashes in a bare URL (`https://a\\-b.com`); markdown-it's text has none. */
+/**
+ * micromark keeps backslashes in a bare URL (`www.a\\-b.com`); markdown-it's text has none. An
+ * `http(s)://` URL is read as micromark reads it (literal-url.ts); a `www.` one goes to micromark.
+ */
 function hasEscapedLiteralUrl(source: string, bodyStart: number): boolean {
-  for (const start of ['://', 'www.'])
-    for (let i = source.indexOf(start, bodyStart); i >= 0; i = source.indexOf(start, i + 1)) {
-      let from = i;
-      while (from > 0 && /[A-Za-z]/.test(source[from - 1]!)) from--;
-      // A link's label or an <autolink> is no literal URL; GFM links only http(s) (`s3://a\\-b` is text).
-      if (source[from - 1] === '[' || source[from - 1] === '<') continue;
-      if (start === '://' && !/https?$/i.test(source.slice(from, i))) continue;
-      let end = i + start.length;
-      while (end < source.length && !/[\s<>`()[\]"']/.test(source[end]!)) {
-        if (source[end] === '\\') return true;
-        end++;
-      }
-      i = end;
+  for (let i = source.indexOf('www.', bodyStart); i >= 0; i = source.indexOf('www.', i + 1)) {
+    let from = i;
+    while (from > 0 && /[A-Za-z]/.test(source[from - 1]!)) from--;
+    // A link's label or an <autolink> is no literal URL.
+    if (source[from - 1] === '[' || source[from - 1] === '<') continue;
+    let end = i + 4;
+    while (end < source.length && !/[\s<>`()[\]"']/.test(source[end]!)) {
+      if (source[end] === '\\') return true;
+      end++;
     }
+    i = end;
+  }
   return false;
 }
 
@@ -615,9 +621,9 @@ export function fastParse(source: string): Root | undefined {
   const ctx: Context = { source, lineStarts: lineStartsOf(source) };
   // Front matter becomes blank lines for markdown-it, so line numbers stay those of the file.
   const body = fmEnd ? '\n'.repeat(countLines(source, fmEnd)) + source.slice(fmEnd) : source;
-  const env: { references?: Record<string, unknown> } = {};
+  const env: { references?: Record<string, unknown> } & LiteralUrlEnv = {};
   const tokens = md.parse(body, env);
-  if (env.references && Object.keys(env.references).length) return undefined;
+  if ((env.references && Object.keys(env.references).length) || env.inexactUrl) return undefined;
   if (tokens.some((t) => t.level >= MAX_NESTING - 2)) return undefined;
   if (source.includes('~') && mayStrikeSingleTildes(tokens)) return undefined;
   const root: Root = { type: 'root', children: [] };

@@ -124,7 +124,9 @@ describe('fastParse', () => {
     // Two single tildes in one paragraph or table may strike in GFM.
     expect(fastParse('about ~5 or ~6 minutes\n')).toBeUndefined();
     expect(fastParse('| a | b |\n|---|---|\n| ~x | y~ |\n')).toBeUndefined();
-    expect(fastParse('See https://a.example/x\\-y here.\n')).toBeUndefined();
+    // A literal URL with escapes after an open `[` (micromark links none there), or a `www.` one.
+    expect(fastParse('[note https://a.example/x\\-y here.\n')).toBeUndefined();
+    expect(fastParse('See www.a.example/x\\-y here.\n')).toBeUndefined();
   });
 });
 
@@ -148,6 +150,14 @@ const tricky: Record<string, string> = {
     '# T\n\nRun `cd ~/x` first.\n\nIt takes ~5 minutes.\n\nSee [the paper](https://e.example/~u/p.pdf).\n\n```\ncd ~/a && ls ~\n```\n\n- ~one\n- two~\n\n~~gone~~ and ~ alone\n',
   frontMatterUrl: '---\ntitle: "post(\\"http://model/predict\\")"\n---\n\n# F\n\nBody.\n',
   s3Urls: '# S\n\nFiles in s3://*DOC\\-EXAMPLE\\-BUCKET*/a\\-b are read, and ftp://x\\-y too.\n',
+  // Literal URLs holding backslashes: micromark keeps them, and the marks inside, as written.
+  escapedUrls:
+    '# U\n\nSee https://smdataparallel\\.s3\\.amazonaws\\.com/x\\-1\\_2\\.whl now, https://api\\.sagemaker\\.*Region*\\.amazon\\.com\\\n' +
+    'and https://console\\.aws\\.amazon\\.com/codepipeline/] at https://a.b/c\\#/d\\.\n\n' +
+    '*see https://a\\.b/x*y* x https://a\\.b/(c\\-d)) and (https://e\\.f\\-g). xhttps://a\\.b 1https://a\\.b HTTPS://A\\.B\\-C\n' +
+    'https://a\\.b\\-c&amp;d&amp; e https://a\\.b\\-c?x=1&y=2. http://a\\-b_c.d_e\\.f https://a\\.b\\-c<span>x</span>\n' +
+    'https://a\\.b\\-c/**x** ![https://a\\.b\\-c](img.png) [https://a\\.b\\-c](https://x.y) `https://a\\.b`\n\n' +
+    '## https://a\\.b\\-c heading\n\n| a | https://x\\.y/z\\-1 |\n|---|---|\n| https://q\\.r/s\\_t\\.whl | b |\n',
   // Tabs: micromark drops them at a line's end (and breaks no line on spaces and a tab), markdown-it keeps them.
   tabIndentedCode: '# T\n\n\tcode a\n\t\tcode b\n\n  \tmore\n \t x\n\ntext\n',
   tabLists:
