@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import type { loadLibrary as LoadLibrary, NotesConfig } from '../core/library.js';
+import { startedParsePool } from '../core/parse-budget.js';
 import { formatProblem, isError } from '../core/problems.js';
+import type { ParsePool } from '../notes/parse-pool.js';
 import { type CliContext, notesOption } from './context.js';
 
 export function addStats(program: Command, context: CliContext): void {
@@ -9,13 +12,14 @@ export function addStats(program: Command, context: CliContext): void {
     .option('--json', 'print one JSON object')
     .addOption(notesOption())
     .action(async (options: { json?: boolean; notes?: string }) => {
+      const config = context.configFor(options.notes);
+      const pool = await startedParsePool(config);
       // The Markdown parser loads only for the commands that parse.
       const [{ loadLibrary }, { generateQuestions }] = await Promise.all([
         import('../core/library.js'),
         import('../quiz/generate/index.js'),
       ]);
-      const config = context.configFor(options.notes);
-      const library = loadLibrary(config);
+      const library = loadAndClose(loadLibrary, config, pool);
       const stats = {
         files: library.files,
         notes: library.notes.length,
@@ -46,9 +50,11 @@ export function addCheck(program: Command, context: CliContext): void {
     .option('--strict', 'exit 1 on warnings too')
     .addOption(notesOption())
     .action(async (options: { json?: boolean; strict?: boolean; notes?: string }) => {
+      const config = context.configFor(options.notes);
+      const pool = await startedParsePool(config);
       // The Markdown parser loads only for the commands that parse.
       const { loadLibrary } = await import('../core/library.js');
-      const library = loadLibrary(context.configFor(options.notes));
+      const library = loadAndClose(loadLibrary, config, pool);
       const errors = library.problems.filter(isError).length;
       const warnings = library.problems.length - errors;
       if (options.json)
@@ -61,4 +67,13 @@ export function addCheck(program: Command, context: CliContext): void {
       }
       if (errors || (options.strict && warnings)) context.setExitCode(1);
     });
+}
+
+/** Loads the notes on a pool started before the loader was imported, and stops its workers. */
+function loadAndClose(load: typeof LoadLibrary, config: NotesConfig, pool: ParsePool): ReturnType<typeof LoadLibrary> {
+  try {
+    return load(config, undefined, pool);
+  } finally {
+    pool.close();
+  }
 }

@@ -187,12 +187,14 @@ export class KnowledgeLoader {
     }
     const cache = this.parseCache;
     cache.begin();
-    const { loadLibrary, parseBudgetOf } = await import('./library.js');
     const { ParsePool } = await import('../notes/parse-pool.js');
+    const { parseBudgetOf } = await import('./parse-budget.js');
     // Kept for later loads (the reload worker): its threads start once.
     this.pool ??= new ParsePool(parseBudgetOf(this.config));
-    // Nothing cached: every note is parsed, so the workers load their code while the notes are read.
+    // Nothing cached: every note is parsed, so the workers load their code while this thread loads
+    // the loader and the parser and reads the notes.
     if (cache.size === 0) this.pool.start();
+    const { loadLibrary } = await import('./library.js');
     const library = loadLibrary(
       this.config,
       { parseCache: cache.load, isCached: cache.has, frontMatterMemo: this.frontMatter },

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { loadNotes, notesFolderProblem, type LoadOptions } from '../notes/load.js';
-import { ParsePool, type ParseBudget } from '../notes/parse-pool.js';
+import { ParsePool } from '../notes/parse-pool.js';
+import { parseBudgetOf } from './parse-budget.js';
 import type { NoteLibrary, Section } from '../notes/types.js';
 import { buildIndex, type SearchIndex } from '../search/index.js';
 import { NotesFolderError } from './problems.js';
@@ -26,12 +27,6 @@ export type NotesConfig = Pick<Config, 'NOTES_DIR' | 'NOTES_BASE_URL' | 'NOTES_L
       | 'NOTES_MAX_FILE_KB'
     >
   >;
-
-/** The per-note parse budget the configuration gives (defaults as in config.ts). */
-export const parseBudgetOf = (config: NotesConfig): ParseBudget => ({
-  ms: config.NOTES_PARSE_BUDGET_MS ?? 2000,
-  bytes: (config.NOTES_MAX_FILE_KB ?? 2048) * 1024,
-});
 
 /**
  * The notes alone, for commands that count or check them and never search; throws NotesFolderError.

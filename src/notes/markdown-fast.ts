@@ -18,13 +18,14 @@ import type {
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { countingImages, escapedLiteralUrl, type LiteralUrlEnv } from './literal-url.js';
 
 /**
  * A fast Markdown parse (markdown-it, about ten times micromark's speed) whose token stream is
  * turned into the same mdast that remark-parse with remark-frontmatter and remark-gfm gives, for
  * the subset of Markdown it can read exactly. `fastParse` returns undefined for a note that uses
- * anything else (footnotes, link definitions, single-tilde strikethrough, tabs, CR line endings,
- * nesting deeper than markdown-it reads): markdown.ts parses those with micromark.
+ * anything else (footnotes, link definitions, single-tilde strikethrough, CR line endings, nesting
+ * deeper than markdown-it reads): markdown.ts parses those with micromark.
  */
 
 const MAX_NESTING = 100;
@@ -66,6 +67,10 @@ function createParser(): MarkdownIt {
     }
   }
   (md.inline as unknown as { State: unknown }).State = PositionedState;
+  type Rule = (state: never, silent: boolean) => boolean;
+  const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: Rule }[] }).__rules__;
+  md.inline.ruler.at('image', countingImages(rules.find((r) => r.name === 'image')!.fn) as never);
+  md.inline.ruler.after('linkify', 'escaped_literal_url', escapedLiteralUrl as never);
   return md;
 }
 
@@ -196,7 +201,9 @@ function convertBlocks(tokens: Token[], ctx: Context, root: Root): void {
         add(fencedCode(token, ctx));
         break;
       case 'code_block':
-        add(indentedCode(token, ctx));
+        if (/^(bullet|ordered)_list_close$/.test(tokens[i - 1]?.type ?? ''))
+          for (const code of codeAfterList(token, ctx)) add(code);
+        else add(indentedCode(token, ctx));
         break;
       case 'html_block':
         add({ type: 'html', value: token.content.replace(/\n+$/, ''), position: htmlPosition(ctx, token) } as Html);
@@ -275,13 +282,35 @@ function isClosingFence(line: string, markup: string): boolean {
   return run >= markup.length && text.slice(run).trim() === '';
 }
 
-function indentedCode(token: Token, ctx: Context): Code {
-  const value = token.content.replace(/\n+$/, '');
-  const [first, after] = token.map as [number, number];
+function indentedCode(
+  token: Token,
+  ctx: Context,
+  lines = token.map as [number, number],
+  content = token.content,
+): Code {
+  const value = content.replace(/\n+$/, '');
+  const [first, after] = lines;
   // Indented code starts at its indentation.
   const start = ctx.lineStarts[first]!;
   const position = { start: point(ctx, start), end: point(ctx, blockEnd(ctx, first, after - 1)) };
   return { type: 'code', lang: null, meta: null, value, position };
+}
+
+/**
+ * Indented code right after a list (an item indented past its marker, `   1.  item`, then code
+ * indented 6): micromark makes its first line one code block and the lines after it another,
+ * markdown-it keeps one.
+ */
+function codeAfterList(token: Token, ctx: Context): Code[] {
+  const [first, after] = token.map as [number, number];
+  const lines = token.content.split('\n');
+  let next = 1;
+  while (next < lines.length && isBlank(lines[next]!)) next++;
+  if (first + next >= after) return [indentedCode(token, ctx)];
+  return [
+    indentedCode(token, ctx, [first, first + 1], lines[0]!),
+    indentedCode(token, ctx, [first + next, after], lines.slice(next).join('\n')),
+  ];
 }
 
 /** An HTML block starts at its indentation, as indented code does. */
@@ -391,6 +420,24 @@ function convertInline(
     if (last?.type === 'text') last.value += value;
     else add({ type: 'text', value, position: at(token) });
   };
+  // micromark drops the spaces and tabs that end a line and makes no hard break of a run holding
+  // a tab; markdown-it drops only a run of spaces after the last tab (and breaks on two).
+  const lineEndTabs = (token: Token): number => {
+    const at = startOf(token) ?? -1;
+    if (content[at] !== '\n') return 0;
+    let tail = at;
+    let lastTab = -1;
+    for (; tail > 0 && (content[tail - 1] === ' ' || content[tail - 1] === '\t'); tail--)
+      if (lastTab < 0 && content[tail - 1] === '\t') lastTab = tail - 1;
+    return lastTab < 0 ? 0 : lastTab + 1 - tail;
+  };
+  const lineBreak = (token: Token): void => {
+    const drop = lineEndTabs(token);
+    const last = stack.at(-1)!.children.at(-1);
+    if (drop && last?.type === 'text') last.value = last.value.slice(0, -drop);
+    if (token.type === 'softbreak' || drop) addText('\n', token);
+    else add({ type: 'break', position: at(token) });
+  };
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
@@ -398,10 +445,8 @@ function convertInline(
         addText(token.content, token);
         break;
       case 'softbreak':
-        addText('\n', token);
-        break;
       case 'hardbreak':
-        add({ type: 'break', position: at(token) });
+        lineBreak(token);
         break;
       case 'code_inline':
         add({ type: 'inlineCode', value: codeValue(token, content), position: at(token) });
@@ -486,7 +531,7 @@ function toPlainString(nodes: readonly PhrasingContent[]): string {
 
 /** Text markdown-it reads differently from micromark: parse such notes with micromark. */
 function unsupported(source: string, bodyStart: number): boolean {
-  if (source.includes('\r') || source.includes('\t') || source.includes('\0') || source.includes('[^')) return true;
+  if (source.includes('\r') || source.includes('\0') || source.includes('[^')) return true;
   // Front matter is no Markdown: a quoted URL with escapes there (`"\"http://a/\""`) is read by neither parser.
   return hasEscapedLiteralUrl(source, bodyStart);
 }
@@ -510,13 +555,6 @@ function mayStrikeSingleTildes(tokens: Token[]): boolean {
   return false;
 }
 
-/**
- * Indented code right after a list: micromark splits it into one code block per line after an
- * item indented past its marker (`   1.  item`, then code indented 6), markdown-it keeps one.
- */
-const codeAfterList = (tokens: Token[]): boolean =>
-  tokens.some((t, i) => t.type === 'code_block' && /^(bullet|ordered)_list_close$/.test(tokens[i - 1]?.type ?? ''));
-
 /** Tildes in the text of inline tokens (an image's alt text included). */
 function tildesInText(children: Token[]): number {
   let n = 0;
@@ -528,22 +566,23 @@ function tildesInText(children: Token[]): number {
   return n;
 }
 
-/** micromark keeps backslashes in a bare URL (`https://a\\-b.com`); markdown-it's text has none. */
+/**
+ * micromark keeps backslashes in a bare URL (`www.a\\-b.com`); markdown-it's text has none. An
+ * `http(s)://` URL is read as micromark reads it (literal-url.ts); a `www.` one goes to micromark.
+ */
 function hasEscapedLiteralUrl(source: string, bodyStart: number): boolean {
-  for (const start of ['://', 'www.'])
-    for (let i = source.indexOf(start, bodyStart); i >= 0; i = source.indexOf(start, i + 1)) {
-      let from = i;
-      while (from > 0 && /[A-Za-z]/.test(source[from - 1]!)) from--;
-      // A link's label or an <autolink> is no literal URL; GFM links only http(s) (`s3://a\\-b` is text).
-      if (source[from - 1] === '[' || source[from - 1] === '<') continue;
-      if (start === '://' && !/https?$/i.test(source.slice(from, i))) continue;
-      let end = i + start.length;
-      while (end < source.length && !/[\s<>`()[\]"']/.test(source[end]!)) {
-        if (source[end] === '\\') return true;
-        end++;
-      }
-      i = end;
+  for (let i = source.indexOf('www.', bodyStart); i >= 0; i = source.indexOf('www.', i + 1)) {
+    let from = i;
+    while (from > 0 && /[A-Za-z]/.test(source[from - 1]!)) from--;
+    // A link's label or an <autolink> is no literal URL.
+    if (source[from - 1] === '[' || source[from - 1] === '<') continue;
+    let end = i + 4;
+    while (end < source.length && !/[\s<>`()[\]"']/.test(source[end]!)) {
+      if (source[end] === '\\') return true;
+      end++;
     }
+    i = end;
+  }
   return false;
 }
 
@@ -582,12 +621,11 @@ export function fastParse(source: string): Root | undefined {
   const ctx: Context = { source, lineStarts: lineStartsOf(source) };
   // Front matter becomes blank lines for markdown-it, so line numbers stay those of the file.
   const body = fmEnd ? '\n'.repeat(countLines(source, fmEnd)) + source.slice(fmEnd) : source;
-  const env: { references?: Record<string, unknown> } = {};
+  const env: { references?: Record<string, unknown> } & LiteralUrlEnv = {};
   const tokens = md.parse(body, env);
-  if (env.references && Object.keys(env.references).length) return undefined;
+  if ((env.references && Object.keys(env.references).length) || env.inexactUrl) return undefined;
   if (tokens.some((t) => t.level >= MAX_NESTING - 2)) return undefined;
   if (source.includes('~') && mayStrikeSingleTildes(tokens)) return undefined;
-  if (codeAfterList(tokens)) return undefined;
   const root: Root = { type: 'root', children: [] };
   if (fmEnd) root.children.push(yamlNode(ctx, fmEnd));
   convertBlocks(tokens, ctx, root);

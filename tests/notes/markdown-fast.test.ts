@@ -120,13 +120,13 @@ describe('fastParse', () => {
     expect(fastParse('[a][b]\n\n[b]: https://example.com\n')).toBeUndefined();
     expect(fastParse('~one~\n')).toBeUndefined();
     expect(fastParse('a\r\nb\n')).toBeUndefined();
-    expect(fastParse('\tcode\n')).toBeUndefined();
     expect(fastParse('>'.repeat(200) + ' deep\n')).toBeUndefined();
-    // Two single tildes in one paragraph or table may strike in GFM; micromark splits code after such a list.
+    // Two single tildes in one paragraph or table may strike in GFM.
     expect(fastParse('about ~5 or ~6 minutes\n')).toBeUndefined();
     expect(fastParse('| a | b |\n|---|---|\n| ~x | y~ |\n')).toBeUndefined();
-    expect(fastParse('   1.  item\n\n      code\n      more\n')).toBeUndefined();
-    expect(fastParse('See https://a.example/x\\-y here.\n')).toBeUndefined();
+    // A literal URL with escapes after an open `[` (micromark links none there), or a `www.` one.
+    expect(fastParse('[note https://a.example/x\\-y here.\n')).toBeUndefined();
+    expect(fastParse('See www.a.example/x\\-y here.\n')).toBeUndefined();
   });
 });
 
@@ -150,6 +150,28 @@ const tricky: Record<string, string> = {
     '# T\n\nRun `cd ~/x` first.\n\nIt takes ~5 minutes.\n\nSee [the paper](https://e.example/~u/p.pdf).\n\n```\ncd ~/a && ls ~\n```\n\n- ~one\n- two~\n\n~~gone~~ and ~ alone\n',
   frontMatterUrl: '---\ntitle: "post(\\"http://model/predict\\")"\n---\n\n# F\n\nBody.\n',
   s3Urls: '# S\n\nFiles in s3://*DOC\\-EXAMPLE\\-BUCKET*/a\\-b are read, and ftp://x\\-y too.\n',
+  // Literal URLs holding backslashes: micromark keeps them, and the marks inside, as written.
+  escapedUrls:
+    '# U\n\nSee https://smdataparallel\\.s3\\.amazonaws\\.com/x\\-1\\_2\\.whl now, https://api\\.sagemaker\\.*Region*\\.amazon\\.com\\\n' +
+    'and https://console\\.aws\\.amazon\\.com/codepipeline/] at https://a.b/c\\#/d\\.\n\n' +
+    '*see https://a\\.b/x*y* x https://a\\.b/(c\\-d)) and (https://e\\.f\\-g). xhttps://a\\.b 1https://a\\.b HTTPS://A\\.B\\-C\n' +
+    'https://a\\.b\\-c&amp;d&amp; e https://a\\.b\\-c?x=1&y=2. http://a\\-b_c.d_e\\.f https://a\\.b\\-c<span>x</span>\n' +
+    'https://a\\.b\\-c/**x** ![https://a\\.b\\-c](img.png) [https://a\\.b\\-c](https://x.y) `https://a\\.b`\n\n' +
+    '## https://a\\.b\\-c heading\n\n| a | https://x\\.y/z\\-1 |\n|---|---|\n| https://q\\.r/s\\_t\\.whl | b |\n',
+  // Tabs: micromark drops them at a line's end (and breaks no line on spaces and a tab), markdown-it keeps them.
+  tabIndentedCode: '# T\n\n\tcode a\n\t\tcode b\n\n  \tmore\n \t x\n\ntext\n',
+  tabLists:
+    '# T\n\n-\titem one\n-\titem two\n\n\tcontinued\n\n1.\tfirst\n2.\tsecond\n\n- a\n\t- b\n\t\t- c\n\n\t\t  para\n',
+  tabLineEnds: '# T\n\nline with tab\t\nnext\t\t\nend\n\nspaces  \t\nno break\t  \nnor here \t \nlast\n',
+  tabLineEndMarks: '# T\n\n*em*\t\nnext `c`\t\nx a\\*\t\nb *in\t\nem* &#9;\t\nkept entity\n',
+  tabsInline: '# T\n\nword\tword `co\tde` *em\tph* [a\tb](https://x.io/)\n\npara\n\tcontinued by tab\n',
+  tabBlocks:
+    '#\tHeading\t\n\n##\tSub\t##\n\n```js\n\tconst a = 1;\n```\n\n1. step\n\n\t```sh\n\tcmd\n\t```\n\n| a\t| b |\n|---|---|\n|\tx\t|\ty\t|\n\n>\tquoted\n\n<div>\n\t<p>x</p>\n</div>\n\n*\t*\t*\n\na\n\t\n- x\n\t\n- y\n',
+  // Indented code after a list whose item is indented past its marker: micromark splits off its first line.
+  codeAfterList: '# C\n\n   1.  item\n\n      code\n      more\n      third\n\npara\n',
+  codeAfterListOneLine: '# C\n\n   1.  item\n\n      code\n\n1.   item\n\n    one line\n',
+  codeAfterListGaps:
+    '# C\n\n1.   item\n\n\n    code\n\n\n    more\n\n    third\n\n  -   item\n\n    code\n     more\n   1.  next\n',
 };
 
 describe('fast path and micromark split notes into the same sections', () => {
