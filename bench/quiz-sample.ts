@@ -304,19 +304,25 @@ if (round12a) {
   process.exit(0);
 }
 if (round12b) {
-  writeRound12b(40, 8);
+  writeLayered(
+    (c) => c.round12b,
+    'round12b-sample.json',
+    40,
+    8,
+    (c) => c.name.startsWith('nextra-'),
+  );
   process.exit(0);
 }
 if (round13a) {
-  writeRound13a(40, 5);
+  writeLayered((c) => c.round13a, 'round13a-sample.json', 40, 5);
   process.exit(0);
 }
 if (round13c) {
-  writeRound13c(30);
+  writeLayered((c) => c.round13c, 'round13c-sample.json', 30);
   process.exit(0);
 }
 if (round13b) {
-  writeRound13b(30, 5);
+  writeLayered((c) => c.round13b, 'round13b-sample.json', 30, 5);
   process.exit(0);
 }
 if (round11) {
@@ -504,84 +510,27 @@ function writeRound12a(cards: number): void {
 }
 
 /**
- * Round 12b: up to `cards` cards of the round-12b kinds: every one from a silent note, then up to
- * `english` from each English Nextra folder (its silent ones count), then fair shares over the
- * corpora, each part spread over the notes.
+ * Rounds 12b and 13a–c: up to `cards` cards of a round's kinds (`pool`): every one from a silent
+ * note, then up to `least` from each corpus `leastIn` names (its silent ones count), then fair
+ * shares over the corpora, each part spread over the notes.
  */
-function writeRound12b(cards: number, english: number): void {
-  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round12b-sample.json'));
-  const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
-  const left = (c: Candidates): QuizQuestion[] => {
-    const pool = c.round12b;
-    return [...pool.silent, ...pool.other].filter((q) => !taken.get(c.name)!.includes(q));
-  };
-  const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
-  for (const c of found) taken.get(c.name)!.push(...spread(c.round12b.silent, (q) => q.noteRoute, cards));
-  for (const c of found)
-    if (c.name.startsWith('nextra-')) {
-      const want = Math.max(0, Math.min(english - taken.get(c.name)!.length, cards - count()));
-      taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, want));
-    }
-  const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
-  for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
-  for (const c of found) sample.add(c, taken.get(c.name)!);
-  sample.write();
-}
-
-/**
- * Round 13a: up to `cards` cards of the round-13a kinds: every one from a silent note, then up to
- * `least` from each corpus where they fire (its silent ones count), then fair shares over the
- * corpora, each part spread over the notes.
- */
-function writeRound13a(cards: number, least: number): void {
-  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round13a-sample.json'));
+function writeLayered(
+  pool: (c: Candidates) => BySilence,
+  out: string,
+  cards: number,
+  least = 0,
+  leastIn: (c: Candidates) => boolean = () => true,
+): void {
+  const sample = newSample(path.resolve(argValue('--out') ?? `tests/fixtures/quiz-judging/${out}`));
   const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
   const left = (c: Candidates): QuizQuestion[] =>
-    [...c.round13a.silent, ...c.round13a.other].filter((q) => !taken.get(c.name)!.includes(q));
+    [...pool(c).silent, ...pool(c).other].filter((q) => !taken.get(c.name)!.includes(q));
   const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
-  for (const c of found) taken.get(c.name)!.push(...spread(c.round13a.silent, (q) => q.noteRoute, cards));
-  for (const c of found) {
+  for (const c of found) taken.get(c.name)!.push(...spread(pool(c).silent, (q) => q.noteRoute, cards - count()));
+  for (const c of found.filter(leastIn)) {
     const want = Math.max(0, Math.min(least - taken.get(c.name)!.length, cards - count()));
     taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, want));
   }
-  const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
-  for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
-  for (const c of found) sample.add(c, taken.get(c.name)!);
-  sample.write();
-}
-
-/**
- * Round 13b: up to `cards` cards of the round-13b kinds: every one from a silent note, then up to
- * `least` from each corpus (its silent ones count), then fair shares, each part spread over the notes.
- */
-function writeRound13b(cards: number, least: number): void {
-  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round13b-sample.json'));
-  const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
-  const left = (c: Candidates): QuizQuestion[] =>
-    [...c.round13b.silent, ...c.round13b.other].filter((q) => !taken.get(c.name)!.includes(q));
-  const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
-  for (const c of found) taken.get(c.name)!.push(...spread(c.round13b.silent, (q) => q.noteRoute, cards - count()));
-  for (const c of found) {
-    const want = Math.max(0, Math.min(least - taken.get(c.name)!.length, cards - count()));
-    taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, want));
-  }
-  const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
-  for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
-  for (const c of found) sample.add(c, taken.get(c.name)!);
-  sample.write();
-}
-
-/**
- * Round 13c: every card of the round-13c kinds, up to `cards`: those from silent notes first, then
- * fair shares over the corpora, each part spread over the notes.
- */
-function writeRound13c(cards: number): void {
-  const sample = newSample(path.resolve(argValue('--out') ?? 'tests/fixtures/quiz-judging/round13c-sample.json'));
-  const taken = new Map(found.map((c) => [c.name, [] as QuizQuestion[]]));
-  const left = (c: Candidates): QuizQuestion[] =>
-    [...c.round13c.silent, ...c.round13c.other].filter((q) => !taken.get(c.name)!.includes(q));
-  const count = (): number => [...taken.values()].reduce((n, t) => n + t.length, 0);
-  for (const c of found) taken.get(c.name)!.push(...spread(c.round13c.silent, (q) => q.noteRoute, cards - count()));
   const quota = shares(new Map(found.map((c) => [c.name, left(c).length])), Math.max(0, cards - count()));
   for (const c of found) taken.get(c.name)!.push(...spread(left(c), (q) => q.noteRoute, quota.get(c.name)!));
   for (const c of found) sample.add(c, taken.get(c.name)!);

@@ -146,10 +146,10 @@ function visitTerms(node: Nodes, sentenceOf: (term: string) => string | undefine
   if ('children' in node) for (const child of node.children as Nodes[]) visitTerms(child, sentenceOf, out);
 }
 
-/** Reads a section's Markdown into the facts the generators draw on. */
-export function sectionFacts(section: Section, note: Note): SectionFacts {
+/** A section's facts before its Markdown is read: nothing to ask yet. */
+export function noFacts(section: Section, note: Note): SectionFacts {
   const folder = note.route.includes('/') ? note.route.slice(0, note.route.lastIndexOf('/')) : '';
-  const facts: SectionFacts = {
+  return {
     section,
     note,
     folder,
@@ -162,6 +162,11 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
     emphasised: [],
     paragraphs: [],
   };
+}
+
+/** Reads a section's Markdown into the facts the generators draw on. */
+export function sectionFacts(section: Section, note: Note): SectionFacts {
+  const facts = noFacts(section, note);
   if (!section.markdown.trim()) return facts;
   const tree: Root = parseMarkdown(section.markdown, /\.mdx$/i.test(section.file)).tree;
   let group = 0;

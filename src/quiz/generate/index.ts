@@ -3,7 +3,7 @@ import { acronymDrafts, acronymsOf, commonAcronyms, type Acronym } from './acron
 import { clozeDrafts, clozeTermsOf } from './cloze.js';
 import { definitionDrafts, definitionsOf, type Defined } from './definition.js';
 import { finish, type Draft } from './draft.js';
-import { sectionFacts, type MarkedTerm, type SectionFacts } from './facts.js';
+import { noFacts, sectionFacts, type MarkedTerm, type SectionFacts } from './facts.js';
 import { headingDrafts } from './heading.js';
 import { detectLang } from './lang.js';
 import { neighbourhood } from './neighbourhood.js';
@@ -60,18 +60,7 @@ function readFacts(section: Section, note: Note): SectionFacts {
   try {
     return sectionFacts(section, note);
   } catch {
-    const folder = note.route.includes('/') ? note.route.slice(0, note.route.lastIndexOf('/')) : '';
-    return {
-      section,
-      note,
-      folder,
-      sentences: [],
-      terms: [],
-      definitions: [],
-      tables: [],
-      ordered: [],
-      paragraphs: [],
-    };
+    return noFacts(section, note);
   }
 }
 
