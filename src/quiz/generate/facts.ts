@@ -42,6 +42,12 @@ export interface CodeBlock {
 }
 
 /** What one section offers the question kinds, read once from its Markdown. */
+/** A bold-led paragraph's raw Markdown: the bold text, and the display math after it if any. */
+export interface BoldLine {
+  bold: string;
+  math: string;
+}
+
 export interface SectionFacts {
   section: Section;
   note: Note;
@@ -62,6 +68,8 @@ export interface SectionFacts {
    * where a heading, code or a table breaks the text apart (statement.ts, asked.ts).
    */
   paragraphs: string[];
+  /** Paragraphs that are a bold line alone, or a bold line and display math (formula.ts), as written. */
+  boldLines: BoldLine[];
   /** The first sentence of the section's first paragraph. */
   opening?: string;
 }
@@ -161,6 +169,7 @@ export function noFacts(section: Section, note: Note): SectionFacts {
     code: [],
     emphasised: [],
     paragraphs: [],
+    boldLines: [],
   };
 }
 
@@ -259,6 +268,7 @@ export function sectionFacts(section: Section, note: Note): SectionFacts {
   };
   walk(tree.children as Nodes[]);
   facts.paragraphs = paragraphsOf(tree, section.markdown);
+  facts.boldLines = boldLinesOf(tree, section.markdown);
   return facts;
 }
 
@@ -303,5 +313,34 @@ function paragraphsOf(tree: Root, source: string): string[] {
     }
   };
   walk(tree.children as Nodes[]);
+  return out;
+}
+
+/** The raw Markdown of bold-led paragraphs: the bold text, and display math after it if any. */
+function boldLinesOf(tree: Root, markdown: string): BoldLine[] {
+  if (!markdown.includes('**') && !markdown.includes('__')) return [];
+  const out: BoldLine[] = [];
+  const visit = (node: { type: string; children?: unknown[] }): void => {
+    if (node.type === 'paragraph') {
+      const p = node as Paragraph;
+      const [first, ...rest] = p.children;
+      const start = p.position?.start.offset;
+      const end = p.position?.end.offset;
+      if (first?.type !== 'strong' || start === undefined || end === undefined) return;
+      // The parsed paragraph says where the bold text is; its raw Markdown keeps the formulas' "_" and "*".
+      const raw = markdown.slice(start, end).trim();
+      const mark = raw.slice(0, 2);
+      const close = raw.indexOf(mark, 2);
+      if ((mark !== '**' && mark !== '__') || close < 0) return;
+      const bold = raw.slice(2, close).trim();
+      const after = raw.slice(close + 2).trim();
+      // Nothing after the bold text, or display math only: a bold line inside a sentence is emphasis.
+      if ((rest.length || after) && !(after.startsWith('$$') && after.endsWith('$$') && after.length > 4)) return;
+      out.push({ bold, math: after });
+      return;
+    }
+    for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child);
+  };
+  visit(tree);
   return out;
 }

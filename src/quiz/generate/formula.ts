@@ -1,10 +1,8 @@
-import type { Paragraph, Root } from 'mdast';
-import { parseMarkdown } from '../../notes/markdown.js';
 import type { Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
 import { card, whereFor } from './howto.js';
 import { proseOf, readableMath } from './math.js';
-import { placeholderProse, pointsAway } from './quality.js';
+import { balanced, placeholderProse, pointsAway } from './quality.js';
 
 /**
  * Formula cards (self-graded): a formula the notes state as a definition on a bold line of its own,
@@ -13,7 +11,7 @@ import { placeholderProse, pointsAway } from './quality.js';
  * n-digit number X?" → "(rⁿ - 1) - X". LaTeX is shown as plain text (math.ts); a formula that stays
  * LaTeX is not asked. Only named formulas (prose words on the left of "=") in terms of variables
  * (a letter on the right): a worked example's numbers ("= 453299") are never asked, nor anything in
- * a section that works an example. Bold lines are read from the parsed Markdown.
+ * a section that works an example. Bold lines come from the section's facts (facts.ts `boldLines`).
  */
 
 /** Sections that work an example or prove something: their formulas are steps, not definitions. */
@@ -31,47 +29,6 @@ function tidy(formula: string): string {
     .replace(/([\w)ⁿ⁰¹²³⁴⁵⁶⁷⁸⁹ⁱʲᵏᵐˣ])\s*-\s*(?=[\w(])/g, '$1 - ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** The raw Markdown of bold-led paragraphs: the bold text, and display math after it if any. */
-function boldLines(markdown: string): { bold: string; math: string }[] {
-  if (!markdown.includes('**') && !markdown.includes('__')) return [];
-  const tree: Root = parseMarkdown(markdown, false).tree;
-  const out: { bold: string; math: string }[] = [];
-  const visit = (node: { type: string; children?: unknown[] }): void => {
-    if (node.type === 'paragraph') {
-      const p = node as Paragraph;
-      const [first, ...rest] = p.children;
-      const start = p.position?.start.offset;
-      const end = p.position?.end.offset;
-      if (first?.type !== 'strong' || start === undefined || end === undefined) return;
-      // The parsed paragraph says where the bold text is; its raw Markdown keeps the formulas' "_" and "*".
-      const raw = markdown.slice(start, end).trim();
-      const mark = raw.slice(0, 2);
-      const close = raw.indexOf(mark, 2);
-      if ((mark !== '**' && mark !== '__') || close < 0) return;
-      const bold = raw.slice(2, close).trim();
-      const after = raw.slice(close + 2).trim();
-      // Nothing after the bold text, or display math only: a bold line inside a sentence is emphasis.
-      if ((rest.length || after) && !(after.startsWith('$$') && after.endsWith('$$') && after.length > 4)) return;
-      out.push({ bold, math: after });
-      return;
-    }
-    for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child);
-  };
-  visit(tree);
-  return out;
-}
-
-/** Brackets that open and close in the text: a cut inside "(…)" leaves half a formula. */
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    if (c === '(' || c === '（' || c === '[') depth++;
-    else if (c === ')' || c === '）' || c === ']') depth--;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 interface Formula {
@@ -101,7 +58,7 @@ export function namedFormula(bold: string, math = ''): Formula | undefined {
     /[?？:：，,。]|\p{Script=Han}/u.test(formula)
   )
     return undefined;
-  if (pointsAway(name) || !balanced(name) || !balanced(formula)) return undefined;
+  if (pointsAway(name) || !balanced(name, '(（[', ')）]') || !balanced(formula, '(（[', ')）]')) return undefined;
   return { name, formula: tidy(formula) };
 }
 
@@ -109,7 +66,7 @@ export function formulaDrafts(facts: SectionFacts): Draft[] {
   const { section } = facts;
   if (placeholderProse(section.text) || section.headingPath.some((h) => workedSection.test(h))) return [];
   const drafts: Draft[] = [];
-  for (const { bold, math } of boldLines(section.markdown)) {
+  for (const { bold, math } of facts.boldLines) {
     const found = namedFormula(bold, math);
     if (!found) continue;
     const where = whereFor(facts, found.formula);

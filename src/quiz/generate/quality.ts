@@ -187,3 +187,17 @@ export function sameKind(answer: string, candidate: string): boolean {
  * A section with it counts no words of prose and is never asked about.
  */
 export const placeholderProse = (text: string): boolean => /\blorem ipsum\b|\bdolor sit amet\b/i.test(text);
+
+/**
+ * Whether the text's brackets balance, those in `open` opening and those in `close` closing, never
+ * more closed than opened: a cut inside "(…)" leaves half a formula or half a thought.
+ */
+export function balanced(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (open.includes(c)) depth++;
+    else if (close.includes(c)) depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}

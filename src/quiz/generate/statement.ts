@@ -3,7 +3,7 @@ import type { SectionFacts } from './facts.js';
 import { card, firstPerson, trimEnd, whereFor } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
 import { proseOf, readableMath } from './math.js';
-import { placeholderProse, pointsAway } from './quality.js';
+import { balanced, placeholderProse, pointsAway } from './quality.js';
 
 /**
  * Self-graded cards on the statements math and course notes are made of: a theorem, property or
@@ -152,17 +152,6 @@ function definedAfter(s: string): Statement | undefined {
   return { condition, conclusion: s.slice(called), defines: { subject, term } };
 }
 
-/** Brackets that open and close in the text: a cut inside "(…)" leaves half a thought. */
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    if (c === '(' || c === '（' || c === '「') depth++;
-    else if (c === ')' || c === '）' || c === '」') depth--;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
-}
-
 /** A side of a statement worth showing: readable math, no pointer elsewhere, no pronoun standing for text the card lacks. */
 function readable(text: string): string | undefined {
   const plain = readableMath(text);
@@ -186,7 +175,14 @@ export function statementDrafts(facts: SectionFacts, lang: Lang): Draft[] {
       const condition = readable(statement.condition);
       const conclusion = readable(statement.conclusion);
       const source = readableMath(sentence);
-      if (!condition || !conclusion || !source || !balanced(condition) || !balanced(conclusion)) continue;
+      if (
+        !condition ||
+        !conclusion ||
+        !source ||
+        !balanced(condition, '(（「', ')）」') ||
+        !balanced(conclusion, '(（「', ')）」')
+      )
+        continue;
       // A condition or conclusion too short to say anything, or too long to recall.
       if (
         conclusion.length > 160 ||
