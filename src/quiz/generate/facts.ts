@@ -43,7 +43,7 @@ export interface CodeBlock {
 
 /** What one section offers the question kinds, read once from its Markdown. */
 /** A bold-led paragraph's raw Markdown: the bold text, and the display math after it if any. */
-export interface BoldLine {
+interface BoldLine {
   bold: string;
   math: string;
 }
