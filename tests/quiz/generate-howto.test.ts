@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
+import { expectIdsFollowSource } from './support/card-edits.js';
 import { generateQuestions, generatorKinds, round6Kinds } from '../../src/quiz/generate/index.js';
 import { libraryFrom } from '../helpers/sections.js';
 
@@ -89,27 +88,15 @@ describe('howto, purpose and meaning cards', () => {
   });
 
   it('keep their ids across an unrelated edit, and retire a card whose source sentence changed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-howto-'));
-    try {
-      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
-      const before = cards(dir);
-      const file = path.join(dir, 'syntax-highlighting.md');
-      const text = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, text.replace('Nextra uses Shiki', 'Nextra uses the Shiki library'));
-      const unrelated = cards(dir);
-      expect(unrelated.map((q) => q.id).sort()).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(
-        file,
-        text.replace('by adding a `showLineNumbers` attribute', 'by adding a `showGutter` attribute'),
-      );
-      const edited = cards(dir);
-      const old = before.find((q) => q.reveal === 'By adding a showLineNumbers attribute')!;
-      expect(edited.map((q) => q.id)).not.toContain(old.id);
-      expect(edited.find((q) => q.reveal === 'By adding a showGutter attribute')).toBeDefined();
-      expect(edited).toHaveLength(before.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expectIdsFollowSource({
+      fixture,
+      file: 'syntax-highlighting.md',
+      cards,
+      unrelated: ['Nextra uses Shiki', 'Nextra uses the Shiki library'],
+      source: ['by adding a `showLineNumbers` attribute', 'by adding a `showGutter` attribute'],
+      retired: (q) => q.reveal === 'By adding a showLineNumbers attribute',
+      replacement: (q) => q.reveal === 'By adding a showGutter attribute',
+    });
   });
 
   it('are on by default since round 6 passed them, and only as self-graded cards', () => {

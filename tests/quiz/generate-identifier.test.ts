@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
+import { expectIdsFollowSource } from './support/card-edits.js';
 import { dangling } from '../../src/quiz/generate/identifier.js';
 import { generateQuestions, generatorKinds, round13bKinds } from '../../src/quiz/generate/index.js';
 import { hasRealNotes, realNotesDir } from '../helpers/corpus.js';
@@ -98,27 +97,15 @@ describe('identifier and licence cards (round 13b)', () => {
   });
 
   it('keep their ids across an unrelated edit, and retire a card whose source sentence changed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-identifier-'));
-    try {
-      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
-      const before = cards(dir);
-      const file = path.join(dir, 'chart-api.md');
-      const text = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, text.replace('one file per chart', 'one small file per chart'));
-      expect(
-        cards(dir)
-          .map((q) => q.id)
-          .sort(),
-      ).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(file, text.replace('name of the executable file', 'path of the executable file'));
-      const edited = cards(dir);
-      const old = before.find((q) => q.reveal === 'argv[0]')!;
-      expect(edited.map((q) => q.id)).not.toContain(old.id);
-      expect(edited.find((q) => q.question.includes('holds the path of the executable file'))?.reveal).toBe('argv[0]');
-      expect(edited).toHaveLength(before.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expectIdsFollowSource({
+      fixture,
+      file: 'chart-api.md',
+      cards,
+      unrelated: ['one file per chart', 'one small file per chart'],
+      source: ['name of the executable file', 'path of the executable file'],
+      retired: (q) => q.reveal === 'argv[0]',
+      replacement: (q) => q.question.includes('holds the path of the executable file') && q.reveal === 'argv[0]',
+    });
   });
 
   it('are on by default since round 13b (identifier 14/16, licence 1/1)', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
-import { normal } from '../../src/quiz/generate/draft.js';
+import { expectIdsFollowSource, expectSelfGradedCards } from './support/card-edits.js';
 import { generateQuestions, generatorKinds, round12aKinds } from '../../src/quiz/generate/index.js';
 import { readableMath } from '../../src/quiz/generate/math.js';
 import { splitStatement } from '../../src/quiz/generate/statement.js';
@@ -127,41 +127,19 @@ describe('round-12a cards', () => {
   it('are self-graded cards that never contain their answer, explained by their source and linked to its section', () => {
     const notes = loadNotes({ root: fixture }).notes;
     expect(generated.length).toBe(8);
-    for (const q of generated) {
-      expect(q.choices, q.question).toEqual(['I knew it', "I didn't"]);
-      expect(normal(q.question), q.question).not.toContain(normal(q.reveal!));
-      expect(q.explanation.length, q.id).toBeGreaterThan(0);
-      const note = notes.find((n) => n.route === q.noteRoute)!;
-      expect(
-        note.sections.find((s) => s.anchor === q.section),
-        q.id,
-      ).toBeDefined();
-    }
+    expectSelfGradedCards(generated, notes);
   });
 
   it('keep their ids across an unrelated edit, and retire a card whose source changed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-round12a-'));
-    try {
-      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
-      const before = cards(dir);
-      const file = path.join(dir, 'inverse.md');
-      const source = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, source.replace('若不存在這樣的 $B$', '若找不到這樣的 $B$'));
-      expect(
-        cards(dir)
-          .map((q) => q.id)
-          .sort(),
-      ).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(file, source.replace('是**唯一的**', '是**唯一存在的**'));
-      const edited = cards(dir);
-      const old = before.find((q) => q.reveal === '其反矩陣 A⁻¹ 是唯一的')!;
-      expect(old).toBeDefined();
-      expect(edited.map((q) => q.id)).not.toContain(old.id);
-      expect(edited.find((q) => q.reveal === '其反矩陣 A⁻¹ 是唯一存在的')).toBeDefined();
-      expect(edited).toHaveLength(before.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expectIdsFollowSource({
+      fixture,
+      file: 'inverse.md',
+      cards,
+      unrelated: ['若不存在這樣的 $B$', '若找不到這樣的 $B$'],
+      source: ['是**唯一的**', '是**唯一存在的**'],
+      retired: (q) => q.reveal === '其反矩陣 A⁻¹ 是唯一的',
+      replacement: (q) => q.reveal === '其反矩陣 A⁻¹ 是唯一存在的',
+    });
   });
 
   it('are on by default: statement, syntax, command-comment (round 12), asked after its fix (round 13a: 3/3)', () => {

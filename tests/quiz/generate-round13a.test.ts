@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
-import { normal } from '../../src/quiz/generate/draft.js';
+import { expectIdsFollowSource, expectSelfGradedCards } from './support/card-edits.js';
 import { generateQuestions, generatorKinds, round13aKinds } from '../../src/quiz/generate/index.js';
 
 const fixture = path.resolve(import.meta.dirname, '../fixtures/quiz-round13a');
@@ -112,41 +110,19 @@ describe('round-13a cards', () => {
   it('are self-graded cards that never contain their answer, explained by their source and linked to its section', () => {
     const notes = loadNotes({ root: fixture }).notes;
     expect(generated.length).toBe(10);
-    for (const q of generated) {
-      expect(q.choices, q.question).toEqual(['I knew it', "I didn't"]);
-      expect(normal(q.question), q.question).not.toContain(normal(q.reveal!));
-      expect(q.explanation.length, q.id).toBeGreaterThan(0);
-      const note = notes.find((n) => n.route === q.noteRoute)!;
-      expect(
-        note.sections.find((s) => s.anchor === q.section),
-        q.id,
-      ).toBeDefined();
-    }
+    expectSelfGradedCards(generated, notes);
   });
 
   it('keep their ids across an unrelated edit, and retire a card whose source changed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-round13a-'));
-    try {
-      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
-      const before = cards(dir);
-      const file = path.join(dir, 'custom-types.md');
-      const source = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, source.replace('The next part is long.', 'The next part is longer.'));
-      expect(
-        cards(dir)
-          .map((q) => q.id)
-          .sort(),
-      ).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(file, source.replace('a new name for an existing', 'a new name for any existing'));
-      const edited = cards(dir);
-      const old = before.find((q) => q.reveal === 'Create a new name for an existing data type')!;
-      expect(old).toBeDefined();
-      expect(edited.map((q) => q.id)).not.toContain(old.id);
-      expect(edited.find((q) => q.reveal === 'Create a new name for any existing data type')).toBeDefined();
-      expect(edited).toHaveLength(before.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expectIdsFollowSource({
+      fixture,
+      file: 'custom-types.md',
+      cards,
+      unrelated: ['The next part is long.', 'The next part is longer.'],
+      source: ['a new name for an existing', 'a new name for any existing'],
+      retired: (q) => q.reveal === 'Create a new name for an existing data type',
+      replacement: (q) => q.reveal === 'Create a new name for any existing data type',
+    });
   });
 
   it('are on by default since round 13a (uses 18/19, asked 3/3)', () => {

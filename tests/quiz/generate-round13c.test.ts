@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
+import { expectIdsFollowSource } from './support/card-edits.js';
 import { namedFormula } from '../../src/quiz/generate/formula.js';
 import { generateQuestions, generatorKinds, round13cKinds } from '../../src/quiz/generate/index.js';
 import { configKeys } from '../../src/quiz/generate/setting.js';
@@ -108,28 +107,15 @@ describe('round 13c cards', () => {
   });
 
   it('keep their ids across an unrelated edit, and retire a card whose source changed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-round13c-'));
-    try {
-      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
-      const before = cards(dir);
-      const file = path.join(dir, 'digital-systems.md');
-      const source = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, source.replace('The next part is long.', 'The next part is longer.'));
-      expect(
-        cards(dir)
-          .map((q) => q.id)
-          .sort(),
-      ).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(file, source.replace('$X = (r^n-1) - X$**', '$X = r^n - 1 - X$**'));
-      const edited = cards(dir);
-      const old = before.find((q) => q.reveal === '(rⁿ - 1) - X')!;
-      expect(old).toBeDefined();
-      expect(edited.map((q) => q.id)).not.toContain(old.id);
-      expect(edited.find((q) => q.reveal === 'rⁿ - 1 - X')).toBeDefined();
-      expect(edited).toHaveLength(before.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expectIdsFollowSource({
+      fixture,
+      file: 'digital-systems.md',
+      cards,
+      unrelated: ['The next part is long.', 'The next part is longer.'],
+      source: ['$X = (r^n-1) - X$**', '$X = r^n - 1 - X$**'],
+      retired: (q) => q.reveal === '(rⁿ - 1) - X',
+      replacement: (q) => q.reveal === 'rⁿ - 1 - X',
+    });
   });
 
   it('are on by default since round 13c (formula 1/1, setting 1/1)', () => {

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
+import { expectIdsFollowSource } from './support/card-edits.js';
 import { generateQuestions, generatorKinds, round12bKinds } from '../../src/quiz/generate/index.js';
 import { libraryFrom } from '../helpers/sections.js';
 
@@ -130,27 +129,15 @@ describe('usage, identifier and dated cards (round 12b)', () => {
   });
 
   it('keep their ids across an unrelated edit, and retire a card whose source sentence changed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-usage-'));
-    try {
-      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
-      const before = cards(dir);
-      const file = path.join(dir, 'widget-guide.md');
-      const text = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, text.replace('from plain data files', 'from plain CSV and JSON files'));
-      expect(
-        cards(dir)
-          .map((q) => q.id)
-          .sort(),
-      ).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(file, text.replace('the `<NoCache>` component', 'the `<Fresh>` component'));
-      const edited = cards(dir);
-      const old = before.find((q) => q.reveal === 'Use the <NoCache> component')!;
-      expect(edited.map((q) => q.id)).not.toContain(old.id);
-      expect(edited.find((q) => q.reveal === 'Use the <Fresh> component')).toBeDefined();
-      expect(edited).toHaveLength(before.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expectIdsFollowSource({
+      fixture,
+      file: 'widget-guide.md',
+      cards,
+      unrelated: ['from plain data files', 'from plain CSV and JSON files'],
+      source: ['the `<NoCache>` component', 'the `<Fresh>` component'],
+      retired: (q) => q.reveal === 'Use the <NoCache> component',
+      replacement: (q) => q.reveal === 'Use the <Fresh> component',
+    });
   });
 
   it('usage (round 12: 15/15) and identifier (round 13b: 14/16) are on by default; dated (1/4) stays off', () => {

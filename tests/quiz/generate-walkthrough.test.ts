@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { normal } from '../../src/quiz/generate/draft.js';
+import { expectIdsFollowSource } from './support/card-edits.js';
 import { generateQuestions, generatorKinds, round8Kinds } from '../../src/quiz/generate/index.js';
 import { placeholderProse } from '../../src/quiz/generate/quality.js';
 import { repeatsPhrase } from '../../src/quiz/generate/term-answer.js';
@@ -110,28 +109,15 @@ describe('command, config and term cards (round 8)', () => {
   });
 
   it('keep their ids across an unrelated edit, and retire a card whose source changed', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-walkthrough-'));
-    try {
-      for (const f of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, f), path.join(dir, f));
-      const before = cards(dir);
-      const file = path.join(dir, 'hexo-deploy.md');
-      const text = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(file, text.replace('修改 deploy 區塊與網址設定', '修改 deploy 與 url 設定'));
-      expect(
-        cards(dir)
-          .map((q) => q.id)
-          .sort(),
-      ).toEqual(before.map((q) => q.id).sort());
-      fs.writeFileSync(file, text.replace('npm install hexo-deployer-git --save', 'npm i hexo-deployer-git'));
-      const edited = cards(dir);
-      const old = before.find((q) => q.reveal === 'npm install hexo-deployer-git --save')!;
-      expect(old).toBeDefined();
-      expect(edited.map((q) => q.id)).not.toContain(old.id);
-      expect(edited.find((q) => q.reveal === 'npm i hexo-deployer-git')).toBeDefined();
-      expect(edited).toHaveLength(before.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expectIdsFollowSource({
+      fixture,
+      file: 'hexo-deploy.md',
+      cards,
+      unrelated: ['修改 deploy 區塊與網址設定', '修改 deploy 與 url 設定'],
+      source: ['npm install hexo-deployer-git --save', 'npm i hexo-deployer-git'],
+      retired: (q) => q.reveal === 'npm install hexo-deployer-git --save',
+      replacement: (q) => q.reveal === 'npm i hexo-deployer-git',
+    });
   });
 
   it('are on by default as blind judging passed them (config in round 8, command in round 10, term in round 11)', () => {
