@@ -1,6 +1,6 @@
 import { normal, type Draft } from './draft.js';
 import type { CodeBlock, SectionFacts } from './facts.js';
-import { generic } from './heading.js';
+import { generic, withoutNumbering } from './heading.js';
 import { broken, card, firstPerson, trimEnd, whereFor } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
 import { placeholderProse, pointsAway } from './quality.js';
@@ -108,8 +108,7 @@ function enGoal(text: string): string | undefined {
 
 /** The heading as a goal, numbering and a trailing colon cut ("列出現有的工作目錄："). */
 const headingGoal = (heading: string): string =>
-  heading
-    .replace(/^(?:\d+[.)]\s*)+/, '')
+  withoutNumbering(heading)
     .replace(/^(?:step \d+[:.]?\s*)/i, '')
     .trim();
 

@@ -7,9 +7,17 @@ import { weakSentence } from './quality.js';
 /** Headings that name a part of a page, not a thing to tell apart. */
 export const generic =
   /^(?:overview|introduction|intro|summary|conclusion|examples?|usage|notes?|references?|resources|prerequisites|next steps|see also|faq|further reading|getting started|installation|setup|configuration|options|api|background|why|how|what|when|總結|結論|前言|範例|參考|參考資料|介紹|簡介|小結|實作|其他|說明|解法|注意|注意事項|提示|例如|舉例|直觀理解|優點|缺點|用途|特色|語法|note|tip|warning|important|example|result|output|input|syntax|description|pros|cons|advantages|disadvantages)$/i;
-const numbering = /^(?:\d+[.)]\s*|step \d+[:.]?\s*)/i;
+// Section numbers before a heading's words ("3.6.2 ", "1. ", "2) "), always followed by a space:
+// a year ("2023 review") or an address ("0.0.0.0：萬用匹配符") is the heading's own words.
+const numbering = /^(?:(?:(?:\d+\.)+\d*|\d+\))\s+)+/;
 
-const cleanHeading = (heading: string): string => heading.replace(numbering, '').trim();
+/** The heading without its section number: "3.6.2 同步" → "同步". */
+export const withoutNumbering = (heading: string): string => heading.replace(numbering, '').trim();
+
+const cleanHeading = (heading: string): string =>
+  withoutNumbering(heading)
+    .replace(/^step \d+[:.]?\s*/i, '')
+    .trim();
 const nameLike = (heading: string): boolean =>
   heading.length >= 2 && heading.length <= 60 && heading.split(/\s+/).length <= 6 && !generic.test(heading);
 

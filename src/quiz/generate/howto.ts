@@ -1,6 +1,6 @@
 import { normal, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
-import { generic } from './heading.js';
+import { generic, withoutNumbering } from './heading.js';
 import { fill, templates, type Lang } from './lang.js';
 import { pointsAway, shapeOf, wordsOf } from './quality.js';
 
@@ -42,7 +42,7 @@ const pronounObject = /^(\S+)\s+(?:it|this(?: \w+)?|that|them|these(?: \w+)?|tho
 
 /** The heading names a feature the sentence calls "it" ("Edit Link": "To disable it, …"). */
 function headingFeature(facts: SectionFacts): string | undefined {
-  const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
+  const heading = withoutNumbering(facts.section.heading);
   if (facts.section.level < 2 || !heading || generic.test(heading) || heading.length > 40) return undefined;
   if (heading.split(/\s+/).length > 5 || /[?？:：]/.test(heading)) return undefined;
   return heading;
@@ -103,7 +103,7 @@ export function namesIdentifier(question: string, answer: string, facts: Section
  */
 export function whereFor(facts: SectionFacts, answer = ''): string | undefined {
   const title = facts.section.noteTitle.trim();
-  const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
+  const heading = withoutNumbering(facts.section.heading);
   const where =
     heading &&
     facts.section.level >= 2 &&

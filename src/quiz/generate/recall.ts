@@ -1,6 +1,6 @@
 import type { Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
-import { generic } from './heading.js';
+import { generic, withoutNumbering } from './heading.js';
 import { fill, templates, type Lang } from './lang.js';
 import { leansOnContext, pointsAway } from './quality.js';
 
@@ -72,7 +72,7 @@ export function recallDrafts(note: SectionFacts[], lang: Lang): Draft[] {
   const drafts: Draft[] = [];
   for (const facts of ranked) {
     const { section } = facts;
-    const heading = section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
+    const heading = withoutNumbering(section.heading);
     const top = section.level < 2 || !heading;
     // A heading with a marker ("MDX Components [!TODO]") is a draft, not a topic.
     if (!top && (generic.test(heading) || heading.length < 2 || heading.length > 80 || heading.includes('['))) continue;

@@ -1,10 +1,9 @@
 import { givesAway, normal } from './draft.js';
 import type { SectionFacts } from './facts.js';
-import { generic } from './heading.js';
+import { generic, withoutNumbering } from './heading.js';
 import { sharesStem } from './quality.js';
 
-const numbering = /^(?:\d+[.)]\s*)+/;
-const headingOf = (facts: SectionFacts): string => facts.section.heading.replace(numbering, '').trim();
+const headingOf = (facts: SectionFacts): string => withoutNumbering(facts.section.heading);
 
 /**
  * Where a question's sentence comes from, so it states its subject ("SageMaker Canvas › Ready-to-use

@@ -1,6 +1,6 @@
 import { normal, type Draft } from './draft.js';
 import type { SectionFacts } from './facts.js';
-import { generic } from './heading.js';
+import { generic, withoutNumbering } from './heading.js';
 import { broken, card, firstPerson, trimEnd } from './howto.js';
 import { fill, templates, type Lang } from './lang.js';
 import { leansOnContext, placeholderProse, pointsAway } from './quality.js';
@@ -63,7 +63,7 @@ function namesTerm(answer: string, term: string): boolean {
  * everyday idea whose explanation is self-evident, so it is not asked.
  */
 function worthAsking(term: string): boolean {
-  const t = term.trim().replace(/^(?:\d+[.)]\s*)+/, '');
+  const t = withoutNumbering(term);
   // "Copying an object", "Overloading an operator": a task or topic, answered by a sentence that restates it.
   if (/^\p{L}+ing\s+(?:an?|the)\s/iu.test(t)) return false;
   if (han(t) > 0 || /\s/.test(t)) return true;
@@ -100,7 +100,7 @@ function saying(text: string, term: string): string | undefined {
 /** Where the card comes from: the note's title, and the section's heading when it is not the term. */
 function whereOf(facts: SectionFacts, term: string): string | undefined {
   const title = facts.section.noteTitle.trim();
-  const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
+  const heading = withoutNumbering(facts.section.heading);
   const where =
     facts.section.level >= 2 &&
     heading &&
@@ -131,7 +131,7 @@ export function termDrafts(facts: SectionFacts, lang: Lang): Draft[] {
     if (answer) ask(d.term, answer, d.source);
   }
   // A section named by a term and opening with what it is: only when its first block is that sentence.
-  const heading = facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
+  const heading = withoutNumbering(facts.section.heading);
   const first = facts.section.markdown.trimStart();
   // In Chinese notes a Latin heading names a term ("sizeof", "Time complexity"); in English notes
   // only an identifier does ("typedef"): other headings are as often tasks or topics ("Disable image zoom", "Team").

@@ -4,6 +4,7 @@ import { broken, capitalise, card, englishSubject, firstPerson, trimEnd, whereFo
 import type { Lang } from './lang.js';
 import { placeholderProse, pointsAway } from './quality.js';
 import { namesAnswer } from './asked.js';
+import { withoutNumbering } from './heading.js';
 
 /**
  * Self-graded cards on the purpose sentences course notes are written in, which `purpose` (a named
@@ -107,7 +108,7 @@ function namesThing(subject: string, facts: SectionFacts): boolean {
   );
 }
 
-const headingOf = (facts: SectionFacts): string => facts.section.heading.replace(/^(?:\d+[.)]\s*)+/, '').trim();
+const headingOf = (facts: SectionFacts): string => withoutNumbering(facts.section.heading);
 
 /** Where the card comes from, without a heading or title that names the answer (by default: shares a word with it). */
 function placeFor(
