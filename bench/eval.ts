@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { loadNotes } from '../src/notes/load.js';
 import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
 import {
+  casualBlind10,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -147,6 +148,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual blind7', casualBlind7],
         ['casual blind8', casualBlind8],
         ['casual blind9', casualBlind9],
+        ['casual blind10', casualBlind10],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

@@ -20,6 +20,8 @@ export const casualBlind7 = ['casual-blind7'] as const;
 export const casualBlind8 = ['casual-blind8'] as const;
 /** Written blind at the start of the seventh stop's work, before its tuning; measured once after it. */
 export const casualBlind9 = ['casual-blind9'] as const;
+/** Written blind at the start of the eighth stop's work, before its tuning; measured once after it. */
+export const casualBlind10 = ['casual-blind10'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -32,12 +34,14 @@ export const splits = [
   'blind7',
   'blind8',
   'blind9',
+  'blind10',
   ...casualTune,
   ...casualHeldOut,
   ...casualFresh,
   ...casualBlind7,
   ...casualBlind8,
   ...casualBlind9,
+  ...casualBlind10,
 ] as const;
 
 const questionSchema = z.object({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadNotes } from '../../src/notes/load.js';
 import { nimbusEngine } from '../../bench/engines.js';
 import {
+  casualBlind10,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -94,7 +95,10 @@ const measuredOnce = [
     floor: blind9Floor,
   },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
-const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));
+// casual-blind10, written blind before the eighth stop's tuning, is kept out of every floor until it is measured once.
+const casual = casualFile.filter(
+  (q) => !measuredOnce.some((set) => inSplits(set.splits)(q)) && !inSplits(casualBlind10)(q),
+);
 const sections = loadNotes({ root: path.join(root, 'notes') }).sections;
 
 describe('answer quality on the bundled notes', () => {
