@@ -183,3 +183,55 @@ ${efs}
     expect(outcome.missing).not.toContain('cheaper');
   });
 });
+
+describe('how it is charged, a fee, a share, a lag and limits', () => {
+  it('reads "how is X priced" and "how does pricing work" as asking how it is charged', () => {
+    expect(askedFigure('How is Amazon Braket priced for quantum tasks?')).toMatchObject({
+      kind: 'pricing',
+      asked: 'priced',
+    });
+    expect(askedFigure('aws elemental mediaconvert how does pricing work for transcoding')?.kind).toBe('pricing');
+    expect(askedFigure('how does anyscale price its managed ray clusters?')?.kind).toBe('pricing');
+    // "pricing" named as a subject asks no price.
+    expect(askedFigure('"pay less by using more" - wat does that actually mean in aws pricing?')).toBeNull();
+  });
+
+  it('takes a price, "free" or what is paid for as saying how it is charged', () => {
+    const question = 'How is Google BigQuery priced per terabyte scanned?';
+    expect(holds(question, 'Athena charges per terabyte of data scanned.')).toBe(true);
+    expect(holds(question, 'It costs $6.25 per TiB.')).toBe(true);
+    expect(holds(question, 'There is no additional charge for Beanstalk itself.')).toBe(true);
+    expect(holds(question, 'BigQuery is a serverless data warehouse.')).toBe(false);
+  });
+
+  it('reads "is there a fee" as a price, answered by one or by "free of charge"', () => {
+    const question = 'can i reschedule my exam and is there a fee for it';
+    expect(askedFigure(question)).toMatchObject({ kind: 'price', asked: 'fee' });
+    expect(holds(question, 'Rescheduling is free of charge up to 24 hours before.')).toBe(true);
+    expect(holds(question, 'You can reschedule in your exam account.')).toBe(false);
+  });
+
+  it('reads "what percentage" as a share, answered only by a percentage', () => {
+    const question = 'whats the monthly uptime sla percentage for ec2';
+    expect(askedFigure(question)).toMatchObject({ kind: 'share', asked: 'percentage' });
+    expect(holds(question, 'The region-level SLA is 99.99%.')).toBe(true);
+    expect(holds(question, 'EC2 offers an SLA for each region.')).toBe(false);
+  });
+
+  it('reads "retention period", "what is the … lag" and "hourly … price" as figures', () => {
+    expect(askedFigure('snowflake time travel retention period?')?.kind).toBe('duration');
+    expect(askedFigure('whats the typical replication lag for global tables')?.kind).toBe('duration');
+    expect(askedFigure('What is the hourly On-Demand price of an ml.p4d.24xlarge?')).toMatchObject({
+      kind: 'price',
+      asked: 'hourly on-demand price',
+    });
+  });
+
+  it('reads "limits of/on", "what … limits" and "default value" as a count, not "quotas per region"', () => {
+    expect(askedFigure('What are the limits of the Oracle Cloud Always Free tier?')?.kind).toBe('count');
+    expect(askedFigure('gemini api rate limits on free tier?')?.kind).toBe('count');
+    expect(askedFigure('What GPU limits does Google Colab Pro have?')?.kind).toBe('count');
+    expect(askedFigure('What is the default value of max_ongoing_requests?')?.kind).toBe('count');
+    expect(askedFigure('r sagemaker instance quotas per region')).toBeNull();
+  });
+});
