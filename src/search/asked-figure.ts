@@ -13,9 +13,7 @@ type FigureKind =
   | 'rate'
   | 'cheaper'
   | 'faster'
-  | 'bigger'
-  | 'pricing'
-  | 'share';
+  | 'bigger';
 
 export interface AskedFigure {
   kind: FigureKind;
@@ -61,7 +59,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'duration',
     cue: new RegExp(
-      String.raw`\bhow (?:long|soon)\b|\bhow much (?:time|notice|warning)\b|\bhow many (?:hours|days|minutes|seconds|weeks|months|years)\b|\b${limitWord}\s+${gap}(?:timeout|ttl|retention(?: period)?|duration|lifetime|run ?time|wait ?time|waiting period|period)\b|\b(?:timeout|ttl|retention)\s+(?:max|maximum|default|limit)\b|\bwhat(?:'?s| is| are) (?:the )?(?:[\w-]+ ){0,2}?(?:latency|lag|delay)\b|\bretention period\b`,
+      String.raw`\bhow (?:long|soon)\b|\bhow much (?:time|notice|warning)\b|\bhow many (?:hours|days|minutes|seconds|weeks|months|years)\b|\b${limitWord}\s+${gap}(?:timeout|ttl|retention(?: period)?|duration|lifetime|run ?time|wait ?time|waiting period|period)\b|\b(?:timeout|ttl|retention)\s+(?:max|maximum|default|limit)\b|\bwhat(?:'?s| is| are) (?:the )?(?:[\w-]+ ){0,2}?latency\b`,
       'i',
     ),
   },
@@ -78,21 +76,10 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   { kind: 'price', cue: /\bhow much (?:\$|money\b|dollars?\b|usd\b|eur\b|euros?\b)/i },
   {
     kind: 'price',
-    cue: /\b(?:cost|costs|price|pricing|fee|fees) per (?:hour|hr|day|month|year|gb|request|shot|unit)\b|\b(?:hourly|monthly|annual|yearly)(?: [\w-]+)? (?:price|cost|rate)\b/i,
+    cue: /\b(?:cost|costs|price|pricing|fee|fees) per (?:hour|hr|day|month|year|gb|request|shot|unit)\b|\b(?:hourly|monthly) (?:price|cost|rate)\b/i,
   },
   // "what is the price per labeled object": shown as the price word.
   { kind: 'price', cue: /\bwhat(?:'?s| is| are) the (?:price|cost|fee)s?\b/i, shown: /\b(?:price|cost|fee)s?\b/i },
-  // "is there a fee": a price, or none ("free of charge").
-  { kind: 'price', cue: /\bis there (?:a|any) (?:fee|charge|cost)s?\b/i, shown: /\b(?:fee|charge|cost)s?\b/i },
-  // How it is charged: "how is X priced", "how does pricing work", "how does X price its …". Not
-  // "pricing" alone: "what does 'pay less by using more' mean in aws pricing" asks a principle.
-  {
-    kind: 'pricing',
-    cue: /\bpriced\b|\bhow does (?:the )?pricing\b|\bpricing work|\bhow does [\w-]+(?: [\w-]+)? price\b/i,
-    shown: /\bpric(?:ed|ing|e)\b/i,
-  },
-  // A share: "what percentage", "uptime sla percentage", "how many %".
-  { kind: 'share', cue: /\bpercentage\b|\bwhat percent\b|\bhow (?:many|much) (?:%|percent)/i },
   {
     kind: 'cheaper',
     cue: comparing(comparatives.cheaper),
@@ -118,7 +105,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'count',
     cue: new RegExp(
-      String.raw`\bhow many\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b|\b(?:limits|quotas) (?:on|of)\b|\bwhat(?:'?s| is| are)? (?:the )?(?:[\w-]+ ){0,2}?(?:limits|quotas)\b|\bdefault values?\b|(?:\bno\.|#) ?of\b|\bbaseline (?:iops|throughput|bandwidth)\b|\b(?:passing|pass) (?:score|mark)\b`,
+      String.raw`\bhow many\b|\b${limitWord}\s+${gap}(?:number|limit|quota|count|capacity)\b|\b(?:default )?(?:limit|quota) (?:on|of|per|for)\b|(?:\bno\.|#) ?of\b|\bbaseline (?:iops|throughput|bandwidth)\b|\b(?:passing|pass) (?:score|mark)\b`,
       'i',
     ),
   },
@@ -204,10 +191,6 @@ const figures: Record<FigureKind, RegExp> = {
     String.raw`\b(?:\d[\d,.]*|${countWords})(?:\s*[\p{L}-]+)?(?:\s+[\p{L}-]+){0,2}?\s*(?:\bper\s+|\ba\s+|\/\s*)(?:second|sec|s|minute|min|hour|hr)\b|\b\d[\d,.]*\s*(?:[kmgt]bps|[kmgt]b\/s|tps|rps|qps|iops)\b`,
     'giu',
   ),
-  // How it is charged is stated by a price, or by what is paid for ("charges per terabyte scanned").
-  pricing:
-    /[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|dollars?|cents?|eur|euros?)\b|\bfree\b|\bno (?:extra |additional )?(?:charge|cost)\b|\b(?:pay|pays|paid|charges?|charged|bills?|billed|priced)\s+(?:only\s+)?(?:per|by the|for (?:each|every|the|data|storage|requests?|compute|what))\b/gi,
-  share: /\d\s?%|\b\d[\d,.]*\s?percent\b/gi,
   // A comparison stated of the kind asked: "Standard-IA costs less", "the fastest option", "larger volumes".
   cheaper:
     /\b(?:cheaper|cheapest|pricier|(?:less|more|least|most) (?:expensive|costly)|costs? (?:less|more)|(?:lower|higher|lowest|highest)[\s-](?:cost|price)s?|pays? (?:less|more)|no (?:extra |additional )?(?:charge|cost)|free of charge)\b/gi,
