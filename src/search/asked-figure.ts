@@ -128,11 +128,11 @@ export function askedFigure(question: string): AskedFigure | null {
     const words = match && shown ? shown.exec(question) : match;
     if (words) {
       const of = wordsOf(match?.groups?.of ?? '').filter((w) => !limitWords.has(w));
-      const counted = kind === 'count' ? countedOf(question, match![0]) : undefined;
+      // What is counted is read from the cue on: "max size … how many shards" counts shards.
+      const counted = kind === 'count' ? countedOf(question.slice(match!.index), match![0]) : undefined;
       let asked = words[0].toLowerCase().replace(/\s+/g, ' ');
       // A bare "max" says what it limits next: "max subscriptions per sns topic" asks "max subscriptions".
-      if (counted && bareLimit.test(asked) && new RegExp(String.raw`\b${asked}\s+${counted[0]}\b`, 'i').test(question))
-        asked = `${asked} ${counted.join(' ')}`;
+      if (counted && bareLimit.test(asked)) asked = `${asked} ${counted.join(' ')}`;
       return { kind, asked, of, ...(counted ? { counted } : {}) };
     }
   }
@@ -155,9 +155,11 @@ const glue = new Set(
 const notCounted = /^(?:max|maximum|min|minimum|default|number|no|\d.*)$/;
 
 /** The words naming what a count question counts ("read replicas" of "how many read replicas can…"), if any. */
-function countedOf(question: string, cue: string): string[] | undefined {
-  const match = countedCue.exec(question);
+function countedOf(fromCue: string, cue: string): string[] | undefined {
+  const match = countedCue.exec(fromCue);
   if (!match) return undefined;
+  // After a bare "max", what it limits comes next ("max subscriptions"), not later in the question.
+  if (bareLimit.test(cue.toLowerCase()) && match.index !== 0) return undefined;
   // After a bare "max", only a plural counts ("max subscriptions"): "a minimum bill", "max
   // concurrency" name an amount, not a count.
   if (bareLimit.test(cue.toLowerCase()) && !/[^s]s$/i.test(match[1]!)) return undefined;

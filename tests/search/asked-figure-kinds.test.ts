@@ -85,6 +85,8 @@ describe('what a bare "max" limits', () => {
     // A singular after a bare "max"/"minimum" names an amount, not a count.
     expect(askedFigure('is there always a minimum bill')?.counted).toBeUndefined();
     expect(askedFigure('min max desired capacity')?.counted).toBeUndefined();
+    // What is counted is read from the cue on, not from an earlier "max".
+    expect(askedFigure('maximum records in a put, and how many shards do i need')?.counted).toEqual(['shards']);
   });
 
   it('then wants a number next to what it limits', () => {
