@@ -76,8 +76,10 @@ const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.
 
 // casual-blind9: 170 casual questions written blind before the seventh stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.050, Missing
-// on near misses answered 0.667, on right answers 0.057.
-const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.05, missingOnNearMiss: 0.66, maxMissingOnRight: 0.06 };
+// on near misses answered 0.667, on right answers 0.057. Since measured, it is tuning data: the
+// fig18g rules (the fact asked read from the question's grammar: a rate, a comparison, what a bare
+// "max" limits) take Missing on near misses answered to 0.756 (34 of 45), right answers unchanged.
+const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.05, missingOnNearMiss: 0.75, maxMissingOnRight: 0.06 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
