@@ -1,0 +1,116 @@
+import { createRequire } from 'node:module';
+import type { Terms } from './text.js';
+
+// A near miss often asks about a kind of something the best section does hold: "DNS glue records"
+// answered by Route 53's section on records, "xgboost monotone constraints" by a section on Linear
+// Learner's constraints, "kubernetes horizontal pod autoscaler" by Ray's autoscaler. The word
+// that says which kind ("glue", "monotone", "horizontal") modifies a noun the section holds, and
+// is what the section lacks. Whether two words form such a noun compound is grammar, not
+// statistics: a part-of-speech tagger (wink-nlp's English model) tells "glue records" (two nouns)
+// from "getting killed" or "extra ebs" (a verb, an adjective), which right answers lack all the time.
+
+/**
+ * Only a short question is read this way (its words the search counts, as typed, repeats included):
+ * it names its subject and little else ("xgboost monotone
+ * constraints how to set"); a longer one adds context ("a jupyter notebook on my laptop", "patient
+ * health data") that its answer need not hold. Tune sets, near misses answered with Missing /
+ * right answers at rank 1 with Missing gained: ≤ 6 terms +3 / +3, ≤ 7 +3 / +6, ≤ 8 +3 / +7, any +3 / +15.
+ */
+const compoundMaxTerms = 6;
+
+/**
+ * The noun modified must be specific too (in at most this share of sections): a modifier of a
+ * common noun ("new project", "sql people") is context. Tune sets: 5 % +2 / +3, 10 % +3 / +3,
+ * 20 % +3 / +3, any +3 / +4 (at ≤ 6 terms).
+ */
+export const compoundHeadDocShare = 0.1;
+
+/** A word after one of these is the asker's own ("my website", "our vendor app"): context, not the subject. */
+const possessives = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
+
+export interface CompoundTests {
+  /** Whether the section lacks a stemmed question word that is specific enough to be missing. */
+  lacks: (term: string) => boolean;
+  /** Whether the section holds a stemmed question word that is specific enough to be the noun modified. */
+  holdsHead: (term: string) => boolean;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The stemmed words of a short question that modify, as nouns, a noun right after them that the
+ * best section holds, when the section lacks them: "glue" of "DNS glue records" answered by the
+ * Route 53 section. The two words stand side by side, with nothing but spaces between ("friends-
+ * of-friends graph", "last week? config history" are not compounds), and the first is not the
+ * asker's own ("my website"). `counted` are the stemmed question words the search counts.
+ */
+export function lackedModifiers(
+  question: string,
+  counted: readonly string[],
+  terms: Terms,
+  tests: CompoundTests,
+): string[] {
+  const words = [...question.matchAll(/[\p{L}\p{N}'’]+/gu)].map(
+    (m): Word => ({ text: m[0], start: m.index, end: m.index + m[0].length }),
+  );
+  const length = words.filter((w) => counted.includes(terms.queryTerm(w.text) ?? '')).length;
+  if (length > compoundMaxTerms) return [];
+  const pairs: [Word, Word, string][] = [];
+  words.forEach((word, i) => {
+    const head = words[i + 1];
+    if (!head || !/^\s+$/.test(question.slice(word.end, head.start))) return;
+    if (!/^[a-z]{3,}$/i.test(word.text) || possessives.has(words[i - 1]?.text.toLowerCase() ?? '')) return;
+    // "friends-of-friends graph": the word ends a hyphenated one.
+    if (question[word.start - 1] === '-') return;
+    const modifier = terms.queryTerm(word.text);
+    const noun = terms.queryTerm(head.text);
+    if (modifier && noun && modifier !== noun && tests.lacks(modifier) && tests.holdsHead(noun))
+      pairs.push([word, head, modifier]);
+  });
+  if (pairs.length === 0) return [];
+  // The tagger loads only now, for the few questions that pass the tests above.
+  const nouns = nounStarts(question);
+  return [
+    ...new Set(pairs.filter(([word, head]) => nouns.has(word.start) && nouns.has(head.start)).map(([, , m]) => m)),
+  ];
+}
+
+interface Tagger {
+  readDoc(text: string): {
+    tokens(): { each(f: (token: { out(what: unknown): unknown }) => void): void };
+  };
+  its: { value: unknown; pos: unknown; precedingSpaces: unknown };
+}
+
+let tagger: Tagger | undefined;
+
+/** Where the nouns of a text start (character offsets), as wink-nlp's English model tags them. */
+export function nounStarts(text: string): Set<number> {
+  if (tagger === undefined) {
+    // Loaded on first use, from node_modules as it is (~0.2–0.5 s of CPU): one-shot `ask` pays it
+    // only for a short question with a candidate compound.
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Tagger;
+    tagger = winkNLP(require('wink-eng-lite-web-model'), ['pos']);
+  }
+  const { its } = tagger;
+  const starts = new Set<number>();
+  let at = 0;
+  tagger
+    .readDoc(text)
+    .tokens()
+    .each((token) => {
+      const value = String(token.out(its.value));
+      at += String(token.out(its.precedingSpaces)).length;
+      // Stay on the text should the model's tokens ever leave out a character.
+      if (text.startsWith(value, at) === false) at = Math.max(at, text.indexOf(value, at));
+      const pos = token.out(its.pos);
+      if (pos === 'NOUN' || pos === 'PROPN') starts.add(at);
+      at += value.length;
+    });
+  return starts;
+}
