@@ -19,11 +19,11 @@ import type { Terms } from './text.js';
 const compoundMaxTerms = 6;
 
 /**
- * The noun modified must be specific too (in at most this share of sections): a modifier of a
- * common noun ("new project", "sql people") is context. Tune sets: 5 % +2 / +3, 10 % +3 / +3,
- * 20 % +3 / +3, any +3 / +4 (at ≤ 6 terms).
+ * The noun the section holds must be specific too (in at most this share of sections): a compound
+ * with a common noun ("new project", "sql people") is context. Tune sets, the modifier lacked: 5 %
+ * +2 / +3, 10 % +3 / +3, 20 % +3 / +3, any +3 / +4 (at ≤ 6 terms).
  */
-export const compoundHeadDocShare = 0.1;
+export const compoundHeldDocShare = 0.1;
 
 /** A word after one of these is the asker's own ("my website", "our vendor app"): context, not the subject. */
 const possessives = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
@@ -31,8 +31,8 @@ const possessives = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its'])
 export interface CompoundTests {
   /** Whether the section lacks a stemmed question word that is specific enough to be missing. */
   lacks: (term: string) => boolean;
-  /** Whether the section holds a stemmed question word that is specific enough to be the noun modified. */
-  holdsHead: (term: string) => boolean;
+  /** Whether the section holds a stemmed question word that is specific enough to name what is asked about. */
+  holds: (term: string) => boolean;
 }
 
 interface Word {
@@ -42,13 +42,14 @@ interface Word {
 }
 
 /**
- * The stemmed words of a short question that modify, as nouns, a noun right after them that the
- * best section holds, when the section lacks them: "glue" of "DNS glue records" answered by the
- * Route 53 section. The two words stand side by side, with nothing but spaces between ("friends-
- * of-friends graph", "last week? config history" are not compounds), and the first is not the
- * asker's own ("my website"). `counted` are the stemmed question words the search counts.
+ * The stemmed words of a short question that form a noun compound with a noun the best section
+ * holds, when the section lacks them: the modifier ("glue" of "DNS glue records" answered by the
+ * Route 53 section) or the noun modified ("setup" of "experiment tracking setup" answered by a
+ * section on experiment tracking). The two words stand side by side, with nothing but spaces
+ * between ("friends-of-friends graph", "last week? config history" are not compounds), and are
+ * not the asker's own ("my website"). `counted` are the stemmed question words the search counts.
  */
-export function lackedModifiers(
+export function lackedInCompounds(
   question: string,
   counted: readonly string[],
   terms: Terms,
@@ -59,17 +60,25 @@ export function lackedModifiers(
   );
   const length = words.filter((w) => counted.includes(terms.queryTerm(w.text) ?? '')).length;
   if (length > compoundMaxTerms) return [];
+  const lacked = (word: Word) => {
+    const term = /^[a-z]{3,}$/i.test(word.text) ? terms.queryTerm(word.text) : null;
+    return term && tests.lacks(term) ? term : null;
+  };
+  const held = (word: Word) => {
+    const term = terms.queryTerm(word.text);
+    return term !== null && tests.holds(term);
+  };
   const pairs: [Word, Word, string][] = [];
   words.forEach((word, i) => {
     const head = words[i + 1];
     if (!head || !/^\s+$/.test(question.slice(word.end, head.start))) return;
-    if (!/^[a-z]{3,}$/i.test(word.text) || possessives.has(words[i - 1]?.text.toLowerCase() ?? '')) return;
+    if (possessives.has(words[i - 1]?.text.toLowerCase() ?? '')) return;
     // "friends-of-friends graph": the word ends a hyphenated one.
     if (question[word.start - 1] === '-') return;
-    const modifier = terms.queryTerm(word.text);
-    const noun = terms.queryTerm(head.text);
-    if (modifier && noun && modifier !== noun && tests.lacks(modifier) && tests.holdsHead(noun))
-      pairs.push([word, head, modifier]);
+    const modifier = lacked(word);
+    const noun = lacked(head);
+    if (modifier && held(head)) pairs.push([word, head, modifier]);
+    else if (noun && held(word)) pairs.push([word, head, noun]);
   });
   if (pairs.length === 0) return [];
   // The tagger loads only now, for the few questions that pass the tests above.

@@ -1,5 +1,5 @@
 import { type AskedFigure, askedFigure, holdsFigure, isUnitOf, namesAsked } from './asked-figure.js';
-import { compoundHeadDocShare, lackedModifiers } from './compounds.js';
+import { compoundHeldDocShare, lackedInCompounds } from './compounds.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -130,14 +130,13 @@ export function missingWords(
       : absent.filter(
           (t) => part.has(t) && /^[a-z]+$/.test(t) && !isEverydayWord(typed(t)) && !extendsHeading(t, heading),
         );
-  // A word saying which kind of a noun the section holds ("DNS glue records" answered by Route 53's
-  // records): compounds.ts.
-  const modifiers = lackedModifiers(question, terms, index.terms, {
+  // A noun compound half held ("DNS glue records" answered by Route 53's records): compounds.ts.
+  const compounds = lackedInCompounds(question, terms, index.terms, {
     lacks: (t) => terms.includes(t) && lacks(t) && specific(t),
-    holdsHead: (t) =>
-      (found.has(t) || holds(t)) && (index.docFreq.get(t) ?? 0) <= compoundHeadDocShare * index.sections.length,
+    holds: (t) =>
+      (found.has(t) || holds(t)) && (index.docFreq.get(t) ?? 0) <= compoundHeldDocShare * index.sections.length,
   });
-  const words = typedWords(question, [...names, ...elsewhere, ...lacking, ...modifiers], index.terms).filter(
+  const words = typedWords(question, [...names, ...elsewhere, ...lacking, ...compounds], index.terms).filter(
     (w) => !inFigure(w, figure) && !(asked && isUnitOf(w, asked)),
   );
   // Another cloud's product the section does not name ("cosmos db" answered by the Well-Architected page).

@@ -4,9 +4,9 @@ import { buildIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
 import { libraryFrom } from '../helpers/sections.js';
 
-// "Missing: monotone": in a short question, a noun that says which kind of a noun the best section
-// holds ("monotone constraints" answered by a section on other constraints) is what the question
-// asks about, though the rest of it matches.
+// "Missing: monotone": in a short question, a noun compound half held by the best section
+// ("monotone constraints" answered by a section on other constraints) asks about the half it
+// lacks, though the rest of the question matches.
 const filler = Array.from({ length: 24 }, (_, i) => `Topic ${i + 1}`);
 const library = libraryFrom({
   'learner.md': `---
@@ -27,7 +27,7 @@ title: Trees
 ## Splits
 
 A monotone split keeps the prediction rising with the feature, and a deleted feature is
-never split on.
+never split on. Each tree is saved with its own syntax.
 
 ${filler.map((t) => `## ${t}\n\n${t} is covered in its own notes; this page only names it.\n`).join('\n')}`,
 });
@@ -40,11 +40,17 @@ describe('Missing line: the noun that says which kind', () => {
     expect(outcome.missing).toContain('monotone');
   });
 
+  it('names a noun modified by a noun the section holds, when the section lacks it', () => {
+    const outcome = search(index, 'linear learner constraint syntax', 3);
+    expect(outcome.hits[0]?.section.id).toBe('learner#linear-learner-hyperparameters');
+    expect(outcome.missing).toContain('syntax');
+  });
+
   it('leaves a word that is no noun, the asker own word and longer questions alone', () => {
     // "deleted" is a verb here, not a noun naming a kind of constraints.
     expect(search(index, 'linear learner deleted constraints', 3).missing).not.toContain('deleted');
     // Punctuation between the words: no compound.
-    expect(search(index, 'linear learner monotone, constraints', 3).missing).not.toContain('monotone');
+    expect(search(index, 'monotone, constraints of the linear learner', 3).missing).not.toContain('monotone');
     // A longer question adds context its answer need not hold.
     expect(
       search(index, 'for my tuning job on the linear learner which monotone constraints weights box', 3).missing,
