@@ -11,12 +11,13 @@ import type { Terms } from './text.js';
 
 /**
  * Only a short question is read this way (its words the search counts, as typed, repeats included):
- * it names its subject and little else ("xgboost monotone
- * constraints how to set"); a longer one adds context ("a jupyter notebook on my laptop", "patient
- * health data") that its answer need not hold. Tune sets, near misses answered with Missing /
- * right answers at rank 1 with Missing gained: ≤ 6 terms +3 / +3, ≤ 7 +3 / +6, ≤ 8 +3 / +7, any +3 / +15.
+ * it names its subject and little else ("xgboost monotone constraints how to set"); a longer one
+ * adds context ("a jupyter notebook on my laptop", "patient health data", "UDP game server") that
+ * its answer need not hold. Tune sets, near misses answered with Missing / right answers at rank 1
+ * with Missing gained: ≤ 4 words +2 / 0, ≤ 5 +3 / 0, ≤ 6 +4 / +4, ≤ 7 +4 / +8 (the modifier alone:
+ * ≤ 8 +3 / +7, any length +3 / +15).
  */
-const compoundMaxTerms = 6;
+const compoundMaxTerms = 5;
 
 /**
  * The noun the section holds must be specific too (in at most this share of sections): a compound
@@ -29,6 +30,8 @@ export const compoundHeldDocShare = 0.1;
 const possessives = new Set(['my', 'our', 'your', 'his', 'her', 'their', 'its']);
 
 export interface CompoundTests {
+  /** The best section's text: the tagger reads English, so notes in another language are left alone. */
+  sectionText: string;
   /** Whether the section lacks a stemmed question word that is specific enough to be missing. */
   lacks: (term: string) => boolean;
   /** Whether the section holds a stemmed question word that is specific enough to name what is asked about. */
@@ -59,7 +62,7 @@ export function lackedInCompounds(
     (m): Word => ({ text: m[0], start: m.index, end: m.index + m[0].length }),
   );
   const length = words.filter((w) => counted.includes(terms.queryTerm(w.text) ?? '')).length;
-  if (length > compoundMaxTerms) return [];
+  if (length > compoundMaxTerms || terms.language !== undefined || !mostlyLatin(tests.sectionText)) return [];
   const lacked = (word: Word) => {
     const term = /^[a-z]{3,}$/i.test(word.text) ? terms.queryTerm(word.text) : null;
     return term && tests.lacks(term) ? term : null;
@@ -86,6 +89,12 @@ export function lackedInCompounds(
   return [
     ...new Set(pairs.filter(([word, head]) => nouns.has(word.start) && nouns.has(head.start)).map(([, , m]) => m)),
   ];
+}
+
+/** Whether at least half the letters of a text are Latin ones (English notes, not "Docker 的 bind mount"). */
+function mostlyLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return (text.match(/[a-z]/gi)?.length ?? 0) * 2 >= letters;
 }
 
 interface Tagger {

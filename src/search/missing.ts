@@ -132,6 +132,7 @@ export function missingWords(
         );
   // A noun compound half held ("DNS glue records" answered by Route 53's records): compounds.ts.
   const compounds = lackedInCompounds(question, terms, index.terms, {
+    sectionText: best.text,
     lacks: (t) => terms.includes(t) && lacks(t) && specific(t) && !extendsHeading(t, heading),
     holds: (t) =>
       (found.has(t) || holds(t)) && (index.docFreq.get(t) ?? 0) <= compoundHeldDocShare * index.sections.length,

@@ -58,6 +58,35 @@ describe('Missing line: the noun that says which kind', () => {
   });
 });
 
+describe('Missing line: noun compounds in notes in another language', () => {
+  it('leaves notes that are not written in English alone', () => {
+    const chinese = libraryFrom({
+      'learner.md': `---
+title: 線性學習器
+---
+# 線性學習器
+
+## 超參數
+
+線性學習器和 xgboost 都可以對權重設定 box constraints，每個調校工作都會把這些 constraints 保存在設定中。這一節說明每個超參數的用途、預設值以及調校時應該注意的地方。
+`,
+      'trees.md': `---
+title: 樹
+---
+# 樹
+
+## 分裂
+
+monotone 分裂讓預測隨特徵上升。
+
+${filler.map((t) => `## ${t}\n\n${t} 在其他筆記中說明。\n`).join('\n')}`,
+    });
+    const outcome = search(buildIndex(chinese.sections), 'xgboost monotone constraints how to set', 3);
+    expect(outcome.hits[0]?.section.id).toMatch(/^learner#/);
+    expect(outcome.missing).not.toContain('monotone');
+  });
+});
+
 describe('nounStarts', () => {
   it('finds where the nouns of a question start', () => {
     const text = "How don't I edit the Windows registry  on an EC2 instance?";
