@@ -33,10 +33,9 @@ const floor = {
   // 0.053 (tune split: 0.875 unchanged, 0.023 → 0.019). The sixth stop's ranking rules (sage18e:
   // headings-only words not counted as found) with miss18e's Missing rules: 0.060 on right answers
   // (one more of 1,330), so the ceiling is 0.065, far under the issue's 0.15. A noun compound half
-  // held (miss18g) shows Missing on 0.068 of right answers (tune 8 -> 11 of 429, holdout and blind5
-  // +1 and +2) for near misses in casual questions: the ceiling is 0.07.
+  // held (miss18g): 0.060 (holdout +1).
   missingOnNearMiss: 0.71,
-  maxMissingOnRight: 0.07,
+  maxMissingOnRight: 0.065,
 };
 
 // The casual set (chat-style rewrites of the blind questions): hit@1 within 5 points of the same
@@ -58,9 +57,8 @@ const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMis
 // rules (abbreviations of the section's words) to 0.806 and 0.017. Plain BM25 (sage18f) declines one
 // answerable question more (7 → 8 of 150, 0.047 → 0.053; hit@1 unchanged), and common words searched
 // in headings show Missing on one more right answer: with both stops' rules 0.053 and 0.025 (near
-// misses answered with Missing 0.839), so the ceilings are 0.054 and 0.03. A noun compound half held
-// (miss18g): near misses answered with Missing 26 -> 27 of 31 (0.871), right answers unchanged.
-const freshFloor = { hit1: 0.79, maxFalseRejection: 0.054, missingOnNearMiss: 0.87, maxMissingOnRight: 0.03 };
+// misses answered with Missing 0.839), so the ceilings are 0.054 and 0.03.
+const freshFloor = { hit1: 0.79, maxFalseRejection: 0.054, missingOnNearMiss: 0.8, maxMissingOnRight: 0.03 };
 
 // casual-blind7: 170 casual questions written blind before the fifth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.033, Missing
@@ -74,15 +72,15 @@ const blind7Floor = { hit1: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.8
 // on near misses answered 0.630, on right answers 0.143. Since measured, it is tuning data: the
 // miss18f rules take these to 0.674 (31 of 46) and 0.102; with sage18f's ranking hit@1 0.833 and
 // Missing 0.667 (one more near miss answered, without Missing) and 0.100. miss18g used it only as
-// a check (aggregate figures): a noun compound half held takes near misses to 36 of 48 (0.750),
+// a check (aggregate figures): a noun compound half held takes near misses to 35 of 48 (0.729),
 // right answers unchanged.
-const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.74, maxMissingOnRight: 0.11 };
+const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.72, maxMissingOnRight: 0.11 };
 
 // casual-blind9: 170 casual questions written blind before the seventh stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.050, Missing
 // on near misses answered 0.667, on right answers 0.057. Since measured, it is tuning data: a noun
-// compound half held (miss18g) takes near misses to 33 of 45 (0.733), right answers unchanged.
-const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.05, missingOnNearMiss: 0.73, maxMissingOnRight: 0.06 };
+// compound half held (miss18g) takes near misses to 32 of 45 (0.711), right answers unchanged.
+const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.05, missingOnNearMiss: 0.71, maxMissingOnRight: 0.06 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
