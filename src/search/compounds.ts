@@ -3,9 +3,8 @@ import type { Terms } from './text.js';
 
 // A near miss often asks about a kind of something the best section does hold: "DNS glue records"
 // answered by Route 53's section on records, "xgboost monotone constraints" by a section on Linear
-// Learner's constraints, "kubernetes horizontal pod autoscaler" by Ray's autoscaler. The word
-// that says which kind ("glue", "monotone", "horizontal") modifies a noun the section holds, and
-// is what the section lacks. Whether two words form such a noun compound is grammar, not
+// Learner's constraints. The word that says which kind ("glue", "monotone") modifies a noun the
+// section holds, and is what the section lacks. Whether two words form such a noun compound is grammar, not
 // statistics: a part-of-speech tagger (wink-nlp's English model) tells "glue records" (two nouns)
 // from "getting killed" or "extra ebs" (a verb, an adjective), which right answers lack all the time.
 
