@@ -1,4 +1,5 @@
 import { type AskedFigure, askedFigure, holdsFigure, isUnitOf, namesAsked } from './asked-figure.js';
+import { compoundHeldDocShare, lackedInCompounds } from './compounds.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -129,7 +130,14 @@ export function missingWords(
       : absent.filter(
           (t) => part.has(t) && /^[a-z]+$/.test(t) && !isEverydayWord(typed(t)) && !extendsHeading(t, heading),
         );
-  const words = typedWords(question, [...names, ...elsewhere, ...lacking], index.terms).filter(
+  // A noun compound half held ("DNS glue records" answered by Route 53's records): compounds.ts.
+  const compounds = lackedInCompounds(question, terms, index.terms, {
+    sectionText: best.text,
+    lacks: (t) => terms.includes(t) && lacks(t) && specific(t) && !extendsHeading(t, heading),
+    holds: (t) =>
+      (found.has(t) || holds(t)) && (index.docFreq.get(t) ?? 0) <= compoundHeldDocShare * index.sections.length,
+  });
+  const words = typedWords(question, [...names, ...elsewhere, ...lacking, ...compounds], index.terms).filter(
     (w) => !inFigure(w, figure) && !(asked && isUnitOf(w, asked)),
   );
   // Another cloud's product the section does not name ("cosmos db" answered by the Well-Architected page).

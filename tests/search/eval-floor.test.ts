@@ -33,7 +33,8 @@ const floor = {
   // dot never missing, a part of the name the heading names (miss18d): 0.696 → 0.714 and 0.056 →
   // 0.053 (tune split: 0.875 unchanged, 0.023 → 0.019). The sixth stop's ranking rules (sage18e:
   // headings-only words not counted as found) with miss18e's Missing rules: 0.060 on right answers
-  // (one more of 1,330), so the ceiling is 0.065, far under the 0.15.
+  // (one more of 1,330), so the ceiling is 0.065, far under the 0.15. A noun compound half
+  // held (miss18g): 0.060 (holdout +1).
   missingOnNearMiss: 0.71,
   maxMissingOnRight: 0.065,
 };
@@ -71,14 +72,17 @@ const blind7Floor = { hit1: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.8
 // near misses, 20 unrelated) and measured once after it: hit@1 0.817, false rejection 0.000, Missing
 // on near misses answered 0.630, on right answers 0.143. Since measured, it is tuning data: the
 // miss18f rules take these to 0.674 (31 of 46) and 0.102; with sage18f's ranking hit@1 0.833 and
-// Missing 0.667 (one more near miss answered, without Missing) and 0.100.
-const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.66, maxMissingOnRight: 0.11 };
+// Missing 0.667 (one more near miss answered, without Missing) and 0.100. miss18g used it only as
+// a check (aggregate figures): a noun compound half held takes near misses to 35 of 48 (0.729),
+// right answers unchanged.
+const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.72, maxMissingOnRight: 0.11 };
 
 // casual-blind9: 170 casual questions written blind before the seventh stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.050, Missing
 // on near misses answered 0.667, on right answers 0.057. Since measured, it is tuning data: the
 // fig18g rules (the fact asked read from the question's grammar: a rate, a comparison, what a bare
-// "max" limits) take Missing on near misses answered to 0.756 (34 of 45), right answers unchanged.
+// "max" limits) take Missing on near misses answered to 0.756 (34 of 45); a noun compound half held
+// (miss18g) alone to 0.711 (32 of 45); right answers unchanged. Both: measured after the merge.
 const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.05, missingOnNearMiss: 0.75, maxMissingOnRight: 0.06 };
 
 const root = path.resolve(import.meta.dirname, '../..');
