@@ -5,11 +5,12 @@ import { libraryContext, loadNoteJob, type LibraryShape, type NoteJob } from './
 import { fastParse } from './markdown-fast.js';
 import { threadCpuMs, threadId } from './thread-cpu.js';
 
-const { port, done, startedAt, cpuAt, slot } = workerData as {
+const { port, done, startedAt, cpuAt, runningId, slot } = workerData as {
   port: MessagePort;
   done: Int32Array;
   startedAt: Float64Array;
   cpuAt: Float64Array;
+  runningId: Float64Array;
   slot: number;
 };
 const tid = threadId();
@@ -43,6 +44,7 @@ port.on('message', (message: { library: LibraryShape } | { id: number; note: Not
   // The thread id goes with the CPU time, so the waiting thread reads this thread's CPU clock.
   cpuAt[2 * slot] = tid;
   cpuAt[2 * slot + 1] = threadCpuMs(tid);
+  runningId[slot] = id;
   startedAt[slot] = performance.timeOrigin + performance.now();
   let reply: Reply;
   try {
