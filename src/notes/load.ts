@@ -198,10 +198,14 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     return front;
   };
   const reads: ReadNote[] = [];
+  // Nothing cached: the worker reads Markdown trees while this thread reads the notes.
+  const readAhead = options.isCached ? undefined : options.parsePool;
   for (const entry of entries) {
     const read = readNote(entry, layout, walked.rootReal, readFront);
-    if ('source' in read) reads.push(read);
-    else problems.push(...read.problems);
+    if ('source' in read) {
+      reads.push(read);
+      readAhead?.readAhead(entry.file, read.source);
+    } else problems.push(...read.problems);
   }
   // Only this load's texts are remembered: an edited file's old text is dropped.
   if (fronts) {

@@ -23,7 +23,7 @@ interface Slot {
   worker: Worker;
   port: MessagePort;
   /** Sent and not answered yet, in the order sent (the worker loads them in that order). */
-  jobs: (Job & { sentAt: number })[];
+  jobs: (Job & { sentAt: number; ticket: number })[];
 }
 
 /**
@@ -32,14 +32,31 @@ interface Slot {
  */
 export type LoadHere = (note: NoteJob) => NoteResult | undefined;
 
+/** A note's text sent to the first worker to read its Markdown tree ahead (parse-worker.ts). */
+export interface ReadAhead {
+  ahead: string;
+  source: string;
+  /** The load it was read for (`loadCount`); once that load has begun, it is not read ahead. */
+  load: number;
+}
+
+/** Text read ahead per load, at most: the trees wait in the worker's memory until their note's turn. */
+const readAheadMaxChars = 4 * 1024 * 1024;
+
 /** A worker that never starts its first file in this long is taken as broken: parsing goes on in this thread. */
 const bootLimitMs = 60_000;
 
 /**
  * Notes sent to a worker ahead of the one it loads: while the calling thread loads a note of its
- * own, the worker goes on to its next one instead of waiting to be sent it.
+ * own, the worker goes on to its next one instead of waiting to be sent it. Those it has not
+ * started, the calling thread may take back (`claims`), so none waits behind a busy worker.
  */
-const inFlight = 2;
+const inFlight = 8;
+
+/** States of a job sent to a worker (`claims`). */
+export const unclaimed = 0;
+export const claimedByWorker = 1;
+const claimedHere = 2;
 
 /**
  * Results loaded ahead and not taken yet, at most (a whole library of them would double the memory
@@ -59,12 +76,12 @@ const now = (): number => performance.timeOrigin + performance.now();
 /**
  * Markdown worth one more worker: each worker loads and warms up its own copy of the parser
  * (V8 compiles the hot code again in every thread, ~0.3–0.8 s of CPU), more than it saves on a
- * small folder. So 1 MB of notes is parsed by one worker, 9 MB by two where the cores allow it.
+ * small folder. So 1 MB of notes is parsed by one worker, 9 MB by two.
  */
 export const bytesPerWorker = 2 * 1024 * 1024;
 
 /**
- * Loads notes on worker threads (one per core but one, at most `threads`) and on the calling thread
+ * Loads notes on worker threads (one per core, at most `threads`) and on the calling thread
  * while it waits for them (`begin`): Markdown to sections, blocks,
  * links and flashcards there, so only the compact result crosses threads (a Markdown tree is many
  * times larger than the note and costly to copy). Each file is loaded within a time budget:
@@ -79,21 +96,38 @@ export class ParsePool {
   private readonly startedAt: Float64Array;
   /** Per worker: its thread id and its CPU time when it started its file (thread-cpu.ts). */
   private readonly cpuAt: Float64Array;
-  /** Per worker: the id of the job it is loading (valid while `startedAt` is set). */
+  /** Per worker: the id of the job it is loading (valid while `startedAt` is set; -1: reading ahead). */
   private readonly runningId: Float64Array;
+  /** Loads begun (`begin`), and per worker the notes sent to read ahead it has taken (both shared). */
+  private readonly loadCount = new Int32Array(new SharedArrayBuffer(4));
+  /**
+   * Per job sent to a worker (by id, modulo its length): whether a worker has started it or this
+   * thread has taken it back (parse-worker.ts): whoever claims it first loads it.
+   */
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4 * 65536));
+  private tickets = 0;
+  private readonly readAheadTaken: Int32Array;
+  /** Notes sent to read ahead in all, and the files of the coming load's, in the order sent. */
+  private readAheadSent = 0;
+  private readonly readAheadFiles: string[] = [];
+  private readAheadChars = 0;
+  /** Files whose tree the first worker may have read ahead: loaded there (`Job.slot` 0). */
+  private readAheadOn0 = new Set<string>();
   private readonly slots: (Slot | undefined)[];
   private readonly queue: Job[] = [];
   private readonly results = new Map<number, NoteResult | Error>();
   private readonly ids = new Map<string, number>();
   private nextId = 0;
   private broken = false;
+  /** Set when a worker's thread ended mid-parse (`expire`): workers are tried again at the next load. */
+  private brokenUntilNextLoad = false;
   /** How many of the slots may run a worker: grows with the Markdown to parse (`expect`). */
   private active = 1;
   /** The library of the current load: every worker gets it before its first note. */
   private library: LibraryShape | undefined;
   /** The first job id of the current load: results of an earlier (aborted) load are dropped. */
   private firstOfLoad = 0;
-  /** Notes a worker handed back to be loaded by the first one, which has micromark warmed up. */
+  /** Notes another worker or this thread handed back to be loaded by the first one, which has micromark warmed up. */
   handedBack = 0;
   /** Loads a note in this thread while it waits for the workers (`begin`); absent: workers only. */
   private here: LoadHere | undefined;
@@ -105,8 +139,7 @@ export class ParsePool {
 
   constructor(
     private readonly budget: ParseBudget,
-    // The calling thread loads notes too (`begin`'s `here`): one worker fewer than cores keeps every core busy.
-    threads = Math.min(os.availableParallelism() - 1, 4),
+    threads = Math.min(os.availableParallelism(), 4),
     /** The worker's module (tests: one that stops mid-parse); default parse-worker. */
     private readonly workerUrl?: URL,
   ) {
@@ -114,6 +147,7 @@ export class ParsePool {
     this.startedAt = new Float64Array(new SharedArrayBuffer(8 * this.slots.length));
     this.cpuAt = new Float64Array(new SharedArrayBuffer(16 * this.slots.length));
     this.runningId = new Float64Array(new SharedArrayBuffer(8 * this.slots.length));
+    this.readAheadTaken = new Int32Array(new SharedArrayBuffer(4 * this.slots.length));
   }
 
   private keyOf(file: string, source: string): string {
@@ -143,11 +177,33 @@ export class ParsePool {
   begin(library: LibraryShape, here?: LoadHere): void {
     this.library = library;
     this.here = here;
+    if (this.brokenUntilNextLoad) this.broken = this.brokenUntilNextLoad = false;
+    // From now on the worker reads nothing ahead; what it has read (the one it reads now too) it loads.
+    Atomics.add(this.loadCount, 0, 1);
+    const unread = this.readAheadSent - Atomics.load(this.readAheadTaken, 0) - 1;
+    this.readAheadOn0 = new Set(this.readAheadFiles.slice(0, Math.max(0, this.readAheadFiles.length - unread)));
+    this.readAheadFiles.length = 0;
+    this.readAheadChars = 0;
     this.firstOfLoad = this.nextId;
     this.queue.length = 0;
     this.ids.clear();
     this.results.clear();
     for (const slot of this.slots) slot?.port.postMessage({ library });
+  }
+
+  /**
+   * Sends a note just read to the first worker, which reads its Markdown tree while this thread
+   * reads the other notes (before `begin`; only notes the calling thread could load, for the same
+   * bound on a parse nothing watches yet: over its budget, the worker is stopped at the next wait).
+   */
+  readAhead(file: string, source: string): void {
+    const slot = this.slots[0];
+    if (!slot || this.broken || source.length > hereMaxChars || /\.mdx$/i.test(file)) return;
+    if (this.readAheadChars + source.length > readAheadMaxChars) return;
+    this.readAheadChars += source.length;
+    this.readAheadFiles.push(file);
+    this.readAheadSent++;
+    slot.port.postMessage({ ahead: file, source, load: Atomics.load(this.loadCount, 0) } satisfies ReadAhead);
   }
 
   /** Queues notes to load in the background; `load` later takes their results. */
@@ -157,7 +213,7 @@ export class ParsePool {
       if (Buffer.byteLength(note.source) > this.budget.bytes) continue;
       const id = this.nextId++;
       this.ids.set(this.keyOf(note.file, note.source), id);
-      this.queue.push({ id, note });
+      this.queue.push(this.jobOf(id, note));
     }
     this.dispatch();
   }
@@ -172,18 +228,23 @@ export class ParsePool {
       throw new ParseBudgetError(
         `skipped: ${Math.ceil(bytes / 1024)} KB is over the ${Math.floor(this.budget.bytes / 1024)} KB a note may have (NOTES_MAX_FILE_KB)`,
       );
-    if (this.broken) return undefined;
     const key = this.keyOf(note.file, note.source);
     let id = this.ids.get(key);
+    // Workers stopped: only a note already done (or reported) is taken from them.
+    if (this.broken && (id === undefined || !this.results.has(id))) return undefined;
     if (id === undefined || (!this.results.has(id) && !this.pending(id))) {
       id = this.nextId++;
       // Wanted now: ahead of the prefetched ones.
-      this.queue.unshift({ id, note });
+      this.queue.unshift(this.jobOf(id, note));
     }
     this.ids.delete(key);
     const result = this.wait(id);
     if (result instanceof Error) throw result;
     return result;
+  }
+
+  private jobOf(id: number, note: NoteJob): Job {
+    return this.readAheadOn0.has(note.file) ? { id, note, slot: 0 } : { id, note };
   }
 
   private pending(id: number): boolean {
@@ -207,7 +268,8 @@ export class ParsePool {
       if (this.broken) return undefined;
       this.watchWorkers();
       this.dispatch(id);
-      if (this.broken) return undefined;
+      // Stopped just now: the wanted note may be the one reported.
+      if (this.broken) continue;
       const job = this.takeHere(id);
       if (job) {
         this.loadHere(job);
@@ -230,14 +292,38 @@ export class ParsePool {
     }
   }
 
-  /** A queued note this thread can load: the wanted one if it can, else the first it can. */
+  /**
+   * A note this thread can load: the wanted one if it can (queued, or sent to a worker that has
+   * not started it), else the first queued one it can, else the last one sent to a worker and not
+   * started there (so that no note waits behind a busy worker at the end of a load).
+   */
   private takeHere(wanted: number): Job | undefined {
     if (!this.here) return undefined;
     const fits = (job: Job): boolean =>
       job.slot === undefined && job.note.source.length <= hereMaxChars && !/\.mdx$/i.test(job.note.file);
     let at = this.queue.findIndex((j) => j.id === wanted && fits(j));
-    if (at < 0 && this.results.size < maxWaiting) at = this.queue.findIndex(fits);
-    return at < 0 ? undefined : this.queue.splice(at, 1)[0];
+    if (at >= 0) return this.queue.splice(at, 1)[0];
+    const sent = this.slots.find((s) => s?.jobs.some((j) => j.id === wanted));
+    const wantedSent = sent?.jobs.find((j) => j.id === wanted);
+    if (wantedSent && fits(wantedSent) && this.claim(sent!, wantedSent)) return wantedSent;
+    if (this.results.size >= maxWaiting) return undefined;
+    at = this.queue.findIndex(fits);
+    if (at >= 0) return this.queue.splice(at, 1)[0];
+    // Nothing queued: the last note sent to a worker that it has not started yet.
+    for (const slot of this.slots) {
+      if (!slot) continue;
+      for (let i = slot.jobs.length - 1; i > 0; i--)
+        if (fits(slot.jobs[i]!) && this.claim(slot, slot.jobs[i]!)) return slot.jobs[i];
+    }
+    return undefined;
+  }
+
+  /** Takes a note sent to a worker back for this thread, unless the worker has started it (`claims`). */
+  private claim(slot: Slot, job: Slot['jobs'][number]): boolean {
+    if (Atomics.compareExchange(this.claims, job.ticket % this.claims.length, unclaimed, claimedHere) !== unclaimed)
+      return false;
+    slot.jobs.splice(slot.jobs.indexOf(job), 1);
+    return true;
   }
 
   /**
@@ -256,6 +342,7 @@ export class ParsePool {
     }
     // Only micromark reads it exactly: for the first worker, which has micromark warmed up.
     if (!result) {
+      this.handedBack++;
       this.queue.unshift({ ...job, slot: 0 });
       return;
     }
@@ -308,14 +395,21 @@ export class ParsePool {
     }
     const running = slot.jobs.find((j) => j.id === runningId);
     this.queue.unshift(...slot.jobs.filter((j) => j !== running && j.id >= this.firstOfLoad));
-    if (!running || running.id < this.firstOfLoad) return;
-    if (why === 'crashed') this.crashed++;
-    this.results.set(
-      running.id,
-      why === 'budget'
-        ? this.overBudgetError()
-        : new ParseBudgetError('skipped: the parse worker stopped while loading this file (its thread ended)'),
-    );
+    if (running && running.id >= this.firstOfLoad)
+      this.results.set(
+        running.id,
+        why === 'budget'
+          ? this.overBudgetError()
+          : new ParseBudgetError('skipped: the parse worker stopped while loading this file (its thread ended)'),
+      );
+    if (why !== 'crashed') return;
+    // Node starts no new worker after one ended by itself until this thread's event loop has run,
+    // so the rest of this load is parsed in this thread, as when workers cannot start; the next
+    // load starts workers again.
+    this.crashed++;
+    this.broken = true;
+    this.brokenUntilNextLoad = true;
+    this.close();
   }
 
   private collect(): void {
@@ -352,9 +446,11 @@ export class ParsePool {
         const next = this.queue.findIndex((j) => j.slot === undefined || j.slot === i);
         if (next < 0) break;
         const [job] = this.queue.splice(next, 1) as [Job];
-        const sent = { ...job, sentAt: now() };
-        slot.jobs.push(sent);
-        slot.port.postMessage(job);
+        // Each sending has its own claim: a stopped worker's claims cannot touch a job sent again.
+        const ticket = this.tickets++;
+        slot.jobs.push({ ...job, sentAt: now(), ticket });
+        Atomics.store(this.claims, ticket % this.claims.length, unclaimed);
+        slot.port.postMessage({ id: job.id, note: job.note, ticket });
       }
     }
   }
@@ -370,6 +466,9 @@ export class ParsePool {
       cpuAt: this.cpuAt,
       runningId: this.runningId,
       slot: index,
+      loadCount: this.loadCount,
+      claims: this.claims,
+      readAhead: this.readAheadTaken,
     };
     // From the TypeScript sources (tsx, tests): the worker registers tsx before loading them.
     const tsx = source ? import.meta.resolve('tsx/esm/api') : undefined;
