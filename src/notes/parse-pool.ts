@@ -27,8 +27,8 @@ interface Slot {
 }
 
 /**
- * Loads a note in the calling thread (markdown-it only: `loadHere` in load.ts); undefined when the
- * fast path cannot read it exactly, and a worker must (micromark).
+ * Loads a note in the calling thread (markdown-it only; load.ts passes it to `begin`); undefined
+ * when the fast path cannot read it exactly, and a worker must (micromark).
  */
 export type LoadHere = (note: NoteJob) => NoteResult | undefined;
 
@@ -101,8 +101,8 @@ export class ParsePool {
   /** Loads begun (`begin`), and per worker the notes sent to read ahead it has taken (both shared). */
   private readonly loadCount = new Int32Array(new SharedArrayBuffer(4));
   /**
-   * Per job sent to a worker (by id, modulo its length): whether a worker has started it or this
-   * thread has taken it back (parse-worker.ts): whoever claims it first loads it.
+   * Per sending of a job to a worker (by its ticket, modulo the length): whether the worker has
+   * started it or this thread has taken it back (parse-worker.ts): whoever claims it first loads it.
    */
   private readonly claims = new Int32Array(new SharedArrayBuffer(4 * 65536));
   private tickets = 0;
@@ -294,8 +294,8 @@ export class ParsePool {
 
   /**
    * A note this thread can load: the wanted one if it can (queued, or sent to a worker that has
-   * not started it), else the first queued one it can, else the last one sent to a worker and not
-   * started there (so that no note waits behind a busy worker at the end of a load).
+   * another one to load first), else the first queued one it can, else the last one sent to a
+   * worker and not started there (so that no note waits behind a busy worker at the end of a load).
    */
   private takeHere(wanted: number): Job | undefined {
     if (!this.here) return undefined;
@@ -303,7 +303,8 @@ export class ParsePool {
       job.slot === undefined && job.note.source.length <= hereMaxChars && !/\.mdx$/i.test(job.note.file);
     let at = this.queue.findIndex((j) => j.id === wanted && fits(j));
     if (at >= 0) return this.queue.splice(at, 1)[0];
-    const sent = this.slots.find((s) => s?.jobs.some((j) => j.id === wanted));
+    // Not a worker's next note: that one it starts at once, warm (a reload's one changed note).
+    const sent = this.slots.find((s) => s?.jobs.some((j, i) => i > 0 && j.id === wanted));
     const wantedSent = sent?.jobs.find((j) => j.id === wanted);
     if (wantedSent && fits(wantedSent) && this.claim(sent!, wantedSent)) return wantedSent;
     if (this.results.size >= maxWaiting) return undefined;
