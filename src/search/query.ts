@@ -9,6 +9,7 @@ import { opensNames, writtenAsName } from './names.js';
 import { isDatedPost } from './posts.js';
 import { expansionsOf, type NearTerm, nearTermsOf } from './related.js';
 import { isEnglishWord } from './dictionary.js';
+import { isEverydaySpelling } from './everyday.js';
 import { type Terms, tokenize } from './text.js';
 import { correctTypedWords } from './typos.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
@@ -236,7 +237,7 @@ export function search(
   // Typos are corrected against an English word list: in notes of another language, not at all.
   const question = index.terms.language
     ? uncasual(typed)
-    : correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), index.terms.stem, isEnglishWord);
+    : correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), index.terms.stem, isEnglishWord, isEverydaySpelling);
   const asked = specificTerms(index, question, tuning);
   if (asked.length === 0) return emptyOutcome(asked, asked);
   const query = planQuery(index, question, asked, tuning);
