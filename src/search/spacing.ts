@@ -1,0 +1,72 @@
+import type { SearchIndex } from './index.js';
+
+// Chat drops and adds spaces: "tradeoff" for the notes' "trade-off", "timeseries" for "time
+// series", "deep ar" for "DeepAR". A word the notes never use is respaced the way the notes write
+// it, before the question is split into terms, so the words weigh and count as if typed that way.
+
+/** Sections read to see whether the notes write two words side by side. */
+const maxSectionsRead = 20;
+const remembered = new WeakMap<SearchIndex, Map<string, boolean>>();
+
+/** Whether the notes write `first` and `second` side by side ("time series", "trade-off"), read from a few sections using both. */
+function writtenApart(index: SearchIndex, first: string, second: string): boolean {
+  let known = remembered.get(index);
+  if (!known) remembered.set(index, (known = new Map()));
+  const key = `${first} ${second}`;
+  let apart = known.get(key);
+  if (apart === undefined) {
+    apart = false;
+    const terms = [first, second].map((w) => index.terms.indexTerm(w)).filter((t): t is string => t !== null);
+    const rarest = terms.sort((a, b) => (index.docFreq.get(a) ?? 0) - (index.docFreq.get(b) ?? 0))[0];
+    if (rarest && terms.every((t) => index.docFreq.has(t))) {
+      const ids = index.scores.sectionsWith(rarest);
+      for (let i = 0; i < ids.length && i < maxSectionsRead && !apart; i++) {
+        const section = index.sections[ids[i]!]!;
+        const text = `${section.heading}\n${section.text}`.toLowerCase();
+        apart = text.includes(`${first} ${second}`) || text.includes(`${first}-${second}`);
+      }
+    }
+    if (known.size >= 20_000) known.clear();
+    known.set(key, apart);
+  }
+  return apart;
+}
+
+/** Shortest part a run-together word is split into. */
+const minPart = 2;
+/** Longer words are left as typed (a split tries every place). */
+const maxSplit = 30;
+
+/** A word the notes never use, typed as the two words they write side by side, split the way they write it. */
+function split(index: SearchIndex, word: string): string | undefined {
+  if (word.length > maxSplit) return undefined;
+  for (let at = minPart; at <= word.length - minPart; at++) {
+    const [first, second] = [word.slice(0, at), word.slice(at)];
+    if (writtenApart(index, first, second)) return `${first} ${second}`;
+  }
+  return undefined;
+}
+
+// Lower-case words only: "ReplicaSet" and "DeleteObject" are names typed as such. A word joined
+// to others by a dot, hyphen or underscore ("r7g.4xlarge", "batch_size") is left alone.
+const typedWords = /(?<![\p{L}\p{N}'’._-])([a-z]+)(?:( +)([a-z0-9]+))?(?![\p{L}\p{N}'’_-]|\.\p{L})/gu;
+
+/**
+ * The question with words the notes never use respaced as the notes write them: two words run
+ * together split ("timeseries" → "time series"), and a word typed apart from the next joined when
+ * together they make a word of the notes ("deep ar" → "deepar").
+ */
+export function respace(index: SearchIndex, question: string): string {
+  const unknown = (word: string): boolean => {
+    const term = index.terms.queryTerm(word);
+    return term !== null && !index.docFreq.has(term);
+  };
+  return question.replace(typedWords, (all, first: string, gap: string | undefined, next: string | undefined) => {
+    if (next !== undefined && (unknown(first) || unknown(next))) {
+      const joined = index.terms.indexTerm(first + next);
+      if (joined && index.docFreq.has(joined)) return first + next;
+    }
+    const rest = next === undefined ? '' : gap! + (unknown(next) && /^[a-z]+$/.test(next) ? (split(index, next) ?? next) : next);
+    return (unknown(first) ? (split(index, first) ?? first) : first) + rest;
+  });
+}
