@@ -4,6 +4,7 @@ import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
 import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
+import { plainSuperlatives } from './superlatives.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { opensNames, writtenAsName } from './names.js';
 import { isDatedPost } from './posts.js';
@@ -240,7 +241,12 @@ export function search(
     index,
     index.terms.language
       ? uncasual(typed)
-      : correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), index.terms.stem, isEnglishWord, isEverydaySpelling),
+      : plainSuperlatives(
+          correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), index.terms.stem, isEnglishWord, isEverydaySpelling),
+          (t) => index.docFreq.has(t),
+          index.terms.stem,
+          isEnglishWord,
+        ),
   );
   const asked = specificTerms(index, question, tuning);
   if (asked.length === 0) return emptyOutcome(asked, asked);
