@@ -242,7 +242,13 @@ export function search(
     index.terms.language
       ? uncasual(typed)
       : plainSuperlatives(
-          correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), index.terms.stem, isEnglishWord, isEverydaySpelling),
+          correctTypedWords(
+            uncasual(typed),
+            (t) => index.docFreq.has(t),
+            index.terms.stem,
+            isEnglishWord,
+            isEverydaySpelling,
+          ),
           (t) => index.docFreq.has(t),
           index.terms.stem,
           isEnglishWord,

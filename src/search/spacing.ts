@@ -47,9 +47,10 @@ function split(index: SearchIndex, word: string): string | undefined {
   return undefined;
 }
 
-// Lower-case words only: "ReplicaSet" and "DeleteObject" are names typed as such. A word joined
-// to others by a dot, hyphen or underscore ("r7g.4xlarge", "batch_size") is left alone.
-const typedWords = /(?<![\p{L}\p{N}'’._-])([a-z]+)(?:( +)([a-z0-9]+))?(?![\p{L}\p{N}'’_-]|\.\p{L})/gu;
+// A word standing alone, lower-case but for its first letter, or all capitals: "ReplicaSet" and
+// "DeleteObject" are names typed as such, and a part of "r7g.4xlarge" or "batch_size" belongs to its identifier.
+const typedWord = /(?<![\p{L}\p{N}'’._-])(?:\p{Lu}?[a-z0-9]+|[A-Z0-9]+)(?![\p{L}\p{N}'’_-]|\.\p{L})/gu;
+const letters = /^[a-z]+$/;
 
 /**
  * The question with words the notes never use respaced as the notes write them: two words run
@@ -61,12 +62,26 @@ export function respace(index: SearchIndex, question: string): string {
     const term = index.terms.queryTerm(word);
     return term !== null && !index.docFreq.has(term);
   };
-  return question.replace(typedWords, (all, first: string, gap: string | undefined, next: string | undefined) => {
-    if (next !== undefined && (unknown(first) || unknown(next))) {
-      const joined = index.terms.indexTerm(first + next);
-      if (joined && index.docFreq.has(joined)) return first + next;
+  const words = [...question.matchAll(typedWord)];
+  let respaced = '';
+  let from = 0;
+  for (let i = 0; i < words.length; i++) {
+    const { 0: typed, index: at } = words[i]!;
+    const word = typed.toLowerCase();
+    respaced += question.slice(from, at);
+    from = at + typed.length;
+    const next = words[i + 1];
+    const nextWord = next?.[0].toLowerCase();
+    if (next && nextWord && /^ +$/.test(question.slice(from, next.index)) && (unknown(word) || unknown(nextWord))) {
+      const joined = index.terms.indexTerm(word + nextWord);
+      if (joined && index.docFreq.has(joined)) {
+        respaced += word + nextWord;
+        from = next.index + next[0].length;
+        i++;
+        continue;
+      }
     }
-    const rest = next === undefined ? '' : gap! + (unknown(next) && /^[a-z]+$/.test(next) ? (split(index, next) ?? next) : next);
-    return (unknown(first) ? (split(index, first) ?? first) : first) + rest;
-  });
+    respaced += letters.test(word) && unknown(word) ? (split(index, word) ?? typed) : typed;
+  }
+  return respaced + question.slice(from);
 }

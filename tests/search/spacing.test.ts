@@ -21,7 +21,8 @@ Keep the order of the rows: never shuffle a time series before splitting it.
 
 DeepAR reads JSON Lines, one series per line.
 `,
-  'ray.md': '# Ray\n\nA ReplicaSet is not in these notes; Ray replicas are.\n\n## Replicas\n\nA deployment runs a set of replicas.\n',
+  'ray.md':
+    '# Ray\n\nA ReplicaSet is not in these notes; Ray replicas are.\n\n## Replicas\n\nA deployment runs a set of replicas.\n',
 });
 
 describe('respace', () => {
@@ -34,6 +35,9 @@ describe('respace', () => {
 
   it('joins a word typed apart from its neighbour when together they are a word of the notes', () => {
     expect(respace(index, 'what input format does deep ar use')).toBe('what input format does deepar use');
+    // Whichever words stand before it, and typed with capitals.
+    expect(respace(index, 'what format does deep ar use')).toBe('what format does deepar use');
+    expect(respace(index, 'what format does Deep AR use')).toBe('what format does deepar use');
   });
 
   it('leaves words the notes use, names typed with capitals and parts of identifiers alone', () => {
