@@ -8,6 +8,18 @@ import type { SearchIndex } from './index.js';
 const maxSectionsRead = 20;
 const remembered = new WeakMap<SearchIndex, Map<string, boolean>>();
 
+const isLetter = (text: string, at: number): boolean => /\p{L}/u.test(text[at] ?? '');
+
+/** Whether `text` holds the two words whole, side by side ("time series", "trade-off"; not "test policy" for "st po"). */
+function sideBySideIn(text: string, first: string, second: string): boolean {
+  for (const joint of [' ', '-']) {
+    const pair = first + joint + second;
+    for (let at = text.indexOf(pair); at >= 0; at = text.indexOf(pair, at + 1))
+      if (!isLetter(text, at - 1) && !isLetter(text, at + pair.length)) return true;
+  }
+  return false;
+}
+
 /** Whether the notes write `first` and `second` side by side ("time series", "trade-off"), read from a few sections using both. */
 function writtenApart(index: SearchIndex, first: string, second: string): boolean {
   let known = remembered.get(index);
@@ -23,7 +35,7 @@ function writtenApart(index: SearchIndex, first: string, second: string): boolea
       for (let i = 0; i < ids.length && i < maxSectionsRead && !apart; i++) {
         const section = index.sections[ids[i]!]!;
         const text = `${section.heading}\n${section.text}`.toLowerCase();
-        apart = text.includes(`${first} ${second}`) || text.includes(`${first}-${second}`);
+        apart = sideBySideIn(text, first, second);
       }
     }
     if (known.size >= 20_000) known.clear();

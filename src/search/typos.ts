@@ -142,10 +142,8 @@ function editsOfWord(w: string): string[] {
   return edits;
 }
 
-/** Words of at least this many letters are corrected; shorter ones have too many neighbours … */
+/** Words of at least this many letters are corrected; shorter ones have too many neighbours. */
 const minTypedTypo = 5;
-/** … except by a swap of neighbouring letters, the one slip that keeps every letter ("lgos" → "logs"). */
-const minTypedSwap = 4;
 /**
  * Longer words are left as typed: the longest English word of the list has 28 letters, so a typo
  * of one has at most 29. Without a cap a 1,000-letter "word" made ~53,000 edits of 1,000
@@ -174,7 +172,7 @@ export function correctTypedWords(
   return question.replace(typedWord, (typed) => {
     const word = typed.toLowerCase();
     if (
-      word.length < minTypedSwap ||
+      word.length < minTypedTypo ||
       word.length > maxTypedTypo ||
       !/^[a-z]+$/.test(word) ||
       !englishTerms.queryTerm(word)
@@ -183,9 +181,9 @@ export function correctTypedWords(
     if (known(stemOf(word))) return typed;
     const rare = isWord(word);
     if (rare && (!everyday || everyday(word))) return typed;
-    const short = word.length < minTypedTypo;
-    const tiers = rare || short ? [swapsOfWord(word)] : [swapsOfWord(word), doublingsOfWord(word), editsOfWord(word)];
-    if (rare && !short) tiers.push(doublingsOfWord(word));
+    const tiers = rare
+      ? [swapsOfWord(word), doublingsOfWord(word)]
+      : [swapsOfWord(word), doublingsOfWord(word), editsOfWord(word)];
     const meant = (edit: string) => isWord(edit) && known(stemOf(edit)) && (!rare || everyday!(edit));
     for (const tier of tiers) {
       const stems = new Map<string, string>();

@@ -15,7 +15,8 @@ A simple model underfits (high bias), a complex one overfits (high variance).
 
 ## Validating time series models
 
-Keep the order of the rows: never shuffle a time series before splitting it.
+Keep the order of the rows: never shuffle a time series before splitting it. A test policy
+keeps it honest.
 
 ## DeepAR input data
 
@@ -45,6 +46,8 @@ describe('respace', () => {
     // "replica set" is never written side by side here, and "ReplicaSet" is typed as a name.
     expect(respace(index, 'ReplicaSet vs deployment')).toBe('ReplicaSet vs deployment');
     expect(respace(index, 'my_tradeoff and tradeoff.py')).toBe('my_tradeoff and tradeoff.py');
+    // Whole words only: "test policy" holds "st po" but not the words "st" and "po".
+    expect(respace(index, 'stpo')).toBe('stpo');
     // "shuffl" is a word of the notes: no split of a known word ("shuf fle").
     expect(respace(index, 'shuffle')).toBe('shuffle');
   });

@@ -77,13 +77,6 @@ describe('correctTypedWords', () => {
     expect(fixing('ip adresses')).toBe('ip addresses');
   });
 
-  it('corrects a four-letter word by a swap of neighbouring letters only', () => {
-    const fixing = (q: string) => correctTypedWords(q, (t) => ['log', 'node'].includes(t), stem, isEnglishWord);
-    expect(fixing('ray lgos on each ndoe')).toBe('ray logs on each node');
-    expect(fixing('ray lgo')).toBe('ray lgo');
-    expect(fixing('ray lods')).toBe('ray lods');
-  });
-
   it('spells right a part of a name joined by a hyphen or an underscore, not one after a dot or run into digits', () => {
     const fixing = (q: string) => correctTypedWords(q, (t) => ['valu', 'model'].includes(t), stem, isEnglishWord);
     expect(fixing('what a p-vaule means')).toBe('what a p-value means');
