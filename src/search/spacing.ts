@@ -1,8 +1,8 @@
 import type { SearchIndex } from './index.js';
 
-// Chat drops and adds spaces: "tradeoff" for the notes' "trade-off", "timeseries" for "time
-// series", "deep ar" for "DeepAR". A word the notes never use is respaced the way the notes write
-// it, before the question is split into terms, so the words weigh and count as if typed that way.
+// Chat drops spaces: "tradeoff" for the notes' "trade-off", "timeseries" for "time series". A word
+// the notes never use is respaced the way the notes write it, before the question is split into
+// terms, so the words weigh and count as if typed that way.
 
 /** Sections read to see whether the notes write two words side by side. */
 const maxSectionsRead = 20;
@@ -59,41 +59,18 @@ function split(index: SearchIndex, word: string): string | undefined {
   return undefined;
 }
 
-// A word standing alone, lower-case but for its first letter, or all capitals: "ReplicaSet" and
-// "DeleteObject" are names typed as such, and a part of "r7g.4xlarge" or "batch_size" belongs to its identifier.
-const typedWord = /(?<![\p{L}\p{N}'’._-])(?:\p{Lu}?[a-z0-9]+|[A-Z0-9]+)(?![\p{L}\p{N}'’_-]|\.\p{L})/gu;
-const letters = /^[a-z]+$/;
+// A word standing alone, lower-case but for its first letter: "ReplicaSet" and "DeleteObject" are
+// names typed as such, and a part of "r7g.4xlarge" or "batch_size" belongs to its identifier.
+const typedWord = /(?<![\p{L}\p{N}'’._-])\p{Lu}?[a-z]+(?![\p{L}\p{N}'’_-]|\.\p{L})/gu;
 
 /**
- * The question with words the notes never use respaced as the notes write them: two words run
- * together split ("timeseries" → "time series"), and a word typed apart from the next joined when
- * together they make a word of the notes ("deep ar" → "deepar").
+ * The question with each word the notes never use that runs together two words they write side
+ * by side split the way they write it ("timeseries" → "time series", "tradeoff" → "trade off").
  */
 export function respace(index: SearchIndex, question: string): string {
-  const unknown = (word: string): boolean => {
-    const term = index.terms.queryTerm(word);
-    return term !== null && !index.docFreq.has(term);
-  };
-  const words = [...question.matchAll(typedWord)];
-  let respaced = '';
-  let from = 0;
-  for (let i = 0; i < words.length; i++) {
-    const { 0: typed, index: at } = words[i]!;
+  return question.replace(typedWord, (typed) => {
     const word = typed.toLowerCase();
-    respaced += question.slice(from, at);
-    from = at + typed.length;
-    const next = words[i + 1];
-    const nextWord = next?.[0].toLowerCase();
-    if (next && nextWord && /^ +$/.test(question.slice(from, next.index)) && (unknown(word) || unknown(nextWord))) {
-      const joined = index.terms.indexTerm(word + nextWord);
-      if (joined && index.docFreq.has(joined)) {
-        respaced += word + nextWord;
-        from = next.index + next[0].length;
-        i++;
-        continue;
-      }
-    }
-    respaced += letters.test(word) && unknown(word) ? (split(index, word) ?? typed) : typed;
-  }
-  return respaced + question.slice(from);
+    const term = index.terms.queryTerm(word);
+    return term === null || index.docFreq.has(term) ? typed : (split(index, word) ?? typed);
+  });
 }

@@ -4,8 +4,8 @@ import { search } from '../../src/search/query.js';
 import { respace } from '../../src/search/spacing.js';
 import { libraryFrom } from '../helpers/sections.js';
 
-// Chat drops and adds spaces ("tradeoff", "timeseries", "deep ar"): a word the notes never use is
-// respaced the way the notes write it before the question is split into terms.
+// Chat drops spaces ("tradeoff", "timeseries"): a word the notes never use is respaced the way
+// the notes write it before the question is split into terms.
 const library = libraryFrom({
   'models.md': `# Models
 
@@ -32,13 +32,7 @@ describe('respace', () => {
   it('splits a word the notes never use into the two words they write side by side', () => {
     expect(respace(index, 'bias variance tradeoff')).toBe('bias variance trade off');
     expect(respace(index, 'can i shuffle timeseries data')).toBe('can i shuffle time series data');
-  });
-
-  it('joins a word typed apart from its neighbour when together they are a word of the notes', () => {
-    expect(respace(index, 'what input format does deep ar use')).toBe('what input format does deepar use');
-    // Whichever words stand before it, and typed with capitals.
-    expect(respace(index, 'what format does deep ar use')).toBe('what format does deepar use');
-    expect(respace(index, 'what format does Deep AR use')).toBe('what format does deepar use');
+    expect(respace(index, 'Timeseries data')).toBe('time series data');
   });
 
   it('leaves words the notes use, names typed with capitals and parts of identifiers alone', () => {
