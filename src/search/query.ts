@@ -4,11 +4,14 @@ import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
 import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
+import { plainSuperlatives } from './superlatives.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { opensNames, writtenAsName } from './names.js';
 import { isDatedPost } from './posts.js';
 import { expansionsOf, type NearTerm, nearTermsOf } from './related.js';
+import { respace } from './spacing.js';
 import { isEnglishWord } from './dictionary.js';
+import { isEverydaySpelling } from './everyday.js';
 import { type Terms, tokenize } from './text.js';
 import { correctTypedWords } from './typos.js';
 import type { RankedSection, WeightedWord } from './wordScores.js';
@@ -234,9 +237,23 @@ export function search(
   tuning: SearchTuning = defaultTuning,
 ): SearchOutcome {
   // Typos are corrected against an English word list: in notes of another language, not at all.
-  const question = index.terms.language
-    ? uncasual(typed)
-    : correctTypedWords(uncasual(typed), (t) => index.docFreq.has(t), index.terms.stem, isEnglishWord);
+  const question = respace(
+    index,
+    index.terms.language
+      ? uncasual(typed)
+      : plainSuperlatives(
+          correctTypedWords(
+            uncasual(typed),
+            (t) => index.docFreq.has(t),
+            index.terms.stem,
+            isEnglishWord,
+            isEverydaySpelling,
+          ),
+          (t) => index.docFreq.has(t),
+          index.terms.stem,
+          isEnglishWord,
+        ),
+  );
   const asked = specificTerms(index, question, tuning);
   if (asked.length === 0) return emptyOutcome(asked, asked);
   const query = planQuery(index, question, asked, tuning);

@@ -121,6 +121,17 @@ const neighbours = (c: string): string => {
   const around = (r: number) => keyRows[r]?.slice(Math.max(0, at - 1), at + 2) ?? '';
   return (around(row - 1) + around(row) + around(row + 1)).replace(c, '');
 };
+// A letter typed once where the word doubles it, or twice where it has one ("suport", "biling",
+// "autoscalling"): the commonest slip after a swap, taken before any other single edit, which
+// may find another word too ("sport", "filing").
+function doublingsOfWord(w: string): string[] {
+  const edits: string[] = [];
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === w[i + 1]) edits.push(w.slice(0, i) + w.slice(i + 1));
+    else edits.push(w.slice(0, i + 1) + w[i] + w.slice(i + 1));
+  }
+  return edits;
+}
 function editsOfWord(w: string): string[] {
   const edits: string[] = [];
   for (let i = 0; i <= w.length; i++) {
@@ -139,18 +150,24 @@ const minTypedTypo = 5;
  * characters each, ~1 s of blocked event loop per question (found by the 10,000-question fuzz).
  */
 const maxTypedTypo = 30;
-const typedWord = /(?<![_\p{L}\p{N}'’.-])\p{L}+(?![_\p{L}\p{N}'’]|[.-]\p{L})/gu;
+// A word alone or a part of a name joined by "-" or "_" ("p-vaule", "prepare_modle"); not a part after
+// a dot (a file type or member: "app.js") nor one run into digits ("r7g").
+const typedWord = /(?<![\p{L}\p{N}'’.])\p{L}+(?![\p{L}\p{N}'’]|\.\p{L})/gu;
 
 /**
  * The question with each typo of an English word the notes use spelt right ("regoins" →
  * "regions", "sustainabilty" → "sustainability"). `known` says whether the notes use a stem;
  * words the notes use, English words and words with no single correction are left as typed.
+ * A rare English word (not `everyday`) the notes never use is taken for a swap or a doubling slip
+ * of an everyday word they do use, when it is the only one ("biling" → "billing": the word list
+ * holds "biling", as it holds many typos that made it into print).
  */
 export function correctTypedWords(
   question: string,
   known: (stem: string) => boolean,
   stemOf: (word: string) => string,
   isWord: (word: string) => boolean,
+  everyday?: (word: string) => boolean,
 ): string {
   return question.replace(typedWord, (typed) => {
     const word = typed.toLowerCase();
@@ -161,10 +178,16 @@ export function correctTypedWords(
       !englishTerms.queryTerm(word)
     )
       return typed;
-    if (known(stemOf(word)) || isWord(word)) return typed;
-    for (const tier of [swapsOfWord(word), editsOfWord(word)]) {
+    if (known(stemOf(word))) return typed;
+    const rare = isWord(word);
+    if (rare && (!everyday || everyday(word))) return typed;
+    const tiers = rare
+      ? [swapsOfWord(word), doublingsOfWord(word)]
+      : [swapsOfWord(word), doublingsOfWord(word), editsOfWord(word)];
+    const meant = (edit: string) => isWord(edit) && known(stemOf(edit)) && (!rare || everyday!(edit));
+    for (const tier of tiers) {
       const stems = new Map<string, string>();
-      for (const edit of tier) if (isWord(edit) && known(stemOf(edit))) stems.set(stemOf(edit), edit);
+      for (const edit of tier) if (meant(edit)) stems.set(stemOf(edit), edit);
       if (stems.size === 1) return [...stems.values()][0]!;
       if (stems.size > 1) return typed;
     }

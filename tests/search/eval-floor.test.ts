@@ -24,7 +24,9 @@ const floor = {
   mrr5: 0.875,
   oosRejection: 0.68,
   oosRejectionUnrelated: 0.9,
-  maxFalseRejection: 0.05,
+  // Typos of the key term, words run together and superlatives read before the gate (gate18g):
+  // 0.033 → 0.032 (tune split 15 → 13 of 531 declined).
+  maxFalseRejection: 0.035,
   // The attribute check and names outside everyday English (issue 18, missing18): Missing on near
   // misses answered 0.448 → 0.621, on right answers 0.050 → 0.056. Names the notes use elsewhere, a
   // never-used word that is most of a short question, slips of the section's words, words after
@@ -58,15 +60,19 @@ const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMis
 // rules (abbreviations of the section's words) to 0.806 and 0.017. Plain BM25 (sage18f) declines one
 // answerable question more (7 → 8 of 150, 0.047 → 0.053; hit@1 unchanged), and common words searched
 // in headings show Missing on one more right answer: with both stops' rules 0.053 and 0.025 (near
-// misses answered with Missing 0.839), so the ceilings are 0.054 and 0.03.
-const freshFloor = { hit1: 0.79, maxFalseRejection: 0.054, missingOnNearMiss: 0.8, maxMissingOnRight: 0.03 };
+// misses answered with Missing 0.839), so the ceilings are 0.054 and 0.03. Typos of the key term
+// ("suport", "p-vaule", "prepare_modle", "biling") corrected before the gate (gate18g, tuned on it):
+// hit@1 0.807, false rejection 8 → 5 of 150 (0.033), Missing on right answers 0.025.
+const freshFloor = { hit1: 0.8, maxFalseRejection: 0.034, missingOnNearMiss: 0.8, maxMissingOnRight: 0.03 };
 
 // casual-blind7: 170 casual questions written blind before the fifth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.033, Missing
 // on near misses answered 0.610, on right answers 0.074. Since measured, it is tuning data: the
 // miss18e rules, tuned on it, take Missing on near misses answered to 0.854 (35 of 41), right
-// answers unchanged. The miss18f rules: 0.878 (36 of 41) and 0.037.
-const blind7Floor = { hit1: 0.9, maxFalseRejection: 0.05, missingOnNearMiss: 0.87, maxMissingOnRight: 0.04 };
+// answers unchanged. The miss18f rules: 0.878 (36 of 41) and 0.037. gate18g's typo and respacing
+// rules ("timeseries" → time series): hit@1 0.917, false rejection 2 → 1 of 60, Missing on right
+// answers 0.018, near misses answered 0.875.
+const blind7Floor = { hit1: 0.91, maxFalseRejection: 0.02, missingOnNearMiss: 0.87, maxMissingOnRight: 0.02 };
 
 // casual-blind8: 170 casual questions written blind before the sixth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.817, false rejection 0.000, Missing
@@ -82,8 +88,9 @@ const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.
 // on near misses answered 0.667, on right answers 0.057. Since measured, it is tuning data: the
 // fig18g rules (the fact asked read from the question's grammar: a rate, a comparison, what a bare
 // "max" limits) take Missing on near misses answered to 0.756 (34 of 45); a noun compound half held
-// (miss18g) alone to 0.711 (32 of 45); right answers unchanged. Both: measured after the merge.
-const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.05, missingOnNearMiss: 0.75, maxMissingOnRight: 0.06 };
+// (miss18g) alone to 0.711 (32 of 45); gate18g's typo rules ("biling" → billing) false rejection to
+// 2 of 60 (0.033), right answers 0.056. All three: measured after the merge.
+const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.034, missingOnNearMiss: 0.75, maxMissingOnRight: 0.06 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));

@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/quiz/shuffle.js';
 import { isEnglishWord } from '../../src/search/dictionary.js';
+import { isEverydaySpelling } from '../../src/search/everyday.js';
 import { stem } from '../../src/search/text.js';
 import { correctTypedWords, TypoIndex } from '../../src/search/typos.js';
 
@@ -66,6 +67,33 @@ describe('correctTypedWords', () => {
     expect(fix('sustainabilty pillar')).toBe('sustainability pillar');
     expect(fix('loan lables come late')).toBe('loan labels come late');
     expect(fix('a gpu instanse')).toBe('a gpu instance');
+  });
+
+  it('takes a letter typed once where the word doubles it (or twice where it has one) before other edits', () => {
+    // "suport" is also "sport" with a letter left out; the doubled letter is the likelier slip.
+    const fixing = (q: string) =>
+      correctTypedWords(q, (t) => ['support', 'sport', 'address', 'dress'].includes(t), stem, isEnglishWord);
+    expect(fixing('developer suport ends')).toBe('developer support ends');
+    expect(fixing('ip adresses')).toBe('ip addresses');
+  });
+
+  it('spells right a part of a name joined by a hyphen or an underscore, not one after a dot or run into digits', () => {
+    const fixing = (q: string) => correctTypedWords(q, (t) => ['valu', 'model'].includes(t), stem, isEnglishWord);
+    expect(fixing('what a p-vaule means')).toBe('what a p-value means');
+    expect(fixing('prepare_modle in ray train')).toBe('prepare_model in ray train');
+    expect(fixing('app.modle and vaule7')).toBe('app.modle and vaule7');
+  });
+
+  it('takes a rare English word for a swap or doubling slip of an everyday word the notes use', () => {
+    const known = (t: string) => ['bill', 'file'].includes(t);
+    const rareFix = (q: string) => correctTypedWords(q, known, stem, isEnglishWord, isEverydaySpelling);
+    // "biling" is in the word list; "billing" (one more l) is everyday, "filing" is another edit.
+    expect(isEnglishWord('biling')).toBe(true);
+    expect(rareFix('aws biling conductor')).toBe('aws billing conductor');
+    // Without knowing everyday English, an English word is never a typo.
+    expect(correctTypedWords('aws biling conductor', known, stem, isEnglishWord)).toBe('aws biling conductor');
+    // An everyday word stays as typed ("filling" is one letter from "filing").
+    expect(rareFix('filling a form')).toBe('filling a form');
   });
 
   it('leaves English words, words the notes use, short words and names with no close keyboard slip', () => {
