@@ -92,6 +92,11 @@ const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.
 // 2 of 60 (0.033), right answers 0.056. All three: measured after the merge.
 const blind9Floor = { hit1: 0.91, maxFalseRejection: 0.034, missingOnNearMiss: 0.75, maxMissingOnRight: 0.06 };
 
+// casual-blind10: 180 casual questions written blind before the eighth stop's tuning (60 in scope, 100
+// near misses, 20 unrelated) and measured once after it: hit@1 0.933, false rejection 0.050, Missing
+// on near misses answered 0.735 (36 of 49), on right answers 0.019.
+const blind10Floor = { hit1: 0.93, maxFalseRejection: 0.05, missingOnNearMiss: 0.73, maxMissingOnRight: 0.02 };
+
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
 const casualFile = readQuestions(path.join(root, 'tests/fixtures/eval/casual-questions.json'));
@@ -107,11 +112,14 @@ const measuredOnce = [
     count: 170,
     floor: blind9Floor,
   },
+  {
+    name: 'written blind before the eighth stop (casual-blind10)',
+    splits: casualBlind10,
+    count: 180,
+    floor: blind10Floor,
+  },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
-// casual-blind10, written blind before the eighth stop's tuning, is kept out of every floor until it is measured once.
-const casual = casualFile.filter(
-  (q) => !measuredOnce.some((set) => inSplits(set.splits)(q)) && !inSplits(casualBlind10)(q),
-);
+const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));
 const sections = loadNotes({ root: path.join(root, 'notes') }).sections;
 
 describe('answer quality on the bundled notes', () => {
