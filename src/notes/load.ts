@@ -20,7 +20,6 @@ import type { LinkSettings } from './links.js';
 import {
   libraryContext,
   loadNote,
-  loadNoteJob,
   noteJobOf,
   type LibraryShape,
   type NoteContext,
@@ -29,7 +28,6 @@ import {
 } from './load-note.js';
 import { ParseBudgetError, type ParsePool } from './parse-pool.js';
 import { readNotesFile } from './read-file.js';
-import { fastParse } from './markdown-fast.js';
 import { sidebarOrder } from './order.js';
 import { rewriteAdmonitions } from './syntax.js';
 import type { NoteLibrary, Problem } from './types.js';
@@ -198,14 +196,10 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     return front;
   };
   const reads: ReadNote[] = [];
-  // Nothing cached: the worker reads Markdown trees while this thread reads the notes.
-  const readAhead = options.isCached ? undefined : options.parsePool;
   for (const entry of entries) {
     const read = readNote(entry, layout, walked.rootReal, readFront);
-    if ('source' in read) {
-      reads.push(read);
-      readAhead?.readAhead(entry.file, read.source);
-    } else problems.push(...read.problems);
+    if ('source' in read) reads.push(read);
+    else problems.push(...read.problems);
   }
   // Only this load's texts are remembered: an edited file's old text is dropped.
   if (fronts) {
@@ -245,11 +239,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     return { ...library, metaTitle: metaTitleOf(file, folder, layout, folders), breadcrumb: [] };
   });
   // Everything the cache does not answer is loaded on the pool's threads while this one takes the results.
-  pool?.begin(shape, (job) => {
-    // What a worker does with a Markdown note (parse-worker.ts); micromark's notes are left to the workers.
-    const tree = fastParse(job.source);
-    return tree && loadNoteJob(job, library, { tree });
-  });
+  pool?.begin(shape);
   pool?.prefetch(
     reads.flatMap((read, i) => (options.isCached?.(read, contexts[i]!) ? [] : [noteJobOf(read, contexts[i]!)])),
   );

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { libraryContext, loadNote, loadNoteJob, noteJobOf, type ReadNote } from '../../src/notes/load-note.js';
 import { loadNotes, type LoadOptions } from '../../src/notes/load.js';
 import { ParseCache } from '../../src/notes/parse-cache.js';
-import { bytesPerWorker, hereMaxChars, ParsePool } from '../../src/notes/parse-pool.js';
+import { bytesPerWorker, ParsePool } from '../../src/notes/parse-pool.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -139,62 +139,11 @@ describe('notes only micromark reads', () => {
     const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 2);
     try {
       own.expect(2 * bytesPerWorker);
-      // As with a parse cache: no tree is read ahead on the first worker, so the others meet the notes.
-      const there = loadNotes({ root: folder, parsePool: own, isCached: () => false });
+      const there = loadNotes({ root: folder, parsePool: own });
       expect(own.workers).toBe(2);
-      // By the second worker, or by this thread, whose fast path declines them too.
       expect(own.handedBack).toBeGreaterThan(0);
       expect(there.notes.length).toBe(19);
       expect(content(there)).toEqual(content(loadNotes({ root: folder })));
-    } finally {
-      own.close();
-      fs.rmSync(folder, { recursive: true, force: true });
-    }
-  }, 180_000);
-});
-
-describe('the calling thread loads notes too while it waits', () => {
-  it('loads some of them, and the library is the one this thread alone loads, in the same order, load after load', () => {
-    const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 1);
-    const options = { root: path.join(root, 'notes') };
-    try {
-      const alone = loadNotes(options);
-      for (let i = 0; i < 2; i++) {
-        const before = own.loadedHere;
-        const shared = loadNotes({ ...options, parsePool: own });
-        expect(own.loadedHere).toBeGreaterThan(before);
-        expect(shared.notes.map((n) => n.file)).toEqual(alone.notes.map((n) => n.file));
-        expect(content(shared)).toEqual(content(alone));
-      }
-    } finally {
-      own.close();
-    }
-  }, 180_000);
-
-  it('a worker whose thread ends mid-parse: that note is reported, every other one loads', () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-crash-'));
-    // Larger than this thread takes, so that workers load them.
-    const big = (title: string): string =>
-      `# ${title}\n\n${'A long paragraph about gizmos. '.repeat(hereMaxChars / 30 + 10)}\n`;
-    fs.writeFileSync(path.join(folder, 'crash-note.md'), big('Crash'));
-    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(folder, `big-${i}.md`), big(`Big ${i}`));
-    for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(folder, `small-${i}.md`), `# Small ${i}\n\nA note.\n`);
-    const crashing = new URL('../helpers/crashing-parse-worker.ts', import.meta.url);
-    const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 1, crashing);
-    try {
-      const library = loadNotes({ root: folder, parsePool: own });
-      expect(own.crashed).toBe(1);
-      expect(library.problems).toEqual([
-        {
-          file: 'crash-note.md',
-          line: 1,
-          message: 'skipped: the parse worker stopped while loading this file (its thread ended)',
-          severity: 'warning',
-        },
-      ]);
-      const alone = loadNotes({ root: folder, exclude: ['crash-*'] });
-      expect(library.notes.map((n) => n.file)).toEqual(alone.notes.map((n) => n.file));
-      expect(library.sections).toEqual(alone.sections);
     } finally {
       own.close();
       fs.rmSync(folder, { recursive: true, force: true });
