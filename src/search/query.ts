@@ -230,30 +230,27 @@ const emptyOutcome = (terms: string[], searchedTerms: string[]): SearchOutcome =
   answerLine: null,
 });
 
+/**
+ * The question as it is searched: chat clean-up, typos of English words the notes use corrected,
+ * superlatives read as their plain form, words run together split as the notes write them. Typos
+ * and superlatives are read against an English word list: in notes of another language, not at all.
+ */
+function readQuestion(index: SearchIndex, typed: string): string {
+  const cleaned = uncasual(typed);
+  if (index.terms.language) return respace(index, cleaned);
+  const known = (term: string) => index.docFreq.has(term);
+  const stemOf = index.terms.stem;
+  const corrected = correctTypedWords(cleaned, known, stemOf, isEnglishWord, isEverydaySpelling);
+  return respace(index, plainSuperlatives(corrected, known, stemOf, isEnglishWord));
+}
+
 export function search(
   index: SearchIndex,
   typed: string,
   limit = 5,
   tuning: SearchTuning = defaultTuning,
 ): SearchOutcome {
-  // Typos are corrected against an English word list: in notes of another language, not at all.
-  const question = respace(
-    index,
-    index.terms.language
-      ? uncasual(typed)
-      : plainSuperlatives(
-          correctTypedWords(
-            uncasual(typed),
-            (t) => index.docFreq.has(t),
-            index.terms.stem,
-            isEnglishWord,
-            isEverydaySpelling,
-          ),
-          (t) => index.docFreq.has(t),
-          index.terms.stem,
-          isEnglishWord,
-        ),
-  );
+  const question = readQuestion(index, typed);
   const asked = specificTerms(index, question, tuning);
   if (asked.length === 0) return emptyOutcome(asked, asked);
   const query = planQuery(index, question, asked, tuning);

@@ -15,7 +15,7 @@ function plainFormsOf(word: string): string[] {
   return forms;
 }
 
-const comparativeWord = /(?<![\p{L}\p{N}'’._-])[a-z]{5,30}(?![\p{L}\p{N}'’_-]|\.\p{L})/gu;
+const typedWord = /(?<![\p{L}\p{N}'’._-])[a-z]{5,30}(?![\p{L}\p{N}'’_-]|\.\p{L})/gu;
 
 /**
  * The question with each superlative the notes never use read as its plain form when the notes use
@@ -28,7 +28,7 @@ export function plainSuperlatives(
   stemOf: (word: string) => string,
   isWord: (word: string) => boolean,
 ): string {
-  return question.replace(comparativeWord, (word) => {
+  return question.replace(typedWord, (word) => {
     if (known(stemOf(word)) || !isWord(word)) return word;
     const plain = plainFormsOf(word).find((form) => form.length >= 3 && isWord(form) && known(stemOf(form)));
     return plain ?? word;
