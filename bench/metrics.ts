@@ -22,6 +22,8 @@ export const casualBlind8 = ['casual-blind8'] as const;
 export const casualBlind9 = ['casual-blind9'] as const;
 /** Written blind at the start of the eighth stop's work, before its tuning; measured once after it. */
 export const casualBlind10 = ['casual-blind10'] as const;
+/** Written blind at the start of the ninth stop's work, before its tuning; measured once after it. */
+export const casualBlind11 = ['casual-blind11'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -42,6 +44,7 @@ export const splits = [
   ...casualBlind8,
   ...casualBlind9,
   ...casualBlind10,
+  ...casualBlind11,
 ] as const;
 
 const questionSchema = z.object({

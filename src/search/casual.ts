@@ -76,6 +76,7 @@ const chatOnly = new Set([
   'pls',
   'plz',
   'ugh',
+  'nah',
   'okk',
   'okay',
   'ok',
@@ -148,14 +149,17 @@ const chatOnly = new Set([
 // "w/o", "w/", "b/c" are split at the slash by the tokenizer; join them first.
 const slashShorthand = /\b(w)\/o\b|\b(b)\/c\b|\b(w)\//gi;
 
+// "how 2 fix", "need 2 know": a 2 between such a word and the next is "to", never a number.
+const twoForTo = /\b(how|want|wants|need|needs|have|has|got|going|trying|able|way|ways|time)\s+2(?=\s+\p{L})/giu;
+
 // A whole word ("they're" included), not part of an identifier such as num_gpus.
 const chatWord = /(?<![_\p{L}\p{N}'’])[\p{L}\p{N}]+(?:['’]\p{L}+)?(?![_\p{L}\p{N}'’])/gu;
 
 /** The question with chat shorthand spelt out and chat-only words removed. */
 export function uncasual(question: string): string {
-  const joined = question.replace(slashShorthand, (_, wo?: string, bc?: string) =>
-    wo ? ' without ' : bc ? ' because ' : ' with ',
-  );
+  const joined = question
+    .replace(slashShorthand, (_, wo?: string, bc?: string) => (wo ? ' without ' : bc ? ' because ' : ' with '))
+    .replace(twoForTo, '$1 to');
   return joined.replace(chatWord, (word) => {
     const lower = word.toLowerCase().replace(/['’]/g, '');
     if (chatOnly.has(lower)) return ' ';

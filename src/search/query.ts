@@ -2,6 +2,7 @@ import type { Section } from '../notes/types.js';
 import { definitionSubject, putAboutFirst } from './about.js';
 import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
+import { formulaTerms, statesFormula } from './formula.js';
 import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { uncasual } from './casual.js';
 import { plainSuperlatives } from './superlatives.js';
@@ -173,11 +174,21 @@ function coverageMeter(
 ) {
   const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  // "formula" is held by a section that states one (formula.ts), when it holds most of what the
+  // formula is of: "the quadratic formula" is not held by the F1 score's.
+  const asksFormula = formulaTerms(terms, index.terms.queryTerm);
+  const topicWeight = total - asksFormula.reduce((sum, t) => sum + weights.get(t)!, 0);
   const creditOf = (result: RankedSection): Map<string, number> => {
     const credit = new Map<string, number>();
     for (const t of result.terms) {
       const source = sourceOf(t);
       credit.set(source, Math.max(credit.get(source) ?? 0, isNear(t) ? tuning.fuzzyCredit : 1));
+    }
+    if (asksFormula.length > 0 && topicWeight > 0) {
+      let topic = 0;
+      for (const [term, weight] of weights) if (!asksFormula.includes(term)) topic += weight * (credit.get(term) ?? 0);
+      if (topic / topicWeight >= 0.5 && statesFormula(index.sections[result.id]!.blocks))
+        for (const t of asksFormula) credit.set(t, 1);
     }
     return credit;
   };
