@@ -11,6 +11,7 @@ import { baselineEngines, nimbusEngine, type Engine } from './engines.js';
 import {
   casualBlind10,
   casualBlind11,
+  casualBlind12,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -151,6 +152,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual blind9', casualBlind9],
         ['casual blind10', casualBlind10],
         ['casual blind11', casualBlind11],
+        ['casual blind12', casualBlind12],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

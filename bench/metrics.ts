@@ -24,6 +24,8 @@ export const casualBlind9 = ['casual-blind9'] as const;
 export const casualBlind10 = ['casual-blind10'] as const;
 /** Written blind at the start of the ninth stop's work, before its tuning; measured once after it. */
 export const casualBlind11 = ['casual-blind11'] as const;
+/** Written blind during the ninth stop, before its second round of tuning; measured once after it. */
+export const casualBlind12 = ['casual-blind12'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -45,6 +47,7 @@ export const splits = [
   ...casualBlind9,
   ...casualBlind10,
   ...casualBlind11,
+  ...casualBlind12,
 ] as const;
 
 const questionSchema = z.object({

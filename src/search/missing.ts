@@ -72,15 +72,16 @@ export function missingWords(
   const unasked = ruledOut(question, index.terms);
   for (const t of suffixesOf(question, index.terms)) unasked.add(t);
   const shortFor = abbreviationTest(`${where}\n${best.text}`);
+  // An everyday word typed with a capital mid-sentence is a name ("Amazon Verified Permissions"),
+  // and so is one in capitals ("LIME"): no slip of a word the section holds ("line").
+  const capitalised = options.typedNames;
   const lacks = (t: string) =>
     !found.has(t) &&
     !holds(t) &&
     !unasked.has(t) &&
-    !(!index.docFreq.has(t) && isSlipOf(index, t, typed(t).length, holds)) &&
+    !(!index.docFreq.has(t) && !capitalised.has(t) && isSlipOf(index, t, typed(t).length, holds)) &&
     !shortFor(typed(t));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
-  // An everyday word typed with a capital mid-sentence is a name ("Amazon Verified Permissions").
-  const capitalised = options.typedNames;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
   const names = terms.filter(
@@ -310,18 +311,28 @@ export function typedAsWord(question: string, { queryTerm }: Terms): (term: stri
 
 /**
  * Stemmed words typed as names: a capital and then lower case, not at a sentence's start
- * ("Verified" in "What does Amazon Verified Permissions do"), or camelCase ("useSWRMutation").
+ * ("Verified" in "What does Amazon Verified Permissions do"), camelCase ("useSWRMutation"), or
+ * capitals only ("LIME": an acronym) in a question not all in capitals, when the notes never use
+ * it (`usedByNotes`).
  * Such a word is neither chat nor a typo of another word.
  */
-export function typedAsNames(question: string, terms: Terms): Set<string> {
+export function typedAsNames(
+  question: string,
+  terms: Terms,
+  usedByNotes: (term: string) => boolean = () => true,
+): Set<string> {
   const out = new Set<string>();
   let sentenceStart = true;
+  // An acronym the notes never use ("LIME") is typed in capitals; one they use ("AUC", "CDN") is
+  // often context ("our CDN…"), and a question typed all in capitals says nothing.
+  const acronyms = /\p{Ll}/u.test(question);
   for (const [token] of question.matchAll(/[\p{L}\p{N}'’]+|[.!?:]/gu)) {
     if (/^[.!?:]$/.test(token)) sentenceStart = true;
     else {
+      const acronym = acronyms && /^\p{Lu}{3,}$/u.test(token);
       const name = (!sentenceStart && /^\p{Lu}\p{Ll}+$/u.test(token)) || /\p{Ll}\p{Lu}/u.test(token);
-      const term = name ? terms.queryTerm(token) : null;
-      if (term) out.add(term);
+      const term = name || acronym ? terms.queryTerm(token) : null;
+      if (term && (name || !usedByNotes(term))) out.add(term);
       sentenceStart = false;
     }
   }

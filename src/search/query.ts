@@ -487,7 +487,7 @@ function missingOf(
   );
   const expandedSources = new Set(query.expansions.values());
   // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
-  const names = typedAsNames(query.question, index.terms);
+  const names = typedAsNames(query.question, index.terms, (t) => index.docFreq.has(t));
   // A word the notes never use after one they open names with ("amazon pinpoint") is a name too,
   // unless it is a typo the search corrected ("sagemaker endpont").
   const corrected = new Set([...query.near.values()].filter((n) => n.correction).map((n) => n.source));

@@ -5,6 +5,7 @@ import { nimbusEngine } from '../../bench/engines.js';
 import {
   casualBlind10,
   casualBlind11,
+  casualBlind12,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -93,8 +94,9 @@ const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.
 // (miss18g) alone to 0.711 (32 of 45); gate18g's typo rules ("biling" → billing) false rejection to
 // 2 of 60 (0.033), right answers 0.056. All three: measured after the merge.
 // The ninth stop's chat and formula rules: hit@1 0.933, false rejection 2 → 0 of 60 ("sg stateful or
-// nah", "f1 formula pls"), Missing on right answers 0.054.
-const blind9Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.75, maxMissingOnRight: 0.06 };
+// nah", "f1 formula pls"), Missing on right answers 0.054; an acronym in capitals ("LIME") a name:
+// Missing on near misses answered 0.800 → 0.822 (37 of 45).
+const blind9Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.82, maxMissingOnRight: 0.06 };
 
 // casual-blind10: 180 casual questions written blind before the eighth stop's tuning (60 in scope, 100
 // near misses, 20 unrelated) and measured once after it: hit@1 0.933, false rejection 0.050, Missing
@@ -107,6 +109,12 @@ const blind10Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0
 // near misses, 20 unrelated) and measured once after it: hit@1 0.862, false rejection 0.017, Missing
 // on near misses answered 0.660, on right answers 0.082.
 const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0.66, maxMissingOnRight: 0.09 };
+
+// casual-blind12: 178 casual questions written blind during the ninth stop, before its second round
+// (an acronym typed in capitals that the notes never use, "LIME", is a name, not a slip of "line"),
+// measured once after it: hit@1 0.831, false rejection 0.034, Missing on near misses answered 0.434
+// (its near misses are mostly details the notes mention without giving), on right answers 0.042.
+const blind12Floor = { hit1: 0.83, maxFalseRejection: 0.034, missingOnNearMiss: 0.43, maxMissingOnRight: 0.05 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
@@ -134,6 +142,12 @@ const measuredOnce = [
     splits: casualBlind11,
     count: 178,
     floor: blind11Floor,
+  },
+  {
+    name: 'written blind during the ninth stop (casual-blind12)',
+    splits: casualBlind12,
+    count: 178,
+    floor: blind12Floor,
   },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
 const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));

@@ -86,3 +86,36 @@ describe('Missing line: a word the notes use, typed as a name', () => {
     expect(chat.missing).not.toContain('identity');
   });
 });
+
+describe('Missing line: an acronym typed in capitals', () => {
+  const explain = buildIndex(
+    libraryFrom({
+      'clarify.md': `# Clarify
+
+## Explanations with SHAP
+
+SHAP gives each feature a share of a single prediction, a local explanation that shows on one
+line per feature. JSON reports list them.
+
+${['Bias', 'Drift', 'Reports', 'Monitoring'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+    }).sections,
+  );
+
+  it('names one the notes never use, though it is one letter from a word the section holds', () => {
+    // "lime" is an everyday word one letter from "line": typed "LIME", it is the name of a method.
+    const named = search(explain, 'How does LIME build a local explanation for a single prediction?', 3);
+    expect(named.hits[0]?.section.id).toBe('clarify#explanations-with-shap');
+    expect(named.missing).toContain('LIME');
+    // Typed in lower case it stays an everyday word, and a question all in capitals says nothing.
+    expect(search(explain, 'how does lime build a local explanation for a single prediction?', 3).missing).toEqual([]);
+    expect(
+      typedAsNames('HOW DOES LIME BUILD A LOCAL EXPLANATION', explain.terms, (t) => explain.docFreq.has(t)).size,
+    ).toBe(0);
+  });
+
+  it('leaves one the notes use to the other rules: "our JSON reports" is context', () => {
+    const names = typedAsNames('our JSON reports show LIME values', explain.terms, (t) => explain.docFreq.has(t));
+    expect(names.has(explain.terms.queryTerm('LIME')!)).toBe(true);
+    expect(names.has(explain.terms.queryTerm('JSON')!)).toBe(false);
+  });
+});
