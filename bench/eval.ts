@@ -12,6 +12,7 @@ import {
   casualBlind10,
   casualBlind11,
   casualBlind12,
+  casualBlind13,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -153,6 +154,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual blind10', casualBlind10],
         ['casual blind11', casualBlind11],
         ['casual blind12', casualBlind12],
+        ['casual blind13', casualBlind13],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

@@ -26,6 +26,8 @@ export const casualBlind10 = ['casual-blind10'] as const;
 export const casualBlind11 = ['casual-blind11'] as const;
 /** Written blind during the ninth stop, before its second round of tuning; measured once after it. */
 export const casualBlind12 = ['casual-blind12'] as const;
+/** Written blind during the ninth stop, before its third round of tuning; measured once after it. */
+export const casualBlind13 = ['casual-blind13'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -48,6 +50,7 @@ export const splits = [
   ...casualBlind10,
   ...casualBlind11,
   ...casualBlind12,
+  ...casualBlind13,
 ] as const;
 
 const questionSchema = z.object({

@@ -132,9 +132,11 @@ function doublingsOfWord(w: string): string[] {
   }
   return edits;
 }
+// Not the first letter: a letter more, less or other there makes another name ("kserve" is not
+// "serve"), and people seldom slip on the letter a word starts with.
 function editsOfWord(w: string): string[] {
   const edits: string[] = [];
-  for (let i = 0; i <= w.length; i++) {
+  for (let i = 1; i <= w.length; i++) {
     if (i < w.length) edits.push(w.slice(0, i) + w.slice(i + 1));
     for (const c of letters) edits.push(w.slice(0, i) + c + w.slice(i));
     if (i < w.length) for (const c of neighbours(w[i]!)) edits.push(w.slice(0, i) + c + w.slice(i + 1));

@@ -69,6 +69,15 @@ describe('correctTypedWords', () => {
     expect(fix('a gpu instanse')).toBe('a gpu instance');
   });
 
+  it('never changes the first letter: a letter before a word makes another name', () => {
+    const fixing = (q: string) => correctTypedWords(q, (t) => ['serv', 'label'].includes(t), stem, isEnglishWord);
+    // "kserve" is "serve" with a letter before it: KServe, not a slip.
+    expect(fixing('kserve vs ray serve')).toBe('kserve vs ray serve');
+    expect(fixing('xlabel on the plot')).toBe('xlabel on the plot');
+    // A slip after the first letter is still corrected.
+    expect(fixing('ray sreve deployments')).toBe('ray serve deployments');
+  });
+
   it('takes a letter typed once where the word doubles it (or twice where it has one) before other edits', () => {
     // "suport" is also "sport" with a letter left out; the doubled letter is the likelier slip.
     const fixing = (q: string) =>
