@@ -316,11 +316,7 @@ export function typedAsWord(question: string, { queryTerm }: Terms): (term: stri
  * it (`usedByNotes`).
  * Such a word is neither chat nor a typo of another word.
  */
-export function typedAsNames(
-  question: string,
-  terms: Terms,
-  usedByNotes: (term: string) => boolean = () => true,
-): Set<string> {
+export function typedAsNames(question: string, terms: Terms, usedByNotes: (term: string) => boolean): Set<string> {
   const out = new Set<string>();
   let sentenceStart = true;
   // An acronym the notes never use ("LIME") is typed in capitals; one they use ("AUC", "CDN") is
