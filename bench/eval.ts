@@ -13,6 +13,7 @@ import {
   casualBlind11,
   casualBlind12,
   casualBlind13,
+  casualBlind14,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -155,6 +156,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual blind11', casualBlind11],
         ['casual blind12', casualBlind12],
         ['casual blind13', casualBlind13],
+        ['casual blind14', casualBlind14],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

@@ -28,6 +28,8 @@ export const casualBlind11 = ['casual-blind11'] as const;
 export const casualBlind12 = ['casual-blind12'] as const;
 /** Written blind during the ninth stop, before its third round of tuning; measured once after it. */
 export const casualBlind13 = ['casual-blind13'] as const;
+/** Written blind at the start of the tenth stop's work, before its tuning; measured once after it. */
+export const casualBlind14 = ['casual-blind14'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -41,6 +43,7 @@ export const splits = [
   'blind8',
   'blind9',
   'blind10',
+  'blind11',
   ...casualTune,
   ...casualHeldOut,
   ...casualFresh,
@@ -51,6 +54,7 @@ export const splits = [
   ...casualBlind11,
   ...casualBlind12,
   ...casualBlind13,
+  ...casualBlind14,
 ] as const;
 
 const questionSchema = z.object({

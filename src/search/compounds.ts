@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { nounStarts } from './tagger.js';
 import type { Terms } from './text.js';
 
 // A near miss often asks about a kind of something the best section does hold: "DNS glue records"
@@ -95,40 +95,4 @@ export function lackedInCompounds(
 function mostlyLatin(text: string): boolean {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   return (text.match(/[a-z]/gi)?.length ?? 0) * 2 >= letters;
-}
-
-interface Tagger {
-  readDoc(text: string): {
-    tokens(): { each(f: (token: { out(what: unknown): unknown }) => void): void };
-  };
-  its: { value: unknown; pos: unknown; precedingSpaces: unknown };
-}
-
-let tagger: Tagger | undefined;
-
-/** Where the nouns of a text start (character offsets), as wink-nlp's English model tags them. */
-export function nounStarts(text: string): Set<number> {
-  if (tagger === undefined) {
-    // Loaded on first use, from node_modules as it is (~0.2–0.5 s of CPU): one-shot `ask` pays it
-    // only for a short question with a candidate compound.
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Tagger;
-    tagger = winkNLP(require('wink-eng-lite-web-model'), ['pos']);
-  }
-  const { its } = tagger;
-  const starts = new Set<number>();
-  let at = 0;
-  tagger
-    .readDoc(text)
-    .tokens()
-    .each((token) => {
-      const value = String(token.out(its.value));
-      at += String(token.out(its.precedingSpaces)).length;
-      // Stay on the text should the model's tokens ever leave out a character.
-      if (text.startsWith(value, at) === false) at = Math.max(at, text.indexOf(value, at));
-      const pos = token.out(its.pos);
-      if (pos === 'NOUN' || pos === 'PROPN') starts.add(at);
-      at += value.length;
-    });
-  return starts;
 }

@@ -4,6 +4,7 @@ import { findAnswerLine } from './answer-line.js';
 import { askedFigure, holdsFigure } from './asked-figure.js';
 import { formulaTerms, statesFormula } from './formula.js';
 import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
+import { phrasingWords } from './phrasing.js';
 import { uncasual } from './casual.js';
 import { plainSuperlatives } from './superlatives.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -89,6 +90,11 @@ export interface SearchTuning {
   nameDocShare: number;
   /** A heading word in more than this share of sections ("AWS") does not change what the heading names. */
   genericDocShare: number;
+  /**
+   * Weight of a phrasing word (phrasing.ts: an everyday verb, adverb or adjective the notes never
+   * use, "turn off", "bring") relative to its IDF, in coverage and at the gate.
+   */
+  phrasingWeight: number;
 }
 
 // The confidence thresholds were chosen by 5-fold cross-validation over the tune, holdout, blind and
@@ -114,6 +120,7 @@ export const defaultTuning: SearchTuning = {
   missingWordShare: 0.35,
   nameDocShare: 0.01,
   genericDocShare: 0.3,
+  phrasingWeight: 0.3,
 };
 
 const idf = (index: SearchIndex, term: string): number => {
@@ -171,8 +178,11 @@ function coverageMeter(
   sourceOf: (term: string) => string,
   isNear: (term: string) => boolean,
   tuning: SearchTuning,
+  phrasing: ReadonlySet<string>,
 ) {
-  const weights = new Map(terms.map((t) => [t, idf(index, t) || 0.1]));
+  const weights = new Map(
+    terms.map((t) => [t, (idf(index, t) || 0.1) * (phrasing.has(t) ? tuning.phrasingWeight : 1)]),
+  );
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   // "formula" is held by a section that states one (formula.ts), when it holds most of what the
   // formula is of: "the quadratic formula" is not held by the F1 score's.
@@ -269,7 +279,9 @@ export function search(
   const searchedTerms = [...query.measured, ...query.added.filter((t) => !query.headingOnly.has(t))];
   // As before planning: no section holds any searched word.
   if (results.length === 0) return emptyOutcome(asked, searchedTerms);
-  const meter = coverageMeter(index, query.measured, sourceFor(query), isLooseMatch(query), tuning);
+  const names = typedAsNames(query.question, index.terms, (t) => index.docFreq.has(t));
+  const phrasing = phrasingWords(query.question, query.measured, index.terms, (t) => index.docFreq.has(t), names);
+  const meter = coverageMeter(index, query.measured, sourceFor(query), isLooseMatch(query), tuning, phrasing);
   const head = rerank(index, query, results, meter, tuning);
   const line = answerLineOf(index, query, head[0]!.r, tuning);
   return {
@@ -277,7 +289,7 @@ export function search(
     searchedTerms,
     hits: head.slice(0, limit).map(({ r, score }) => ({ section: index.sections[r.id]!, score })),
     coverage: head[0]!.coverage,
-    missing: missingOf(index, query, head[0]!.r, meter.creditOf(head[0]!.r), line, tuning),
+    missing: missingOf(index, query, head[0]!.r, meter.creditOf(head[0]!.r), line, names, tuning),
     answerLine: line,
     confident: isConfident(index, query, head[0]!, meter.total, tuning),
   };
@@ -474,6 +486,7 @@ function missingOf(
   best: RankedSection,
   found: Map<string, number>,
   answerLine: string | null,
+  typedNames: ReadonlySet<string>,
   tuning: SearchTuning,
 ): string[] {
   const resembled = new Set([...query.near.values()].map((n) => n.source));
@@ -487,7 +500,7 @@ function missingOf(
   );
   const expandedSources = new Set(query.expansions.values());
   // A word typed as a name ("Verified", "useSWRMutation") is no typo of the notes' words.
-  const names = typedAsNames(query.question, index.terms, (t) => index.docFreq.has(t));
+  const names = new Set(typedNames);
   // A word the notes never use after one they open names with ("amazon pinpoint") is a name too,
   // unless it is a typo the search corrected ("sagemaker endpont").
   const corrected = new Set([...query.near.values()].filter((n) => n.correction).map((n) => n.source));
@@ -500,6 +513,8 @@ function missingOf(
   const terms = query.measured.filter((t) => !resembled.has(t) || names.has(t));
   const holds = (t: string) => index.docFreq.has(t) && includesSorted(index.scores.sectionsWith(t), best.id);
   const held = wholeExpansions(index, found, best, holds);
+  // A name the notes never use is not held through a word it merely resembles ("ROUGE" → "roughly").
+  for (const t of typedNames) if (!index.docFreq.has(t) && !corrected.has(t) && !expandedSources.has(t)) held.delete(t);
   return missingWords(index, query.question, terms, held, answerLine ?? '', index.sections[best.id]!, {
     ...tuning,
     idf: (t) => idf(index, t),

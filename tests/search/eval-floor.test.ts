@@ -7,6 +7,7 @@ import {
   casualBlind11,
   casualBlind12,
   casualBlind13,
+  casualBlind14,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -65,8 +66,9 @@ const casualFloor = { maxHit1Gap: 0.05, maxFalseRejection: 0.1, missingOnNearMis
 // in headings show Missing on one more right answer: with both stops' rules 0.053 and 0.025 (near
 // misses answered with Missing 0.839), so the ceilings are 0.054 and 0.03. Typos of the key term
 // ("suport", "p-vaule", "prepare_modle", "biling") corrected before the gate (gate18g, tuned on it):
-// hit@1 0.807, false rejection 8 → 5 of 150 (0.033), Missing on right answers 0.025.
-const freshFloor = { hit1: 0.8, maxFalseRejection: 0.034, missingOnNearMiss: 0.8, maxMissingOnRight: 0.03 };
+// hit@1 0.807, false rejection 8 → 5 of 150 (0.033), Missing on right answers 0.025. The tenth
+// stop's phrasing words (phrasing.ts): false rejection 5 → 4 of 150 (0.027).
+const freshFloor = { hit1: 0.8, maxFalseRejection: 0.027, missingOnNearMiss: 0.8, maxMissingOnRight: 0.03 };
 
 // casual-blind7: 170 casual questions written blind before the fifth stop's tuning (60 in scope, 90
 // near misses, 20 unrelated) and measured once after it: hit@1 0.917, false rejection 0.033, Missing
@@ -115,12 +117,20 @@ const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0
 // (an acronym typed in capitals that the notes never use, "LIME", is a name, not a slip of "line"),
 // measured once after it: hit@1 0.831, false rejection 0.034, Missing on near misses answered 0.434
 // (its near misses are mostly details the notes mention without giving), on right answers 0.042.
-const blind12Floor = { hit1: 0.83, maxFalseRejection: 0.034, missingOnNearMiss: 0.43, maxMissingOnRight: 0.05 };
+// The tenth stop: "ROUGE" not held through "roughly", and phrasing words (phrasing.ts): Missing on
+// near misses answered 0.471, near misses declined 0.475 → 0.485.
+const blind12Floor = { hit1: 0.83, maxFalseRejection: 0.034, missingOnNearMiss: 0.47, maxMissingOnRight: 0.05 };
 
 // casual-blind13: 85 casual questions written blind during the ninth stop, before its third round (a
 // typo correction never changes a word's first letter: "kserve" is not "serve"), measured once after
 // it: hit@1 0.897, false rejection 0.034, Missing on near misses answered 0.458, on right answers 0.160.
 const blind13Floor = { hit1: 0.89, maxFalseRejection: 0.035, missingOnNearMiss: 0.45, maxMissingOnRight: 0.17 };
+
+// casual-blind14: 178 casual questions written blind at the start of the tenth stop (60 in scope, 99
+// near misses, 19 unrelated), before its rules (everyday verbs the notes never use weigh less;
+// "ROUGE" is not held through "roughly"), measured once after them: hit@1 0.767, false rejection
+// 0.033, Missing on near misses answered 0.483, on right answers 0.136.
+const blind14Floor = { hit1: 0.76, maxFalseRejection: 0.034, missingOnNearMiss: 0.48, maxMissingOnRight: 0.14 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
@@ -160,6 +170,12 @@ const measuredOnce = [
     splits: casualBlind13,
     count: 85,
     floor: blind13Floor,
+  },
+  {
+    name: 'written blind before the tenth stop (casual-blind14)',
+    splits: casualBlind14,
+    count: 178,
+    floor: blind14Floor,
   },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
 const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounStarts } from '../../src/search/compounds.js';
+import { nounStarts } from '../../src/search/tagger.js';
 import { buildIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
 import { libraryFrom } from '../helpers/sections.js';

@@ -121,3 +121,25 @@ ${['Bias', 'Drift', 'Reports', 'Monitoring'].map((t) => `## ${t}\n\n${t} is cove
     expect(names.has(explain.terms.queryTerm('JSON')!)).toBe(false);
   });
 });
+
+describe('Missing line: a name held only through a word it resembles', () => {
+  const stats = buildIndex(
+    libraryFrom({
+      'stats.md': `# Statistics
+
+## Z-scores
+
+A z-score says roughly how far a value lies from the mean: it is computed from the mean and the
+standard deviation of the values.
+
+${['Bias', 'Drift', 'Reports', 'Monitoring'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+    }).sections,
+  );
+
+  it('names an acronym the notes never use that only starts like a word of the section', () => {
+    // "ROUGE" is searched through "roughly" (its prefix): the section does not hold it.
+    const named = search(stats, 'ROUGE score for summaries how is it computed', 3);
+    expect(named.hits[0]?.section.id).toBe('stats#z-scores');
+    expect(named.missing).toContain('ROUGE');
+  });
+});
