@@ -29,15 +29,14 @@ export function phrasingWords(
   if (terms.language !== undefined) return phrasing;
   const unknown = new Set(measured.filter((t) => !usedByNotes(t) && !names.has(t)));
   if (unknown.size === 0) return phrasing;
-  const candidates = [...question.matchAll(/[\p{L}\p{N}'’]+/gu)].filter((m) => {
-    const term = terms.queryTerm(m[0]);
-    return term !== null && unknown.has(term) && isEverydayWord(m[0]);
-  });
+  const candidates = [...question.matchAll(/[\p{L}\p{N}'’]+/gu)]
+    .map((m) => ({ at: m.index, term: terms.queryTerm(m[0]), word: m[0] }))
+    .filter(({ term, word }) => term !== null && unknown.has(term) && isEverydayWord(word));
   if (candidates.length === 0) return phrasing;
   const tags = partsOfSpeech(question);
-  for (const m of candidates) {
-    const tag = tags.get(m.index);
-    if (tag !== undefined && !namingTags.has(tag)) phrasing.add(terms.queryTerm(m[0])!);
+  for (const { at, term } of candidates) {
+    const tag = tags.get(at);
+    if (tag !== undefined && !namingTags.has(tag)) phrasing.add(term!);
   }
   return phrasing;
 }

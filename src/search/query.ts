@@ -279,8 +279,9 @@ export function search(
   const searchedTerms = [...query.measured, ...query.added.filter((t) => !query.headingOnly.has(t))];
   // As before planning: no section holds any searched word.
   if (results.length === 0) return emptyOutcome(asked, searchedTerms);
-  const names = typedAsNames(query.question, index.terms, (t) => index.docFreq.has(t));
-  const phrasing = phrasingWords(query.question, query.measured, index.terms, (t) => index.docFreq.has(t), names);
+  const usedByNotes = (t: string) => index.docFreq.has(t);
+  const names = typedAsNames(query.question, index.terms, usedByNotes);
+  const phrasing = phrasingWords(query.question, query.measured, index.terms, usedByNotes, names);
   const meter = coverageMeter(index, query.measured, sourceFor(query), isLooseMatch(query), tuning, phrasing);
   const head = rerank(index, query, results, meter, tuning);
   const line = answerLineOf(index, query, head[0]!.r, tuning);
