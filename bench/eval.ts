@@ -14,6 +14,7 @@ import {
   casualBlind12,
   casualBlind13,
   casualBlind14,
+  casualBlind15,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -157,6 +158,7 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual blind12', casualBlind12],
         ['casual blind13', casualBlind13],
         ['casual blind14', casualBlind14],
+        ['casual blind15', casualBlind15],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

@@ -30,6 +30,8 @@ export const casualBlind12 = ['casual-blind12'] as const;
 export const casualBlind13 = ['casual-blind13'] as const;
 /** Written blind at the start of the tenth stop's work, before its tuning; measured once after it. */
 export const casualBlind14 = ['casual-blind14'] as const;
+/** Written blind at the start of the eleventh stop's work, before its tuning; measured once after it. */
+export const casualBlind15 = ['casual-blind15'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -44,6 +46,7 @@ export const splits = [
   'blind9',
   'blind10',
   'blind11',
+  'blind12',
   ...casualTune,
   ...casualHeldOut,
   ...casualFresh,
@@ -55,6 +58,7 @@ export const splits = [
   ...casualBlind12,
   ...casualBlind13,
   ...casualBlind14,
+  ...casualBlind15,
 ] as const;
 
 const questionSchema = z.object({

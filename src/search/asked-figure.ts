@@ -59,7 +59,7 @@ const cues: readonly { kind: FigureKind; cue: RegExp; shown?: RegExp }[] = [
   {
     kind: 'duration',
     cue: new RegExp(
-      String.raw`\bhow (?:long|soon)\b|\bhow much (?:time|notice|warning)\b|\bhow many (?:hours|days|minutes|seconds|weeks|months|years)\b|\b${limitWord}\s+${gap}(?:timeout|ttl|retention(?: period)?|duration|lifetime|run ?time|wait ?time|waiting period|period)\b|\b(?:timeout|ttl|retention)\s+(?:max|maximum|default|limit)\b|\bwhat(?:'?s| is| are) (?:the )?(?:[\w-]+ ){0,2}?latency\b`,
+      String.raw`\bhow (?:long|soon)\b|\bhow much (?:time|notice|warning)\b|\bhow many (?:hours|days|minutes|seconds|weeks|months|years)\b|\b${limitWord}\s+${gap}(?:timeout|ttl|retention(?: period)?|duration|lifetime|run ?time|wait ?time|waiting period|period)\b|\b(?:timeout|ttl|retention)\s+(?:max|maximum|default|limit)\b|\bwhat(?:'?s| is| are) (?:the )?(?:[\w-]+ ){0,2}?latency\b|\bin (?:milliseconds|ms|seconds|secs|minutes|mins|hours|hrs|days)\b(?=\W*$)`,
       'i',
     ),
   },
@@ -269,8 +269,10 @@ export function holdsFigure(text: string, figure: AskedFigure, question: string)
   const typed = new Set(
     comparison.has(figure.kind) ? [] : (question.match(figures[figure.kind]) ?? []).map((f) => f.toLowerCase()),
   );
-  if (figure.counted !== undefined) return countsNear(text, figure.counted, typed);
-  if ((text.match(figures[figure.kind]) ?? []).some((f) => !typed.has(f.toLowerCase()))) return true;
+  // A date's year is no count: "checked in December 2026" states no number of questions.
+  const stated = figure.kind === 'count' ? text.replace(monthAndYear, ' ') : text;
+  if (figure.counted !== undefined) return countsNear(stated, figure.counted, typed);
+  if ((stated.match(figures[figure.kind]) ?? []).some((f) => !typed.has(f.toLowerCase()))) return true;
   // "how fast" is answered by a time too ("doubling every 3.4 months"), a saving by a share ("up to 90%").
   if (figure.kind === 'rate' && figure.asked === 'how fast')
     return holdsFigure(text, { ...figure, kind: 'duration' }, question);
@@ -278,6 +280,8 @@ export function holdsFigure(text: string, figure: AskedFigure, question: string)
 }
 
 const comparison: ReadonlySet<FigureKind> = new Set(['cheaper', 'faster', 'bigger']);
+const monthAndYear =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b/gi;
 const saving = /\b(?:save|saves|saving|savings|discount|discounts)\b/i;
 const share = /\d\s?%|\bpercent\b/i;
 

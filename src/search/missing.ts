@@ -75,12 +75,12 @@ export function missingWords(
   // An everyday word typed with a capital mid-sentence is a name ("Amazon Verified Permissions"),
   // and so is one in capitals ("LIME"): no slip of a word the section holds ("line").
   const capitalised = options.typedNames;
+  // Lacked as typed: neither the search's loose match ("focal" → "local") nor a slip holds it.
+  const lacksAsTyped = (t: string) => !holds(t) && !unasked.has(t) && !shortFor(typed(t));
   const lacks = (t: string) =>
     !found.has(t) &&
-    !holds(t) &&
-    !unasked.has(t) &&
-    !(!index.docFreq.has(t) && !capitalised.has(t) && isSlipOf(index, t, typed(t).length, holds)) &&
-    !shortFor(typed(t));
+    lacksAsTyped(t) &&
+    !(!index.docFreq.has(t) && !capitalised.has(t) && isSlipOf(index, t, typed(t).length, holds));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
@@ -96,9 +96,9 @@ export function missingWords(
         capitalised.has(t)),
   );
   // An English word the notes never use, outside everyday English, matched only loosely ("bisect"
-  // near "bisecting", "focal" near "local"), names something else.
+  // near "bisecting", "focal" near "local"), names something else: no slip of the word it resembles.
   for (const t of options.looseWords ?? [])
-    if (!names.includes(t) && lacks(t) && /^[a-z]{3,}$/.test(t) && !isEverydayWord(typed(t))) names.push(t);
+    if (!names.includes(t) && lacksAsTyped(t) && /^[a-z]{3,}$/.test(t) && !isEverydayWord(typed(t))) names.push(t);
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product
   // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
   // placement groups" answered by Ray's placement groups), or the first word of a short question

@@ -94,14 +94,21 @@ function candidatesOf(index: SearchIndex, term: string): [string, number, boolea
         weights.set(t, (0.375 * t.length) / (t.length + 0.3 * (t.length - term.length)));
     }
     const distances = new Map<string, number>();
+    const swaps = term.length > 3 ? swapsOf(index, term) : [];
     if (term.length > 3) {
       for (const [t, distance] of index.typos.near(term, Math.min(2, Math.round(term.length * 0.2))))
         distances.set(t, distance);
-      for (const t of swapsOf(index, term)) distances.set(t, 1);
+      for (const t of swaps) distances.set(t, 1);
     }
     const closest = [...distances].filter(([, d]) => d === 1).map(([t]) => t);
-    // Words with digits are names ("int8", "24xlarge"), not typos.
-    const corrections = new Set(closest.length === 1 && /^[a-z]+$/.test(term) ? closest : []);
+    // Words with digits are names ("int8", "24xlarge"), not typos. People seldom slip on the letter
+    // a word starts with: "umap" is not "map" mistyped, nor "focal" "local" (as in typos.ts); a
+    // swap of the first two letters is a slip.
+    const corrections = new Set(
+      closest.length === 1 && /^[a-z]+$/.test(term) && (closest[0]![0] === term[0] || swaps.includes(closest[0]!))
+        ? closest
+        : [],
+    );
     // Four-letter words are too short for loose fuzzy matches; only their corrections count.
     for (const [t, distance] of distances) {
       if (term.length > 4 || corrections.has(t))

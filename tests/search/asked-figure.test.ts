@@ -43,6 +43,14 @@ describe('askedFigure', () => {
     });
   });
 
+  it('reads a duration asked in a unit of time that ends the question', () => {
+    expect(askedFigure('default cooldown for ec2 auto scaling in seconds?')).toMatchObject({
+      kind: 'duration',
+      asked: 'in seconds',
+    });
+    expect(askedFigure('is lambda billed in milliseconds or by the hour')).toBeNull();
+  });
+
   it('reads a baseline rate and a passing score as figures asked, not any baseline', () => {
     expect(askedFigure('What is the baseline IOPS of a gp3 EBS volume?')?.asked).toBe('baseline iops');
     expect(askedFigure('whats the passing score for the clf-c02 exam')?.asked).toBe('passing score');
@@ -88,6 +96,12 @@ describe('holdsFigure', () => {
     expect(holds('how much warning before a spot instance goes', 'with a two-minute interruption notice')).toBe(true);
     expect(holds('how much does it cost per hour', 'You pay per hour of use.')).toBe(false);
     expect(holds('how much does it cost per hour', 'It costs $0.50 per hour.')).toBe(true);
+  });
+
+  it('does not take the year of a date for a count', () => {
+    const question = 'mla-c01 passing score?';
+    expect(holds(question, 'Exam facts were checked in December 2026; check the scoring before you book.')).toBe(false);
+    expect(holds(question, 'Checked on Dec. 5, 2026: a scaled score of 720 passes.')).toBe(true);
   });
 
   it('does not count the figures the question typed itself', () => {

@@ -8,6 +8,7 @@ import {
   casualBlind12,
   casualBlind13,
   casualBlind14,
+  casualBlind15,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -99,7 +100,8 @@ const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.
 // The ninth stop's chat and formula rules: hit@1 0.933, false rejection 2 → 0 of 60 ("sg stateful or
 // nah", "f1 formula pls"), Missing on right answers 0.054; an acronym in capitals ("LIME") a name:
 // Missing on near misses answered 0.800 → 0.822 (37 of 45).
-const blind9Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.82, maxMissingOnRight: 0.06 };
+// The eleventh stop (no correction at a word's first letter, a loose match no slip): 0.844 (38 of 45).
+const blind9Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.84, maxMissingOnRight: 0.06 };
 
 // casual-blind10: 180 casual questions written blind before the eighth stop's tuning (60 in scope, 100
 // near misses, 20 unrelated) and measured once after it: hit@1 0.933, false rejection 0.050, Missing
@@ -111,7 +113,8 @@ const blind10Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0
 // casual-blind11: 178 casual questions written blind before the ninth stop's tuning (58 in scope, 100
 // near misses, 20 unrelated) and measured once after it: hit@1 0.862, false rejection 0.017, Missing
 // on near misses answered 0.660, on right answers 0.082.
-const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0.66, maxMissingOnRight: 0.09 };
+// The eleventh stop: Missing on near misses answered 0.673, near misses declined 0.470 → 0.480.
+const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0.67, maxMissingOnRight: 0.09 };
 
 // casual-blind12: 178 casual questions written blind during the ninth stop, before its second round
 // (an acronym typed in capitals that the notes never use, "LIME", is a name, not a slip of "line"),
@@ -119,18 +122,28 @@ const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0
 // (its near misses are mostly details the notes mention without giving), on right answers 0.042.
 // The tenth stop: "ROUGE" not held through "roughly", and phrasing words (phrasing.ts): Missing on
 // near misses answered 0.471, near misses declined 0.475 → 0.485.
-const blind12Floor = { hit1: 0.83, maxFalseRejection: 0.034, missingOnNearMiss: 0.47, maxMissingOnRight: 0.05 };
+// The eleventh stop ("umap" no typo of "map", "… in seconds?" a duration asked): 0.510.
+const blind12Floor = { hit1: 0.83, maxFalseRejection: 0.034, missingOnNearMiss: 0.5, maxMissingOnRight: 0.05 };
 
 // casual-blind13: 85 casual questions written blind during the ninth stop, before its third round (a
 // typo correction never changes a word's first letter: "kserve" is not "serve"), measured once after
 // it: hit@1 0.897, false rejection 0.034, Missing on near misses answered 0.458, on right answers 0.160.
-const blind13Floor = { hit1: 0.89, maxFalseRejection: 0.035, missingOnNearMiss: 0.45, maxMissingOnRight: 0.17 };
+// The eleventh stop: Missing on near misses answered 0.500.
+const blind13Floor = { hit1: 0.89, maxFalseRejection: 0.035, missingOnNearMiss: 0.5, maxMissingOnRight: 0.17 };
 
 // casual-blind14: 178 casual questions written blind at the start of the tenth stop (60 in scope, 99
 // near misses, 19 unrelated), before its rules (everyday verbs the notes never use weigh less;
 // "ROUGE" is not held through "roughly"), measured once after them: hit@1 0.767, false rejection
 // 0.033, Missing on near misses answered 0.483, on right answers 0.136.
-const blind14Floor = { hit1: 0.76, maxFalseRejection: 0.034, missingOnNearMiss: 0.48, maxMissingOnRight: 0.14 };
+// The eleventh stop ("focal" no slip of "local", "umap", "passing score" not answered by a date):
+// Missing on near misses answered 0.550.
+const blind14Floor = { hit1: 0.76, maxFalseRejection: 0.034, missingOnNearMiss: 0.55, maxMissingOnRight: 0.14 };
+
+// casual-blind15: 175 casual questions written blind at the start of the eleventh stop (56 in scope,
+// 99 near misses, 20 unrelated; 5 repeats of older questions dropped), before its rules, measured once
+// after them: hit@1 0.750 (lunr 0.768), false rejection 0.036, Missing on near misses answered 0.667,
+// on right answers 0.100.
+const blind15Floor = { hit1: 0.75, maxFalseRejection: 0.036, missingOnNearMiss: 0.66, maxMissingOnRight: 0.1 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
@@ -176,6 +189,12 @@ const measuredOnce = [
     splits: casualBlind14,
     count: 178,
     floor: blind14Floor,
+  },
+  {
+    name: 'written blind before the eleventh stop (casual-blind15)',
+    splits: casualBlind15,
+    count: 175,
+    floor: blind15Floor,
   },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
 const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));

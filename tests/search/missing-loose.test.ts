@@ -41,6 +41,12 @@ describe('Missing line: a word matched only loosely', () => {
     expect(outcome.missing).toContain('focal');
   });
 
+  it('names it also when the best section holds the word it resembles ("focal" where "local" is written)', () => {
+    const outcome = search(index, 'focal training on a sample before i launch a job, worth it?');
+    expect(outcome.hits[0]!.section.heading).toBe('Local development');
+    expect(outcome.missing).toContain('focal');
+  });
+
   it('does not name a short form the notes write in full, nor a derived form of their word', () => {
     expect(search(index, 'how many questions on the cert exam').missing).not.toContain('cert');
     expect(search(index, 'message keeps reappearing in the queue, why').missing).not.toContain('reappearing');
@@ -49,5 +55,34 @@ describe('Missing line: a word matched only loosely', () => {
   it('does not name a typo the search corrects', () => {
     const outcome = search(index, 'imbalanced data lossfunctions wieghted');
     expect(outcome.missing).not.toContain('wieghted');
+  });
+});
+
+// People seldom slip on a word's first letter: a name one edit from a notes word only there
+// ("umap" from "map") is a name the notes lack, not that word mistyped.
+describe('Missing line: a word one edit away only at its first letter', () => {
+  const maps = libraryFrom({
+    'viz.md': `---
+title: Visualising
+---
+# Visualising
+
+## Embedding maps
+
+A 2D map of the embeddings, made with t-SNE, shows which documents cluster together.
+
+## Clustering
+
+k-means groups documents by distance.
+
+${['Storage', 'Networking', 'Monitoring', 'Billing'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+  });
+  const mapsIndex = buildIndex(maps.sections);
+
+  it('names it, while a slip inside a word is still read as the word', () => {
+    const outcome = search(mapsIndex, 'umap of my embeddings, how do i make one');
+    expect(outcome.hits[0]!.section.heading).toBe('Embedding maps');
+    expect(outcome.missing).toContain('umap');
+    expect(search(mapsIndex, 'how do i make a 2d mpa of embeddings').missing).toEqual([]);
   });
 });
