@@ -104,11 +104,9 @@ function candidatesOf(index: SearchIndex, term: string): [string, number, boolea
     // Words with digits are names ("int8", "24xlarge"), not typos. People seldom slip on the letter
     // a word starts with: "umap" is not "map" mistyped, nor "focal" "local" (as in typos.ts); a
     // swap of the first two letters is a slip.
-    const corrections = new Set(
-      closest.length === 1 && /^[a-z]+$/.test(term) && (closest[0]![0] === term[0] || swaps.includes(closest[0]!))
-        ? closest
-        : [],
-    );
+    const [only] = closest.length === 1 ? closest : [];
+    const corrected = only !== undefined && /^[a-z]+$/.test(term) && (only[0] === term[0] || swaps.includes(only));
+    const corrections = new Set(corrected ? [only] : []);
     // Four-letter words are too short for loose fuzzy matches; only their corrections count.
     for (const [t, distance] of distances) {
       if (term.length > 4 || corrections.has(t))

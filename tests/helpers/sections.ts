@@ -21,3 +21,7 @@ export function libraryFrom(
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Sections on other subjects, one a title ("## Storage" …), so that a test's words are rare in its library. */
+export const fillerSections = (titles: string[]): string =>
+  titles.map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n');

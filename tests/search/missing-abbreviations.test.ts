@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
-import { libraryFrom } from '../helpers/sections.js';
+import { fillerSections, libraryFrom } from '../helpers/sections.js';
 
 // A short word typed as people shorten the section's own words ("std" of "Standard", "mgr" of
 // "Manager", "lvl" of "levels") is that word: it is not missing.
@@ -27,7 +27,7 @@ Level 0 is manual; level 1 automates training with pipelines; level 2 automates 
 
 Linear learner and XGBoost are supervised algorithms for tabular data.
 
-${['Storage', 'Networking', 'Monitoring', 'Billing'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+${fillerSections(['Storage', 'Networking', 'Monitoring', 'Billing'])}`,
 });
 const index = buildIndex(library.sections);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
-import { libraryFrom } from '../helpers/sections.js';
+import { fillerSections, libraryFrom } from '../helpers/sections.js';
 
 // An English word the notes never use, matched only loosely to another of their words ("focal" to
 // "local", "bisect" to "dissect"), is no typo of it: outside everyday English it names something
@@ -30,7 +30,7 @@ The certification exam has 65 questions; certification lasts three years.
 
 A message appearing again in the queue was not deleted before its visibility timeout ended.
 
-${['Storage', 'Networking', 'Monitoring', 'Billing'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+${fillerSections(['Storage', 'Networking', 'Monitoring', 'Billing'])}`,
 });
 const index = buildIndex(library.sections);
 
@@ -75,7 +75,7 @@ A 2D map of the embeddings, made with t-SNE, shows which documents cluster toget
 
 k-means groups documents by distance.
 
-${['Storage', 'Networking', 'Monitoring', 'Billing'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+${fillerSections(['Storage', 'Networking', 'Monitoring', 'Billing'])}`,
   });
   const mapsIndex = buildIndex(maps.sections);
 

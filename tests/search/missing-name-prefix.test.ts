@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/index.js';
 import { opensNames } from '../../src/search/names.js';
 import { search } from '../../src/search/query.js';
-import { libraryFrom } from '../helpers/sections.js';
+import { fillerSections, libraryFrom } from '../helpers/sections.js';
 
 // A word the notes open names with ("Amazon S3", "Amazon SES") makes the word after it a name:
 // "amazon pinpoint" names a service, though "pinpoint" is everyday English.
@@ -26,7 +26,7 @@ owner is kept for billing.
 
 Marketing campaigns need a verified sender and an unsubscribe link in every email to customers.
 
-${['Storage', 'Networking', 'Monitoring', 'Billing'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+${fillerSections(['Storage', 'Networking', 'Monitoring', 'Billing'])}`,
 });
 const index = buildIndex(library.sections);
 

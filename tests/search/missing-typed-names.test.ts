@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/index.js';
 import { typedAsNames } from '../../src/search/missing.js';
 import { search } from '../../src/search/query.js';
-import { libraryFrom } from '../helpers/sections.js';
+import { fillerSections, libraryFrom } from '../helpers/sections.js';
 
 // A word the question types as a name (a capital mid-sentence, or camelCase) is neither chat nor a
 // typo: when the notes never use it and the best section does not hold it, it is missing.
@@ -34,7 +34,7 @@ Identity verification checks a user's email before the account opens.
 
 Use useSWRImmutable for data that never changes.
 
-${['Storage', 'Networking', 'Monitoring', 'Billing'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+${fillerSections(['Storage', 'Networking', 'Monitoring', 'Billing'])}`,
 });
 const index = buildIndex(library.sections);
 const usedByNotes = (t: string) => index.docFreq.has(t);
@@ -99,7 +99,7 @@ describe('Missing line: an acronym typed in capitals', () => {
 SHAP gives each feature a share of a single prediction, a local explanation that shows on one
 line per feature. JSON reports list them.
 
-${['Bias', 'Drift', 'Reports', 'Monitoring'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+${fillerSections(['Bias', 'Drift', 'Reports', 'Monitoring'])}`,
     }).sections,
   );
 
@@ -132,7 +132,7 @@ describe('Missing line: a name held only through a word it resembles', () => {
 A z-score says roughly how far a value lies from the mean: it is computed from the mean and the
 standard deviation of the values.
 
-${['Bias', 'Drift', 'Reports', 'Monitoring'].map((t) => `## ${t}\n\n${t} is covered in its own notes.\n`).join('\n')}`,
+${fillerSections(['Bias', 'Drift', 'Reports', 'Monitoring'])}`,
     }).sections,
   );
 
