@@ -15,6 +15,8 @@ import {
   casualBlind13,
   casualBlind14,
   casualBlind15,
+  casualBlind16,
+  casualBlind17,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -159,6 +161,8 @@ export function runEval(options: EvalOptions = {}): void {
         ['casual blind13', casualBlind13],
         ['casual blind14', casualBlind14],
         ['casual blind15', casualBlind15],
+        ['casual blind16', casualBlind16],
+        ['casual blind17', casualBlind17],
       ];
       for (const [group, groupSplits] of groups) {
         const subset = casual.filter((q) => groupSplits.includes(q.split));

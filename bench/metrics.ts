@@ -32,6 +32,10 @@ export const casualBlind13 = ['casual-blind13'] as const;
 export const casualBlind14 = ['casual-blind14'] as const;
 /** Written blind at the start of the eleventh stop's work, before its tuning; measured once after it. */
 export const casualBlind15 = ['casual-blind15'] as const;
+/** Written blind at the start of the twelfth stop's work, before its tuning; measured once after it. */
+export const casualBlind16 = ['casual-blind16'] as const;
+/** Written blind during the twelfth stop, before its second round of tuning; measured once after it. */
+export const casualBlind17 = ['casual-blind17'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -59,6 +63,8 @@ export const splits = [
   ...casualBlind13,
   ...casualBlind14,
   ...casualBlind15,
+  ...casualBlind16,
+  ...casualBlind17,
 ] as const;
 
 const questionSchema = z.object({

@@ -2,6 +2,7 @@ import { type AskedFigure, askedFigure, holdsFigure, isUnitOf, namesAsked } from
 import { compoundHeldDocShare, lackedInCompounds } from './compounds.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
+import { codeNamesNotInNotes } from './identifiers.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { namesProduct, otherCloudProducts } from './other-clouds.js';
 import { type Terms, tokenize } from './text.js';
@@ -72,15 +73,16 @@ export function missingWords(
   const unasked = ruledOut(question, index.terms);
   for (const t of suffixesOf(question, index.terms)) unasked.add(t);
   const shortFor = abbreviationTest(`${where}\n${best.text}`);
+  const apart = writtenApartTest(`${where}\n${best.text}`);
   // An everyday word typed with a capital mid-sentence is a name ("Amazon Verified Permissions"),
   // and so is one in capitals ("LIME"): no slip of a word the section holds ("line").
   const capitalised = options.typedNames;
   // Lacked as typed: neither the search's loose match ("focal" → "local") nor a slip holds it.
-  const lacksAsTyped = (t: string) => !holds(t) && !unasked.has(t) && !shortFor(typed(t));
+  const lacksAsTyped = (t: string) => !holds(t) && !unasked.has(t) && !shortFor(typed(t)) && !apart(typed(t));
   const lacks = (t: string) =>
     !found.has(t) &&
     lacksAsTyped(t) &&
-    !(!index.docFreq.has(t) && !capitalised.has(t) && isSlipOf(index, t, typed(t).length, holds));
+    !(!index.docFreq.has(t) && !capitalised.has(t) && isSlipOf(index, t, typed(t), holds));
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
@@ -89,7 +91,7 @@ export function missingWords(
       !index.docFreq.has(t) &&
       lacks(t) &&
       !options.hasStandIn(t) &&
-      /^[a-z]{3,}$/.test(t) &&
+      /^[a-z][a-z0-9]{2,}$/.test(t) &&
       (!isWord(t) ||
         !isEverydayWord(typed(t)) ||
         options.idf(t) / total >= options.missingWordShare ||
@@ -144,7 +146,11 @@ export function missingWords(
   // Another cloud's product the section does not name ("cosmos db" answered by the Well-Architected page).
   const products = otherCloudProducts(question).filter((p) => !namesProduct(`${where}\n${best.text}`, p));
   const productWords = new Set(products.flatMap((p) => p.toLowerCase().split(/\s+/)));
-  return [...new Set([...figure, ...products, ...words.filter((w) => !productWords.has(w.toLowerCase()))])];
+  // A setting or module typed as code that the notes never write ("clip_param"), its parts with it.
+  const code = codeNamesNotInNotes(index, question, index.terms.queryTerms(question).length);
+  const codeParts = new Set(code.flatMap((c) => c.toLowerCase().split(/[_.]/)));
+  const shown = words.filter((w) => !productWords.has(w.toLowerCase()) && !codeParts.has(w.toLowerCase()));
+  return [...new Set([...figure, ...products, ...code, ...shown])];
 }
 
 /**
@@ -198,17 +204,44 @@ function qualifiersOf(question: string, terms: Terms, named: (term: string) => b
  * of eight letters or more; under five letters, a changed or swapped letter only. Words under three
  * letters are never slips.
  */
-function isSlipOf(index: SearchIndex, term: string, typedLength: number, holds: (t: string) => boolean): boolean {
+function isSlipOf(index: SearchIndex, term: string, typedWord: string, holds: (t: string) => boolean): boolean {
+  const typedLength = typedWord.length;
   if (typedLength < 3 || !/^[a-z]+$/.test(term)) return false;
   const max = typedLength >= 8 ? 2 : 1;
   const gap = typedLength < 5 ? 0 : max;
   for (const [word] of index.typos.near(term, max))
     if (Math.abs(word.length - term.length) <= gap && holds(word)) return true;
-  // A swap is two Levenshtein edits: look for it directly.
-  for (let i = 0; i + 1 < term.length; i++) {
-    const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-    if (swapped !== term && index.docFreq.has(swapped) && holds(swapped)) return true;
-  }
+  // A swap is two Levenshtein edits: look for it directly, in the stem and, for a word outside
+  // everyday English, as typed ("taks" is "task" mistyped, though its stem "tak" is no swap of "task").
+  const typed = typedWord.toLowerCase();
+  const everyday = isEverydayWord(typed);
+  for (const word of everyday ? [term] : [term, typed])
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      const stem = word === term ? swapped : index.terms.indexTerm(swapped);
+      if (swapped !== word && stem !== null && stem !== term && index.docFreq.has(stem) && holds(stem)) return true;
+    }
+  return !everyday && /^[a-z]{3,4}$/.test(typed) && isShortSlip(index, typed, holds);
+}
+
+/**
+ * Whether a short typed word outside everyday English ("kill" is in it) is a letter short of a
+ * word the section holds ("tme", "jul"), or one slip from a function word of four letters or more
+ * ("wich"; not "wud", two from "would"), which says nothing.
+ */
+function isShortSlip(index: SearchIndex, typed: string, holds: (t: string) => boolean): boolean {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i <= typed.length; i++)
+    for (const letter of letters) {
+      const longer = typed.slice(0, i) + letter + typed.slice(i);
+      const stem = index.terms.queryTerm(longer);
+      if (stem === null ? longer.length >= 4 && /^[a-z]+$/.test(longer) : index.docFreq.has(stem) && holds(stem))
+        return true;
+      if (i < typed.length && letter !== typed[i]) {
+        const changed = typed.slice(0, i) + letter + typed.slice(i + 1);
+        if (changed.length >= 4 && index.terms.queryTerm(changed) === null) return true;
+      }
+    }
   return false;
 }
 
@@ -229,6 +262,22 @@ function abbreviationTest(text: string): (typed: string) => boolean {
     words ??= [...new Set(text.toLowerCase().match(/[a-z]+/g) ?? [])];
     return words.some((word) => word.length >= short.length + 2 && abbreviates(short, word));
   };
+}
+
+/**
+ * Whether a typed word of letters and digits is written in the text in pieces: its runs of
+ * letters and of digits apart, a run of letters the start of a word ("route53" and "r53" of
+ * "Route 53", "bf16" of "bfloat16"). "imdsv2" is not in a text without "IMDSv2".
+ */
+function writtenApartTest(text: string): (typed: string) => boolean {
+  const apart = (word: string): boolean => {
+    const runs = word.match(/[a-z]+|[0-9]+/g);
+    if (!runs || runs.length < 2 || runs.join('') !== word) return false;
+    const pattern = runs.map((run) => (/[a-z]/.test(run) ? `${run}[a-z]*` : run)).join('[\\s-]?');
+    return new RegExp(`(?<![a-z0-9])${pattern}(?![0-9])`, 'i').test(text);
+  };
+  // A letter O beside a digit may be a zero mistyped ("mla-co1" for MLA-C01).
+  return (typed) => apart(typed.toLowerCase()) || apart(typed.toLowerCase().replace(/o(?=[0-9])|(?<=[0-9])o/g, '0'));
 }
 
 function abbreviates(short: string, word: string): boolean {

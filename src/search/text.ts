@@ -130,6 +130,11 @@ const questionWords = new Set<string>([
   'hey',
   'hi',
   'thanks',
+  // The asker's reflexive pronouns, like "i" and "my" ("do i have to turn them on myself").
+  'myself',
+  'yourself',
+  'yourselves',
+  'ourselves',
   // Chat filler and contractions (apostrophes are removed before splitting: "don't" → "dont").
   'actually',
   'just',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const fixture = 'tests/fixtures/pipeline';
@@ -37,7 +37,7 @@ describe('nimbus CLI', () => {
   });
 
   it('check exits 0 when only warnings remain, and 1 with --strict', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-warn-'));
+    const dir = tempDir('nimbus-warn');
     fs.writeFileSync(path.join(dir, 'a.md'), '---\ncolour: red\n---\n# A\n\nText.\n\n## Empty\n');
     const lenient = runCli(['check', '--notes', dir]);
     expect(lenient.status).toBe(0);
@@ -47,7 +47,7 @@ describe('nimbus CLI', () => {
   }, 120_000);
 
   it('a notes folder that does not exist, is a file or holds no notes is a one-line error, exit 2', () => {
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-empty-'));
+    const empty = tempDir('nimbus-empty');
     for (const [args, message] of [
       [['ask', 'hello', '--notes', 'no/such/folder'], `nimbus: notes folder not found: no/such/folder`],
       [['check', '--notes', 'package.json'], 'nimbus: notes folder is not a folder: package.json'],

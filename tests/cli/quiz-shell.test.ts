@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { quizShellCommand } from '../../src/cli/quiz-shell.js';
 import { parseConfig } from '../../src/config.js';
 import { loadKnowledge } from '../../src/core/library.js';
@@ -10,7 +9,7 @@ import { runShell, shellCommands } from '../../src/terminal/shell.js';
 
 /** Runs the terminal session over the lines given, returns everything it printed. */
 async function session(notesDir: string, lines: string[], env: Record<string, string> = {}): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-quiz-shell-'));
+  const dir = tempDir('nimbus-quiz-shell');
   const config = parseConfig({ NOTES_DIR: notesDir, QUIZ_DB: path.join(dir, 'quiz.db'), ...env });
   const knowledge = loadKnowledge(config);
   const quiz = await quizShellCommand(config, knowledge);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { matchByName, type NameKeys } from '../../src/core/name-match.js';
 import { isNoteId, topicTree } from '../../src/core/topic-tree.js';
 import { matchNotes } from '../../src/core/topics.js';
@@ -48,7 +48,7 @@ function writeTree(root: string): void {
 }
 
 describe('the topic tree', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-tree-unit-'));
+  const dir = tempDir('nimbus-tree-unit');
   writeTree(dir);
   const library = loadNotes({ root: dir });
   const tree = topicTree(library);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { loadNotes } from '../../src/notes/load.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
 
@@ -35,7 +36,7 @@ describe('notes pipeline on the fixture folder', () => {
   });
 
   it('uses the first H1 as title when neither front matter nor _meta.json name the note', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-h1-'));
+    const dir = tempDir('nimbus-h1');
     fs.writeFileSync(path.join(dir, 'a.md'), '# Heading One Title\n\nBody text.\n');
     expect(loadNotes({ root: dir }).notes[0]!.title).toBe('Heading One Title');
   });

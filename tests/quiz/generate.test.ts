@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { loadNotes } from '../../src/notes/load.js';
 import type { QuizQuestion } from '../../src/notes/types.js';
 import { questionBank } from '../../src/quiz/bank.js';
@@ -110,7 +110,7 @@ describe('generated questions', () => {
 
 describe('stable identity across edits', () => {
   const copy = (): string => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-quizgen-'));
+    const dir = tempDir('nimbus-quizgen');
     fs.cpSync(fixture, dir, { recursive: true });
     return dir;
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 import { loadNotes } from '../../src/notes/load.js';
 import { questionBank } from '../../src/quiz/bank.js';
 import { createQuizService, type QuizService } from '../../src/quiz/quiz-service.js';
@@ -50,7 +50,7 @@ describe('the quiz on generated questions and flashcards', () => {
   });
 
   it('keeps review schedules of generated questions across a restart with an unrelated edit', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-quizgen-'));
+    const dir = tempDir('nimbus-quizgen');
     fs.cpSync(fixture, dir, { recursive: true });
     let service = makeService(loadNotes({ root: dir }).notes);
     const round = service.start({ guildId: 'g', channelId: 'c', askerId: 'u', topic: 'storage/block', private: true })!;

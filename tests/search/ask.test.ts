@@ -152,11 +152,15 @@ Data is stored in many buildings.
     expect(ask(index, 'rugby').confident).toBe(false);
   });
 
-  it('reads txt-speak: wat, r, w/, w/o, abt, pls', () => {
+  it('reads txt-speak: wat, r, w/, w/o, abt, pls, n, gimme; the asker is no topic: myself', () => {
     expect(ask(index, 'wat r spot instances pls').results[0]?.id).toBe('compute#spot-instances');
     expect(search(index, 'w/o a key pair, abt ssh login').terms).toEqual(
       search(index, 'without a key pair, about ssh login').terms,
     );
+    expect(search(index, 'gimme spot instances n key pairs').terms).toEqual(
+      search(index, 'spot instances and key pairs').terms,
+    );
+    expect(search(index, 'do i set up key pairs myself').terms).toEqual(search(index, 'do i set up key pairs').terms);
     // Identifiers keep their parts: num_gpus is not "number gpus".
     expect(search(index, 'num_gpus').terms).toContain('num');
   });

@@ -9,6 +9,8 @@ import {
   casualBlind13,
   casualBlind14,
   casualBlind15,
+  casualBlind16,
+  casualBlind17,
   casualBlind7,
   casualBlind8,
   casualBlind9,
@@ -101,20 +103,23 @@ const blind8Floor = { hit1: 0.81, maxFalseRejection: 0.02, missingOnNearMiss: 0.
 // nah", "f1 formula pls"), Missing on right answers 0.054; an acronym in capitals ("LIME") a name:
 // Missing on near misses answered 0.800 → 0.822 (37 of 45).
 // The eleventh stop (no correction at a word's first letter, a loose match no slip): 0.844 (38 of 45).
-const blind9Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.84, maxMissingOnRight: 0.06 };
+// The twelfth stop (names written as code, names of letters and digits): 0.889 (40 of 45).
+const blind9Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.88, maxMissingOnRight: 0.06 };
 
 // casual-blind10: 180 casual questions written blind before the eighth stop's tuning (60 in scope, 100
 // near misses, 20 unrelated) and measured once after it: hit@1 0.933, false rejection 0.050, Missing
 // on near misses answered 0.735 (36 of 49), on right answers 0.019.
 // The ninth stop's chat rules ("how 2", "grads", "sg", "nah") and a formula read as what "formula"
 // asks for ("f1 formula pls"): false rejection 3 → 1 of 60 (0.017), Missing on right answers 0.018.
-const blind10Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.73, maxMissingOnRight: 0.02 };
+// The twelfth stop: Missing on near misses answered 0.755.
+const blind10Floor = { hit1: 0.93, maxFalseRejection: 0.02, missingOnNearMiss: 0.75, maxMissingOnRight: 0.02 };
 
 // casual-blind11: 178 casual questions written blind before the ninth stop's tuning (58 in scope, 100
 // near misses, 20 unrelated) and measured once after it: hit@1 0.862, false rejection 0.017, Missing
 // on near misses answered 0.660, on right answers 0.082.
 // The eleventh stop: Missing on near misses answered 0.673, near misses declined 0.470 → 0.480.
-const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0.67, maxMissingOnRight: 0.09 };
+// The twelfth stop: 0.712.
+const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0.71, maxMissingOnRight: 0.09 };
 
 // casual-blind12: 178 casual questions written blind during the ninth stop, before its second round
 // (an acronym typed in capitals that the notes never use, "LIME", is a name, not a slip of "line"),
@@ -123,27 +128,47 @@ const blind11Floor = { hit1: 0.86, maxFalseRejection: 0.02, missingOnNearMiss: 0
 // The tenth stop: "ROUGE" not held through "roughly", and phrasing words (phrasing.ts): Missing on
 // near misses answered 0.471, near misses declined 0.475 → 0.485.
 // The eleventh stop ("umap" no typo of "map", "… in seconds?" a duration asked): 0.510.
-const blind12Floor = { hit1: 0.83, maxFalseRejection: 0.034, missingOnNearMiss: 0.5, maxMissingOnRight: 0.05 };
+// The twelfth stop ("ray.util.queue", "read_sql", "int8" missing): 0.558.
+const blind12Floor = { hit1: 0.83, maxFalseRejection: 0.034, missingOnNearMiss: 0.55, maxMissingOnRight: 0.05 };
 
 // casual-blind13: 85 casual questions written blind during the ninth stop, before its third round (a
 // typo correction never changes a word's first letter: "kserve" is not "serve"), measured once after
 // it: hit@1 0.897, false rejection 0.034, Missing on near misses answered 0.458, on right answers 0.160.
-// The eleventh stop: Missing on near misses answered 0.500.
-const blind13Floor = { hit1: 0.89, maxFalseRejection: 0.035, missingOnNearMiss: 0.5, maxMissingOnRight: 0.17 };
+// The eleventh stop: Missing on near misses answered 0.500. The twelfth ("clip_param", "bf16"): 0.583.
+const blind13Floor = { hit1: 0.89, maxFalseRejection: 0.035, missingOnNearMiss: 0.58, maxMissingOnRight: 0.17 };
 
 // casual-blind14: 178 casual questions written blind at the start of the tenth stop (60 in scope, 99
 // near misses, 19 unrelated), before its rules (everyday verbs the notes never use weigh less;
 // "ROUGE" is not held through "roughly"), measured once after them: hit@1 0.767, false rejection
 // 0.033, Missing on near misses answered 0.483, on right answers 0.136.
 // The eleventh stop ("focal" no slip of "local", "umap", "passing score" not answered by a date):
-// Missing on near misses answered 0.550.
-const blind14Floor = { hit1: 0.76, maxFalseRejection: 0.034, missingOnNearMiss: 0.55, maxMissingOnRight: 0.14 };
+// Missing on near misses answered 0.550. The twelfth stop ("max_calls"): 0.567.
+const blind14Floor = { hit1: 0.76, maxFalseRejection: 0.034, missingOnNearMiss: 0.56, maxMissingOnRight: 0.14 };
 
 // casual-blind15: 175 casual questions written blind at the start of the eleventh stop (56 in scope,
 // 99 near misses, 20 unrelated; 5 repeats of older questions dropped), before its rules, measured once
 // after them: hit@1 0.750 (lunr 0.768), false rejection 0.036, Missing on near misses answered 0.667,
 // on right answers 0.100.
-const blind15Floor = { hit1: 0.75, maxFalseRejection: 0.036, missingOnNearMiss: 0.66, maxMissingOnRight: 0.1 };
+// The twelfth stop ("imdsv2", "ray.util.colective" missing; "n" read as "and": one more right answer,
+// "wat logs does guardduty look at n …"): Missing on near misses answered 0.696, false rejection 0.018,
+// on right answers 0.098.
+const blind15Floor = { hit1: 0.75, maxFalseRejection: 0.018, missingOnNearMiss: 0.69, maxMissingOnRight: 0.1 };
+
+// casual-blind16: 177 casual questions written blind at the start of the twelfth stop (58 in scope,
+// 100 near misses, 19 unrelated; the writers were given the older sets' near misses to avoid, so its
+// near misses are new subjects), before its rules (names of letters and digits were tuned without
+// it), measured once after the first: hit@1 0.828 (lunr 0.690), false rejection 0.052, Missing on
+// near misses answered 0.515, on right answers 0.130. Since measured, it is tuning data: names written
+// as code, "n" and "gimme", slips of short words take these to 0.034, 0.536 and 0.109.
+const blind16Floor = { hit1: 0.82, maxFalseRejection: 0.035, missingOnNearMiss: 0.53, maxMissingOnRight: 0.11 };
+
+// casual-blind17: 173 casual questions written blind during the twelfth stop (56 in scope, 100 near
+// misses, 17 unrelated), before its second round (names written as code, "n", "gimme"), measured
+// once after it: hit@1 0.750 (lunr 0.643), false rejection 0.054, Missing on near misses answered
+// 0.460 (0.413 with the code from before the stop), on right answers 0.171 (the same before the
+// stop). Since measured, it is tuning data: slips of short words ("tme", "wich"), read from its right
+// answers, take Missing on right answers to 0.098.
+const blind17Floor = { hit1: 0.75, maxFalseRejection: 0.054, missingOnNearMiss: 0.46, maxMissingOnRight: 0.1 };
 
 const root = path.resolve(import.meta.dirname, '../..');
 const questions = readQuestions(path.join(root, 'tests/fixtures/eval/notes-questions.json'));
@@ -195,6 +220,18 @@ const measuredOnce = [
     splits: casualBlind15,
     count: 175,
     floor: blind15Floor,
+  },
+  {
+    name: 'written blind before the twelfth stop (casual-blind16)',
+    splits: casualBlind16,
+    count: 177,
+    floor: blind16Floor,
+  },
+  {
+    name: 'written blind during the twelfth stop (casual-blind17)',
+    splits: casualBlind17,
+    count: 173,
+    floor: blind17Floor,
   },
 ].map((set) => ({ ...set, questions: casualFile.filter(inSplits(set.splits)) }));
 const casual = casualFile.filter((q) => !measuredOnce.some((set) => inSplits(set.splits)(q)));
