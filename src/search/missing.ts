@@ -199,10 +199,10 @@ function qualifiersOf(question: string, terms: Terms, named: (term: string) => b
 }
 
 /**
- * Whether a word the notes never use (stemmed; `typedLength` letters as typed) is one slip from a
- * word the section holds, stem to stem: one edit or one swap of neighbouring letters, two for words
- * of eight letters or more; under five letters, a changed or swapped letter only. Words under three
- * letters are never slips.
+ * Whether a word the notes never use (stemmed; `typedWord` as typed) is one slip from a word the
+ * section holds, stem to stem: one edit or one swap of neighbouring letters, two for words of eight
+ * letters or more; under five letters, a changed or swapped letter only, or a letter left out of
+ * a word outside everyday English (`isShortSlip`). Words under three letters are never slips.
  */
 function isSlipOf(index: SearchIndex, term: string, typedWord: string, holds: (t: string) => boolean): boolean {
   const typedLength = typedWord.length;
