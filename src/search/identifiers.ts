@@ -8,14 +8,16 @@ import { TypoIndex } from './typos.js';
 /** Names written as code: words joined by "_" or ".", each part two characters or more. */
 const codeName = /(?<![\w.])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?!\w)/gi;
 
+/** "e.g", "f.remote" and version numbers are not names; one of a word part and a letter part is. */
+const isCodeName = (name: string): boolean =>
+  name.split(/[_.]/).every((part) => part.length >= 2) && /[a-z]{2}/i.test(name) && /_|\.[a-z_]{2}/i.test(name);
+
 /** The code names of a text, lower-cased, each also without its leading dotted parts ("tune.grid_search" → "grid_search"). */
 export function codeNamesOf(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(codeName)) {
     const name = match[0].toLowerCase();
-    const parts = name.split(/[_.]/);
-    // "e.g", "f.remote" and version numbers are not names; one of a word part and a letter part is.
-    if (parts.some((p) => p.length < 2) || !/[a-z]{2}/.test(name) || !/_|\.[a-z_]{2}/.test(name)) continue;
+    if (!isCodeName(name)) continue;
     out.push(name);
     const dotted = name.split('.');
     for (let i = 1; i < dotted.length; i++) {
@@ -70,10 +72,9 @@ function writtenInNotes(name: string, notes: CodeNames): boolean {
 }
 
 /** The question's code names, as typed, that the notes never write, a slip aside. */
-export function codeNamesNotInNotes(index: SearchIndex, question: string, searchedWords: number): string[] {
-  if (searchedWords > codeNameMaxTerms) return [];
-  const typed = [...question.matchAll(codeName)].map((m) => m[0]).filter((name) => codeNamesOf(name).length > 0);
-  if (typed.length === 0) return [];
+export function codeNamesNotInNotes(index: SearchIndex, question: string): string[] {
+  const typed = [...question.matchAll(codeName)].map((m) => m[0]).filter(isCodeName);
+  if (typed.length === 0 || index.terms.queryTerms(question).length > codeNameMaxTerms) return [];
   const notes = codeNamesInNotes(index);
   return typed.filter((name) => !writtenInNotes(name.toLowerCase(), notes));
 }

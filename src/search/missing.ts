@@ -6,6 +6,7 @@ import { codeNamesNotInNotes } from './identifiers.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { namesProduct, otherCloudProducts } from './other-clouds.js';
 import { type Terms, tokenize } from './text.js';
+import { letters, swapsOfWord } from './typos.js';
 
 // "Missing: max size": what the question asks that the best section does not hold. Without a
 // reader model the honest signal is the question's own words: a near miss ("max size of an SQS
@@ -147,7 +148,7 @@ export function missingWords(
   const products = otherCloudProducts(question).filter((p) => !namesProduct(`${where}\n${best.text}`, p));
   const productWords = new Set(products.flatMap((p) => p.toLowerCase().split(/\s+/)));
   // A setting or module typed as code that the notes never write ("clip_param"), its parts with it.
-  const code = codeNamesNotInNotes(index, question, index.terms.queryTerms(question).length);
+  const code = codeNamesNotInNotes(index, question);
   const codeParts = new Set(code.flatMap((c) => c.toLowerCase().split(/[_.]/)));
   const shown = words.filter((w) => !productWords.has(w.toLowerCase()) && !codeParts.has(w.toLowerCase()));
   return [...new Set([...figure, ...products, ...code, ...shown])];
@@ -213,15 +214,16 @@ function isSlipOf(index: SearchIndex, term: string, typedWord: string, holds: (t
     if (Math.abs(word.length - term.length) <= gap && holds(word)) return true;
   // A swap is two Levenshtein edits: look for it directly, in the stem and, for a word outside
   // everyday English, as typed ("taks" is "task" mistyped, though its stem "tak" is no swap of "task").
+  const heldSwap = (word: string, stemOf: (swapped: string) => string | null): boolean =>
+    swapsOfWord(word).some((swapped) => {
+      const stem = swapped === word ? null : stemOf(swapped);
+      return stem !== null && stem !== term && index.docFreq.has(stem) && holds(stem);
+    });
+  if (heldSwap(term, (swapped) => swapped)) return true;
   const typed = typedWord.toLowerCase();
-  const everyday = isEverydayWord(typed);
-  for (const word of everyday ? [term] : [term, typed])
-    for (let i = 0; i + 1 < word.length; i++) {
-      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      const stem = word === term ? swapped : index.terms.indexTerm(swapped);
-      if (swapped !== word && stem !== null && stem !== term && index.docFreq.has(stem) && holds(stem)) return true;
-    }
-  return !everyday && /^[a-z]{3,4}$/.test(typed) && isShortSlip(index, typed, holds);
+  if (isEverydayWord(typed)) return false;
+  if (heldSwap(typed, (swapped) => index.terms.indexTerm(swapped))) return true;
+  return /^[a-z]{3,4}$/.test(typed) && isShortSlip(index, typed, holds);
 }
 
 /**
@@ -230,17 +232,13 @@ function isSlipOf(index: SearchIndex, term: string, typedWord: string, holds: (t
  * ("wich"; not "wud", two from "would"), which says nothing.
  */
 function isShortSlip(index: SearchIndex, typed: string, holds: (t: string) => boolean): boolean {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (let i = 0; i <= typed.length; i++)
     for (const letter of letters) {
-      const longer = typed.slice(0, i) + letter + typed.slice(i);
-      const stem = index.terms.queryTerm(longer);
-      if (stem === null ? longer.length >= 4 && /^[a-z]+$/.test(longer) : index.docFreq.has(stem) && holds(stem))
-        return true;
-      if (i < typed.length && letter !== typed[i]) {
-        const changed = typed.slice(0, i) + letter + typed.slice(i + 1);
-        if (changed.length >= 4 && index.terms.queryTerm(changed) === null) return true;
-      }
+      // A function word has no stem (queryTerm drops it).
+      const stem = index.terms.queryTerm(typed.slice(0, i) + letter + typed.slice(i));
+      if (stem === null || (index.docFreq.has(stem) && holds(stem))) return true;
+      if (typed.length >= 4 && i < typed.length && letter !== typed[i])
+        if (index.terms.queryTerm(typed.slice(0, i) + letter + typed.slice(i + 1)) === null) return true;
     }
   return false;
 }

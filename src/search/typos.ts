@@ -108,8 +108,9 @@ export class TypoIndex {
 // typed: the English words one edit away whose stem the notes use, neighbour swaps (the commonest
 // slip) first, then one letter left out, added or changed; a correction is taken only when it is
 // the only one of its kind.
-const letters = 'abcdefghijklmnopqrstuvwxyz';
-const swapsOfWord = (w: string): string[] =>
+export const letters = 'abcdefghijklmnopqrstuvwxyz';
+/** The word with each two neighbouring letters swapped. */
+export const swapsOfWord = (w: string): string[] =>
   Array.from({ length: w.length - 1 }, (_, i) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
 // A changed letter is taken only for a neighbour on the keyboard ("instanse"), so a name the notes
 // lack is not turned into an English word ("postgres" is not "postures").
