@@ -102,11 +102,18 @@ function sample(
 }
 
 async function median(make: () => Promise<Sample>, n = runs): Promise<Sample> {
-  const samples: Sample[] = [];
-  for (let i = 0; i < n; i++) samples.push(await make());
-  samples.sort((a, b) => a.ms - b.ms);
-  const middle = samples[samples.length >> 1]!;
-  return { ...middle, rssMB: Math.max(...samples.map((s) => s.rssMB)) };
+  return (await medians([make], n))[0]!;
+}
+
+/** The median run of each maker (peak RSS the largest), the makers' runs taken in turn. */
+async function medians(makers: (undefined | (() => Promise<Sample>))[], n = runs): Promise<(Sample | undefined)[]> {
+  const samples: Sample[][] = makers.map(() => []);
+  for (let i = 0; i < n; i++) for (const [k, make] of makers.entries()) if (make) samples[k]!.push(await make());
+  return samples.map((list) => {
+    if (!list.length) return undefined;
+    list.sort((a, b) => a.ms - b.ms);
+    return { ...list[list.length >> 1]!, rssMB: Math.max(...list.map((s) => s.rssMB)) };
+  });
 }
 
 const ask = (args: string[], env: Record<string, string>) => () => sample([...args, 'ask', 'what is s3'], env);
@@ -204,9 +211,19 @@ if (baselineRoot) {
     baselineCases.push({ name: `${c.name} (baseline)`, now: make });
   }
 }
-for (const c of [...cases.filter((c) => wanted(c.name)), ...baselineCases]) {
-  const n = await median(c.now);
-  const t = c.today ? await median(c.today) : undefined;
+// Each case's variants are sampled in turn (now, today, baseline, now, …), so that a change in the
+// machine's load during the run falls on all of them alike.
+const chosen = cases.filter((c) => wanted(c.name));
+const measured = new Map<Case, { now: Sample; today?: Sample }>();
+for (const c of chosen) {
+  const twin = baselineCases.find((b) => b.name === `${c.name} (baseline)`);
+  const makers = [c.now, c.today, twin?.now];
+  const [n, t, b] = await medians(makers.map((make) => make));
+  measured.set(c, { now: n!, ...(t ? { today: t } : {}) });
+  if (twin && b) measured.set(twin, { now: b });
+}
+for (const c of [...chosen, ...baselineCases]) {
+  const { now: n, today: t } = measured.get(c)!;
   rows.push(
     `| ${c.name} | ${t ? fmt(t.ms) : '–'} | ${fmt(n.ms)} | ${t ? (t.ms / n.ms).toFixed(1) + '×' : '–'} | ${(n.ms / baseline.ms).toFixed(1)}× | ${t ? t.rssMB.toFixed(0) : '–'} | ${n.rssMB.toFixed(0)} | ${c.target ?? ''} |`,
   );
@@ -225,20 +242,25 @@ for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker gui
   ([name]) => wanted(`${name}: cold parse`),
 ) as [string, string][]) {
   const mb = markdownBytes(dir) / 1048576;
-  // The baseline's row next to this checkout's, each the median of the runs.
-  for (const [label, cwd] of [[name, root], ...(baselineRoot ? [[`${name} (baseline)`, baselineRoot]] : [])]) {
-    const loads: number[] = [];
-    const cpus: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off', BENCH_CWD: cwd! });
-      loads.push((JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs);
-      cpus.push(run.cpuMs);
+  // The baseline's row next to this checkout's, each the median of the runs, taken in turn.
+  const variants = [[name, root], ...(baselineRoot ? [[`${name} (baseline)`, baselineRoot]] : [])] as [
+    string,
+    string,
+  ][];
+  const loads = variants.map((): number[] => []);
+  const cpus = variants.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, [, cwd]] of variants.entries()) {
+      const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off', BENCH_CWD: cwd });
+      loads[k]!.push((JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs);
+      cpus[k]!.push(run.cpuMs);
     }
-    const middle = <T>(values: T[]): T => values[values.length >> 1]!;
-    const loadMs = middle(loads.sort((a, b) => a - b));
-    const cpuMs = middle(cpus.sort((a, b) => a - b));
+  }
+  const middle = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1]!;
+  for (const [k, [label]] of variants.entries()) {
+    const loadMs = middle(loads[k]!);
     parseRows.push(
-      `| ${label} | ${mb.toFixed(1)} | ${fmt(loadMs)} | ${(mb / (loadMs / 1000)).toFixed(2)} | ${fmt(cpuMs)} |`,
+      `| ${label} | ${mb.toFixed(1)} | ${fmt(loadMs)} | ${(mb / (loadMs / 1000)).toFixed(2)} | ${fmt(middle(cpus[k]!))} |`,
     );
   }
 }

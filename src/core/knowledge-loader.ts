@@ -87,16 +87,22 @@ export class KnowledgeLoader {
   }
 
   /**
-   * Loads a tiny note on the parse pool (in the library of the last build), so that a thread and
-   * the Markdown parser are loaded before the next edit needs them (the reload worker's preparation).
+   * Loads the Markdown parser and parses a tiny note on this thread, where a reload's few files
+   * are parsed, so that the next edit finds its code loaded (the reload worker's preparation).
    */
-  warmParser(): void {
-    const source = '# Warm-up\n\nA paragraph.\n';
-    try {
-      this.pool?.load({ file: 'warm-up.md', order: 0, source, front: { tags: [], quiz: [] } });
-    } catch {
-      // Only a head start: the next load reports whatever stops the pool.
-    }
+  async warmParser(): Promise<void> {
+    const { libraryContext, loadNoteJob } = await import('../notes/load-note.js');
+    const library = libraryContext({
+      settings: { style: 'site' },
+      layout: { name: 'plain', appRouter: false },
+      routes: [],
+      libraryKey: '',
+      boldCloze: false,
+    });
+    loadNoteJob(
+      { file: 'warm-up.md', order: 0, source: '# Warm-up\n\nA paragraph.\n', front: { tags: [], quiz: [] } },
+      library,
+    );
   }
 
   /** Loads from the saved index if it fits, else builds (`useSaved: false` always builds). */

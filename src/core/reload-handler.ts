@@ -72,7 +72,7 @@ export class ReloadHandler {
       // lose the edit.
       const same = fingerprint === request.fingerprint && this.loader.fingerprint() === fingerprint;
       if (same) this.handed.handed(fingerprint, library);
-      this.loader.warmParser();
+      await this.loader.warmParser();
       this.post({ id: request.id, result: { prepared: true, ms, changed: !same } });
       return;
     }

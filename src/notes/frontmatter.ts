@@ -84,6 +84,10 @@ export interface FrontMatterResult {
 export function readFrontMatter(source: string, otherKeys: ReadonlySet<string> = new Set()): FrontMatterResult {
   const problems: FrontMatterResult['problems'] = [];
   const data: FrontMatter = { tags: [], quiz: [] };
+  // gray-matter reads front matter only at the very start (after a BOM). Without any, it is not
+  // called: it would copy the whole note into a Buffer and look its text up as a cache key.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (!text.startsWith('---')) return { data, content: text, problems };
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's cache, which would keep every file in memory.

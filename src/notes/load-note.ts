@@ -54,7 +54,10 @@ export interface LibraryShape {
 }
 
 /** The part of every note's NoteContext that the library decides. */
-export function libraryContext(shape: LibraryShape): Omit<NoteContext, 'metaTitle' | 'breadcrumb'> {
+export type LibraryContext = Omit<NoteContext, 'metaTitle' | 'breadcrumb'>;
+
+/** The library's part of every note's context, built from its shape (here or on a worker). */
+export function libraryContext(shape: LibraryShape): LibraryContext {
   const { settings, layout, routes, language, libraryKey, boldCloze } = shape;
   const routeByFile = new Map(routes);
   const routeOfFile = (file: string): string => routeByFile.get(file) ?? routeFor(file, layout);
@@ -92,14 +95,11 @@ export const noteJobOf = (read: ReadNote, context: NoteContext): NoteJob => ({
 });
 
 /**
- * Loads a note sent to a parse worker, exactly as `loadNote` loads it in the thread that read it
- * (`parsed`: its Markdown, when the worker parsed it already).
+ * Loads a note sent to a parse worker (or parsed on the calling thread within its budget), exactly
+ * as `loadNote` loads it, without touching anything of the caller's (`parsed`: its Markdown, when
+ * the worker parsed it already).
  */
-export function loadNoteJob(
-  job: NoteJob,
-  library: Omit<NoteContext, 'metaTitle' | 'breadcrumb'>,
-  parsed?: ParsedMarkdown,
-): NoteResult {
+export function loadNoteJob(job: NoteJob, library: LibraryContext, parsed?: ParsedMarkdown): NoteResult {
   const read: ReadNote = {
     entry: { file: job.file, absolute: '', order: job.order },
     source: job.source,

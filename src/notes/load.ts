@@ -20,7 +20,9 @@ import type { LinkSettings } from './links.js';
 import {
   libraryContext,
   loadNote,
+  loadNoteJob,
   noteJobOf,
+  type LibraryContext,
   type LibraryShape,
   type NoteContext,
   type NoteLoader,
@@ -94,12 +96,16 @@ function readNote(
   return { entry, source: layout?.name === 'docusaurus' ? rewriteAdmonitions(text) : text, front, problems };
 }
 
-/** A note loaded on the pool's threads, or here when threads cannot run. */
-function loadOnPool(pool: ParsePool, read: ReadNote, context: NoteContext): LoadedNote {
-  const result = pool.load(noteJobOf(read, context));
-  if (!result) return loadNote(read, context);
+/**
+ * A note loaded by one of the pool's workers, else on this thread within the pool's budget; either
+ * way as a parse worker loads it (`loadNoteJob`), which changes nothing until it is done, so a
+ * parse stopped at its budget leaves no half-recorded problems or link answers behind.
+ */
+function loadOnPool(pool: ParsePool, library: LibraryContext, read: ReadNote, context: NoteContext): LoadedNote {
+  const job = noteJobOf(read, context);
+  const result = pool.load(job, (here) => loadNoteJob(here, library));
   read.problems.push(...result.problems);
-  // The worker recorded what the note asked of the others; a parse cache here keeps it.
+  // Loading recorded what the note asked of the others; a parse cache here keeps it.
   context.questions?.resolved.push(...result.questions.resolved);
   context.questions?.routes.push(...result.questions.routes);
   return result.loaded;
@@ -243,7 +249,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   pool?.prefetch(
     reads.flatMap((read, i) => (options.isCached?.(read, contexts[i]!) ? [] : [noteJobOf(read, contexts[i]!)])),
   );
-  const load: NoteLoader = pool ? (read, context) => loadOnPool(pool, read, context) : loadNote;
+  const load: NoteLoader = pool ? (read, context) => loadOnPool(pool, library, read, context) : loadNote;
   const loaded: LoadedNote[] = [];
   reads.forEach((read, index) => {
     const context = contexts[index]!;
@@ -253,9 +259,12 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
       note.note.order = read.entry.order;
       loaded.push(note);
     } catch (error) {
-      // A note over its parse budget is left out and reported; the others load.
-      if (!(error instanceof ParseBudgetError)) throw error;
-      read.problems.push({ file: read.entry.file, line: 1, message: error.message, severity: 'warning' });
+      // A note over its parse budget, or one the parser fails on, is left out and reported; the others load.
+      const message =
+        error instanceof ParseBudgetError
+          ? error.message
+          : `skipped: the parser failed on it: ${(error as Error).message}`;
+      read.problems.push({ file: read.entry.file, line: 1, message, severity: 'warning' });
     }
     problems.push(...read.problems);
   });

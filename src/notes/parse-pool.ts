@@ -2,6 +2,7 @@ import os from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { LibraryShape, NoteJob, NoteResult } from './load-note.js';
 import { threadCpuMs } from './thread-cpu.js';
+import { OutOfTimeError, withinTime } from './within-time.js';
 
 /** How long and how large one note may be to be parsed; past either, the note is skipped and reported. */
 export interface ParseBudget {
@@ -33,18 +34,43 @@ const now = (): number => performance.timeOrigin + performance.now();
 /**
  * Markdown worth one more worker: each worker loads and warms up its own copy of the parser
  * (V8 compiles the hot code again in every thread, ~0.3–0.8 s of CPU), more than it saves on a
- * small folder. So 1 MB of notes is parsed by one worker, 9 MB by two.
+ * small folder. So the calling thread parses 1 MB of notes alone, and 9 MB with up to four
+ * workers where there are cores for them (`workersFor`).
  */
 export const bytesPerWorker = 2 * 1024 * 1024;
 
 /**
- * Loads notes on worker threads (one per core, at most `threads`): Markdown to sections, blocks,
- * links and flashcards there, so only the compact result crosses threads (a Markdown tree is many
- * times larger than the note and costly to copy). Each file is loaded within a time budget:
- * a parse still running at its deadline has its worker terminated (micromark can take minutes on
- * hostile input: 80 KB of `[`, a 4 MB nested list) and the file is reported, never waited for.
- * The calling thread waits synchronously (Atomics.wait) so the loader stays a plain function;
- * files queued with `prefetch` are parsed in parallel while it works on earlier ones.
+ * Worker threads worth starting on `cores` cores. One thread parsing keeps V8's compiler threads
+ * busy on a second core (they optimise the parser while it runs), so on 2 cores a worker only
+ * competes with it: the SageMaker guide loaded in 2.7–2.9 s on the calling thread alone, 3.2–3.6 s
+ * on one or two workers. Cores beyond those two each take a worker, which parses notes ahead of
+ * the calling thread.
+ */
+export const workersFor = (cores: number): number => Math.max(0, Math.min(cores - 2, 4));
+
+/** Most Markdown the calling thread parses in one timed run (`parseHere`). */
+const hereBatchBytes = 256 * 1024;
+
+const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+};
+
+const outOfTime = (budget: ParseBudget): ParseBudgetError =>
+  new ParseBudgetError(
+    `skipped: parsing took more than ${(budget.ms / 1000).toFixed(1)} s of CPU time (NOTES_PARSE_BUDGET_MS); simplify the file or raise the budget`,
+  );
+
+/**
+ * Loads notes within a time budget, on the calling thread and on worker threads where there are
+ * cores for them (`workersFor`): Markdown to sections, blocks, links and flashcards, so only the
+ * compact result crosses threads (a Markdown tree is many times larger than the note and costly to
+ * copy). A parse still running at its deadline is stopped (micromark can take minutes on hostile
+ * input: 80 KB of `[`, a 4 MB nested list) and the file is reported, never waited for: a worker is
+ * terminated, the calling thread's parse is stopped by `withinTime`. Files queued with `prefetch`
+ * are parsed by the workers while the calling thread works on earlier ones; it waits
+ * synchronously (Atomics.wait) for a note a worker has started, so the loader stays a plain
+ * function, and parses a note no worker has taken yet itself.
  */
 export class ParsePool {
   private readonly done = new Int32Array(new SharedArrayBuffer(4));
@@ -57,8 +83,8 @@ export class ParsePool {
   private readonly ids = new Map<string, number>();
   private nextId = 0;
   private broken = false;
-  /** How many of the slots may run a worker: grows with the Markdown to parse (`expect`). */
-  private active = 1;
+  /** How many of the slots may run a worker: grows with the Markdown to parse (`start`, `expect`). */
+  private active = 0;
   /** The library of the current load: every worker gets it before its first note. */
   private library: LibraryShape | undefined;
   /** The first job id of the current load: results of an earlier (aborted) load are dropped. */
@@ -68,9 +94,9 @@ export class ParsePool {
 
   constructor(
     private readonly budget: ParseBudget,
-    threads = Math.min(os.availableParallelism(), 4),
+    threads = workersFor(os.availableParallelism()),
   ) {
-    this.slots = new Array<Slot | undefined>(Math.max(1, threads)).fill(undefined);
+    this.slots = new Array<Slot | undefined>(Math.max(0, threads)).fill(undefined);
     this.startedAt = new Float64Array(new SharedArrayBuffer(8 * this.slots.length));
     this.cpuAt = new Float64Array(new SharedArrayBuffer(16 * this.slots.length));
   }
@@ -79,15 +105,22 @@ export class ParsePool {
     return `${file}\0${source.length}`;
   }
 
-  /** Starts the workers now, so that they load their code while this thread reads the notes. */
+  /**
+   * Starts the workers now (at least one, where there are cores for it), so that they load their
+   * code while this thread reads the notes: every note is to be parsed.
+   */
   start(): void {
     if (this.broken) return;
+    this.active = Math.max(this.active, Math.min(1, this.slots.length));
     for (let i = 0; i < this.active; i++) this.slots[i] ??= this.startWorker(i);
   }
 
-  /** Allows one worker per `bytesPerWorker` of Markdown about to be parsed (never fewer than before). */
+  /**
+   * Allows a worker per `bytesPerWorker` of Markdown about to be parsed beyond the first, which
+   * this thread parses (never fewer than before): a reload's few files are parsed here.
+   */
   expect(bytes: number): void {
-    this.active = Math.max(this.active, Math.min(this.slots.length, Math.ceil(bytes / bytesPerWorker)));
+    this.active = Math.max(this.active, Math.min(this.slots.length, Math.floor(bytes / bytesPerWorker)));
   }
 
   /** Workers this pool runs now (at most one per slot). */
@@ -118,25 +151,23 @@ export class ParsePool {
   }
 
   /**
-   * One note loaded within the budget; throws ParseBudgetError when over it. Undefined when
-   * workers cannot run here: the caller loads the note in its own thread.
+   * One note loaded within the budget, by a worker that has it, else on the calling thread
+   * (`loadHere`, with the notes queued after it); throws ParseBudgetError when over the budget.
    */
-  load(note: NoteJob): NoteResult | undefined {
+  load(note: NoteJob, loadHere: (note: NoteJob) => NoteResult): NoteResult {
     const bytes = Buffer.byteLength(note.source);
     if (bytes > this.budget.bytes)
       throw new ParseBudgetError(
         `skipped: ${Math.ceil(bytes / 1024)} KB is over the ${Math.floor(this.budget.bytes / 1024)} KB a note may have (NOTES_MAX_FILE_KB)`,
       );
-    if (this.broken) return undefined;
     const key = this.keyOf(note.file, note.source);
     let id = this.ids.get(key);
     if (id === undefined || (!this.results.has(id) && !this.pending(id))) {
       id = this.nextId++;
-      // Wanted now: ahead of the prefetched ones.
       this.queue.unshift({ id, note });
     }
     this.ids.delete(key);
-    const result = this.wait(id);
+    const result = this.wait(id, loadHere);
     if (result instanceof Error) throw result;
     return result;
   }
@@ -145,17 +176,21 @@ export class ParsePool {
     return this.queue.some((j) => j.id === id) || this.slots.some((s) => s?.job?.id === id);
   }
 
-  private wait(id: number): NoteResult | Error | undefined {
+  private wait(id: number, loadHere: (note: NoteJob) => NoteResult): NoteResult | Error {
     for (;;) {
       const seen = Atomics.load(this.done, 0);
       this.collect();
+      this.dispatch();
       const result = this.results.get(id);
       if (result) {
         this.results.delete(id);
         return result;
       }
-      this.dispatch(id);
-      if (this.broken) return undefined;
+      // No worker has taken it (none runs, or all are busy): this thread parses it.
+      if (this.queue.some((j) => j.id === id)) {
+        this.parseHere(id, loadHere);
+        continue;
+      }
       for (let i = 0; i < this.slots.length; i++) {
         const slot = this.slots[i];
         if (!slot?.job) continue;
@@ -165,6 +200,68 @@ export class ParsePool {
       }
       // Woken by a finished file, else every 20 ms to look at the clocks.
       Atomics.wait(this.done, 0, seen, 20);
+    }
+  }
+
+  /**
+   * Loads queued note `id` on this thread, with the notes queued after it up to `hereBatchBytes`,
+   * in one timed run (`withinTime`'s watchdog thread costs more than a small note's parse). The
+   * note running when the time is up gets a run of its own to be judged; the later ones go back
+   * to the queue.
+   */
+  private parseHere(id: number, loadHere: (note: NoteJob) => NoteResult): void {
+    const from = this.queue.findIndex((j) => j.id === id);
+    let to = from + 1;
+    let bytes = this.queue[from]!.note.source.length;
+    while (to < this.queue.length && bytes + this.queue[to]!.note.source.length <= hereBatchBytes)
+      bytes += this.queue[to++]!.note.source.length;
+    const batch = this.queue.splice(from, to - from);
+    const attempt = (job: Job): NoteResult | Error => {
+      try {
+        return loadHere(job.note);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    };
+    let running = 0;
+    const cpu = process.cpuUsage();
+    try {
+      withinTime(this.budget.ms, () => {
+        for (; running < batch.length; running++) this.results.set(batch[running]!.id, attempt(batch[running]!));
+      });
+    } catch (error) {
+      if (!(error instanceof OutOfTimeError)) throw error;
+      this.queue.unshift(...batch.slice(running + 1));
+      const job = batch[running]!;
+      this.results.set(
+        job.id,
+        this.parseAlone(() => attempt(job), running === 0 ? cpuMsSince(cpu) : undefined),
+      );
+    }
+  }
+
+  /**
+   * One note on this thread within the budget, counted in wall time and given once more (four
+   * times over) when the process used less CPU than the budget meanwhile: a busy machine slows
+   * ordinary notes, not hostile ones. `spentCpuMs`: the CPU of a first run that ran out of time.
+   */
+  private parseAlone(load: () => NoteResult | Error, spentCpuMs?: number): NoteResult | Error {
+    let cpuMs = spentCpuMs;
+    if (cpuMs === undefined) {
+      const cpu = process.cpuUsage();
+      try {
+        return withinTime(this.budget.ms, load);
+      } catch (error) {
+        if (!(error instanceof OutOfTimeError)) throw error;
+      }
+      cpuMs = cpuMsSince(cpu);
+    }
+    if (cpuMs >= this.budget.ms) return outOfTime(this.budget);
+    try {
+      return withinTime(4 * this.budget.ms, load);
+    } catch (error) {
+      if (!(error instanceof OutOfTimeError)) throw error;
+      return outOfTime(this.budget);
     }
   }
 
@@ -192,12 +289,7 @@ export class ParsePool {
       return;
     }
     if (job.id < this.firstOfLoad) return;
-    this.results.set(
-      job.id,
-      new ParseBudgetError(
-        `skipped: parsing took more than ${(this.budget.ms / 1000).toFixed(1)} s of CPU time (NOTES_PARSE_BUDGET_MS); simplify the file or raise the budget`,
-      ),
-    );
+    this.results.set(job.id, outOfTime(this.budget));
   }
 
   private collect(): void {
@@ -221,13 +313,11 @@ export class ParsePool {
 
   /**
    * Sends queued files to idle workers. Results waiting to be taken are capped (a whole library
-   * of them would double the memory a load needs), unless the file wanted now is still queued.
+   * of them would double the memory a load needs); the calling thread parses a wanted file still
+   * queued itself.
    */
-  private dispatch(wanted?: number): void {
-    if (this.broken) return;
-    const at = wanted === undefined ? -1 : this.queue.findIndex((j) => j.id === wanted);
-    if (at > 0) this.queue.unshift(...this.queue.splice(at, 1));
-    if (at < 0 && this.results.size >= 4 * this.slots.length) return;
+  private dispatch(): void {
+    if (this.broken || this.results.size >= 4 * this.slots.length) return;
     for (let i = 0; i < this.active && this.queue.length > 0; i++) {
       const slot = (this.slots[i] ??= this.startWorker(i));
       if (slot.job) continue;

@@ -18,9 +18,15 @@ const blockTypes = new Set([
   'footnoteDefinition',
 ]);
 
+/**
+ * One tag or comment alone, which has no text: most HTML in notes (`<a name="x">`, `</a>`, `<br/>`;
+ * 18,000 of the SageMaker guide's), read without parsing it as a document.
+ */
+const loneTag = /^\s*(?:<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--(?:[^-]|-(?!->))*-->)\s*$/;
+
 /** Text of an HTML fragment: tags dropped, table cells and blocks kept apart. */
 export function htmlToText(html: string): string {
-  return toText(fromHtml(html, { fragment: true })).trim();
+  return loneTag.test(html) ? '' : toText(fromHtml(html, { fragment: true })).trim();
 }
 
 /** Text of a leaf node, or undefined for a node whose text is its children's. */

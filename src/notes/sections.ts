@@ -161,7 +161,8 @@ function openSubsection(split: Split, node: Heading, text: string, anchor: strin
   const parents = stack.map((s) => s.text);
   openSection(split, { heading: text, parents, level: node.depth, anchor, line: lineOf(node), children: [] });
   // Every section before this one is closed now: their indexes are final.
-  const parentSection = parent ? sections[parent.index] : sections.find((s) => s.level === 0);
+  // The intro, when kept, is the first section (it opens before any heading).
+  const parentSection = parent ? sections[parent.index] : sections[0]?.level === 0 ? sections[0] : undefined;
   parentSection?.children.push(anchor);
   stack.push({ depth: node.depth, text, index: sections.length });
 }

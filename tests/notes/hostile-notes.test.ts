@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
 import { excerptMarkdown } from '../../src/render/markdown-excerpt.js';
 import { loadNotes } from '../../src/notes/load.js';
+import { ParsePool } from '../../src/notes/parse-pool.js';
 import { buildIndex } from '../../src/search/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-hostile-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -39,5 +41,26 @@ describe('notes nested thousands of levels deep', () => {
     );
     expect(longestLine).toBeLessThan(200);
     expect(ask(index, 'deepest quoted gizmo').results[0]!.id).toBe('quotes');
+  });
+});
+
+describe('a note the parser fails on', () => {
+  it('is skipped and named as a warning, on the calling thread too; the other notes load', () => {
+    const folder = tempDir('nimbus-hostile-deep');
+    // 16,384 quote levels overflow the call stack inside the parser.
+    fs.writeFileSync(path.join(folder, 'deep.md'), `# Deep\n\n${'> '.repeat(16_384)}gizmo\n`);
+    fs.writeFileSync(path.join(folder, 'fine.md'), '# Fine\n\nA fine gizmo.\n');
+    for (const parsePool of [undefined, new ParsePool({ ms: 60_000, bytes: 1 << 21 }, 0)]) {
+      const library = loadNotes({ root: folder, parsePool });
+      expect(library.problems).toEqual([
+        {
+          file: 'deep.md',
+          line: 1,
+          message: 'skipped: the parser failed on it: Maximum call stack size exceeded',
+          severity: 'warning',
+        },
+      ]);
+      expect(library.notes.map((n) => n.file)).toEqual(['fine.md']);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { libraryContext, loadNote, loadNoteJob, noteJobOf, type ReadNote } from '../../src/notes/load-note.js';
 import { loadNotes, type LoadOptions } from '../../src/notes/load.js';
 import { ParseCache } from '../../src/notes/parse-cache.js';
-import { bytesPerWorker, ParsePool } from '../../src/notes/parse-pool.js';
+import { bytesPerWorker, ParsePool, workersFor } from '../../src/notes/parse-pool.js';
 import type { NoteLibrary } from '../../src/notes/types.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -14,8 +14,9 @@ const fixtures = path.join(root, 'tests/fixtures');
 /** Everything a load gives but its timing. */
 const content = ({ loadMs, ...rest }: NoteLibrary): Omit<NoteLibrary, 'loadMs'> => rest;
 
-// One pool for every load, as the reload worker keeps one: each load sends its own library.
-const pool = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 });
+// One pool for every load, as the reload worker keeps one: each load sends its own library. One
+// worker whatever the cores here: it and this thread share the notes.
+const pool = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 1);
 const onPool = (options: LoadOptions): NoteLibrary => loadNotes({ ...options, parsePool: pool });
 
 const odd = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-workers-'));
@@ -104,13 +105,28 @@ describe('notes loaded on the parse pool', () => {
 });
 
 describe('how many workers the parse pool runs', () => {
-  it('one for a small folder (each worker warms up its own parser), one per 2 MB of Markdown for a larger one', () => {
+  it('none on 2 cores (one parsing thread keeps V8 busy on the other), one per core beyond them, at most four', () => {
+    expect([1, 2, 3, 4, 8, 64].map(workersFor)).toEqual([0, 0, 1, 2, 4, 4]);
+  });
+
+  it('without workers, this thread parses every note, exactly as loading without a pool', () => {
+    const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 0);
+    const options = { root: path.join(root, 'notes') };
+    const here = loadNotes({ ...options, parsePool: own });
+    expect(own.workers).toBe(0);
+    expect(here.notes.length).toBe(69);
+    expect(content(here)).toEqual(content(loadNotes(options)));
+  });
+
+  it('one for a whole folder to parse, then one per 2 MB of Markdown beyond the first 2 MB, which this thread parses', () => {
     const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 3);
     try {
       const small = loadNotes({ root: path.join(root, 'notes'), parsePool: own });
       expect(small.notes.length).toBe(69);
       expect(own.workers).toBe(1);
-      own.expect(bytesPerWorker + 1);
+      own.expect(2 * bytesPerWorker - 1);
+      expect(own.workers).toBe(1);
+      own.expect(2 * bytesPerWorker);
       own.start();
       expect(own.workers).toBe(2);
       // Never more than its threads, and never fewer than it runs already.
@@ -124,6 +140,30 @@ describe('how many workers the parse pool runs', () => {
     }
     expect(own.workers).toBe(0);
   }, 180_000);
+
+  it('none for a reload of a few edited files: this thread parses them', () => {
+    const folder = path.join(odd, 'reloaded');
+    fs.cpSync(path.join(fixtures, 'layouts/obsidian'), folder, { recursive: true });
+    const cache = new ParseCache('test');
+    const cached = (parsePool: ParsePool): NoteLibrary => {
+      cache.begin();
+      return loadNotes({ root: folder, parseCache: cache.load, isCached: cache.has, parsePool });
+    };
+    const first = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 3);
+    const own = new ParsePool({ ms: 600_000, bytes: 20 * 1024 * 1024 }, 3);
+    try {
+      const before = cached(first);
+      const [file] = before.notes.map((n) => n.file);
+      fs.appendFileSync(path.join(folder, file!), '\n## Added gizmo part\n\nNew text.\n');
+      const after = cached(own);
+      expect(cache.misses).toBe(1);
+      expect(own.workers).toBe(0);
+      expect(after.sections.map((s) => s.heading)).toContain('Added gizmo part');
+    } finally {
+      first.close();
+      own.close();
+    }
+  });
 });
 
 describe('notes only micromark reads', () => {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/core/library.js';
 import { loadNotes } from '../../src/notes/load.js';
 import { ParsePool } from '../../src/notes/parse-pool.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-budget-'));
@@ -37,6 +38,39 @@ describe('per-note parse budget', () => {
     // Parsed on the pool's threads, the notes are exactly what parsing in this thread gives.
     const inline = loadNotes({ root: dir, exclude: ['b*.md'] });
     expect(library.sections).toEqual(inline.sections);
+  });
+
+  for (const [where, threads] of [
+    ['on this thread', 0],
+    ['on a worker', 1],
+  ] as const) {
+    it(`stops a note at its budget ${where}; the next notes load`, () => {
+      const pool = new ParsePool({ ms: 300, bytes: 20 * 1024 * 1024 }, threads);
+      try {
+        const started = performance.now();
+        const library = loadNotes({ root: dir, exclude: ['big.md'], parsePool: pool });
+        expect(performance.now() - started).toBeLessThan(30_000);
+        expect(library.problems.map((p) => [p.file, p.severity, p.message])).toEqual([
+          ['brackets.md', 'warning', expect.stringContaining('parsing took more than 0.3 s')],
+        ]);
+        expect(library.notes.map((n) => n.file).sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `fine-${i}.md`));
+        expect(pool.workers).toBe(threads);
+      } finally {
+        pool.close();
+      }
+    }, 60_000);
+  }
+
+  it('on this thread, a note over its budget amid others parsed in the same timed run: those before it keep their result, those after it load', () => {
+    const mid = tempDir('nimbus-budget-mid');
+    fs.writeFileSync(path.join(mid, 'a.md'), '# A\n\nFirst gizmo.\n');
+    fs.writeFileSync(path.join(mid, 'm.md'), fs.readFileSync(path.join(dir, 'brackets.md')));
+    fs.writeFileSync(path.join(mid, 'z.md'), '# Z\n\nLast gizmo.\n');
+    const pool = new ParsePool({ ms: 300, bytes: 20 * 1024 * 1024 }, 0);
+    const library = loadNotes({ root: mid, parsePool: pool });
+    expect(library.problems.map((p) => p.file)).toEqual(['m.md']);
+    expect(library.notes.map((n) => n.file)).toEqual(['a.md', 'z.md']);
+    expect(library.sections.map((s) => s.text)).toEqual(['First gizmo.', 'Last gizmo.']);
   });
 
   it('parses every note when the budget allows it', () => {
