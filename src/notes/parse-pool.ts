@@ -80,6 +80,8 @@ export class ParsePool {
   private readonly slots: (Slot | undefined)[];
   private readonly queue: Job[] = [];
   private readonly results = new Map<number, NoteResult | Error>();
+  /** Results of notes parsed on this thread, waiting to be taken (not counted in `dispatch`'s cap). */
+  private readonly parsedHere = new Map<number, NoteResult | Error>();
   private readonly ids = new Map<string, number>();
   private nextId = 0;
   private broken = false;
@@ -135,6 +137,7 @@ export class ParsePool {
     this.queue.length = 0;
     this.ids.clear();
     this.results.clear();
+    this.parsedHere.clear();
     for (const slot of this.slots) slot?.port.postMessage({ library });
   }
 
@@ -162,7 +165,7 @@ export class ParsePool {
       );
     const key = this.keyOf(note.file, note.source);
     let id = this.ids.get(key);
-    if (id === undefined || (!this.results.has(id) && !this.pending(id))) {
+    if (id === undefined || (!this.results.has(id) && !this.parsedHere.has(id) && !this.pending(id))) {
       id = this.nextId++;
       this.queue.unshift({ id, note });
     }
@@ -181,9 +184,10 @@ export class ParsePool {
       const seen = Atomics.load(this.done, 0);
       this.collect();
       this.dispatch();
-      const result = this.results.get(id);
+      const result = this.results.get(id) ?? this.parsedHere.get(id);
       if (result) {
         this.results.delete(id);
+        this.parsedHere.delete(id);
         return result;
       }
       // No worker has taken it (none runs, or all are busy): this thread parses it.
@@ -227,13 +231,13 @@ export class ParsePool {
     const cpu = process.cpuUsage();
     try {
       withinTime(this.budget.ms, () => {
-        for (; running < batch.length; running++) this.results.set(batch[running]!.id, attempt(batch[running]!));
+        for (; running < batch.length; running++) this.parsedHere.set(batch[running]!.id, attempt(batch[running]!));
       });
     } catch (error) {
       if (!(error instanceof OutOfTimeError)) throw error;
       this.queue.unshift(...batch.slice(running + 1));
       const job = batch[running]!;
-      this.results.set(
+      this.parsedHere.set(
         job.id,
         this.parseAlone(() => attempt(job), running === 0 ? cpuMsSince(cpu) : undefined),
       );

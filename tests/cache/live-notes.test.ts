@@ -12,12 +12,17 @@ afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
 });
 
-async function live(cacheDir?: string) {
+async function live(cacheDir?: string, budgetMs?: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-live-'));
   const notes = path.join(dir, 'notes');
   fs.cpSync(fixture, notes, { recursive: true });
   const cache = cacheDir === 'off' ? undefined : path.join(dir, 'cache');
-  const config = { NOTES_DIR: notes, NOTES_BASE_URL: undefined, NOTES_LINK_STYLE: 'site' as const };
+  const config = {
+    NOTES_DIR: notes,
+    NOTES_BASE_URL: undefined,
+    NOTES_LINK_STYLE: 'site' as const,
+    ...(budgetMs ? { NOTES_PARSE_BUDGET_MS: budgetMs } : {}),
+  };
   const logs: { message: string; fields: Record<string, unknown> }[] = [];
   const log = (message: string, fields: Record<string, unknown>) => void logs.push({ message, fields });
   const first = await new KnowledgeLoader(config, { cacheDir: cache, log }).load();
@@ -141,6 +146,23 @@ describe('live notes reload', () => {
     // Fixed: the next reload takes it.
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: [Compute', 'title: Compute'));
     expect((await l.reload('test')).outcome).toBe('swapped');
+  });
+
+  it('an edit that takes the parser past its budget is stopped during a live reload and named; the old notes stay', async () => {
+    const { notes, live: l } = await live(undefined, 300);
+    const before = l.current;
+    // 80 KB of `[` takes micromark (the `~one~` strikethrough sends the note there) seconds.
+    fs.writeFileSync(path.join(notes, 'cloud/compute.md'), `# Compute\n\n~one~\n\n${'['.repeat(80_000)}\n`);
+    const started = performance.now();
+    const record = await l.reload('test');
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(record.problems).toEqual([
+      expect.stringMatching(/^cloud\/compute\.md:1: warning: skipped: parsing took more than 0\.3 s/),
+    ]);
+    expect(l.getStatus().lastReload?.problems).toEqual(record.problems);
+    expect(topHeading(l, 'glacier archives storage')).toBe(
+      topHeading({ current: before } as LiveNotes, 'glacier archives storage'),
+    );
   });
 
   it('an emptied folder keeps the old notes', async () => {
