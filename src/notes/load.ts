@@ -111,6 +111,23 @@ function loadOnPool(pool: ParsePool, library: LibraryContext, read: ReadNote, co
   return result.loaded;
 }
 
+/** A note the Markdown parser failed on (16,384 nested quotes overflow the call stack). */
+class NoteParseError extends Error {}
+
+/** The loader, whose failures on a note (not the parse cache's) become NoteParseError. */
+function failingAsProblem(load: NoteLoader): NoteLoader {
+  return (read, context) => {
+    try {
+      return load(read, context);
+    } catch (error) {
+      if (error instanceof ParseBudgetError) throw error;
+      throw new NoteParseError(
+        `skipped: the Markdown parser failed on it (${(error as Error).message}); simplify the file`,
+      );
+    }
+  };
+}
+
 /** Why a notes folder cannot be used, in one line; undefined when it can. */
 export function notesFolderProblem(root: string): string | undefined {
   let stat: fs.Stats;
@@ -249,7 +266,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
   pool?.prefetch(
     reads.flatMap((read, i) => (options.isCached?.(read, contexts[i]!) ? [] : [noteJobOf(read, contexts[i]!)])),
   );
-  const load: NoteLoader = pool ? (read, context) => loadOnPool(pool, library, read, context) : loadNote;
+  const load = failingAsProblem(pool ? (read, context) => loadOnPool(pool, library, read, context) : loadNote);
   const loaded: LoadedNote[] = [];
   reads.forEach((read, index) => {
     const context = contexts[index]!;
@@ -260,11 +277,8 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
       loaded.push(note);
     } catch (error) {
       // A note over its parse budget, or one the parser fails on, is left out and reported; the others load.
-      const message =
-        error instanceof ParseBudgetError
-          ? error.message
-          : `skipped: the parser failed on it: ${(error as Error).message}`;
-      read.problems.push({ file: read.entry.file, line: 1, message, severity: 'warning' });
+      if (!(error instanceof ParseBudgetError || error instanceof NoteParseError)) throw error;
+      read.problems.push({ file: read.entry.file, line: 1, message: error.message, severity: 'warning' });
     }
     problems.push(...read.problems);
   });

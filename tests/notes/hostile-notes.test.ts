@@ -56,7 +56,7 @@ describe('a note the parser fails on', () => {
         {
           file: 'deep.md',
           line: 1,
-          message: 'skipped: the parser failed on it: Maximum call stack size exceeded',
+          message: 'skipped: the Markdown parser failed on it (Maximum call stack size exceeded); simplify the file',
           severity: 'warning',
         },
       ]);
