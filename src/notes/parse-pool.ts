@@ -209,9 +209,9 @@ export class ParsePool {
 
   /**
    * Loads queued note `id` on this thread, with the notes queued after it up to `hereBatchBytes`,
-   * in one timed run (`withinTime`'s watchdog thread costs more than a small note's parse). The
-   * note running when the time is up gets a run of its own to be judged; the later ones go back
-   * to the queue.
+   * in one timed run (`withinTime`'s watchdog thread costs more than a small note's parse). When
+   * the time is up, the note running and the later ones go back to the queue, so the running one
+   * starts the next run and is judged by a run of its own time.
    */
   private parseHere(id: number, loadHere: (note: NoteJob) => NoteResult): void {
     const from = this.queue.findIndex((j) => j.id === id);
@@ -235,32 +235,25 @@ export class ParsePool {
       });
     } catch (error) {
       if (!(error instanceof OutOfTimeError)) throw error;
-      this.queue.unshift(...batch.slice(running + 1));
-      const job = batch[running]!;
+      if (running > 0) {
+        this.queue.unshift(...batch.slice(running));
+        return;
+      }
+      this.queue.unshift(...batch.slice(1));
       this.parsedHere.set(
-        job.id,
-        this.parseAlone(() => attempt(job), running === 0 ? cpuMsSince(cpu) : undefined),
+        id,
+        this.secondRun(() => attempt(batch[0]!), cpuMsSince(cpu)),
       );
     }
   }
 
   /**
-   * One note on this thread within the budget, counted in wall time and given once more (four
-   * times over) when the process used less CPU than the budget meanwhile: a busy machine slows
-   * ordinary notes, not hostile ones. `spentCpuMs`: the CPU of a first run that ran out of time.
+   * A note that ran out of its wall time on this thread, given once more (four times over) when
+   * the process used less CPU than the budget meanwhile: a busy machine slows ordinary notes, not
+   * hostile ones.
    */
-  private parseAlone(load: () => NoteResult | Error, spentCpuMs?: number): NoteResult | Error {
-    let cpuMs = spentCpuMs;
-    if (cpuMs === undefined) {
-      const cpu = process.cpuUsage();
-      try {
-        return withinTime(this.budget.ms, load);
-      } catch (error) {
-        if (!(error instanceof OutOfTimeError)) throw error;
-      }
-      cpuMs = cpuMsSince(cpu);
-    }
-    if (cpuMs >= this.budget.ms) return outOfTime(this.budget);
+  private secondRun(load: () => NoteResult | Error, spentCpuMs: number): NoteResult | Error {
+    if (spentCpuMs >= this.budget.ms) return outOfTime(this.budget);
     try {
       return withinTime(4 * this.budget.ms, load);
     } catch (error) {
