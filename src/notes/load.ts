@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,12 +66,11 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_SIDECAR_BYTES = 1024 * 1024;
 
 function decode(buffer: Buffer): { text: string; valid: boolean } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), valid: true };
-  } catch {
-    // Keep the words rather than lose the file: Latin-1 maps every byte to a character.
-    return { text: buffer.toString('latin1'), valid: false };
-  }
+  // Keep the words rather than lose the file: Latin-1 maps every byte to a character.
+  if (!isUtf8(buffer)) return { text: buffer.toString('latin1'), valid: false };
+  // A byte-order mark is not part of the text (nor was it when TextDecoder read the notes).
+  const text = buffer.toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, valid: true };
 }
 
 function readNote(

@@ -149,9 +149,9 @@ export function rewriteAdmonitions(source: string): string {
 export function htmlAnchors(tree: Root): string[] {
   const anchors: string[] = [];
   const idAttribute = /\b(?:id|name)\s*=\s*["']([^"'\s>]+)["']/gi;
-  const visit = (node: Nodes): void => {
+  const visit = (node: Nodes, topLevel: boolean): void => {
     if (node.type === 'html') for (const m of node.value.matchAll(idAttribute)) anchors.push(m[1]!);
-    if (node.type === 'heading' && !tree.children.includes(node)) {
+    if (node.type === 'heading' && !topLevel) {
       const { text, explicitAnchor } = readHeading(node);
       anchors.push(slug(text));
       if (explicitAnchor) anchors.push(explicitAnchor);
@@ -162,8 +162,8 @@ export function htmlAnchors(tree: Root): string[] {
         if (a.type === 'mdxJsxAttribute' && (a.name === 'id' || a.name === 'name') && typeof a.value === 'string')
           anchors.push(a.value);
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, node === tree);
   };
-  visit(tree);
+  visit(tree, false);
   return anchors;
 }

@@ -159,6 +159,7 @@ describe('notes pipeline on hostile files', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nimbus-notes-'));
     fs.writeFileSync(path.join(dir, 'latin1.md'), Buffer.from('## Caf\xe9 cr\xe8me\n\nNa\xefve text.\n', 'latin1'));
+    fs.writeFileSync(path.join(dir, 'bom.md'), '\ufeff# Saved with a BOM\n\nText after the mark.\n');
     fs.mkdirSync(path.join(dir, 'loop'));
     fs.writeFileSync(path.join(dir, 'loop', 'inside.md'), '## Inside\n\nText in the looped folder.\n');
     fs.symlinkSync('..', path.join(dir, 'loop', 'back'));
@@ -174,6 +175,13 @@ describe('notes pipeline on hostile files', () => {
       'latin1.md:1: file is not valid UTF-8; read as Latin-1, so some characters may be wrong',
     );
     expect(library.sections.find((s) => s.id === 'latin1#café-crème')!.text).toBe('Naïve text.');
+  });
+
+  it('reads a UTF-8 file that starts with a byte-order mark without the mark', () => {
+    const note = library.notes.find((n) => n.file === 'bom.md')!;
+    expect(note.title).toBe('Saved with a BOM');
+    expect(note.sections.map((s) => s.text).join('')).not.toContain('\ufeff');
+    expect(library.problems.filter((p) => p.file === 'bom.md')).toEqual([]);
   });
 
   it('survives a symlink loop, reading each folder once', () => {
