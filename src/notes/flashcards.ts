@@ -72,6 +72,9 @@ const stripLead = (line: string): string => line.replace(/^\s*(?:>\s*)*(?:[-*+]\
  * Lines in code, tables and HTML are never cards.
  */
 export function parseFlashcards(source: string, tree: Root, options: FlashcardOptions): FlashcardResult {
+  // Most notes have no card of either kind: no "Q:" line and no #flashcards tag anywhere.
+  if (!source.includes('Q:') && !options.tags.some(isFlashcardTag) && !/#flashcards/i.test(source))
+    return { cards: [], problems: [] };
   const lines = source.split(/\r?\n/);
   const skip = nonProseLines(tree);
   const prose = (i: number): boolean => !skip.has(i + 1);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseFlashcards } from '../../src/notes/flashcards.js';
 import { loadNotes } from '../../src/notes/load.js';
+import { parseMarkdown } from '../../src/notes/markdown.js';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/flashcards');
 const load = (boldCloze = false) => loadNotes({ root, boldCloze });
@@ -85,6 +87,16 @@ describe('flashcards written in notes', () => {
       { syntax: 'anki', front: 'What does IAM stand for?', back: 'Identity and Access Management', section: '' },
       { syntax: 'anki', front: 'Which service is a content delivery network?', back: 'Amazon CloudFront', section: '' },
     ]);
+  });
+
+  it('reads Obsidian cards in a note tagged only in its front matter, or with the tag in any case', () => {
+    const fronts = (source: string, tags: string[]) =>
+      parseFlashcards(source, parseMarkdown(source, false).tree, { tags, boldCloze: false }).cards.map((c) => c.front);
+    const body = 'Intro.\n\nWhat does Amazon S3 store::Objects in buckets\n';
+    expect(fronts(body, ['flashcards/aws'])).toEqual(['What does Amazon S3 store']);
+    expect(fronts(`#FlashCards\n\n${body}`, [])).toEqual(['What does Amazon S3 store']);
+    expect(fronts(body, ['aws'])).toEqual([]);
+    expect(fronts('**Q:** Which region?\n**A:** us-east-1\n', [])).toEqual(['Which region?']);
   });
 
   it('reports cards it cannot read, with their line, and keeps the rest', () => {
