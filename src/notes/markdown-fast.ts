@@ -630,9 +630,13 @@ export function fastParse(source: string): Root | undefined {
   if (fmEnd) root.children.push(yamlNode(ctx, fmEnd));
   convertBlocks(tokens, ctx, root);
   if (ctx.inexact || hasDotlessUrl(root)) return undefined;
-  // The transform walks its tree once per pattern: only blocks with text it could link are given to it.
-  for (const child of root.children) if (mayAutolink(child)) transformAutolinks(child as never);
-  placeNewNodes(root);
+  // The transform walks its tree once per pattern: only blocks with text it could link are given to
+  // it, and only their nodes can be new, without a position.
+  for (const child of root.children) {
+    if (!mayAutolink(child)) continue;
+    transformAutolinks(child as never);
+    placeNewNodes(child);
+  }
   root.position = { start: point(ctx, 0), end: point(ctx, source.length) };
   return root;
 }
@@ -649,7 +653,7 @@ function placeNewNodes(parent: Nodes): void {
     for (const child of children) placeNewNodes(child);
     return;
   }
-  let line = parent.type === 'root' ? undefined : parent.position?.start.line;
+  let line = parent.position?.start.line;
   for (const child of children) {
     if (child.position) line = child.position.start.line;
     else if (line !== undefined) child.position = { start: { line, column: 0 }, end: { line, column: 0 } };
