@@ -44,20 +44,49 @@ function namesExactly(
   terms: Terms,
 ): boolean {
   const names = section.level === 0 ? [section.noteTitle] : [section.heading];
-  return names.some((name) => {
-    const named = new Set<string>();
-    for (const term of stemPhrase(name, terms)) {
-      const source = subject.includes(term) ? term : sourceOf(term);
-      if (source !== undefined && subject.includes(source)) named.add(source);
-      else if (!generic(term)) return false;
-    }
-    return named.size === subject.length;
-  });
+  return names.some((name) => isExactly(name, subject, sourceOf, generic, terms));
+}
+
+/** Whether a name holds every subject term (directly or through a word standing for it) and no other specific word. */
+function isExactly(
+  name: string,
+  subject: readonly string[],
+  sourceOf: (term: string) => string | undefined,
+  generic: (term: string) => boolean,
+  terms: Terms,
+): boolean {
+  const named = new Set<string>();
+  for (const term of stemPhrase(name, terms)) {
+    const source = subject.includes(term) ? term : sourceOf(term);
+    if (source !== undefined && subject.includes(source)) named.add(source);
+    else if (!generic(term)) return false;
+  }
+  return named.size === subject.length;
+}
+
+/** What a section's text opens by defining: "Amazon CloudFront" of "Amazon CloudFront is AWS's CDN." */
+const definedOpening = /^([^.,:;!?()\n]{1,60}?)\s+(?:is|are)\s/;
+
+/**
+ * Whether the section opens by defining the subject ("Amazon CloudFront is AWS's content delivery
+ * network"): the section about it when no heading names it alone ("How Amazon CloudFront caches
+ * content at the edge" beside "Global Accelerator vs CloudFront").
+ */
+function opensByDefining(
+  section: Section,
+  subject: readonly string[],
+  sourceOf: (term: string) => string | undefined,
+  generic: (term: string) => boolean,
+  terms: Terms,
+): boolean {
+  const defined = definedOpening.exec(section.text)?.[1];
+  return defined !== undefined && isExactly(defined, subject, sourceOf, generic, terms);
 }
 
 /**
  * For a definition question, moves the best-scored section named exactly by its subject to the
- * front of the re-ranked head, provided it covers the question as well as the current first.
+ * front of the re-ranked head, provided it covers the question as well as the current first; when
+ * no heading names the subject alone, the best-scored section that opens by defining it.
  */
 export function putAboutFirst<T extends { section: Section; coverage: number }>(
   head: T[],
@@ -67,11 +96,8 @@ export function putAboutFirst<T extends { section: Section; coverage: number }>(
   terms: Terms = englishTerms,
 ): void {
   if (!subject || head.length < 2) return;
-  const at = head.findIndex(
-    (h) =>
-      h.section.answerable !== false &&
-      h.coverage >= head[0]!.coverage &&
-      namesExactly(h.section, subject, sourceOf, generic, terms),
-  );
+  const candidate = (h: T) => h.section.answerable !== false && h.coverage >= head[0]!.coverage;
+  let at = head.findIndex((h) => candidate(h) && namesExactly(h.section, subject, sourceOf, generic, terms));
+  if (at < 0) at = head.findIndex((h) => candidate(h) && opensByDefining(h.section, subject, sourceOf, generic, terms));
   if (at > 0) head.unshift(...head.splice(at, 1));
 }

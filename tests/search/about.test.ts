@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/core/ask.js';
+import { loadNotes } from '../../src/notes/load.js';
 import { definitionSubject } from '../../src/search/about.js';
 import { buildIndex } from '../../src/search/index.js';
 import { search } from '../../src/search/query.js';
@@ -77,6 +80,61 @@ describe('definition questions land on the section about their subject', () => {
   it('a heading naming exactly the subject beats one naming it plus more, typos corrected', () => {
     expect(first('what is CloudFront')).toBe('cdn#cloudfront');
     expect(first('wat is cloudfrnt')).toBe('cdn#cloudfront');
+  });
+
+  it('with no heading naming the subject alone, the section that opens by defining it', () => {
+    // No heading is "CloudFront" alone; the comparison names CloudFront more often.
+    const edge = buildIndex(
+      libraryFrom({
+        'edge.md': `---
+title: Edge services
+---
+# Edge services
+
+Services at the edge of the AWS network.
+
+## How Amazon CloudFront caches content at the edge
+
+Amazon CloudFront is a content delivery network. A distribution serves files from edge locations.
+
+## Global Accelerator vs CloudFront
+
+CloudFront caches HTTP content; Global Accelerator routes TCP and UDP. CloudFront has a domain
+name, Global Accelerator two static IP addresses. Pick CloudFront for caching.
+`,
+        'other.md': `# Other services
+
+## Amazon SQS
+
+A queue that decouples producers from consumers.
+
+## Amazon SNS
+
+Topics push messages to subscribers.
+
+## AWS Lambda
+
+Functions run on demand without servers.
+
+## Amazon EC2
+
+Virtual machines billed by the second.
+`,
+      }).sections,
+    );
+    const top = (question: string) => search(edge, question, 3).hits[0]?.section.id;
+    expect(top('what is cloudfront')).toBe('edge#how-amazon-cloudfront-caches-content-at-the-edge');
+    expect(top('wat is cloudfrnt')).toBe('edge#how-amazon-cloudfront-caches-content-at-the-edge');
+    expect(top('how does cloudfront compare with global accelerator')).toBe('edge#global-accelerator-vs-cloudfront');
+  });
+
+  it('the issue\'s "wat is cloudfrnt" lands on the bundled notes\' CloudFront section, not the comparison', () => {
+    const notes = buildIndex(loadNotes({ root: path.resolve(import.meta.dirname, '../../notes') }).sections);
+    const answer = ask(notes, 'wat is cloudfrnt');
+    expect(answer.confident).toBe(true);
+    expect(answer.results[0]?.id).toBe(
+      'aws/cloud-practitioner/edge-dns-and-load-balancing#how-amazon-cloudfront-caches-content-at-the-edge',
+    );
   });
 
   it('other questions keep their ranking', () => {
