@@ -158,6 +158,29 @@ const maxTypedTypo = 30;
 const typedWord = /(?<![\p{L}\p{N}'’.])\p{L}+(?![\p{L}\p{N}'’]|\.\p{L})/gu;
 
 /**
+ * A name typed with a letter doubled whose stem the notes happen to use for another word:
+ * "autoscalling" stems to "autoscal", the stem of "autoscaler", while "autoscaling" stems to
+ * "autosc". The one word with a doubled letter made single whose stem, another than the typed
+ * word's, the notes use; else undefined. Only doubled letters are undone: adding one would turn a
+ * name spelt right ("autoscaling") into another ("autoscalling", read as "autoscaler").
+ */
+function undoubledName(
+  word: string,
+  known: (stem: string) => boolean,
+  stemOf: (word: string) => string,
+): string | undefined {
+  const own = stemOf(word);
+  const stems = new Map<string, string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] !== word[i + 1]) continue;
+    const edit = word.slice(0, i) + word.slice(i + 1);
+    const stem = stemOf(edit);
+    if (stem !== own && known(stem)) stems.set(stem, edit);
+  }
+  return stems.size === 1 ? [...stems.values()][0] : undefined;
+}
+
+/**
  * The question with each typo of an English word the notes use spelt right ("regoins" →
  * "regions", "sustainabilty" → "sustainability"). `known` says whether the notes use a stem;
  * words the notes use, English words and words with no single correction are left as typed.
@@ -181,7 +204,7 @@ export function correctTypedWords(
       !englishTerms.queryTerm(word)
     )
       return typed;
-    if (known(stemOf(word))) return typed;
+    if (known(stemOf(word))) return isWord(word) ? typed : (undoubledName(word, known, stemOf) ?? typed);
     const rare = isWord(word);
     if (rare && (!everyday || everyday(word))) return typed;
     const tiers = rare

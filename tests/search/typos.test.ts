@@ -105,6 +105,20 @@ describe('correctTypedWords', () => {
     expect(rareFix('filling a form')).toBe('filling a form');
   });
 
+  it('undoes a doubled letter in a name whose stem the notes use for another word', () => {
+    // The stemmer reads "autoscaling" as "autosc" but "autoscaler" and "autoscalling" as "autoscal".
+    expect([stem('autoscaling'), stem('autoscaler'), stem('autoscalling')]).toEqual(['autosc', 'autoscal', 'autoscal']);
+    const notesSay = (t: string) => ['autosc', 'autoscal', 'install', 'instal'].includes(t);
+    const fixing = (q: string) => correctTypedWords(q, notesSay, stem, isEnglishWord);
+    expect(fixing('sagemaker endpoint autoscalling')).toBe('sagemaker endpoint autoscaling');
+    // Spelt right, a name keeps its spelling: no letter is doubled to reach another stem.
+    expect(fixing('sagemaker endpoint autoscaling')).toBe('sagemaker endpoint autoscaling');
+    expect(fixing('ray autoscaler logs')).toBe('ray autoscaler logs');
+    // "autoscaller" undoubled is "autoscaler", the same stem: left as typed. English words are left too.
+    expect(fixing('ray autoscaller logs')).toBe('ray autoscaller logs');
+    expect(fixing('installing ray')).toBe('installing ray');
+  });
+
   it('leaves English words, words the notes use, short words and names with no close keyboard slip', () => {
     expect(fix('tables and labels')).toBe('tables and labels');
     expect(fix('postgres on rds')).toBe('postgres on rds');
