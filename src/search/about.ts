@@ -30,63 +30,41 @@ export function definitionSubject(question: string, terms: Terms = englishTerms,
 }
 
 /**
- * Whether the section's name is exactly the subject: its heading (the note title for an intro
- * section) holds every subject term, directly or through a word standing for it (an acronym's
- * long name, a typo's correction), and no other specific word. `sourceOf` maps a searched word to
- * the question word it stands for; `generic` says a word is too common to change what a heading
- * names ("AWS", "Amazon").
+ * Whether a name is exactly the subject: it holds every subject term, directly or through a word
+ * standing for it (an acronym's long name, a typo's correction), and no other specific word.
+ * `sourceOf` maps a searched word to the question word it stands for; `generic` says a word is too
+ * common to change what a name names ("AWS", "Amazon").
  */
-function namesExactly(
-  section: Section,
+function isSubjectName(
   subject: readonly string[],
   sourceOf: (term: string) => string | undefined,
   generic: (term: string) => boolean,
   terms: Terms,
-): boolean {
-  const names = section.level === 0 ? [section.noteTitle] : [section.heading];
-  return names.some((name) => isExactly(name, subject, sourceOf, generic, terms));
+): (name: string) => boolean {
+  return (name) => {
+    const named = new Set<string>();
+    for (const term of stemPhrase(name, terms)) {
+      const source = subject.includes(term) ? term : sourceOf(term);
+      if (source !== undefined && subject.includes(source)) named.add(source);
+      else if (!generic(term)) return false;
+    }
+    return named.size === subject.length;
+  };
 }
 
-/** Whether a name holds every subject term (directly or through a word standing for it) and no other specific word. */
-function isExactly(
-  name: string,
-  subject: readonly string[],
-  sourceOf: (term: string) => string | undefined,
-  generic: (term: string) => boolean,
-  terms: Terms,
-): boolean {
-  const named = new Set<string>();
-  for (const term of stemPhrase(name, terms)) {
-    const source = subject.includes(term) ? term : sourceOf(term);
-    if (source !== undefined && subject.includes(source)) named.add(source);
-    else if (!generic(term)) return false;
-  }
-  return named.size === subject.length;
-}
+/** A section's name: its heading, or the note title for an intro section. */
+const nameOf = (section: Section): string => (section.level === 0 ? section.noteTitle : section.heading);
 
 /** What a section's text opens by defining: "Amazon CloudFront" of "Amazon CloudFront is AWS's CDN." */
 const definedOpening = /^([^.,:;!?()\n]{1,60}?)\s+(?:is|are)\s/;
-
-/**
- * Whether the section opens by defining the subject ("Amazon CloudFront is AWS's content delivery
- * network"): the section about it when no heading names it alone ("How Amazon CloudFront caches
- * content at the edge" beside "Global Accelerator vs CloudFront").
- */
-function opensByDefining(
-  section: Section,
-  subject: readonly string[],
-  sourceOf: (term: string) => string | undefined,
-  generic: (term: string) => boolean,
-  terms: Terms,
-): boolean {
-  const defined = definedOpening.exec(section.text)?.[1];
-  return defined !== undefined && isExactly(defined, subject, sourceOf, generic, terms);
-}
+const definedBy = (section: Section): string | undefined => definedOpening.exec(section.text)?.[1];
 
 /**
  * For a definition question, moves the best-scored section named exactly by its subject to the
  * front of the re-ranked head, provided it covers the question as well as the current first; when
- * no heading names the subject alone, the best-scored section that opens by defining it.
+ * no heading names the subject alone, the best-scored section that opens by defining it ("Amazon
+ * CloudFront is AWS's content delivery network": "How Amazon CloudFront caches content at the
+ * edge" beside "Global Accelerator vs CloudFront").
  */
 export function putAboutFirst<T extends { section: Section; coverage: number }>(
   head: T[],
@@ -96,8 +74,14 @@ export function putAboutFirst<T extends { section: Section; coverage: number }>(
   terms: Terms = englishTerms,
 ): void {
   if (!subject || head.length < 2) return;
+  const isSubject = isSubjectName(subject, sourceOf, generic, terms);
   const candidate = (h: T) => h.section.answerable !== false && h.coverage >= head[0]!.coverage;
-  let at = head.findIndex((h) => candidate(h) && namesExactly(h.section, subject, sourceOf, generic, terms));
-  if (at < 0) at = head.findIndex((h) => candidate(h) && opensByDefining(h.section, subject, sourceOf, generic, terms));
+  let at = head.findIndex((h) => candidate(h) && isSubject(nameOf(h.section)));
+  if (at < 0) {
+    at = head.findIndex((h) => {
+      const defined = definedBy(h.section);
+      return candidate(h) && defined !== undefined && isSubject(defined);
+    });
+  }
   if (at > 0) head.unshift(...head.splice(at, 1));
 }

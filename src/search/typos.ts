@@ -169,15 +169,18 @@ function undoubledName(
   known: (stem: string) => boolean,
   stemOf: (word: string) => string,
 ): string | undefined {
+  if (!/(.)\1/.test(word)) return undefined;
   const own = stemOf(word);
-  const stems = new Map<string, string>();
-  for (let i = 0; i + 1 < word.length; i++) {
-    if (word[i] !== word[i + 1]) continue;
-    const edit = word.slice(0, i) + word.slice(i + 1);
-    const stem = stemOf(edit);
-    if (stem !== own && known(stem)) stems.set(stem, edit);
-  }
+  const undoubled = doublingsOfWord(word).filter((edit) => edit.length < word.length);
+  const stems = byStem(undoubled, (edit) => stemOf(edit) !== own && known(stemOf(edit)), stemOf);
   return stems.size === 1 ? [...stems.values()][0] : undefined;
+}
+
+/** The edits the test keeps, one for each stem (edits sharing a stem are one correction). */
+function byStem(edits: string[], keep: (edit: string) => boolean, stemOf: (word: string) => string) {
+  const stems = new Map<string, string>();
+  for (const edit of edits) if (keep(edit)) stems.set(stemOf(edit), edit);
+  return stems;
 }
 
 /**
@@ -212,8 +215,7 @@ export function correctTypedWords(
       : [swapsOfWord(word), doublingsOfWord(word), editsOfWord(word)];
     const meant = (edit: string) => isWord(edit) && known(stemOf(edit)) && (!rare || everyday!(edit));
     for (const tier of tiers) {
-      const stems = new Map<string, string>();
-      for (const edit of tier) if (meant(edit)) stems.set(stemOf(edit), edit);
+      const stems = byStem(tier, meant, stemOf);
       if (stems.size === 1) return [...stems.values()][0]!;
       if (stems.size > 1) return typed;
     }
