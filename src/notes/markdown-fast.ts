@@ -18,6 +18,7 @@ import type {
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { escapeAsText } from './escape-rule.js';
 import { countingImages, escapedLiteralUrl, type LiteralUrlEnv } from './literal-url.js';
 
 /**
@@ -71,6 +72,10 @@ function createParser(): MarkdownIt {
   const rules = (md.inline.ruler as unknown as { __rules__: { name: string; fn: Rule }[] }).__rules__;
   md.inline.ruler.at('image', countingImages(rules.find((r) => r.name === 'image')!.fn) as never);
   md.inline.ruler.after('linkify', 'escaped_literal_url', escapedLiteralUrl as never);
+  md.inline.ruler.at('escape', escapeAsText(rules.find((r) => r.name === 'escape')!.fn as never) as never);
+  // `normalize` turns CR line endings and NULs into what CommonMark reads, copying the whole note
+  // to do it (its pattern matches every line break); fastParse reads no note holding either.
+  md.core.ruler.disable('normalize');
   return md;
 }
 

@@ -167,6 +167,15 @@ const tricky: Record<string, string> = {
   tabsInline: '# T\n\nword\tword `co\tde` *em\tph* [a\tb](https://x.io/)\n\npara\n\tcontinued by tab\n',
   tabBlocks:
     '#\tHeading\t\n\n##\tSub\t##\n\n```js\n\tconst a = 1;\n```\n\n1. step\n\n\t```sh\n\tcmd\n\t```\n\n| a\t| b |\n|---|---|\n|\tx\t|\ty\t|\n\n>\tquoted\n\n<div>\n\t<p>x</p>\n</div>\n\n*\t*\t*\n\na\n\t\n- x\n\t\n- y\n',
+  // Backslash escapes (escape-rule.ts joins them to the text): every escapable character, a
+  // backslash before a letter, a space, a line break, the end of a paragraph, and spaces after an
+  // escape that end a line (two make a hard break, the escaped character stays).
+  escapes:
+    '# Built\\-in \\#1\n\n' +
+    'All: \\!\\"\\#\\$\\%\\&\\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\`\\{\\|\\}\\~ end\n' +
+    'kept \\a \\é \\😀 and \\ space, *em \\* still* a\\*  \nbreak b\\* \nsoft c\\  \nd\\\ne\n\n' +
+    '[label \\] here](https://x.io/a\\_b) ![alt \\*x\\*](i.png) `co\\de` **s\\*\\*t**\n\n' +
+    '| a\\|b | \\- c |\n|---|---|\n| \\_x\\_ | y\\\\ |\n\nlast\\\n',
   // Indented code after a list whose item is indented past its marker: micromark splits off its first line.
   codeAfterList: '# C\n\n   1.  item\n\n      code\n      more\n      third\n\npara\n',
   codeAfterListOneLine: '# C\n\n   1.  item\n\n      code\n\n1.   item\n\n    one line\n',
