@@ -14,6 +14,7 @@ import type {
   Table,
   TableCell,
   TableRow,
+  Text,
 } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import MarkdownIt from 'markdown-it';
@@ -94,6 +95,12 @@ interface Context {
   lineStarts: number[];
   /** Set when the tree would differ from micromark's (a table row with more cells than its header). */
   inexact?: boolean;
+  /** Text nodes outside links of the top-level block being converted (convertInline adds them). */
+  texts: Text[];
+  /** Set when a text holds a literal URL micromark reads differently (`checkTexts`). */
+  dotlessUrl?: boolean;
+  /** Top-level blocks with text the autolink transform could link (`checkTexts`). */
+  linkable: RootContent[];
 }
 
 /** Offset of the end of a (0-based) line, before its line break. */
@@ -160,7 +167,14 @@ function convertBlocks(tokens: Token[], ctx: Context, root: Root): void {
     add(node);
     stack.push({ node, close });
   };
+  let checked = root.children.length;
+  const checkNewBlocks = (): void => {
+    checkTexts(ctx, root.children.slice(checked));
+    checked = root.children.length;
+  };
   for (let i = 0; i < tokens.length; i++) {
+    // Back at the top level: the blocks added since the last check are complete, their text final.
+    if (stack.length === 1 && root.children.length > checked) checkNewBlocks();
     const token = tokens[i]!;
     const map = token.map as [number, number] | null;
     if (token.nesting === -1) {
@@ -224,6 +238,23 @@ function convertBlocks(tokens: Token[], ctx: Context, root: Root): void {
         if (token.nesting === 1) stack.push({ node: stack.at(-1)!.node, close: token.type });
     }
   }
+  checkNewBlocks();
+}
+
+/**
+ * What fastParse must know of the text of complete top-level blocks (`ctx.texts`, outside links):
+ * whether a literal URL has a host without a dot (micromark links `http://localhost`, the autolink
+ * transform does not: the note goes to micromark), and which blocks hold text the autolink
+ * transform could link (only those are given to it).
+ */
+function checkTexts(ctx: Context, blocks: RootContent[]): void {
+  let linkable = false;
+  for (const { value } of ctx.texts) {
+    if (!linkable && autolinkHint.test(value)) linkable = true;
+    if (value.includes('://') && hasDotlessUrl(value)) ctx.dotlessUrl = true;
+  }
+  ctx.texts.length = 0;
+  if (linkable) ctx.linkable.push(...blocks);
 }
 
 /** Fills in what is only known once a container is complete: list spread, item spread, list position. */
@@ -385,22 +416,90 @@ function countCells(line: string): number {
   return cells;
 }
 
-/** Turns a block's inline tokens into phrasing content, merging text as micromark does. */
+/**
+ * Turns a block's inline tokens into phrasing content, merging text as micromark does; the text
+ * nodes outside links go to `ctx.texts` (those the URL checks of fastParse read), unless
+ * `inTree` is false (an image's alt text, which is no node of the tree).
+ */
 function convertInline(
   tokens: Token[],
   block: Token,
   ctx: Context,
   firstLine = (block.map?.[0] ?? 0) + 1,
+  inTree = true,
 ): PhrasingContent[] {
-  const content = block.content;
-  // Line breaks of the block, found once: counting them from the start for every token is quadratic.
-  let breaks: number[] | undefined;
-  const lineAt = (token: Token): number => {
-    const pos = startOf(token) ?? 0;
-    if (!breaks) {
-      breaks = [];
-      for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) breaks.push(i);
+  const inline = new InlineConverter(block.content, firstLine, inTree ? ctx.texts : undefined);
+  for (const token of tokens) inline.convert(token, block, ctx);
+  const children = inline.root.children;
+  for (const node of children) setEndLines(node);
+  return children;
+}
+
+/** One block's phrasing content being built (a class: a closure per step cost a context per block). */
+class InlineConverter {
+  readonly root: { children: PhrasingContent[] } = { children: [] };
+  private readonly stack: { children: PhrasingContent[] }[] = [this.root];
+  /** Offsets of the block's line breaks, found at the first need: counting them per token is quadratic. */
+  private breaks: number[] | undefined;
+  /** Links open around the current token (their text is no candidate for a literal URL). */
+  private links = 0;
+
+  constructor(
+    private readonly content: string,
+    private readonly firstLine: number,
+    private readonly texts: Text[] | undefined,
+  ) {}
+
+  convert(token: Token, block: Token, ctx: Context): void {
+    switch (token.type) {
+      case 'text':
+      case 'text_special':
+        this.addText(token.content, token);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        this.lineBreak(token);
+        break;
+      case 'code_inline':
+        this.add({ type: 'inlineCode', value: codeValue(token, this.content), position: this.at(token) });
+        break;
+      case 'html_inline':
+        this.add({ type: 'html', value: withoutLinePrefixes(token.content), position: this.at(token) });
+        break;
+      case 'image':
+        this.add(image(token, block, ctx, this.at(token)));
+        break;
+      case 'em_open':
+      case 'strong_open':
+      case 's_open':
+      case 'link_open': {
+        const node = opener(token, this.at(token));
+        this.add(node);
+        this.stack.push(node as { children: PhrasingContent[] });
+        if (token.type === 'link_open') this.links++;
+        break;
+      }
+      case 'em_close':
+      case 'strong_close':
+      case 's_close':
+      case 'link_close':
+        this.stack.pop();
+        if (token.type === 'link_close') this.links--;
+        break;
+      default:
+        if (token.content) this.addText(token.content, token);
     }
+  }
+
+  private lineAt(token: Token): number {
+    const pos = startOf(token) ?? 0;
+    if (!this.breaks) {
+      const { content } = this;
+      const breaks: number[] = [];
+      for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) breaks.push(i);
+      this.breaks = breaks;
+    }
+    const breaks = this.breaks;
     let low = 0;
     let high = breaks.length;
     while (low < high) {
@@ -408,26 +507,37 @@ function convertInline(
       if (breaks[mid]! < pos) low = mid + 1;
       else high = mid;
     }
-    return firstLine + low;
-  };
-  const at = (token: Token): Position => {
-    const line = lineAt(token);
+    return this.firstLine + low;
+  }
+
+  private at(token: Token): Position {
+    const line = this.lineAt(token);
     return { start: { line, column: 0 }, end: { line, column: 0 } };
-  };
-  const root: { children: PhrasingContent[] } = { children: [] };
-  const stack: { children: PhrasingContent[] }[] = [root];
-  const add = (node: PhrasingContent): void => void stack.at(-1)!.children.push(node);
-  const addText = (value: string, token: Token): void => {
+  }
+
+  private add(node: PhrasingContent): void {
+    this.stack.at(-1)!.children.push(node);
+  }
+
+  private addText(value: string, token: Token): void {
     // Emphasis leaves its delimiters as empty text tokens.
     if (!value) return;
-    const siblings = stack.at(-1)!.children;
-    const last = siblings.at(-1);
-    if (last?.type === 'text') last.value += value;
-    else add({ type: 'text', value, position: at(token) });
-  };
-  // micromark drops the spaces and tabs that end a line and makes no hard break of a run holding
-  // a tab; markdown-it drops only a run of spaces after the last tab (and breaks on two).
-  const lineEndTabs = (token: Token): number => {
+    const last = this.stack.at(-1)!.children.at(-1);
+    if (last?.type === 'text') {
+      last.value += value;
+      return;
+    }
+    const text: Text = { type: 'text', value, position: this.at(token) };
+    this.add(text);
+    if (this.links === 0) this.texts?.push(text);
+  }
+
+  /**
+   * micromark drops the spaces and tabs that end a line and makes no hard break of a run holding
+   * a tab; markdown-it drops only a run of spaces after the last tab (and breaks on two).
+   */
+  private lineEndTabs(token: Token): number {
+    const { content } = this;
     const at = startOf(token) ?? -1;
     if (content[at] !== '\n') return 0;
     let tail = at;
@@ -435,55 +545,15 @@ function convertInline(
     for (; tail > 0 && (content[tail - 1] === ' ' || content[tail - 1] === '\t'); tail--)
       if (lastTab < 0 && content[tail - 1] === '\t') lastTab = tail - 1;
     return lastTab < 0 ? 0 : lastTab + 1 - tail;
-  };
-  const lineBreak = (token: Token): void => {
-    const drop = lineEndTabs(token);
-    const last = stack.at(-1)!.children.at(-1);
-    if (drop && last?.type === 'text') last.value = last.value.slice(0, -drop);
-    if (token.type === 'softbreak' || drop) addText('\n', token);
-    else add({ type: 'break', position: at(token) });
-  };
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'text':
-      case 'text_special':
-        addText(token.content, token);
-        break;
-      case 'softbreak':
-      case 'hardbreak':
-        lineBreak(token);
-        break;
-      case 'code_inline':
-        add({ type: 'inlineCode', value: codeValue(token, content), position: at(token) });
-        break;
-      case 'html_inline':
-        add({ type: 'html', value: withoutLinePrefixes(token.content), position: at(token) });
-        break;
-      case 'image':
-        add(image(token, block, ctx, at(token)));
-        break;
-      case 'em_open':
-      case 'strong_open':
-      case 's_open':
-      case 'link_open': {
-        const node = opener(token, at(token));
-        add(node);
-        stack.push(node as { children: PhrasingContent[] });
-        break;
-      }
-      case 'em_close':
-      case 'strong_close':
-      case 's_close':
-      case 'link_close':
-        stack.pop();
-        break;
-      default:
-        if (token.content) addText(token.content, token);
-    }
   }
-  void ctx;
-  for (const node of root.children) setEndLines(node);
-  return root.children;
+
+  private lineBreak(token: Token): void {
+    const drop = this.lineEndTabs(token);
+    const last = this.stack.at(-1)!.children.at(-1);
+    if (drop && last?.type === 'text') last.value = last.value.slice(0, -drop);
+    if (token.type === 'softbreak' || drop) this.addText('\n', token);
+    else this.add({ type: 'break', position: this.at(token) });
+  }
 }
 
 /** markdown-it turns line breaks in a code span into spaces; mdast keeps them. */
@@ -519,7 +589,7 @@ function opener(token: Token, position: Position): PhrasingContent {
 }
 
 function image(token: Token, block: Token, ctx: Context, position: Position): PhrasingContent {
-  const alt = toPlainString(convertInline(token.children ?? [], block, ctx, position.start.line));
+  const alt = toPlainString(convertInline(token.children ?? [], block, ctx, position.start.line, false));
   return { type: 'image', url: token.attrGet('src') ?? '', title: token.attrGet('title') ?? null, alt, position };
 }
 
@@ -593,37 +663,20 @@ function hasEscapedLiteralUrl(source: string, bodyStart: number): boolean {
 
 const bareUrl = /https?:\/\/([^\s/?#]*)/gi;
 
-/** micromark's tokenizer links `http://localhost`; the autolink transform wants a dot in the host. */
-function hasDotlessUrl(node: Nodes): boolean {
-  if (node.type === 'text') {
-    if (!node.value.includes('://')) return false;
-    for (const match of node.value.matchAll(bareUrl)) if (!match[1]!.includes('.')) return true;
-    return false;
-  }
-  if (node.type === 'link' || !('children' in node)) return false;
-  return (node.children as Nodes[]).some(hasDotlessUrl);
+/** Whether text holds an `http(s)://` URL whose host has no dot. */
+function hasDotlessUrl(text: string): boolean {
+  for (const match of text.matchAll(bareUrl)) if (!match[1]!.includes('.')) return true;
+  return false;
 }
 
 /** What every pattern of the autolink transform needs: a `://`, a `www` or an `@`. */
 const autolinkHint = /:\/\/|www|@/i;
 
-/** Whether text outside links in a block holds something the autolink transform could link. */
-function mayAutolink(block: Nodes): boolean {
-  const stack = [block];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'text' && autolinkHint.test(node.value)) return true;
-    if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node)
-      for (const child of node.children as Nodes[]) stack.push(child);
-  }
-  return false;
-}
-
 /** The mdast of a Markdown (not MDX) note, or undefined when only micromark reads it exactly. */
 export function fastParse(source: string): Root | undefined {
   const fmEnd = frontMatterEnd(source);
   if (unsupported(source, fmEnd)) return undefined;
-  const ctx: Context = { source, lineStarts: lineStartsOf(source) };
+  const ctx: Context = { source, lineStarts: lineStartsOf(source), texts: [], linkable: [] };
   // Front matter becomes blank lines for markdown-it, so line numbers stay those of the file.
   const body = fmEnd ? '\n'.repeat(countLines(source, fmEnd)) + source.slice(fmEnd) : source;
   const env: { references?: Record<string, unknown> } & LiteralUrlEnv = {};
@@ -634,11 +687,10 @@ export function fastParse(source: string): Root | undefined {
   const root: Root = { type: 'root', children: [] };
   if (fmEnd) root.children.push(yamlNode(ctx, fmEnd));
   convertBlocks(tokens, ctx, root);
-  if (ctx.inexact || hasDotlessUrl(root)) return undefined;
+  if (ctx.inexact || ctx.dotlessUrl) return undefined;
   // The transform walks its tree once per pattern: only blocks with text it could link are given to
   // it, and only their nodes can be new, without a position.
-  for (const child of root.children) {
-    if (!mayAutolink(child)) continue;
+  for (const child of ctx.linkable) {
     transformAutolinks(child as never);
     placeNewNodes(child);
   }

@@ -127,6 +127,10 @@ describe('fastParse', () => {
     // A literal URL with escapes after an open `[` (micromark links none there), or a `www.` one.
     expect(fastParse('[note https://a.example/x\\-y here.\n')).toBeUndefined();
     expect(fastParse('See www.a.example/x\\-y here.\n')).toBeUndefined();
+    // A literal URL with a dotless host: micromark links it, the autolink transform does not.
+    expect(fastParse('See http://localhost:8080/x now.\n')).toBeUndefined();
+    expect(fastParse('- a\n  - *run http://localhost:3000* b\n')).toBeUndefined();
+    expect(fastParse('| a |\n|---|\n| http://intranet/x |\n')).toBeUndefined();
   });
 });
 
@@ -176,6 +180,12 @@ const tricky: Record<string, string> = {
     'kept \\a \\é \\😀 and \\ space, *em \\* still* a\\*  \nbreak b\\* \nsoft c\\  \nd\\\ne\n\n' +
     '[label \\] here](https://x.io/a\\_b) ![alt \\*x\\*](i.png) `co\\de` **s\\*\\*t**\n\n' +
     '| a\\|b | \\- c |\n|---|---|\n| \\_x\\_ | y\\\\ |\n\nlast\\\n',
+  // Literal URLs, www. links and emails in every kind of block, nested ones included; a dotless
+  // host inside a link's label is linked by neither.
+  autolinks:
+    '# www.h.example\n\n- item www.example.com\n  > quoted https://a.example/x and me@x.io\n\n' +
+    '| a | https://t.example/p |\n|---|---|\n| b | c |\n\n[http://localhost/](https://a.example/) and *x https://e.example*\n\n' +
+    'plain text\n',
   // Indented code after a list whose item is indented past its marker: micromark splits off its first line.
   codeAfterList: '# C\n\n   1.  item\n\n      code\n      more\n      third\n\npara\n',
   codeAfterListOneLine: '# C\n\n   1.  item\n\n      code\n\n1.   item\n\n    one line\n',
