@@ -100,7 +100,13 @@ export class KnowledgeLoader {
       boldCloze: false,
     });
     loadNoteJob(
-      { file: 'warm-up.md', order: 0, source: '# Warm-up\n\nA paragraph.\n', front: { tags: [], quiz: [] } },
+      {
+        file: 'warm-up.md',
+        order: 0,
+        source: '# Warm-up\n\nA paragraph.\n',
+        front: { tags: [], quiz: [] },
+        record: false,
+      },
       library,
     );
   }

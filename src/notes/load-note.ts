@@ -77,6 +77,8 @@ export interface NoteJob {
   source: string;
   front: FrontMatter;
   metaTitle?: string;
+  /** Whether to record what loading asks of the other notes (only a parse cache keeps it). */
+  record: boolean;
 }
 
 /** A note loaded on a parse worker, the problems loading it found and what it asked of other notes. */
@@ -86,12 +88,14 @@ export interface NoteResult {
   questions: NoteQuestions;
 }
 
-export const noteJobOf = (read: ReadNote, context: NoteContext): NoteJob => ({
+/** `record`: whether the caller keeps what loading asks of the other notes (a parse cache does). */
+export const noteJobOf = (read: ReadNote, context: NoteContext, record: boolean): NoteJob => ({
   file: read.entry.file,
   order: read.entry.order,
   source: read.source,
   front: read.front.data,
   ...(context.metaTitle === undefined ? {} : { metaTitle: context.metaTitle }),
+  record,
 });
 
 /**
@@ -106,13 +110,9 @@ export function loadNoteJob(job: NoteJob, library: LibraryContext, parsed?: Pars
     front: { data: job.front, content: '', problems: [] },
     problems: [],
   };
-  // Always recorded: whether the caller keeps them (a parse cache) is known only when it takes the result.
   const questions: NoteQuestions = { resolved: [], routes: [] };
-  const loaded = loadNote(
-    read,
-    recordingContext({ ...library, metaTitle: job.metaTitle, breadcrumb: [] }, questions),
-    parsed,
-  );
+  const context: NoteContext = { ...library, metaTitle: job.metaTitle, breadcrumb: [] };
+  const loaded = loadNote(read, job.record ? recordingContext(context, questions) : context, parsed);
   return { loaded, problems: read.problems, questions };
 }
 

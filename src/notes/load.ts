@@ -101,8 +101,14 @@ function readNote(
  * way as a parse worker loads it (`loadNoteJob`), which changes nothing until it is done, so a
  * parse stopped at its budget leaves no half-recorded problems or link answers behind.
  */
-function loadOnPool(pool: ParsePool, library: LibraryContext, read: ReadNote, context: NoteContext): LoadedNote {
-  const job = noteJobOf(read, context);
+function loadOnPool(
+  pool: ParsePool,
+  library: LibraryContext,
+  read: ReadNote,
+  context: NoteContext,
+  record: boolean,
+): LoadedNote {
+  const job = noteJobOf(read, context, record);
   const result = pool.load(job, (here) => loadNoteJob(here, library));
   read.problems.push(...result.problems);
   // Loading recorded what the note asked of the others; a parse cache here keeps it.
@@ -262,11 +268,13 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     return { ...library, metaTitle: metaTitleOf(file, folder, layout, folders), breadcrumb: [] };
   });
   // Everything the cache does not answer is loaded on the pool's threads while this one takes the results.
+  // Only a parse cache keeps what loading a note asks of the others: recording it costs a few % of a load.
+  const record = options.parseCache !== undefined;
   pool?.begin(shape);
   pool?.prefetch(
-    reads.flatMap((read, i) => (options.isCached?.(read, contexts[i]!) ? [] : [noteJobOf(read, contexts[i]!)])),
+    reads.flatMap((read, i) => (options.isCached?.(read, contexts[i]!) ? [] : [noteJobOf(read, contexts[i]!, record)])),
   );
-  const load = failingAsProblem(pool ? (read, context) => loadOnPool(pool, library, read, context) : loadNote);
+  const load = failingAsProblem(pool ? (read, context) => loadOnPool(pool, library, read, context, record) : loadNote);
   const loaded: LoadedNote[] = [];
   reads.forEach((read, index) => {
     const context = contexts[index]!;

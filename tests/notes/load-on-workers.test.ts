@@ -74,10 +74,15 @@ describe('notes loaded on the parse pool', () => {
       problems: [],
     };
     const context = { ...libraryContext(shape), metaTitle: 'Meta', breadcrumb: [] };
-    const job = structuredClone(noteJobOf(read, context));
+    const job = structuredClone(noteJobOf(read, context, false));
     const there = structuredClone(loadNoteJob(job, base));
     const here = loadNote(read, context);
     expect(there.loaded).toEqual(here);
+    // What the note asked of the others is recorded only for a parse cache, which keeps it.
+    expect(there.questions).toEqual({ resolved: [], routes: [] });
+    const recorded = loadNoteJob(structuredClone(noteJobOf(read, context, true)), base);
+    expect(recorded.loaded).toEqual(here);
+    expect(recorded.questions.resolved.map(([, url]) => url)).toContain('./other.md#missing');
     expect(there.loaded.anchors).toEqual(new Set(['broken', 'part', 'own-id', 'here']));
     expect(there.problems).toEqual(read.problems);
     expect(there.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^MDX syntax error/)]);
