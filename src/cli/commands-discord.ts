@@ -128,10 +128,21 @@ export async function startBot(context: CliContext, notesDir?: string): Promise<
     const connected = bot.start();
     // Warm-up runs in small slices while the gateway connects, and stops if a reload swaps the notes.
     const warmStart = performance.now();
-    // Then the reload worker gets ready, so that the first edit reloads as fast as later ones.
-    void warmUpInSlices(knowledge.index, { stop: () => stopping || notes.current !== knowledge }).then((questions) => {
+    // Then the reload worker gets ready, so that the first edit reloads as fast as later ones, and
+    // the quiz questions are built, so that the first /quiz does not build them.
+    const current = (): boolean => !stopping && notes.current === knowledge;
+    void warmUpInSlices(knowledge.index, { stop: () => !current() }).then(async (questions) => {
       logger.info({ ms: Math.round(performance.now() - warmStart), questions }, 'answer path warmed up');
-      if (!stopping) void notes.prepare();
+      if (stopping) return;
+      void notes.prepare();
+      const quizStart = performance.now();
+      const ready = await bot
+        .prepareQuiz(() => !current())
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'could not build the quiz questions; the first /quiz will try again');
+          return false;
+        });
+      if (ready) logger.info({ ms: Math.round(performance.now() - quizStart) }, 'quiz questions ready');
     });
     await withinSeconds(connected, config.DISCORD_CONNECT_SECONDS);
   } catch (error) {

@@ -44,6 +44,8 @@ export interface Bot {
    * to `graceMs`, then closes the gateway and the database. Resolves to how many were cut off.
    */
   shutdown(graceMs?: number): Promise<number>;
+  /** Builds the quiz questions in the background (QuizStorage.prepareQuestions). */
+  prepareQuiz(stop?: () => boolean): Promise<boolean>;
 }
 
 export function createBot(options: BotOptions): Bot {
@@ -129,6 +131,9 @@ export function createBot(options: BotOptions): Bot {
       const cutOff = await route.drain(graceMs);
       await this.stop();
       return cutOff;
+    },
+    prepareQuiz(stop) {
+      return storage.prepareQuestions(stop);
     },
     async stop() {
       unwatch();

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import type { Knowledge } from '../core/library.js';
-import { questionBank } from '../quiz/bank.js';
+import { QuestionBankBuilder } from '../quiz/bank-builder.js';
 import { createQuizService, type QuizService } from '../quiz/quiz-service.js';
 import { openQuizStore, type QuizStore } from '../quiz/quiz-store.js';
 import { describeStorageProblem, type QuizStorageError } from '../quiz/storage-problem.js';
@@ -16,25 +16,34 @@ export interface QuizStorage {
   /** Throws the QuizStorageError while storage is down. */
   readonly quiz: QuizService;
   readonly store: QuizStore;
-  /** Questions from these notes from now on (after a reload); the database stays open. */
+  /**
+   * Questions from these notes from now on (after a reload); the database stays open, and their
+   * questions are built in the background (`prepareQuestions`).
+   */
   useNotes(knowledge: Knowledge): void;
+  /**
+   * Builds the quiz questions of the notes in use in slices that leave the event loop free, so the
+   * first /quiz does not build them (seconds on large notes). Resolves true when they are ready,
+   * false when a reload or `stop()` came first, or quizzes are off.
+   */
+  prepareQuestions(stop?: () => boolean): Promise<boolean>;
   /** A query found the file unusable after start-up: log it once and turn quizzes off. */
   fail(error: unknown): QuizStorageError;
   close(): void;
 }
 
 export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Logger): QuizStorage {
+  const bank = new QuestionBankBuilder(config.QUIZ_SOURCE, config.QUIZ_GENERATED_KINDS);
   const serviceFor = (open: QuizStore, notes: Knowledge): QuizService =>
     createQuizService({
       store: open,
       notes: notes.library.notes,
-      questions: questionBank(notes.library.notes, config.QUIZ_SOURCE, config.QUIZ_GENERATED_KINDS),
+      questions: bank.questionsOf(notes.library.notes),
       sectionsById: (id) => notes.sectionById.get(id),
       quizSeconds: config.QUIZ_SECONDS,
     });
   let store: QuizStore | undefined;
   let quiz: QuizService | undefined;
-  // Generating questions takes a while on large notes: done at the first quiz after a start or reload.
   let notesInUse = knowledge;
   let problem: QuizStorageError | undefined;
 
@@ -70,6 +79,13 @@ export function openQuizStorage(config: Config, knowledge: Knowledge, logger: Lo
     useNotes(next) {
       notesInUse = next;
       quiz = undefined;
+      void this.prepareQuestions().catch((error: unknown) =>
+        logger.error({ err: error }, 'could not build the quiz questions of the reloaded notes'),
+      );
+    },
+    async prepareQuestions(stop) {
+      if (problem || !store) return false;
+      return bank.prepare(notesInUse.library.notes, stop ? { stop } : {});
     },
     fail(error) {
       if (problem) return problem;

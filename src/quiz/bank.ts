@@ -1,5 +1,12 @@
 import type { Note, QuizQuestion } from '../notes/types.js';
-import { flashcardQuestions, generateQuestions, generatorKinds, type GeneratorKind } from './generate/index.js';
+import {
+  flashcardQuestions,
+  generateInSteps,
+  generatorKinds,
+  runToEnd,
+  type GeneratorKind,
+  type Steps,
+} from './generate/index.js';
 
 /** Which questions /quiz asks; undefined = written where a note has any, generated elsewhere. */
 export type QuizSource = 'written' | 'generated' | 'both' | undefined;
@@ -16,9 +23,18 @@ export function questionBank(
   source: QuizSource,
   kinds: readonly GeneratorKind[] = generatorKinds,
 ): QuizQuestion[] {
+  return runToEnd(questionBankInSteps(notes, source, kinds));
+}
+
+/** `questionBank` a section at a time (see generateInSteps). */
+export function* questionBankInSteps(
+  notes: readonly Note[],
+  source: QuizSource,
+  kinds: readonly GeneratorKind[] = generatorKinds,
+): Steps<QuizQuestion[]> {
   const written = source === 'generated' ? [] : writtenQuestions(notes);
   if (source === 'written') return written;
-  const generated = generateQuestions(notes, kinds);
+  const generated = yield* generateInSteps(notes, kinds);
   if (source === 'generated') return generated;
   const hasWritten = new Set(written.map((q) => q.noteRoute));
   const pool =

@@ -88,7 +88,8 @@ describe('the production bundle', () => {
     };
     expect(JSON.stringify(await ask('what moves objects to a cheaper class automatically'))).toMatch(/lifecycle/i);
 
-    // The quiz generator and the Markdown parser are chunks of their own, loaded at the first quiz.
+    // The quiz questions are built in the background after the warm-up, not at the first quiz.
+    await bot.waitForLog((l) => l.msg === 'quiz questions ready', 60_000, 'the quiz questions');
     const quiz = fake.slashCommand({ name: 'quiz', options: { private: true } });
     await quiz.wait(10_000);
     const posted = fake.originalOf(quiz)!;

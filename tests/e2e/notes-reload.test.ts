@@ -143,6 +143,19 @@ describe('notes reload through the real discord.js client and a fake Discord', (
     await Promise.all([good.wait(), bad.wait()]);
     expect(h.fake.originalOf(good)!.content).toMatch(/^✅ Correct!/);
     expect(h.fake.originalOf(bad)!.content).toMatch(/^❌ Not quite/);
+
+    // The reloaded notes' quiz questions were built in the background; a new round asks one of them.
+    expect(await h.bot.prepareQuiz()).toBe(true);
+    const next = h.fake.slashCommand({
+      name: 'quiz',
+      // Private: the round above is still open in the channel.
+      options: { topic: 'cloud/storage', private: true },
+      user: h.fake.makeUser('Next'),
+    });
+    await next.wait();
+    const asked = (h.fake.originalOf(next)!.embeds[0] as APIEmbed).description!;
+    expect(asked.startsWith(question.question)).toBe(false);
+    expect(asked.length).toBeGreaterThan(0);
     expect(h.fake.violations).toEqual([]);
   }, 120_000);
 });

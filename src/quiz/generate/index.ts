@@ -71,6 +71,24 @@ function pick(n: number, salt: string): number {
   return (h >>> 0) % Math.max(1, n);
 }
 
+/** Work done in steps (a generator that yields between them); `runToEnd` does them all at once. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Every step of `steps`, then its result. */
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Which kinds to generate, and which of them only as cards. */
+interface GenerateOptions {
+  // The default kinds ask card-only kinds as cards; kinds chosen by name are asked in every form,
+  // unless the caller says otherwise (the volume of the default kinds plus new ones, as they would ship).
+  cardOnly?: readonly GeneratorKind[];
+}
+
 /**
  * Multiple-choice questions made from the notes' own structure: acronyms they define,
  * term definitions, comparison tables, numbered steps, key terms (cloze) and headings with
@@ -79,12 +97,28 @@ function pick(n: number, salt: string): number {
 export function generateQuestions(
   notes: readonly Note[],
   kinds: readonly GeneratorKind[] = generatorKinds,
-  // The default kinds ask card-only kinds as cards; kinds chosen by name are asked in every form,
-  // unless the caller says otherwise (the volume of the default kinds plus new ones, as they would ship).
-  options: { cardOnly?: readonly GeneratorKind[] } = {},
+  options: GenerateOptions = {},
 ): QuizQuestion[] {
+  return runToEnd(generateInSteps(notes, kinds, options));
+}
+
+/**
+ * `generateQuestions` one section at a time: it yields after each section it reads and each it
+ * drafts questions from, so that a caller can build the questions of large notes (seconds of
+ * work) in slices that leave the event loop free in between.
+ */
+export function* generateInSteps(
+  notes: readonly Note[],
+  kinds: readonly GeneratorKind[] = generatorKinds,
+  options: GenerateOptions = {},
+): Steps<QuizQuestion[]> {
   const cardOnly: readonly GeneratorKind[] = options.cardOnly ?? (kinds === generatorKinds ? cardOnlyKinds : []);
-  const all = notes.flatMap((note) => note.sections.map((section) => readFacts(section, note)));
+  const all: SectionFacts[] = [];
+  for (const note of notes)
+    for (const section of note.sections) {
+      all.push(readFacts(section, note));
+      yield;
+    }
   const near = neighbourhood(all);
   const acronyms = memo<Acronym>(acronymsOf);
   const defined = memo<Defined>(definitionsOf);
@@ -127,6 +161,7 @@ export function generateQuestions(
     if (kinds.includes('heading')) drafts.push(...headingDrafts(facts, near, lang));
     if (kinds.includes('cloze')) drafts.push(...clozeDrafts(facts, lang, terms));
     keep(facts, drafts);
+    yield;
   }
   /** Finished questions of a section's drafts, up to maxPerSection per section, one per fact. */
   function keep(facts: SectionFacts, drafts: Draft[]): void {
@@ -201,6 +236,7 @@ export function generateQuestions(
     if (kinds.includes('formula')) drafts.push(...formulaDrafts(facts));
     if (kinds.includes('setting')) drafts.push(...settingDrafts(facts));
     keep(facts, drafts);
+    yield;
   }
   return out;
 }
