@@ -4,6 +4,8 @@
 // rule gives the same tokens in the end by adding the escaped character to the pending text, as
 // the `text` rule adds plain characters.
 
+import { isMdAsciiPunct } from 'markdown-it/lib/common/utils.mjs';
+
 interface InlineState {
   src: string;
   pos: number;
@@ -12,9 +14,6 @@ interface InlineState {
 }
 
 type InlineRule = (state: InlineState, silent: boolean) => boolean;
-
-/** The characters CommonMark lets a backslash escape (all ASCII punctuation; never a space). */
-const escapable = new Set('\\!"#$%&\'()*+,./:;<=>?@[]^_`{|}~-');
 
 /**
  * An escaped punctuation character joins the pending text; everything else (a backslash before a
@@ -26,9 +25,9 @@ export function escapeAsText(original: InlineRule): InlineRule {
   return (state, silent) => {
     const { src, pos } = state;
     if (src.charCodeAt(pos) !== 0x5c || pos + 1 >= state.posMax) return original(state, silent);
-    const escaped = src[pos + 1]!;
-    if (!escapable.has(escaped)) return original(state, silent);
-    if (!silent) state.pending += escaped;
+    // What CommonMark lets a backslash escape: ASCII punctuation, never a space.
+    if (!isMdAsciiPunct(src.charCodeAt(pos + 1))) return original(state, silent);
+    if (!silent) state.pending += src[pos + 1]!;
     state.pos = pos + 2;
     return true;
   };

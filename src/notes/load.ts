@@ -268,7 +268,7 @@ export function loadNotes(options: LoadOptions): NoteLibrary {
     return { ...library, metaTitle: metaTitleOf(file, folder, layout, folders), breadcrumb: [] };
   });
   // Everything the cache does not answer is loaded on the pool's threads while this one takes the results.
-  // Only a parse cache keeps what loading a note asks of the others: recording it costs a few % of a load.
+  // Only a parse cache keeps what loading a note asks of the others (recording stringifies every link's answer).
   const record = options.parseCache !== undefined;
   pool?.begin(shape);
   pool?.prefetch(

@@ -169,7 +169,7 @@ function convertBlocks(tokens: Token[], ctx: Context, root: Root): void {
   };
   let checked = root.children.length;
   const checkNewBlocks = (): void => {
-    checkTexts(ctx, root.children.slice(checked));
+    if (checkTexts(ctx)) ctx.linkable.push(...root.children.slice(checked));
     checked = root.children.length;
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -242,19 +242,19 @@ function convertBlocks(tokens: Token[], ctx: Context, root: Root): void {
 }
 
 /**
- * What fastParse must know of the text of complete top-level blocks (`ctx.texts`, outside links):
- * whether a literal URL has a host without a dot (micromark links `http://localhost`, the autolink
- * transform does not: the note goes to micromark), and which blocks hold text the autolink
- * transform could link (only those are given to it).
+ * What fastParse must know of the text of the top-level blocks just completed (`ctx.texts`,
+ * outside links): whether a literal URL has a host without a dot (micromark links
+ * `http://localhost`, the autolink transform does not: the note goes to micromark, `dotlessUrl`),
+ * and whether the autolink transform could link any of it (returned: only such blocks are given to it).
  */
-function checkTexts(ctx: Context, blocks: RootContent[]): void {
+function checkTexts(ctx: Context): boolean {
   let linkable = false;
   for (const { value } of ctx.texts) {
     if (!linkable && autolinkHint.test(value)) linkable = true;
     if (value.includes('://') && hasDotlessUrl(value)) ctx.dotlessUrl = true;
   }
   ctx.texts.length = 0;
-  if (linkable) ctx.linkable.push(...blocks);
+  return linkable;
 }
 
 /** Fills in what is only known once a container is complete: list spread, item spread, list position. */
@@ -428,8 +428,8 @@ function convertInline(
   firstLine = (block.map?.[0] ?? 0) + 1,
   inTree = true,
 ): PhrasingContent[] {
-  const inline = new InlineConverter(block.content, firstLine, inTree ? ctx.texts : undefined);
-  for (const token of tokens) inline.convert(token, block, ctx);
+  const inline = new InlineConverter(block, ctx, firstLine, inTree);
+  for (const token of tokens) inline.convert(token);
   const children = inline.root.children;
   for (const node of children) setEndLines(node);
   return children;
@@ -445,12 +445,14 @@ class InlineConverter {
   private links = 0;
 
   constructor(
-    private readonly content: string,
+    private readonly block: Token,
+    private readonly ctx: Context,
     private readonly firstLine: number,
-    private readonly texts: Text[] | undefined,
+    /** False for an image's alt text, which is no node of the tree: its text is not checked. */
+    private readonly inTree: boolean,
   ) {}
 
-  convert(token: Token, block: Token, ctx: Context): void {
+  convert(token: Token): void {
     switch (token.type) {
       case 'text':
       case 'text_special':
@@ -461,13 +463,13 @@ class InlineConverter {
         this.lineBreak(token);
         break;
       case 'code_inline':
-        this.add({ type: 'inlineCode', value: codeValue(token, this.content), position: this.at(token) });
+        this.add({ type: 'inlineCode', value: codeValue(token, this.block.content), position: this.at(token) });
         break;
       case 'html_inline':
         this.add({ type: 'html', value: withoutLinePrefixes(token.content), position: this.at(token) });
         break;
       case 'image':
-        this.add(image(token, block, ctx, this.at(token)));
+        this.add(image(token, this.block, this.ctx, this.at(token)));
         break;
       case 'em_open':
       case 'strong_open':
@@ -494,7 +496,7 @@ class InlineConverter {
   private lineAt(token: Token): number {
     const pos = startOf(token) ?? 0;
     if (!this.breaks) {
-      const { content } = this;
+      const { content } = this.block;
       const breaks: number[] = [];
       for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) breaks.push(i);
       this.breaks = breaks;
@@ -529,7 +531,7 @@ class InlineConverter {
     }
     const text: Text = { type: 'text', value, position: this.at(token) };
     this.add(text);
-    if (this.links === 0) this.texts?.push(text);
+    if (this.inTree && this.links === 0) this.ctx.texts.push(text);
   }
 
   /**
@@ -537,7 +539,7 @@ class InlineConverter {
    * a tab; markdown-it drops only a run of spaces after the last tab (and breaks on two).
    */
   private lineEndTabs(token: Token): number {
-    const { content } = this;
+    const { content } = this.block;
     const at = startOf(token) ?? -1;
     if (content[at] !== '\n') return 0;
     let tail = at;
