@@ -10,6 +10,7 @@ import { countWords } from './plaintext.js';
 import { NoteResolver } from './resolve.js';
 import { splitSections } from './sections.js';
 import { expandWikilinks, htmlAnchors, labelCallouts } from './syntax.js';
+import { gatherNodes } from './tree-nodes.js';
 import type { Note, Problem, QuizQuestion, Section } from './types.js';
 import type { LinkRef, LoadedNote } from './validate.js';
 import { recordingContext, type NoteQuestions } from './note-questions.js';
@@ -136,7 +137,8 @@ export function loadNote(read: ReadNote, context: NoteContext, parsed?: ParsedMa
   if (mdxError)
     report(mdxError.line, `MDX syntax error (read as plain Markdown instead): ${mdxError.message}`, 'warning');
   if (layout.name === 'obsidian') expandWikilinks(tree);
-  labelCallouts(tree);
+  const nodes = gatherNodes(tree);
+  labelCallouts(nodes.quotes);
 
   const route = routeOfFile(entry.file);
   const links: LinkRef[] = [];
@@ -149,10 +151,10 @@ export function loadNote(read: ReadNote, context: NoteContext, parsed?: ParsedMa
   const h1IsTitle =
     layout.name !== 'obsidian' || tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length <= 1;
   const { sections: raw, h1, anchors } = splitSections(tree, source, resolveUrl, h1IsTitle);
-  collectLinks(tree, (url, line) => {
-    const target = resolver.resolve(entry.file, url);
-    if (target) links.push({ file: entry.file, line, url, target });
-  });
+  for (const link of nodes.links) {
+    const target = link.url ? resolver.resolve(entry.file, link.url) : undefined;
+    if (target) links.push({ file: entry.file, line: link.position?.start.line ?? 0, url: link.url, target });
+  }
 
   const fileName = withoutNoteExtension(path.posix.basename(entry.file));
   const folderName = path.posix.basename(path.posix.dirname(entry.file));
@@ -203,18 +205,6 @@ export function loadNote(read: ReadNote, context: NoteContext, parsed?: ParsedMa
     note,
     links,
     quizLines: front.data.quiz.map((q) => q.line),
-    anchors: new Set([...anchors, ...htmlAnchors(tree)]),
+    anchors: new Set([...anchors, ...htmlAnchors(nodes.anchorNodes)]),
   };
-}
-
-type LinkNode = { type?: string; url?: string; children?: LinkNode[]; position?: { start: { line: number } } };
-
-/** Every link and link definition in document order; its own stack, as nesting depth is unbounded. */
-function collectLinks(root: unknown, onLink: (url: string, line: number) => void): void {
-  const stack = [root as LinkNode];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if ((n.type === 'link' || n.type === 'definition') && n.url) onLink(n.url, n.position?.start.line ?? 0);
-    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-  }
 }

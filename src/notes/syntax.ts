@@ -1,5 +1,5 @@
 import { slug } from 'github-slugger';
-import type { Nodes, PhrasingContent, Root } from 'mdast';
+import type { Blockquote, Nodes, PhrasingContent, Root } from 'mdast';
 import { wikiScheme } from './resolve.js';
 import { readHeading } from './sections.js';
 
@@ -65,34 +65,29 @@ export function expandWikilinks(tree: Root): void {
 const calloutMarker = /^\[!([A-Za-z-]+)\][+-]?[ \t]*/;
 
 /** `> [!tip] Title` (Obsidian callout, GitHub alert) → `> **Tip: Title**` followed by the body. */
-export function labelCallouts(tree: Root): void {
-  const visit = (node: Nodes): void => {
-    if (node.type === 'blockquote') {
-      const first = node.children[0];
-      const text = first?.type === 'paragraph' ? first.children[0] : undefined;
-      const match = text?.type === 'text' ? calloutMarker.exec(text.value) : null;
-      if (first?.type === 'paragraph' && text?.type === 'text' && match) {
-        const rest = text.value.slice(match[0].length);
-        const newline = rest.indexOf('\n');
-        const title = (newline >= 0 ? rest.slice(0, newline) : rest).trim();
-        const body = newline >= 0 ? rest.slice(newline + 1) : '';
-        const kind = match[1]!.toLowerCase();
-        const label = kind[0]!.toUpperCase() + kind.slice(1);
-        const strong: PhrasingContent = {
-          type: 'strong',
-          children: [{ type: 'text', value: title && title.toLowerCase() !== kind ? `${label}: ${title}` : label }],
-        };
-        first.children.splice(
-          0,
-          1,
-          strong,
-          ...(body ? [{ type: 'break' } as PhrasingContent, { type: 'text', value: body } as PhrasingContent] : []),
-        );
-      }
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(tree);
+export function labelCallouts(quotes: readonly Blockquote[]): void {
+  for (const quote of quotes) {
+    const first = quote.children[0];
+    const text = first?.type === 'paragraph' ? first.children[0] : undefined;
+    const match = text?.type === 'text' ? calloutMarker.exec(text.value) : null;
+    if (first?.type !== 'paragraph' || text?.type !== 'text' || !match) continue;
+    const rest = text.value.slice(match[0].length);
+    const newline = rest.indexOf('\n');
+    const title = (newline >= 0 ? rest.slice(0, newline) : rest).trim();
+    const body = newline >= 0 ? rest.slice(newline + 1) : '';
+    const kind = match[1]!.toLowerCase();
+    const label = kind[0]!.toUpperCase() + kind.slice(1);
+    const strong: PhrasingContent = {
+      type: 'strong',
+      children: [{ type: 'text', value: title && title.toLowerCase() !== kind ? `${label}: ${title}` : label }],
+    };
+    first.children.splice(
+      0,
+      1,
+      strong,
+      ...(body ? [{ type: 'break' } as PhrasingContent, { type: 'text', value: body } as PhrasingContent] : []),
+    );
+  }
 }
 
 const fence = /^[ \t]*(`{3,}|~{3,})/;
@@ -145,25 +140,23 @@ export function rewriteAdmonitions(source: string): string {
 /**
  * Every anchor a page defines besides its top-level headings (sections.ts has those): HTML and
  * JSX `id`/`name` attributes anywhere, and headings nested in JSX or lists (Nextra `<Steps>`).
+ * `nodes`: the page's HTML and JSX nodes and its headings below the top level (tree-nodes.ts).
  */
-export function htmlAnchors(tree: Root): string[] {
+export function htmlAnchors(nodes: readonly Nodes[]): string[] {
   const anchors: string[] = [];
   const idAttribute = /\b(?:id|name)\s*=\s*["']([^"'\s>]+)["']/gi;
-  const visit = (node: Nodes, topLevel: boolean): void => {
+  for (const node of nodes) {
     if (node.type === 'html') for (const m of node.value.matchAll(idAttribute)) anchors.push(m[1]!);
-    if (node.type === 'heading' && !topLevel) {
+    if (node.type === 'heading') {
       const { text, explicitAnchor } = readHeading(node);
       anchors.push(slug(text));
       if (explicitAnchor) anchors.push(explicitAnchor);
     }
-    const jsx = node as { type: string; attributes?: { type: string; name?: string; value?: unknown }[] };
-    if (jsx.type === 'mdxJsxFlowElement' || jsx.type === 'mdxJsxTextElement') {
-      for (const a of jsx.attributes ?? [])
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      for (const a of node.attributes)
         if (a.type === 'mdxJsxAttribute' && (a.name === 'id' || a.name === 'name') && typeof a.value === 'string')
           anchors.push(a.value);
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, node === tree);
-  };
-  visit(tree, false);
+  }
   return anchors;
 }
