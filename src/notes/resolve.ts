@@ -34,6 +34,10 @@ export const wikiScheme = 'wikilink:';
  * or from the notes root), a folder (its index/README/page file), or a site route (Nextra routes,
  * Docusaurus slugs and ids, with or without the locale folder); Obsidian wikilinks by note name.
  */
+/** What a link to `p` may name, in this order: `p` itself, `p` with a note's extension, then a page of folder `p`. */
+const noteExtensions = ['.md', '.mdx'];
+const folderPages = ['index.md', 'index.mdx', 'README.md', 'readme.md', 'page.mdx', 'page.md'];
+
 export class NoteResolver {
   private readonly files: Set<string>;
   private readonly fileByRoute = new Map<string, string>();
@@ -87,21 +91,7 @@ export class NoteResolver {
   }
 
   private find(fromFile: string, target: string): string | undefined {
-    const roots: string[] = [];
-    if (target.startsWith('/')) {
-      const absolute = target.replace(/^\/+/, '');
-      roots.push(absolute);
-      if (this.localeFolder) roots.push(`${this.localeFolder}/${absolute}`);
-      // Docusaurus serves docs below a base path such as /docs/.
-      if (this.layout === 'docusaurus' && absolute.includes('/')) roots.push(absolute.slice(absolute.indexOf('/') + 1));
-    } else {
-      roots.push(path.join(path.dirname(fromFile), target));
-      // Site links are relative to the page's URL, not its file.
-      const route = this.routeOf(fromFile);
-      roots.push(path.join(route.includes('/') ? path.dirname(route) : '', target));
-      roots.push(path.join(route, target));
-    }
-    for (const root of roots) {
+    for (const root of this.rootsOf(fromFile, target)) {
       const p = trimTrailingSlashes(path.normalize(root)).replace(/^\.$/, '');
       if (p.startsWith('..')) continue;
       const hit = this.lookup(p);
@@ -110,21 +100,28 @@ export class NoteResolver {
     return undefined;
   }
 
-  private lookup(p: string): string | undefined {
-    const prefix = p ? `${p}/` : '';
-    for (const candidate of [
-      p,
-      `${p}.md`,
-      `${p}.mdx`,
-      `${prefix}index.md`,
-      `${prefix}index.mdx`,
-      `${prefix}README.md`,
-      `${prefix}readme.md`,
-      `${prefix}page.mdx`,
-      `${prefix}page.md`,
-    ]) {
-      if (this.files.has(candidate)) return candidate;
+  /** The paths a link target may name, most likely first; made one at a time, as most links hit the first. */
+  private *rootsOf(fromFile: string, target: string): Generator<string> {
+    if (target.startsWith('/')) {
+      const absolute = target.replace(/^\/+/, '');
+      yield absolute;
+      if (this.localeFolder) yield `${this.localeFolder}/${absolute}`;
+      // Docusaurus serves docs below a base path such as /docs/.
+      if (this.layout === 'docusaurus' && absolute.includes('/')) yield absolute.slice(absolute.indexOf('/') + 1);
+    } else {
+      yield path.join(path.dirname(fromFile), target);
+      // Site links are relative to the page's URL, not its file.
+      const route = this.routeOf(fromFile);
+      yield path.join(route.includes('/') ? path.dirname(route) : '', target);
+      yield path.join(route, target);
     }
+  }
+
+  private lookup(p: string): string | undefined {
+    if (this.files.has(p)) return p;
+    for (const extension of noteExtensions) if (this.files.has(p + extension)) return p + extension;
+    const prefix = p ? `${p}/` : '';
+    for (const page of folderPages) if (this.files.has(prefix + page)) return prefix + page;
     return this.fileByRoute.get(p) ?? this.fileByRoute.get(p.toLowerCase());
   }
 

@@ -186,6 +186,9 @@ const tricky: Record<string, string> = {
     '# www.h.example\n\n- item www.example.com\n  > quoted https://a.example/x and me@x.io\n\n' +
     '| a | https://t.example/p |\n|---|---|\n| b | c |\n\n[http://localhost/](https://a.example/) and *x https://e.example*\n\n' +
     'plain text\n',
+  // Inline HTML over several lines ends on its last line (flashcards skip its lines); single-line blocks around it.
+  inlineHtmlLines:
+    '# H\n\nText <span\nclass="x">in\nspan</span> and <b\n>x</b> end\n\n- item <i\n>y</i>\n\none <br/> line\n\n| <a\\|b> | c |\n|---|---|\n',
   // Indented code after a list whose item is indented past its marker: micromark splits off its first line.
   codeAfterList: '# C\n\n   1.  item\n\n      code\n      more\n      third\n\npara\n',
   codeAfterListOneLine: '# C\n\n   1.  item\n\n      code\n\n1.   item\n\n    one line\n',
