@@ -183,27 +183,33 @@ function addInlineSegments(
   }
 }
 
-/** Segments without the white space at their two ends. */
+/** New segments (the caller's own) without the white space at their two ends, in place; empty text dropped. */
 function trimSegments(segments: Segment[]): Segment[] {
-  const out = [...segments];
-  const first = out[0];
-  if (first && !isMark(first)) out[0] = { text: first.text.trimStart() };
-  const last = out.at(-1);
-  if (last && !isMark(last)) out[out.length - 1] = { text: last.text.trimEnd() };
-  return out.filter((s) => isMark(s) || s.text);
+  const first = segments[0];
+  if (first && !isMark(first)) segments[0] = { text: first.text.trimStart() };
+  const last = segments.at(-1);
+  if (last && !isMark(last)) segments[segments.length - 1] = { text: last.text.trimEnd() };
+  let kept = 0;
+  for (const segment of segments) if (isMark(segment) || segment.text) segments[kept++] = segment;
+  segments.length = kept;
+  return segments;
 }
 
 /** A table row: its cells' segments between " · ", neighbouring text joined into one segment. */
 function rowSegments(cells: Segment[][]): Segment[] {
   const out: Segment[] = [];
-  cells.forEach((cell, i) => {
-    for (const segment of i > 0 ? [{ text: ' · ' }, ...cell] : cell) {
-      const last = out.at(-1);
-      if (last && !isMark(last) && !isMark(segment)) out[out.length - 1] = { text: last.text + segment.text };
-      else out.push(segment);
-    }
-  });
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) addJoined(out, { text: ' · ' });
+    for (const segment of cells[i]!) addJoined(out, segment);
+  }
   return out;
+}
+
+/** Adds a segment, joined to the last one when both are text. */
+function addJoined(out: Segment[], segment: Segment): void {
+  const last = out.at(-1);
+  if (last && !isMark(last) && !isMark(segment)) out[out.length - 1] = { text: last.text + segment.text };
+  else out.push(segment);
 }
 
 // TeX math as Pandoc and remark-math read it: `$$…$$`, or `$…$` opened before a non-space and
