@@ -123,33 +123,9 @@ export function replaceLineBreakRuns(text: string, by: string): string {
   return out + text.slice(written);
 }
 
-/**
- * Runs of spaces and tabs become one space, whitespace runs holding a line break one `\n`, and the
- * ends are trimmed: `replaceLineBreakRuns(text.replace(/[ \t]+/g, ' '), '\n').trim()` in one
- * pass that copies only around the runs it changes (most are one space or one line break).
- */
+/** Runs of spaces and tabs become one space (a lone space is left as it is), line-break runs one `\n`. */
 export function collapseWhitespace(text: string): string {
-  let out = '';
-  let written = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (!isSpace(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let lineBreak = false;
-    for (; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (!isSpace(code)) break;
-      if (code === 10) lineBreak = true;
-    }
-    const single = i - start === 1 && (text.charCodeAt(start) === 32 || lineBreak);
-    if (single) continue;
-    out += text.slice(written, start) + (lineBreak ? '\n' : text.slice(start, i).replace(/[ \t]+/g, ' '));
-    written = i;
-  }
-  return (written ? out + text.slice(written) : text).trim();
+  return replaceLineBreakRuns(text.replace(/ [ \t]+|\t[ \t]*/g, ' '), '\n').trim();
 }
 
 /** How many runs of non-whitespace the text holds (`text.match(/\S+/g).length`, without the array). */
