@@ -84,6 +84,8 @@ export function plainTextOf(segments: readonly Segment[]): string {
   return out;
 }
 
+const visible = /\S/;
+
 /** Whether the segments show anything but white space: `plainTextOf(segments).trim() !== ''` without building the text. */
 function hasVisibleText(segments: readonly Segment[]): boolean {
   for (const s of segments) {
@@ -97,8 +99,6 @@ function hasVisibleText(segments: readonly Segment[]): boolean {
   }
   return false;
 }
-
-const visible = /\S/;
 
 function markText(mark: Mark): string {
   switch (mark.mark) {

@@ -29,15 +29,15 @@ export type Resolution = LinkTarget | { missing: true } | null;
 const external = /^[a-z][a-z0-9+.-]*:/i;
 export const wikiScheme = 'wikilink:';
 
+/** What a link to `p` may name, in this order: `p` itself, `p` with a note's extension, then a page of folder `p`. */
+const noteExtensions = ['.md', '.mdx'];
+const folderPages = ['index.md', 'index.mdx', 'README.md', 'readme.md', 'page.mdx', 'page.md'];
+
 /**
  * Finds the note a link points at the way the published site would: as a file path (relative,
  * or from the notes root), a folder (its index/README/page file), or a site route (Nextra routes,
  * Docusaurus slugs and ids, with or without the locale folder); Obsidian wikilinks by note name.
  */
-/** What a link to `p` may name, in this order: `p` itself, `p` with a note's extension, then a page of folder `p`. */
-const noteExtensions = ['.md', '.mdx'];
-const folderPages = ['index.md', 'index.mdx', 'README.md', 'readme.md', 'page.mdx', 'page.md'];
-
 export class NoteResolver {
   private readonly files: Set<string>;
   private readonly fileByRoute = new Map<string, string>();
