@@ -741,8 +741,10 @@ function placeNewNodes(parent: Nodes): void {
 /** An inline node ends as many lines below its start as it holds line breaks. */
 function setEndLines(node: Nodes): void {
   const position = node.position;
-  const end = position ? position.start.line + lineBreaksIn(node) : 0;
-  if (position && end !== position.end.line) node.position = { start: position.start, end: { line: end, column: 0 } };
+  if (position) {
+    const end = position.start.line + lineBreaksIn(node);
+    if (end !== position.end.line) node.position = { start: position.start, end: { line: end, column: 0 } };
+  }
   if ('children' in node) for (const child of node.children as Nodes[]) setEndLines(child);
 }
 

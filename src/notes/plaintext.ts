@@ -87,7 +87,7 @@ export function plainText(root: Nodes): string {
  * Whether a UTF-16 code unit is whitespace as `\s` and `trim` read it (the code units they treat
  * as whitespace, listed so that scanning CJK text needs no regex per character).
  */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return (
     code === 0xa0 ||

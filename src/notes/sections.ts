@@ -1,7 +1,7 @@
 import GithubSlugger, { slug as slugOf } from 'github-slugger';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { toBlocks, type Block, type UrlResolver } from './blocks.js';
-import { collapseWhitespace, htmlToText, plainText } from './plaintext.js';
+import { collapseWhitespace, htmlToText, isSpace, plainText } from './plaintext.js';
 
 export interface RawSection {
   heading: string;
@@ -32,7 +32,7 @@ function lettersIn(text: string): number {
     // ASCII punctuation and symbols are the printable characters outside letters and digits.
     const printable = code > 32 && code < 127;
     const letterOrDigit = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    if (letterOrDigit || (!printable && code !== 32 && (code < 9 || code > 13))) count++;
+    if (letterOrDigit || (!printable && !isSpace(code))) count++;
   }
   return count;
 }

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Note, QuizQuestion } from '../notes/types.js';
 import { questionBankInSteps, type QuizSource } from './bank.js';
-import { runToEnd, type GeneratorKind, type Steps } from './generate/index.js';
+import type { GeneratorKind, Steps } from './generate/index.js';
 
 interface Bank {
   notes: readonly Note[];
@@ -34,14 +34,8 @@ export class QuestionBankBuilder {
   /** The questions of `notes`: what `prepare` built, finished now if it is not done. */
   questionsOf(notes: readonly Note[]): QuizQuestion[] {
     const bank = this.bankOf(notes);
-    try {
-      bank.questions ??= runToEnd(bank.steps);
-    } catch (error) {
-      // A generator that threw is spent: the next quiz starts again (and meets the same error).
-      this.current = undefined;
-      throw error;
-    }
-    return bank.questions;
+    this.advance(bank, () => true);
+    return bank.questions!;
   }
 
   /**
@@ -56,17 +50,24 @@ export class QuestionBankBuilder {
     while (!bank.questions) {
       if (stop() || this.current !== bank) return false;
       const sliceEnd = performance.now() + sliceMs;
-      let step: IteratorResult<void, QuizQuestion[]>;
-      try {
-        do step = bank.steps.next();
-        while (!step.done && performance.now() < sliceEnd);
-      } catch (error) {
-        if (this.current === bank) this.current = undefined;
-        throw error;
-      }
-      if (step.done) bank.questions = step.value;
-      else await nextTurn();
+      this.advance(bank, () => performance.now() < sliceEnd);
+      if (!bank.questions) await nextTurn();
     }
     return true;
+  }
+
+  /** Runs the bank's steps while `more()` says so, keeping its questions once they are done. */
+  private advance(bank: Bank, more: () => boolean): void {
+    if (bank.questions) return;
+    try {
+      let step: IteratorResult<void, QuizQuestion[]>;
+      do step = bank.steps.next();
+      while (!step.done && more());
+      if (step.done) bank.questions = step.value;
+    } catch (error) {
+      // A generator that threw is spent: the next quiz starts again (and meets the same error).
+      if (this.current === bank) this.current = undefined;
+      throw error;
+    }
   }
 }
