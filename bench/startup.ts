@@ -3,7 +3,8 @@
  * skips the SageMaker guide). Each case is a fresh process: wall time from spawn to the moment that
  * counts (exit, the terminal banner, the bot about to connect) and its peak RSS. "today" is the path
  * before the build step and caches (TypeScript through tsx, every start parses and indexes);
- * "now" is `npm start`'s path: dist/ and a warm cache. Ratios are to `node -e 0` and to today.
+ * "now" is `npm start`'s path (node with the flags of the checkout's own `npm start` script): dist/ and a
+ * warm cache. Ratios are to `node -e 0` and to today.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,8 +47,19 @@ for (const checkout of [root, baselineRoot].filter((dir): dir is string => dir !
   }
 }
 
+/** The node arguments of a checkout's `npm start` (`node FLAGS bin/nimbus.mjs`), so each runs with its own flags. */
+function startArgs(checkout: string): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(checkout, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = scripts.start.trim().split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'bin/nimbus.mjs') {
+    throw new Error(`${checkout}: \`npm start\` is not \`node [flags] bin/nimbus.mjs\`: ${scripts.start}`);
+  }
+  return args;
+}
+const now = startArgs(root);
 const today = ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'];
-const now = ['--max-semi-space-size=64', 'bin/nimbus.mjs'];
 
 interface Sample {
   ms: number;
@@ -211,19 +223,20 @@ const rows: string[] = [];
 const baselineCases: Case[] = [];
 const baselineCaches: string[] = [];
 if (baselineRoot) {
+  const then = startArgs(baselineRoot);
   for (const c of cases.filter((c) => wanted(c.name))) {
     const cache = cacheFor('baseline');
     baselineCaches.push(cache);
     const env = (notes: string) => ({ NOTES_DIR: notes, CACHE_DIR: cache, BENCH_CWD: baselineRoot });
     const notes = c.name.startsWith('SageMaker') ? sagemakerDir : notesDir;
     const make = c.name.includes('bot')
-      ? bot(now, env(notes))
+      ? bot(then, env(notes))
       : c.name.includes('shell')
-        ? shell(now, env(notes))
+        ? shell(then, env(notes))
         : c.name.includes('ask')
-          ? ask(now, env(notes))
-          : () => sample([...now, '--help'], env(notes));
-    await sample([...now, 'ask', 'warm'], env(notes));
+          ? ask(then, env(notes))
+          : () => sample([...then, '--help'], env(notes));
+    await sample([...then, 'ask', 'warm'], env(notes));
     baselineCases.push({ name: `${c.name} (baseline)`, now: make });
   }
 }
@@ -267,7 +280,11 @@ for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker gui
   const cpus = variants.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
     for (const [k, [, cwd]] of variants.entries()) {
-      const run = await sample([...now, 'stats', '--json'], { NOTES_DIR: dir, CACHE_DIR: 'off', BENCH_CWD: cwd });
+      const run = await sample([...startArgs(cwd), 'stats', '--json'], {
+        NOTES_DIR: dir,
+        CACHE_DIR: 'off',
+        BENCH_CWD: cwd,
+      });
       loads[k]!.push((JSON.parse(run.output.trim().split('\n').at(-1)!) as { loadMs: number }).loadMs);
       cpus[k]!.push(run.cpuMs);
     }
