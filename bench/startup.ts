@@ -59,6 +59,7 @@ function startArgs(checkout: string): string[] {
   return args;
 }
 const now = startArgs(root);
+const then = baselineRoot ? startArgs(baselineRoot) : [];
 const today = ['--max-semi-space-size=64', '--import', 'tsx', 'src/main.ts'];
 
 interface Sample {
@@ -223,7 +224,6 @@ const rows: string[] = [];
 const baselineCases: Case[] = [];
 const baselineCaches: string[] = [];
 if (baselineRoot) {
-  const then = startArgs(baselineRoot);
   for (const c of cases.filter((c) => wanted(c.name))) {
     const cache = cacheFor('baseline');
     baselineCaches.push(cache);
@@ -272,15 +272,15 @@ for (const [name, dir] of [['notes', notesDir], ...(sagemaker ? [['SageMaker gui
 ) as [string, string][]) {
   const mb = markdownBytes(dir) / 1048576;
   // The baseline's row next to this checkout's, each the median of the runs, taken in turn.
-  const variants = [[name, root], ...(baselineRoot ? [[`${name} (baseline)`, baselineRoot]] : [])] as [
-    string,
-    string,
-  ][];
+  const variants: [string, string, string[]][] = [
+    [name, root, now],
+    ...(baselineRoot ? [[`${name} (baseline)`, baselineRoot, then] as [string, string, string[]]] : []),
+  ];
   const loads = variants.map((): number[] => []);
   const cpus = variants.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    for (const [k, [, cwd]] of variants.entries()) {
-      const run = await sample([...startArgs(cwd), 'stats', '--json'], {
+    for (const [k, [, cwd, args]] of variants.entries()) {
+      const run = await sample([...args, 'stats', '--json'], {
         NOTES_DIR: dir,
         CACHE_DIR: 'off',
         BENCH_CWD: cwd,
