@@ -99,12 +99,16 @@ export function runEval(options: EvalOptions = {}): void {
       const read = readFileHeadingQuestions(corpus.questions, library.sections, corpus.dir);
       questions = read.questions;
       if (language) {
-        // Keep the questions of this language: expected files under its folder; out-of-scope ones with the default (en).
-        const raw = JSON.parse(fs.readFileSync(corpus.questions, 'utf8')) as { expected: { file: string }[] }[];
+        // Keep the questions of this language: expected files under its folder; out-of-scope ones
+        // with the language they are written in (`language`), else with the default (en).
+        const raw = JSON.parse(fs.readFileSync(corpus.questions, 'utf8')) as {
+          expected: { file: string }[];
+          language?: string;
+        }[];
         questions = questions.filter((_, i) =>
           raw[i]!.expected.length
             ? raw[i]!.expected.every((e) => e.file.startsWith(`${language}/`))
-            : language === 'en',
+            : (raw[i]!.language ?? 'en') === language,
         );
         read.unresolved = read.unresolved.filter((u) => u.startsWith(`${language}/`));
       }

@@ -36,6 +36,13 @@ export const casualBlind15 = ['casual-blind15'] as const;
 export const casualBlind16 = ['casual-blind16'] as const;
 /** Written blind during the twelfth stop, before its second round of tuning; measured once after it. */
 export const casualBlind17 = ['casual-blind17'] as const;
+/**
+ * Casual Spanish and Russian questions on the SWR site's es/ and ru/ halves (accents left out,
+ * chat shorthand, a typo in the key term, rambling), written blind in the eighteenth stop: the
+ * tune half looked at, the blind half measured once after.
+ */
+export const casualI18nTune = ['casual-i18n-tune'] as const;
+export const casualI18nBlind = ['casual-i18n-blind'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -65,6 +72,8 @@ export const splits = [
   ...casualBlind15,
   ...casualBlind16,
   ...casualBlind17,
+  ...casualI18nTune,
+  ...casualI18nBlind,
 ] as const;
 
 const questionSchema = z.object({

@@ -16,6 +16,15 @@ export function buildProgram(context: CliContext): Command {
     // Words after `nimbus` that name no command reach the action, so a typo gets commander's
     // "unknown command 'aks' (Did you mean ask?)" rather than "too many arguments".
     .allowExcessArguments()
+    // `nimbus --notes DIR ask …` means the same as `nimbus ask --notes DIR …`: positional options
+    // leave the program's --notes with the program, so it is handed to the command here.
+    .hook('preAction', (self, command) => {
+      const notes = self.getOptionValue('notes') as string | undefined;
+      if (command === self || notes === undefined) return;
+      if (!command.options.some((option) => option.attributeName() === 'notes'))
+        command.error(`error: --notes does not apply to "${command.name()}" (it reads no notes)`);
+      if (command.getOptionValue('notes') === undefined) command.setOptionValueWithSource('notes', notes, 'cli');
+    })
     .action((options: { notes?: string }, command: Command) => {
       if (command.args.length) return (command as Command & { unknownCommand(): never }).unknownCommand();
       // No command: the bot when a token is configured, else the terminal session.

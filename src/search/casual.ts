@@ -1,3 +1,6 @@
+import { chatWordsOf } from './casual-languages.js';
+import { latinScript } from './languages.js';
+
 /**
  * Chat style → the words the notes use: "wat r SCPs w/ orgs", "how 2 dl a file thru s3". Pure chat
  * shorthand is spelt out before the question is split into words, so it weighs as much as the
@@ -157,14 +160,27 @@ const twoForTo = /\b(how|want|wants|need|needs|have|has|got|going|trying|able|wa
 // A whole word ("they're" included), not part of an identifier such as num_gpus.
 const chatWord = /(?<![_\p{L}\p{N}'’])[\p{L}\p{N}]+(?:['’]\p{L}+)?(?![_\p{L}\p{N}'’])/gu;
 
-/** The question with chat shorthand spelt out and chat-only words removed. */
-export function uncasual(question: string): string {
-  const joined = question
-    .replace(slashShorthand, (_, wo?: string, bc?: string) => (wo ? ' without ' : bc ? ' because ' : ' with '))
-    .replace(twoForTo, '$1 to');
+/**
+ * The question with chat shorthand spelt out and chat-only words removed: English's, and those of
+ * the notes' `language` (casual-languages.ts). In notes written in other Latin letters English's
+ * are left alone: "y" is Spanish for "and", not "why".
+ */
+export function uncasual(question: string, language?: string): string {
+  const own = language ? chatWordsOf(language) : undefined;
+  const english = !language || !latinScript.has(language);
+  const joined = english
+    ? question
+        .replace(slashShorthand, (_, wo?: string, bc?: string) => (wo ? ' without ' : bc ? ' because ' : ' with '))
+        .replace(twoForTo, '$1 to')
+    : question;
   return joined.replace(chatWord, (word) => {
-    const lower = word.toLowerCase().replace(/['’]/g, '');
-    if (chatOnly.has(lower)) return ' ';
-    return spelledOut[lower] ?? word;
+    const lower = word.toLowerCase();
+    if (own?.chatOnly.has(lower)) return ' ';
+    const spelled = own?.spelledOut[lower];
+    if (spelled !== undefined) return spelled;
+    if (!english) return word;
+    const plain = lower.replace(/['’]/g, '');
+    if (chatOnly.has(plain)) return ' ';
+    return spelledOut[plain] ?? word;
   });
 }

@@ -5,6 +5,7 @@ import { askedFigure, holdsFigure } from './asked-figure.js';
 import { formulaTerms, statesFormula } from './formula.js';
 import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { phrasingWords } from './phrasing.js';
+import { restoreAccents } from './accents.js';
 import { uncasual } from './casual.js';
 import { plainSuperlatives } from './superlatives.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -254,13 +255,14 @@ const emptyOutcome = (terms: string[], searchedTerms: string[]): SearchOutcome =
 /**
  * The question as it is searched: chat clean-up, typos of English words the notes use corrected,
  * superlatives read as their plain form, words run together split as the notes write them. Typos
- * and superlatives are read against an English word list: in notes of another language, not at all.
+ * and superlatives are read against an English word list: in notes of another language, not at all;
+ * there the accents a word was typed without are put back (accents.ts).
  */
 function readQuestion(index: SearchIndex, typed: string): string {
-  const cleaned = uncasual(typed);
-  if (index.terms.language) return respace(index, cleaned);
+  const cleaned = uncasual(typed, index.terms.language);
   const known = (term: string) => index.docFreq.has(term);
   const stemOf = index.terms.stem;
+  if (index.terms.language) return respace(index, restoreAccents(cleaned, index.terms.accentedLetters, known, stemOf));
   const corrected = correctTypedWords(cleaned, known, stemOf, isEnglishWord, isEverydaySpelling);
   return respace(index, plainSuperlatives(corrected, known, stemOf, isEnglishWord));
 }

@@ -1,7 +1,8 @@
 import spelling from 'american-english';
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
-import { latinScript, questionWordsOf, snowballStemmer, stopWordsOf } from './languages.js';
+import { withoutAccents } from './accents.js';
+import { accentedLettersOf, latinScript, questionWordsOf, snowballStemmer, stopWordsOf } from './languages.js';
 
 /** Common English words: they match half of all sections and say nothing about the topic. */
 const stopWords = new Set<string>([
@@ -261,6 +262,8 @@ function termsOf(question: string, toTerm: (token: string) => string | null): st
 export interface Terms {
   /** The notes' language (`ru`, `es` …); undefined for English and for languages without a stemmer. */
   language?: string;
+  /** The language's accented letters (`áéíóúñü`), which a question may leave out; none in English. */
+  accentedLetters: string;
   stem: (word: string) => string;
   indexTerm: (term: string) => string | null;
   queryTerm: (term: string) => string | null;
@@ -268,7 +271,7 @@ export interface Terms {
 }
 
 /** English, and every language without a stemmer: today's functions. */
-export const englishTerms: Terms = { stem, indexTerm, queryTerm, queryTerms };
+export const englishTerms: Terms = { accentedLetters: '', stem, indexTerm, queryTerm, queryTerms };
 
 const byLanguage = new Map<string, Terms>();
 
@@ -287,6 +290,8 @@ export function termsFor(language: string | undefined): Terms {
 
   const ownStopWords = new Set(stopWordsOf(code));
   const ownQuestionWords = new Set(questionWordsOf(code));
+  // "como", "tambien": a stop or question word typed without its accents still only shapes the question.
+  const unaccented = new Set([...ownStopWords, ...ownQuestionWords].map(withoutAccents));
   const latin = latinScript.has(code);
   const memo = new Map<string, string>();
   const stemOf = (word: string): string => {
@@ -308,11 +313,12 @@ export function termsFor(language: string | undefined): Terms {
   };
   const queryTermOf = (term: string): string | null => {
     const lower = term.toLowerCase();
-    if (ownQuestionWords.has(lower) || (!latin && questionWords.has(lower))) return null;
+    if (ownQuestionWords.has(lower) || unaccented.has(lower) || (!latin && questionWords.has(lower))) return null;
     return indexTermOf(lower);
   };
   terms = {
     language: code,
+    accentedLetters: accentedLettersOf(code),
     stem: stemOf,
     indexTerm: indexTermOf,
     queryTerm: queryTermOf,

@@ -26,6 +26,18 @@ describe('nimbus CLI', () => {
     expect(typeof stats.loadMs).toBe('number');
   });
 
+  it('takes --notes before the command too, and refuses it for a command that reads no notes', () => {
+    const before = runCli(['--notes', fixture, 'stats', '--json']);
+    expect(before.status).toBe(0);
+    expect(JSON.parse(before.stdout)).toMatchObject({ files: 7, quizQuestions: 2 });
+    // The command's own --notes is the more specific one.
+    const both = runCli(['--notes', 'no/such/folder', 'stats', '--json', '--notes', fixture]);
+    expect(JSON.parse(both.stdout)).toMatchObject({ files: 7 });
+    const evalRun = runCli(['--notes', fixture, 'eval']);
+    expect(evalRun.status).toBe(1);
+    expect(evalRun.stderr).toContain('--notes does not apply to "eval" (it reads no notes)');
+  }, 120_000);
+
   it('check prints file:line: message for each problem and exits 1', () => {
     const run = runCli(['check', '--notes', fixture]);
     expect(run.status).toBe(1);

@@ -1,0 +1,71 @@
+// Accents left out: in a chat, "como hago la paginacion" is typed for "cómo hago la paginación".
+// Snowball stemmers read a suffix by its accents ("paginación" → "pagin", "paginacion" stays
+// "paginacion"), so a word typed without them misses the notes' word altogether.
+
+/** The word without its accents ("paginación" → "paginacion"). */
+export const withoutAccents = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+
+// A word alone, of letters only (a part of a name joined by "-" or "_" too, not one after a dot).
+const typedWord = /(?<![\p{L}\p{N}'’.])\p{L}+(?![\p{L}\p{N}'’]|\.\p{L})/gu;
+
+/** Words longer than this are left as typed: two accents on a long word make thousands of spellings. */
+const maxWord = 20;
+
+/** Each plain letter with the accented letters of the language that stand on it ("n" → "ñ"). */
+function byPlainLetter(letters: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const letter of letters) {
+    // "ø" has no plain letter in Unicode's decomposition; it stands on "o" all the same.
+    const plain = letter === 'ø' ? 'o' : withoutAccents(letter);
+    if (plain === letter || plain.length !== 1) continue;
+    out.set(plain, [...(out.get(plain) ?? []), letter]);
+  }
+  return out;
+}
+
+/** The spellings of a word with one accent more, each letter keeping its case. */
+function oneAccentMore(word: string, accented: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const letter = word[i]!;
+    const lower = letter.toLowerCase();
+    for (const mark of accented.get(lower) ?? []) {
+      const replaced = letter === lower ? mark : mark.toUpperCase();
+      out.push(word.slice(0, i) + replaced + word.slice(i + 1));
+    }
+  }
+  return out;
+}
+
+/**
+ * The question with each word the notes never use spelt with the accents the notes give it
+ * ("paginacion" → "paginación", "telecharger" → "télécharger"): one of the language's accented
+ * `letters` put in, else two, when exactly one of the notes' stems comes of it. Words the notes
+ * use, and words whose accents could make several of the notes' words, are left as typed. `known`
+ * says whether the notes use a stem.
+ */
+export function restoreAccents(
+  question: string,
+  letters: string,
+  known: (stem: string) => boolean,
+  stemOf: (word: string) => string,
+): string {
+  const accented = byPlainLetter(letters);
+  if (accented.size === 0) return question;
+  return question.replace(typedWord, (typed) => {
+    if (typed.length < 3 || typed.length > maxWord || known(stemOf(typed))) return typed;
+    const single = oneAccentMore(typed, accented);
+    if (single.length === 0) return typed;
+    for (const tier of [single, () => single.flatMap((s) => oneAccentMore(s, accented))] as const) {
+      const spellings = typeof tier === 'function' ? tier() : tier;
+      const stems = new Map<string, string>();
+      for (const spelling of spellings) {
+        const stem = stemOf(spelling);
+        if (known(stem)) stems.set(stem, spelling);
+      }
+      if (stems.size === 1) return [...stems.values()][0]!;
+      if (stems.size > 1) return typed;
+    }
+    return typed;
+  });
+}

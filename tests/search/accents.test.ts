@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/core/ask.js';
+import { restoreAccents, withoutAccents } from '../../src/search/accents.js';
+import { buildIndex } from '../../src/search/index.js';
+import { termsFor } from '../../src/search/text.js';
+import { libraryFrom } from '../helpers/sections.js';
+
+const es = termsFor('es');
+/** A vocabulary of the notes' stems, as the index keeps them. */
+const knownOf = (words: string[]) => {
+  const stems = new Set(words.map(es.stem));
+  return (stem: string) => stems.has(stem);
+};
+
+describe('accents a question was typed without', () => {
+  it('puts back the accent that makes a word of the notes, keeping its case', () => {
+    const known = knownOf(['paginación', 'revalidación', 'compañía']);
+    // Spanish stems read the suffix by its accent: without it the word misses the notes' word.
+    expect(es.stem('paginacion')).not.toBe(es.stem('paginación'));
+    expect(restoreAccents('como hago la paginacion', es.accentedLetters, known, es.stem)).toBe(
+      'como hago la paginación',
+    );
+    expect(restoreAccents('Paginacion?', es.accentedLetters, known, es.stem)).toBe('Paginación?');
+    // Two accents when one makes nothing the notes use.
+    expect(restoreAccents('la compania', es.accentedLetters, known, es.stem)).toBe('la compañía');
+  });
+
+  it('leaves words the notes use, words it cannot place and words with several readings as typed', () => {
+    const known = knownOf(['paginación', 'revalidación']);
+    expect(restoreAccents('revalidar useSWR', es.accentedLetters, known, es.stem)).toBe('revalidar useSWR');
+    expect(restoreAccents('pizza paginacion', '', known, es.stem)).toBe('pizza paginacion');
+    // French notes holding both "pêche" and "pèche": "peche" could be either.
+    const fr = termsFor('fr');
+    const twoWays = (stem: string) => stem === fr.stem('pêche') || stem === fr.stem('pèche');
+    expect(fr.stem('pêche')).not.toBe(fr.stem('pèche'));
+    expect(restoreAccents('la peche', fr.accentedLetters, twoWays, fr.stem)).toBe('la peche');
+    expect(restoreAccents('la peche', fr.accentedLetters, (s) => s === fr.stem('pêche'), fr.stem)).toBe('la pêche');
+    expect(withoutAccents('Revalidación ñ')).toBe('Revalidacion n');
+  });
+
+  it('reads stop, question and "how do I" words typed without accents as shaping the question', () => {
+    expect(es.queryTerms('tambien puedo usar suspense')).toEqual(es.queryTerms('suspense'));
+    expect(es.queryTerms('cual es la diferencia')).toEqual([]);
+    expect(termsFor('ru').queryTerms('как сделать мутацию')).toEqual(termsFor('ru').queryTerms('мутация'));
+    // A content word stays one.
+    expect(es.queryTerms('paginación')).toHaveLength(1);
+  });
+
+  it('answers a Spanish question typed without accents as the one typed with them', () => {
+    const library = libraryFrom({
+      'paginacion.md': '# Paginación\n\n## Carga infinita\n\nLa paginación carga las páginas una tras otra.\n',
+      'revalidacion.md':
+        '# Revalidación\n\n## Revalidar al enfocar\n\nLa revalidación vuelve a pedir los datos al enfocar la ventana.\n',
+    });
+    const index = buildIndex(library.sections, 'es');
+    const typed = ask(index, 'como funciona la paginacion');
+    const accented = ask(index, '¿Cómo funciona la paginación?');
+    expect(accented.confident).toBe(true);
+    expect(typed.confident).toBe(true);
+    expect(typed.results[0]!.heading).toBe(accented.results[0]!.heading);
+    expect(typed.results[0]!.heading).toBe('Carga infinita');
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/core/ask.js';
+import { uncasual } from '../../src/search/casual.js';
+import { buildIndex } from '../../src/search/index.js';
+import { libraryFrom } from '../helpers/sections.js';
+
+describe("chat in the notes' language", () => {
+  it("spells out the language's shorthand and drops its chat, not English's", () => {
+    expect(uncasual('xq la paginacion no funciona porfa', 'es').replace(/\s+/g, ' ').trim()).toBe(
+      'por qué la paginacion no funciona',
+    );
+    // Spanish "y" is "and"; English's "y" → "why" stays out of Spanish notes.
+    expect(uncasual('data y error', 'es')).toBe('data y error');
+    expect(uncasual('чё такое дедупликация плз', 'ru').trim()).toBe('что такое дедупликация');
+    // Russian notes keep English's table for the English words typed in them.
+    expect(uncasual('wat r hooks', 'ru')).toBe('what are hooks');
+    expect(uncasual('wat r hooks')).toBe('what are hooks');
+  });
+
+  it('answers a chatty Spanish and Russian question as the plain one', () => {
+    const es = buildIndex(
+      libraryFrom({
+        'a.md': '# Paginación\n\n## Carga infinita\n\nLa paginación carga las páginas una tras otra.\n',
+        'b.md': '# Errores\n\n## Reintento\n\nSWR reintenta la solicitud cuando hay un error.\n',
+      }).sections,
+      'es',
+    );
+    const chatty = ask(es, 'xq la paginacion no funciona porfa');
+    expect(chatty.confident).toBe(true);
+    expect(chatty.results[0]!.heading).toBe('Carga infinita');
+    const ru = buildIndex(
+      libraryFrom({
+        'a.md': '# Производительность\n\n## Дедупликация\n\nДедупликация объединяет одинаковые запросы в один.\n',
+        'b.md': '# Ошибки\n\n## Повтор\n\nПри ошибке запрос повторяется.\n',
+      }).sections,
+      'ru',
+    );
+    const russian = ask(ru, 'чё такое дедупликация плз');
+    expect(russian.confident).toBe(true);
+    expect(russian.results[0]!.heading).toBe('Дедупликация');
+  });
+});
