@@ -63,6 +63,10 @@ export function nearTermsOf(
   return near;
 }
 
+// A word of letters of an alphabet, any language's ("устаов" for "установ"): one edit makes
+// another word of a script such as Chinese ("正向代理", "反向代理"), never a typo.
+const alphabetic = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]+$/u;
+
 // The same unknown words come back in question after question.
 const maxRemembered = 20_000;
 const remembered = new WeakMap<SearchIndex, Map<string, [string, number, boolean][]>>();
@@ -105,7 +109,7 @@ function candidatesOf(index: SearchIndex, term: string): [string, number, boolea
     // a word starts with: "umap" is not "map" mistyped, nor "focal" "local" (as in typos.ts); a
     // swap of the first two letters is a slip.
     const [only] = closest.length === 1 ? closest : [];
-    const corrected = only !== undefined && /^[a-z]+$/.test(term) && (only[0] === term[0] || swaps.includes(only));
+    const corrected = only !== undefined && alphabetic.test(term) && (only[0] === term[0] || swaps.includes(only));
     const corrections = new Set(corrected ? [only] : []);
     // Four-letter words are too short for loose fuzzy matches; only their corrections count.
     for (const [t, distance] of distances) {

@@ -39,4 +39,23 @@ describe("chat in the notes' language", () => {
     expect(russian.confident).toBe(true);
     expect(russian.results[0]!.heading).toBe('Дедупликация');
   });
+
+  it('corrects a typo of a Russian word the notes use as it corrects an English one, never a Chinese word', () => {
+    const ru = buildIndex(
+      libraryFrom({
+        'a.md': '# Начало\n\n## Установка\n\nУстановка библиотеки занимает одну команду.\n',
+        'b.md': '# Ошибки\n\n## Повтор\n\nПри ошибке запрос повторяется.\n',
+      }).sections,
+      'ru',
+    );
+    const typo = ask(ru, 'установка или устоновка');
+    expect(ask(ru, 'устоновка').confident).toBe(true);
+    expect(typo.results[0]!.heading).toBe('Установка');
+    const zh = buildIndex(
+      libraryFrom({ 'a.md': '# 網路\n\n## 反向代理\n\n反向代理把請求轉給後端伺服器。\n' }).sections,
+      'zh-TW',
+    );
+    // One character apart, another word: forward proxy is not a typo of reverse proxy.
+    expect(ask(zh, '正向代理').confident).toBe(false);
+  });
 });
