@@ -23,6 +23,7 @@ import {
   casualFresh,
   casualHeldOut,
   casualTune,
+  questionsInLanguage,
   readFileHeadingQuestions,
   readQuestions,
   score,
@@ -99,17 +100,7 @@ export function runEval(options: EvalOptions = {}): void {
       const read = readFileHeadingQuestions(corpus.questions, library.sections, corpus.dir);
       questions = read.questions;
       if (language) {
-        // Keep the questions of this language: expected files under its folder; out-of-scope ones
-        // with the language they are written in (`language`), else with the default (en).
-        const raw = JSON.parse(fs.readFileSync(corpus.questions, 'utf8')) as {
-          expected: { file: string }[];
-          language?: string;
-        }[];
-        questions = questions.filter((_, i) =>
-          raw[i]!.expected.length
-            ? raw[i]!.expected.every((e) => e.file.startsWith(`${language}/`))
-            : (raw[i]!.language ?? 'en') === language,
-        );
+        questions = questionsInLanguage(corpus.questions, questions, language);
         read.unresolved = read.unresolved.filter((u) => u.startsWith(`${language}/`));
       }
       if (read.unresolved.length && !options.json)

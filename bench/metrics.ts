@@ -218,6 +218,20 @@ const byFileSchema = z.array(
   }),
 );
 
+/**
+ * The questions of one language of a folder of translations (`readFileHeadingQuestions` over
+ * `file`): those whose expected files are all under its folder, and the out-of-scope ones written
+ * in it (`language`, else English).
+ */
+export function questionsInLanguage(file: string, questions: EvalQuestion[], language: string): EvalQuestion[] {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { expected: { file: string }[]; language?: string }[];
+  return questions.filter((_, i) =>
+    raw[i]!.expected.length
+      ? raw[i]!.expected.every((e) => e.file.startsWith(`${language}/`))
+      : (raw[i]!.language ?? 'en') === language,
+  );
+}
+
 /** Heading text as written (`Add a \`postbuild\` script {#x}`) and as loaded, compared alike. */
 const headingKey = (heading: string): string =>
   heading
