@@ -55,17 +55,29 @@ export function restoreAccents(
   return question.replace(typedWord, (typed) => {
     if (typed.length < 3 || typed.length > maxWord || known(stemOf(typed))) return typed;
     const single = oneAccentMore(typed, accented);
-    if (single.length === 0) return typed;
-    for (const tier of [single, () => single.flatMap((s) => oneAccentMore(s, accented))] as const) {
-      const spellings = typeof tier === 'function' ? tier() : tier;
-      const stems = new Map<string, string>();
-      for (const spelling of spellings) {
-        const stem = stemOf(spelling);
-        if (known(stem)) stems.set(stem, spelling);
-      }
-      if (stems.size === 1) return [...stems.values()][0]!;
-      if (stems.size > 1) return typed;
-    }
-    return typed;
+    const once = onlyKnown(single, known, stemOf);
+    if (once !== undefined) return once ?? typed;
+    return (
+      onlyKnown(
+        single.flatMap((s) => oneAccentMore(s, accented)),
+        known,
+        stemOf,
+      ) ?? typed
+    );
   });
+}
+
+/** The spelling whose stem the notes use when exactly one stem comes of them; null for several, undefined for none. */
+function onlyKnown(
+  spellings: string[],
+  known: (stem: string) => boolean,
+  stemOf: (word: string) => string,
+): string | null | undefined {
+  const stems = new Map<string, string>();
+  for (const spelling of spellings) {
+    const stem = stemOf(spelling);
+    if (known(stem)) stems.set(stem, spelling);
+  }
+  if (stems.size === 0) return undefined;
+  return stems.size === 1 ? [...stems.values()][0]! : null;
 }
