@@ -11,6 +11,13 @@ const typedWord = /(?<![\p{L}\p{N}'’.])\p{L}+(?![\p{L}\p{N}'’]|\.\p{L})/gu;
 /** Words longer than this are left as typed: two accents on a long word make thousands of spellings. */
 const maxWord = 20;
 
+/**
+ * Spellings stemmed for one question at most. A question of 47 twenty-letter words of French
+ * vowels made 286,000 and held the event loop for half a second; an ordinary word makes a few
+ * dozen to a few hundred.
+ */
+export const maxSpellingsPerQuestion = 3000;
+
 /** Each plain letter with the accented letters of the language that stand on it ("n" → "ñ"). */
 function byPlainLetter(letters: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -52,18 +59,22 @@ export function restoreAccents(
 ): string {
   const accented = byPlainLetter(letters);
   if (accented.size === 0) return question;
+  let budget = maxSpellingsPerQuestion;
+  // The spellings if the question's budget still covers them, else none (the word stays as typed).
+  const afforded = (spellings: string[]): string[] => {
+    if (spellings.length > budget) return [];
+    budget -= spellings.length;
+    return spellings;
+  };
   return question.replace(typedWord, (typed) => {
     if (typed.length < 3 || typed.length > maxWord || known(stemOf(typed))) return typed;
-    const single = oneAccentMore(typed, accented);
+    const single = afforded(oneAccentMore(typed, accented));
     const once = onlyKnown(single, known, stemOf);
     if (once !== undefined) return once ?? typed;
-    return (
-      onlyKnown(
-        single.flatMap((s) => oneAccentMore(s, accented)),
-        known,
-        stemOf,
-      ) ?? typed
-    );
+    // Two accents make fewer spellings than the square of one accent's: no more is built than that allows.
+    if (single.length * single.length > budget) return typed;
+    const double = afforded(single.flatMap((s) => oneAccentMore(s, accented)));
+    return onlyKnown(double, known, stemOf) ?? typed;
   });
 }
 

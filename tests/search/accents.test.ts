@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
-import { restoreAccents, withoutAccents } from '../../src/search/accents.js';
+import { maxSpellingsPerQuestion, restoreAccents, withoutAccents } from '../../src/search/accents.js';
 import { buildIndex } from '../../src/search/index.js';
 import { termsFor } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
@@ -59,5 +59,23 @@ describe('accents a question was typed without', () => {
     expect(typed.confident).toBe(true);
     expect(typed.results[0]!.heading).toBe(accented.results[0]!.heading);
     expect(typed.results[0]!.heading).toBe('Carga infinita');
+  });
+
+  it('stems a bounded number of spellings however the question is made', () => {
+    const fr = termsFor('fr');
+    // 47 words of twenty French vowels: two accents each would be 6,000 spellings a word.
+    const hostile = Array.from({ length: 47 }, (_, i) => `${'e'.repeat(19)}${String.fromCharCode(97 + (i % 26))}`).join(
+      ' ',
+    );
+    let stemmed = 0;
+    const counting = (word: string) => {
+      stemmed++;
+      return fr.stem(word);
+    };
+    expect(restoreAccents(hostile, fr.accentedLetters, () => false, counting)).toBe(hostile);
+    expect(stemmed).toBeLessThanOrEqual(maxSpellingsPerQuestion + 47);
+    // The words before the budget ran out keep their accents.
+    const known = (stem: string) => stem === fr.stem('télécharger');
+    expect(restoreAccents(`telecharger ${hostile}`, fr.accentedLetters, known, fr.stem)).toMatch(/^télécharger /);
   });
 });
