@@ -100,7 +100,7 @@ export function runEval(options: EvalOptions = {}): void {
       const read = readFileHeadingQuestions(corpus.questions, library.sections, corpus.dir);
       questions = read.questions;
       if (language) {
-        questions = questionsInLanguage(corpus.questions, questions, language);
+        questions = questionsInLanguage(read, language);
         read.unresolved = read.unresolved.filter((u) => u.startsWith(`${language}/`));
       }
       if (read.unresolved.length && !options.json)

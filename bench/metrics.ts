@@ -215,21 +215,30 @@ const byFileSchema = z.array(
     outOfScope: z.boolean().optional(),
     kind: z.enum(['unrelated', 'near-miss']).optional(),
     split: z.enum(splits),
+    /** The language an out-of-scope question is written in, in a folder of translations (else English). */
+    language: z.string().optional(),
   }),
 );
 
 /**
- * The questions of one language of a folder of translations (`readFileHeadingQuestions` over
- * `file`): those whose expected files are all under its folder, and the out-of-scope ones written
- * in it (`language`, else English).
+ * The questions of one language of a folder of translations (as `readFileHeadingQuestions` read
+ * them): those whose expected files are all under its folder, and the out-of-scope ones written in
+ * it (`language`, else English).
  */
-export function questionsInLanguage(file: string, questions: EvalQuestion[], language: string): EvalQuestion[] {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { expected: { file: string }[]; language?: string }[];
-  return questions.filter((_, i) =>
-    raw[i]!.expected.length
-      ? raw[i]!.expected.every((e) => e.file.startsWith(`${language}/`))
-      : (raw[i]!.language ?? 'en') === language,
-  );
+export function questionsInLanguage(read: FileHeadingQuestions, language: string): EvalQuestion[] {
+  return read.questions.filter((_, i) => {
+    const entry = read.entries[i]!;
+    return entry.expected.length
+      ? entry.expected.every((e) => e.file.startsWith(`${language}/`))
+      : (entry.language ?? 'en') === language;
+  });
+}
+
+/** Questions naming files and headings, resolved to sections, with the entries as written. */
+export interface FileHeadingQuestions {
+  questions: EvalQuestion[];
+  unresolved: string[];
+  entries: z.infer<typeof byFileSchema>;
 }
 
 /** Heading text as written (`Add a \`postbuild\` script {#x}`) and as loaded, compared alike. */
@@ -251,7 +260,7 @@ export function readFileHeadingQuestions(
   file: string,
   sections: { id: string; file: string; heading: string; level: number; noteTitle: string; line: number }[],
   root?: string,
-): { questions: EvalQuestion[]; unresolved: string[] } {
+): FileHeadingQuestions {
   // A heading that is not a section of its own (the H1, a heading inside a component such as
   // Nextra's <Steps>) belongs to the section around its line in the file.
   const sourceLines = new Map<string, string[]>();
@@ -296,5 +305,5 @@ export function readFileHeadingQuestions(
       }),
     }),
   );
-  return { questions, unresolved };
+  return { questions, unresolved, entries: raw };
 }

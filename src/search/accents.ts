@@ -1,12 +1,8 @@
 // Accents left out: in a chat, "como hago la paginacion" is typed for "cómo hago la paginación".
 // Snowball stemmers read a suffix by its accents ("paginación" → "pagin", "paginacion" stays
 // "paginacion"), so a word typed without them misses the notes' word altogether.
-
-/** The word without its accents ("paginación" → "paginacion"). */
-export const withoutAccents = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-
-// A word alone, of letters only (a part of a name joined by "-" or "_" too, not one after a dot).
-const typedWord = /(?<![\p{L}\p{N}'’.])\p{L}+(?![\p{L}\p{N}'’]|\.\p{L})/gu;
+import { withoutAccents } from './languages.js';
+import { typedWord } from './typos.js';
 
 /** Words longer than this are left as typed: two accents on a long word make thousands of spellings. */
 const maxWord = 20;

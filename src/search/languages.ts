@@ -224,6 +224,9 @@ const accentedLetterLists: Record<string, string> = {
   tr: 'çğöşü',
 };
 
+/** The word without its accents ("paginación" → "paginacion"). */
+export const withoutAccents = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+
 /** The accented letters of a language, lower-case (none for one without, or not in Latin letters). */
 export const accentedLettersOf = (code: string): string => accentedLetterLists[code] ?? '';
 

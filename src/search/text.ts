@@ -1,8 +1,14 @@
 import spelling from 'american-english';
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
-import { withoutAccents } from './accents.js';
-import { accentedLettersOf, latinScript, questionWordsOf, snowballStemmer, stopWordsOf } from './languages.js';
+import {
+  accentedLettersOf,
+  latinScript,
+  questionWordsOf,
+  snowballStemmer,
+  stopWordsOf,
+  withoutAccents,
+} from './languages.js';
 
 /** Common English words: they match half of all sections and say nothing about the topic. */
 const stopWords = new Set<string>([

@@ -155,7 +155,7 @@ const minTypedTypo = 5;
 const maxTypedTypo = 30;
 // A word alone or a part of a name joined by "-" or "_" ("p-vaule", "prepare_modle"); not a part after
 // a dot (a file type or member: "app.js") nor one run into digits ("r7g").
-const typedWord = /(?<![\p{L}\p{N}'’.])\p{L}+(?![\p{L}\p{N}'’]|\.\p{L})/gu;
+export const typedWord = /(?<![\p{L}\p{N}'’.])\p{L}+(?![\p{L}\p{N}'’]|\.\p{L})/gu;
 
 /**
  * A name typed with a letter doubled whose stem the notes happen to use for another word:

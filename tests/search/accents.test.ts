@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
-import { maxSpellingsPerQuestion, restoreAccents, withoutAccents } from '../../src/search/accents.js';
+import { maxSpellingsPerQuestion, restoreAccents } from '../../src/search/accents.js';
+import { withoutAccents } from '../../src/search/languages.js';
 import { buildIndex } from '../../src/search/index.js';
 import { termsFor } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';

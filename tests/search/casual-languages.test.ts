@@ -4,6 +4,9 @@ import { uncasual } from '../../src/search/casual.js';
 import { buildIndex } from '../../src/search/index.js';
 import { libraryFrom } from '../helpers/sections.js';
 
+/** The index of these notes, written in `language`. */
+const indexOf = (files: Record<string, string>, language: string) => buildIndex(libraryFrom(files).sections, language);
+
 describe("chat in the notes' language", () => {
   it("spells out the language's shorthand and drops its chat, not English's", () => {
     expect(uncasual('xq la paginacion no funciona porfa', 'es').replace(/\s+/g, ' ').trim()).toBe(
@@ -18,21 +21,21 @@ describe("chat in the notes' language", () => {
   });
 
   it('answers a chatty Spanish and Russian question as the plain one', () => {
-    const es = buildIndex(
-      libraryFrom({
+    const es = indexOf(
+      {
         'a.md': '# Paginación\n\n## Carga infinita\n\nLa paginación carga las páginas una tras otra.\n',
         'b.md': '# Errores\n\n## Reintento\n\nSWR reintenta la solicitud cuando hay un error.\n',
-      }).sections,
+      },
       'es',
     );
     const chatty = ask(es, 'xq la paginacion no funciona porfa');
     expect(chatty.confident).toBe(true);
     expect(chatty.results[0]!.heading).toBe('Carga infinita');
-    const ru = buildIndex(
-      libraryFrom({
+    const ru = indexOf(
+      {
         'a.md': '# Производительность\n\n## Дедупликация\n\nДедупликация объединяет одинаковые запросы в один.\n',
         'b.md': '# Ошибки\n\n## Повтор\n\nПри ошибке запрос повторяется.\n',
-      }).sections,
+      },
       'ru',
     );
     const russian = ask(ru, 'чё такое дедупликация плз');
@@ -41,20 +44,17 @@ describe("chat in the notes' language", () => {
   });
 
   it('corrects a typo of a Russian word the notes use as it corrects an English one, never a Chinese word', () => {
-    const ru = buildIndex(
-      libraryFrom({
+    const ru = indexOf(
+      {
         'a.md': '# Начало\n\n## Установка\n\nУстановка библиотеки занимает одну команду.\n',
         'b.md': '# Ошибки\n\n## Повтор\n\nПри ошибке запрос повторяется.\n',
-      }).sections,
+      },
       'ru',
     );
     const typo = ask(ru, 'установка или устоновка');
     expect(ask(ru, 'устоновка').confident).toBe(true);
     expect(typo.results[0]!.heading).toBe('Установка');
-    const zh = buildIndex(
-      libraryFrom({ 'a.md': '# 網路\n\n## 反向代理\n\n反向代理把請求轉給後端伺服器。\n' }).sections,
-      'zh-TW',
-    );
+    const zh = indexOf({ 'a.md': '# 網路\n\n## 反向代理\n\n反向代理把請求轉給後端伺服器。\n' }, 'zh-TW');
     // One character apart, another word: forward proxy is not a typo of reverse proxy.
     expect(ask(zh, '正向代理').confident).toBe(false);
   });

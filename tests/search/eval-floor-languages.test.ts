@@ -30,9 +30,7 @@ describe.runIf(hasRealNotes)('answer quality on casual questions in Spanish and 
       const dir = path.join(realNotesDir, 'nextra-swr-site');
       const sections = loadNotes({ root: dir, language }).sections;
       const read = readFileHeadingQuestions(questionsFile, sections, dir);
-      const questions = questionsInLanguage(questionsFile, read.questions, language).filter((q) =>
-        casualSplits.includes(q.split),
-      );
+      const questions = questionsInLanguage(read, language).filter((q) => casualSplits.includes(q.split));
       expect(questions.length).toBeGreaterThan(80);
       const nimbus = nimbusEngine({ withExcerpts: false });
       nimbus.build(sections, language);
