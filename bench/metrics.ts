@@ -46,6 +46,11 @@ export const casualI18nTune = ['casual-i18n-tune'] as const;
 export const casualI18nBlind = ['casual-i18n-blind'] as const;
 /** Written blind in the eighteenth stop after its tuning (typo corrections of Cyrillic words), measured once. */
 export const casualI18nBlind2 = ['casual-i18n-blind2'] as const;
+/**
+ * Written blind in the nineteenth stop (72 questions, no slang named in the helper's brief) after
+ * its tuning (English loanwords in Cyrillic, the gate's threshold over notes not in English), measured once.
+ */
+export const casualI18nBlind3 = ['casual-i18n-blind3'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -78,6 +83,7 @@ export const splits = [
   ...casualI18nTune,
   ...casualI18nBlind,
   ...casualI18nBlind2,
+  ...casualI18nBlind3,
 ] as const;
 
 const questionSchema = z.object({

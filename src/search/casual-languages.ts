@@ -151,6 +151,8 @@ const byLanguage: Record<string, ChatWords> = {
       че: 'что',
       шо: 'что',
       тк: 'так как',
+      тока: 'только',
+      токо: 'только',
     },
     chatOnly: new Set([
       'плз',

@@ -61,6 +61,9 @@ export const latinScript = new Set([
   'tr',
 ]);
 
+/** Languages written in Cyrillic letters, whose chats write English loanwords in Cyrillic too (loanwords.ts). */
+export const cyrillicScript = new Set(['bg', 'ru', 'uk']);
+
 // ISO 639-1 → the stopword package's ISO 639-3 lists.
 const stopWordLists: Record<string, readonly string[]> = {
   ar: stopword.ara,
@@ -126,6 +129,24 @@ const questionWordLists: Record<string, readonly string[]> = {
     'моем',
     'хочу',
     'надо',
+    'те',
+    'самый',
+    'самая',
+    'самое',
+    'самые',
+    'самых',
+    'самом',
+    'именно',
+    'просто',
+    'всё',
+    'юзаю',
+    'юзаешь',
+    'юзает',
+    'юзаем',
+    'юзают',
+    'юзал',
+    'юзала',
+    'юзали',
   ],
   uk: ['таке', 'чому', 'навіщо', 'поясни', 'розкажи', 'означає', 'різниця', 'використовувати', 'зробити', 'робити'],
   es: [

@@ -6,6 +6,8 @@ import { formulaTerms, statesFormula } from './formula.js';
 import { missingWords, ruledOut, typedAsNames, typedAsWord } from './missing.js';
 import { phrasingWords } from './phrasing.js';
 import { restoreAccents } from './accents.js';
+import { cyrillicScript } from './languages.js';
+import { latinLoanwords } from './loanwords.js';
 import { uncasual } from './casual.js';
 import { plainSuperlatives } from './superlatives.js';
 import { stemPhrase, type SearchIndex } from './index.js';
@@ -47,6 +49,12 @@ export interface SearchTuning {
   expansionWeight: number;
   /** At or above this coverage the best section is taken to answer the question. */
   minCoverage: number;
+  /**
+   * The same, over notes not in English. There the verbs and adverbs someone asks with keep their
+   * full weight (phrasing.ts reads English only), and an inflected word the stemmer leaves apart
+   * from the notes' form counts as a word they never use, so an answerable question covers less.
+   */
+  minCoverageOtherLanguages: number;
   /**
    * A long question full of words the notes never use can still be answered when the best
    * section matches enough specific terms: IDF mass worth this many of the rarest possible
@@ -105,6 +113,7 @@ export interface SearchTuning {
 export const defaultTuning: SearchTuning = {
   expansionWeight: 0.5,
   minCoverage: 0.48,
+  minCoverageOtherLanguages: 0.3,
   minEvidence: 1.3,
   minCoverageWithEvidence: 0.2,
   fuzzyCredit: 0.6,
@@ -262,7 +271,11 @@ function readQuestion(index: SearchIndex, typed: string): string {
   const cleaned = uncasual(typed, index.terms.language);
   const known = (term: string) => index.docFreq.has(term);
   const stemOf = index.terms.stem;
-  if (index.terms.language) return respace(index, restoreAccents(cleaned, index.terms.accentedLetters, known, stemOf));
+  const language = index.terms.language;
+  if (language) {
+    const accented = restoreAccents(cleaned, index.terms.accentedLetters, known, stemOf);
+    return respace(index, cyrillicScript.has(language) ? latinLoanwords(accented, known, stemOf) : accented);
+  }
   const corrected = correctTypedWords(cleaned, known, stemOf, isEnglishWord, isEverydaySpelling);
   return respace(index, plainSuperlatives(corrected, known, stemOf, isEnglishWord));
 }
@@ -578,7 +591,7 @@ function isConfident(
   return (
     (query.known.length > 0 || corrected) &&
     !namesElsewhere &&
-    (best.coverage >= tuning.minCoverage ||
+    (best.coverage >= (index.terms.language === undefined ? tuning.minCoverage : tuning.minCoverageOtherLanguages) ||
       (evidence >= tuning.minEvidence && best.coverage >= tuning.minCoverageWithEvidence))
   );
 }

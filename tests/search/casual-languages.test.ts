@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/core/ask.js';
 import { uncasual } from '../../src/search/casual.js';
 import { buildIndex } from '../../src/search/index.js';
+import { termsFor } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
 
 /** The index of these notes, written in `language`. */
@@ -15,6 +16,7 @@ describe("chat in the notes' language", () => {
     // Spanish "y" is "and"; English's "y" → "why" stays out of Spanish notes.
     expect(uncasual('data y error', 'es')).toBe('data y error');
     expect(uncasual('чё такое дедупликация плз', 'ru').trim()).toBe('что такое дедупликация');
+    expect(uncasual('тока в useSWR', 'ru')).toBe('только в useSWR');
     // Russian notes keep English's table for the English words typed in them.
     expect(uncasual('wat r hooks', 'ru')).toBe('what are hooks');
     expect(uncasual('wat r hooks')).toBe('what are hooks');
@@ -41,6 +43,11 @@ describe("chat in the notes' language", () => {
     const russian = ask(ru, 'чё такое дедупликация плз');
     expect(russian.confident).toBe(true);
     expect(russian.results[0]!.heading).toBe('Дедупликация');
+  });
+
+  it('reads "те", "самые" and the forms of "юзать" as shaping a Russian question, not as its subject', () => {
+    const ru = termsFor('ru');
+    expect(ru.queryTerms('если юзаю те же самые данные')).toEqual(ru.queryTerms('данные'));
   });
 
   it('corrects a typo of a Russian word the notes use as it corrects an English one, never a Chinese word', () => {

@@ -4,6 +4,7 @@ import { nimbusEngine } from '../../bench/engines.js';
 import {
   casualI18nBlind,
   casualI18nBlind2,
+  casualI18nBlind3,
   casualI18nTune,
   questionsInLanguage,
   readFileHeadingQuestions,
@@ -12,16 +13,21 @@ import {
 import { loadNotes } from '../../src/notes/load.js';
 import { hasRealNotes, realNotesDir } from '../helpers/corpus.js';
 
-// Casual Spanish and Russian questions on the SWR site (written blind in the eighteenth stop; see
-// bench/metrics.ts and src/search/DESIGN.md §2.2), all three sets together, each language indexed
-// as NOTES_LANGUAGE indexes it (70 answerable and 14 out-of-scope questions each). Measured: es
-// hit@1 0.629, MRR@5 0.724, false rejection 0.157, out of scope declined 0.786; ru hit@1 0.614,
-// MRR@5 0.728, false rejection 0.300, out of scope declined 1.
+// Casual Spanish and Russian questions on the SWR site (written blind in the eighteenth and
+// nineteenth stops; see bench/metrics.ts and src/search/DESIGN.md §2.2), all four sets together,
+// each language indexed as NOTES_LANGUAGE indexes it (100 answerable and 20 out-of-scope questions
+// each). Measured in the nineteenth stop: es hit@1 0.640, MRR@5 0.725, false rejection 0.100, out
+// of scope declined 0.750; ru hit@1 0.660, MRR@5 0.761, false rejection 0.140, out of scope declined 1.
 const floors = {
-  es: { hit1: 0.62, mrr5: 0.72, maxFalseRejection: 0.16, oosRejection: 0.78 },
-  ru: { hit1: 0.61, mrr5: 0.72, maxFalseRejection: 0.3, oosRejection: 1 },
+  es: { hit1: 0.63, mrr5: 0.72, maxFalseRejection: 0.1, oosRejection: 0.75 },
+  ru: { hit1: 0.65, mrr5: 0.76, maxFalseRejection: 0.14, oosRejection: 1 },
 };
-const casualSplits: readonly string[] = [...casualI18nTune, ...casualI18nBlind, ...casualI18nBlind2];
+const casualSplits: readonly string[] = [
+  ...casualI18nTune,
+  ...casualI18nBlind,
+  ...casualI18nBlind2,
+  ...casualI18nBlind3,
+];
 const questionsFile = path.resolve(import.meta.dirname, '../fixtures/eval/real-nextra-swr-site.json');
 
 describe.runIf(hasRealNotes)('answer quality on casual questions in Spanish and Russian notes', () => {
@@ -31,7 +37,7 @@ describe.runIf(hasRealNotes)('answer quality on casual questions in Spanish and 
       const sections = loadNotes({ root: dir, language }).sections;
       const read = readFileHeadingQuestions(questionsFile, sections, dir);
       const questions = questionsInLanguage(read, language).filter((q) => casualSplits.includes(q.split));
-      expect(questions.length).toBeGreaterThan(80);
+      expect(questions.length).toBeGreaterThan(110);
       const nimbus = nimbusEngine({ withExcerpts: false });
       nimbus.build(sections, language);
       const measured = score(nimbus, questions);
