@@ -2,6 +2,7 @@ import { type AskedFigure, askedFigure, holdsFigure, isUnitOf, namesAsked } from
 import { compoundHeldDocShare, lackedInCompounds } from './compounds.js';
 import { isEnglishWord } from './dictionary.js';
 import { isEverydayWord } from './everyday.js';
+import { latinScript, withoutAccents } from './languages.js';
 import { codeNamesNotInNotes } from './identifiers.js';
 import { stemPhrase, type SearchIndex } from './index.js';
 import { namesProduct, otherCloudProducts } from './other-clouds.js';
@@ -87,6 +88,7 @@ export function missingWords(
   const total = terms.reduce((sum, t) => sum + options.idf(t), 0) || 1;
   // Neither the notes nor everyday English use it: a name ("kubeflow", "azure"), not chat. An
   // everyday word the notes never use is chat ("wondered") unless the question is mostly about it.
+  const ownWord = ownLanguageWord(index.terms);
   const names = terms.filter(
     (t) =>
       !index.docFreq.has(t) &&
@@ -96,12 +98,20 @@ export function missingWords(
       (!isWord(t) ||
         !isEverydayWord(typed(t)) ||
         options.idf(t) / total >= options.missingWordShare ||
-        capitalised.has(t)),
+        capitalised.has(t)) &&
+      (capitalised.has(t) || !ownWord(typed(t))),
   );
   // An English word the notes never use, outside everyday English, matched only loosely ("bisect"
   // near "bisecting", "focal" near "local"), names something else: no slip of the word it resembles.
   for (const t of options.looseWords ?? [])
-    if (!names.includes(t) && lacksAsTyped(t) && /^[a-z]{3,}$/.test(t) && !isEverydayWord(typed(t))) names.push(t);
+    if (
+      !names.includes(t) &&
+      lacksAsTyped(t) &&
+      /^[a-z]{3,}$/.test(t) &&
+      !isEverydayWord(typed(t)) &&
+      !ownWord(typed(t))
+    )
+      names.push(t);
   // A name the notes use elsewhere that neither this section nor where it sits holds: a product
   // mentioned in a few sections ("Google"), or any name qualifying what the heading names ("EC2
   // placement groups" answered by Ray's placement groups), or the first word of a short question
@@ -123,7 +133,10 @@ export function missingWords(
   const figure = missingFigure(question, asked, answerLine, `${where}\n${best.text}`);
   const specific = (t: string): boolean =>
     (index.docFreq.get(t) ?? 0) <= options.missingMaxDocShare * index.sections.length;
-  const absent = terms.filter((t) => lacks(t) && specific(t));
+  // A word of the notes' own language they never use is how someone asks ("pongo", "entender"),
+  // as an everyday English verb is: phrasing, never what is missing.
+  const phrasing = (t: string) => !index.docFreq.has(t) && !capitalised.has(t) && ownWord(typed(t));
+  const absent = terms.filter((t) => lacks(t) && specific(t) && !phrasing(t));
   const share = absent.reduce((sum, t) => sum + options.idf(t), 0) / total;
   // A part of a name the heading names ("ray workflows", "dynamodb partition key"): a specific word,
   // not everyday English, right after that name.
@@ -348,6 +361,21 @@ const inFigure = (word: string, figure: string[]): boolean =>
 function typedWords(question: string, terms: string[], { queryTerm }: Terms): string[] {
   const tokens = tokenize(question);
   return terms.map((term) => tokens.find((token) => queryTerm(token) === term) ?? term);
+}
+
+/**
+ * Whether a word typed in a question over notes in another language written in Latin letters is
+ * a word of that language, not a name: its stemmer takes an ending off ("viene" → `vien`, "pongo"
+ * → `pong`). Without a word list of the language this is what tells the asker's own verbs from a
+ * product the notes never name ("kubeflow", "graphql" keep their letters). English lists are no
+ * evidence here: "pongo" is an English word and, in film subtitles, an everyday one.
+ */
+function ownLanguageWord(terms: Terms): (typed: string) => boolean {
+  if (!terms.language || !latinScript.has(terms.language)) return () => false;
+  return (typed) => {
+    const word = withoutAccents(typed.toLowerCase());
+    return terms.stem(word) !== word;
+  };
 }
 
 /** Whether a stemmed question term was typed as an English word (then it is no typo). */

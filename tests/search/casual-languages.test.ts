@@ -45,6 +45,26 @@ describe("chat in the notes' language", () => {
     expect(russian.results[0]!.heading).toBe('Дедупликация');
   });
 
+  it("shows no Missing line for the asker's own Spanish words, and one for a name the notes never use", () => {
+    const es = indexOf(
+      {
+        'a.md':
+          '# Configuración\n\n## Configuración global\n\nEl contexto SWRConfig da el mismo fetcher a todos los hooks.\n',
+        'b.md': '# Errores\n\n## Reintento\n\nSWR reintenta la solicitud cuando hay un error.\n',
+        'c.md': '# Paginación\n\n## Carga infinita\n\nLa paginación carga las páginas una tras otra.\n',
+      },
+      'es',
+    );
+    // "pongo" (I put) and "repetirlo" are Spanish: the stemmer takes their endings off.
+    const own = ask(es, 'como le pongo el mismo fetcher a todos los hooks sin repetirlo');
+    expect(own.results[0]!.heading).toBe('Configuración global');
+    expect(own.missing).toEqual([]);
+    // "kubeflow" keeps its letters under the Spanish stemmer: a name the section lacks.
+    const name = ask(es, 'el mismo fetcher en todos los hooks con kubeflow');
+    expect(name.results[0]!.heading).toBe('Configuración global');
+    expect(name.missing).toEqual(['kubeflow']);
+  });
+
   it('reads "те", "самые" and the forms of "юзать" as shaping a Russian question, not as its subject', () => {
     const ru = termsFor('ru');
     expect(ru.queryTerms('если юзаю те же самые данные')).toEqual(ru.queryTerms('данные'));
