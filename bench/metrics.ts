@@ -51,6 +51,8 @@ export const casualI18nBlind2 = ['casual-i18n-blind2'] as const;
  * its tuning (English loanwords in Cyrillic, the gate's threshold over notes not in English), measured once.
  */
 export const casualI18nBlind3 = ['casual-i18n-blind3'] as const;
+/** Written blind in the nineteenth stop after the Missing change for Spanish (ownLanguageWord), measured once. */
+export const casualI18nBlind4 = ['casual-i18n-blind4'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -84,6 +86,7 @@ export const splits = [
   ...casualI18nBlind,
   ...casualI18nBlind2,
   ...casualI18nBlind3,
+  ...casualI18nBlind4,
 ] as const;
 
 const questionSchema = z.object({

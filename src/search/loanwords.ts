@@ -56,7 +56,11 @@ const endings = ['ами', 'ями', 'ом', 'ем', 'ов', 'ев', 'ам', 'а
 /** Spellings tried for one question at most (a ten-letter word of two-way letters makes ~1,000). */
 export const maxLatinSpellingsPerQuestion = 4000;
 
-/** The Latin spellings of a Cyrillic word, with an English silent "e" or not ("стейт" → "state"), up to `limit` (none past it). */
+/**
+ * The Latin spellings of a Cyrillic word, up to `limit` (none past it). A final consonant may take
+ * an English silent "e" ("стейт" → "state"), and a final "-тр"/"-др" … the "-er" Russian drops
+ * ("фильтр" → "filter", "параметр" → "parameter").
+ */
 function latinSpellings(word: string, limit: number): string[] {
   let spellings = [''];
   for (let i = 0; i < word.length; i++) {
@@ -67,9 +71,10 @@ function latinSpellings(word: string, limit: number): string[] {
     spellings = spellings.flatMap((s) => options.map((o) => s + o));
     if (spellings.length > limit) return [];
   }
-  return /[^aeiouy]$/.test(spellings[0]!) && 2 * spellings.length <= limit
-    ? spellings.flatMap((s) => [s, `${s}e`])
-    : spellings;
+  const consonantEnd = /[^aeiouy]$/.test(spellings[0]!);
+  const droppedEr = /[^aeiouy]r$/.test(spellings[0]!);
+  if (!consonantEnd || 3 * spellings.length > limit) return spellings;
+  return spellings.flatMap((s) => [s, ...(droppedEr ? [`${s.slice(0, -1)}er`] : []), `${s}e`]);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   casualI18nBlind,
   casualI18nBlind2,
   casualI18nBlind3,
+  casualI18nBlind4,
   casualI18nTune,
   questionsInLanguage,
   readFileHeadingQuestions,
@@ -14,19 +15,21 @@ import { loadNotes } from '../../src/notes/load.js';
 import { hasRealNotes, realNotesDir } from '../helpers/corpus.js';
 
 // Casual Spanish and Russian questions on the SWR site (written blind in the eighteenth and
-// nineteenth stops; see bench/metrics.ts and src/search/DESIGN.md §2.2), all four sets together,
-// each language indexed as NOTES_LANGUAGE indexes it (100 answerable and 20 out-of-scope questions
-// each). Measured in the nineteenth stop: es hit@1 0.640, MRR@5 0.725, false rejection 0.100, out
-// of scope declined 0.750; ru hit@1 0.660, MRR@5 0.761, false rejection 0.140, out of scope declined 1.
+// nineteenth stops; see bench/metrics.ts and src/search/DESIGN.md §2.2), all five sets together,
+// each language indexed as NOTES_LANGUAGE indexes it (128 answerable and 28 out-of-scope questions
+// each). Measured in the nineteenth stop: es hit@1 0.617, MRR@5 0.698, false rejection 0.117, out
+// of scope declined 0.714; ru hit@1 0.625, MRR@5 0.727, false rejection 0.156, out of scope
+// declined 0.964.
 const floors = {
-  es: { hit1: 0.63, mrr5: 0.72, maxFalseRejection: 0.1, oosRejection: 0.75 },
-  ru: { hit1: 0.65, mrr5: 0.76, maxFalseRejection: 0.14, oosRejection: 1 },
+  es: { hit1: 0.61, mrr5: 0.69, maxFalseRejection: 0.12, oosRejection: 0.71 },
+  ru: { hit1: 0.62, mrr5: 0.72, maxFalseRejection: 0.16, oosRejection: 0.96 },
 };
 const casualSplits: readonly string[] = [
   ...casualI18nTune,
   ...casualI18nBlind,
   ...casualI18nBlind2,
   ...casualI18nBlind3,
+  ...casualI18nBlind4,
 ];
 const questionsFile = path.resolve(import.meta.dirname, '../fixtures/eval/real-nextra-swr-site.json');
 
@@ -37,7 +40,7 @@ describe.runIf(hasRealNotes)('answer quality on casual questions in Spanish and 
       const sections = loadNotes({ root: dir, language }).sections;
       const read = readFileHeadingQuestions(questionsFile, sections, dir);
       const questions = questionsInLanguage(read, language).filter((q) => casualSplits.includes(q.split));
-      expect(questions.length).toBeGreaterThan(110);
+      expect(questions.length).toBeGreaterThan(150);
       const nimbus = nimbusEngine({ withExcerpts: false });
       nimbus.build(sections, language);
       const measured = score(nimbus, questions);

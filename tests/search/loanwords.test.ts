@@ -22,6 +22,10 @@ describe('English loanwords typed in Cyrillic', () => {
     expect(latinLoanwords('где хранить стейт', known, ru.stem)).toBe('где хранить state');
     // A plural "-и" stands for the singular's "-й": "ретраи" of "ретрай", "ай" the "y" of "retry".
     expect(latinLoanwords('как вырубить ретраи', known, ru.stem)).toBe('как вырубить retry');
+    // Russian drops the "e" of a final "-er": "фильтр" is "filter", "параметр" "parameter".
+    const withEr = knownOf(['filter', 'parameter']);
+    expect(latinLoanwords('при смене фильтра', withEr, ru.stem)).toBe('при смене filter');
+    expect(latinLoanwords('какой параметр', withEr, ru.stem)).toBe('какой parameter');
   });
 
   it('leaves Russian words, short words, the notes own words and words with several readings as typed', () => {
