@@ -53,6 +53,8 @@ export const casualI18nBlind2 = ['casual-i18n-blind2'] as const;
 export const casualI18nBlind3 = ['casual-i18n-blind3'] as const;
 /** Written blind in the nineteenth stop after the Missing change for Spanish (ownLanguageWord), measured once. */
 export const casualI18nBlind4 = ['casual-i18n-blind4'] as const;
+/** Russian only (40 questions), written blind in the nineteenth stop after Russian verbs became phrasing words, measured once. */
+export const casualI18nBlind5 = ['casual-i18n-blind5'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -87,6 +89,7 @@ export const splits = [
   ...casualI18nBlind2,
   ...casualI18nBlind3,
   ...casualI18nBlind4,
+  ...casualI18nBlind5,
 ] as const;
 
 const questionSchema = z.object({

@@ -1,6 +1,7 @@
 import { isEverydayWord } from './everyday.js';
 import { partsOfSpeech } from './tagger.js';
 import type { Terms } from './text.js';
+import { isRussianVerbForm } from './verb-forms.js';
 
 // "how do i turn off search", "what extra syntax does GFM bring", "can i mix a _meta.global file
 // with regular _meta files": the verbs, adverbs and adjectives of everyday English are how someone
@@ -15,8 +16,9 @@ const namingTags = new Set(['NOUN', 'PROPN', 'NUM', 'X', 'SYM']);
 /**
  * The stemmed question words that are phrasing: words the notes never use (`usedByNotes`) that
  * are everyday English, tagged neither noun nor number in the question, and not typed as names
- * (`names`: "Amazon Verified Permissions", "LIME"). Notes in another language are left alone (the
- * tagger reads English). Tags the question only when such a word is there.
+ * (`names`: "Amazon Verified Permissions", "LIME"). Over Russian notes, the verb forms among them
+ * (verb-forms.ts); notes in other languages are left alone (the tagger reads English). Tags the
+ * question only when such a word is there.
  */
 export function phrasingWords(
   question: string,
@@ -26,9 +28,10 @@ export function phrasingWords(
   names: ReadonlySet<string>,
 ): Set<string> {
   const phrasing = new Set<string>();
-  if (terms.language !== undefined) return phrasing;
   const unknown = new Set(measured.filter((t) => !usedByNotes(t) && !names.has(t)));
   if (unknown.size === 0) return phrasing;
+  if (terms.language === 'ru') return russianVerbs(question, unknown, terms);
+  if (terms.language !== undefined) return phrasing;
   const candidates = [...question.matchAll(/[\p{L}\p{N}'’]+/gu)]
     .map((m) => ({ at: m.index, term: terms.queryTerm(m[0]), word: m[0] }))
     .filter(({ term, word }) => term !== null && unknown.has(term) && isEverydayWord(word));
@@ -39,4 +42,14 @@ export function phrasingWords(
     if (tag !== undefined && !namingTags.has(tag)) phrasing.add(term!);
   }
   return phrasing;
+}
+
+/** The question's Russian verb forms among `unknown` (stemmed): "как вырубить ретраи" → `выруб`. */
+function russianVerbs(question: string, unknown: ReadonlySet<string>, terms: Terms): Set<string> {
+  const verbs = new Set<string>();
+  for (const [word] of question.matchAll(/\p{L}+/gu)) {
+    const term = terms.queryTerm(word);
+    if (term !== null && unknown.has(term) && isRussianVerbForm(word.toLowerCase())) verbs.add(term);
+  }
+  return verbs;
 }

@@ -6,6 +6,7 @@ import {
   casualI18nBlind2,
   casualI18nBlind3,
   casualI18nBlind4,
+  casualI18nBlind5,
   casualI18nTune,
   questionsInLanguage,
   readFileHeadingQuestions,
@@ -15,14 +16,14 @@ import { loadNotes } from '../../src/notes/load.js';
 import { hasRealNotes, realNotesDir } from '../helpers/corpus.js';
 
 // Casual Spanish and Russian questions on the SWR site (written blind in the eighteenth and
-// nineteenth stops; see bench/metrics.ts and src/search/DESIGN.md §2.2), all five sets together,
-// each language indexed as NOTES_LANGUAGE indexes it (128 answerable and 28 out-of-scope questions
-// each). Measured in the nineteenth stop: es hit@1 0.617, MRR@5 0.698, false rejection 0.117, out
-// of scope declined 0.714; ru hit@1 0.625, MRR@5 0.727, false rejection 0.156, out of scope
-// declined 0.964.
+// nineteenth stops; see bench/metrics.ts and src/search/DESIGN.md §2.2), all sets together, each
+// language indexed as NOTES_LANGUAGE indexes it (es 128 answerable and 28 out-of-scope questions;
+// ru 158 and 38). Measured in the nineteenth stop: es hit@1 0.617, MRR@5 0.698, false rejection
+// 0.117, out of scope declined 0.714; ru hit@1 0.582, MRR@5 0.685, false rejection 0.120, out of
+// scope declined 0.947.
 const floors = {
   es: { hit1: 0.61, mrr5: 0.69, maxFalseRejection: 0.12, oosRejection: 0.71 },
-  ru: { hit1: 0.62, mrr5: 0.72, maxFalseRejection: 0.16, oosRejection: 0.96 },
+  ru: { hit1: 0.58, mrr5: 0.68, maxFalseRejection: 0.13, oosRejection: 0.94 },
 };
 const casualSplits: readonly string[] = [
   ...casualI18nTune,
@@ -30,6 +31,7 @@ const casualSplits: readonly string[] = [
   ...casualI18nBlind2,
   ...casualI18nBlind3,
   ...casualI18nBlind4,
+  ...casualI18nBlind5,
 ];
 const questionsFile = path.resolve(import.meta.dirname, '../fixtures/eval/real-nextra-swr-site.json');
 

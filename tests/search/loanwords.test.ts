@@ -64,7 +64,7 @@ describe('English loanwords typed in Cyrillic', () => {
 });
 
 describe('the gate over notes not in English', () => {
-  it('takes a lower coverage as an answer, where the asker’s own verbs keep their weight', () => {
+  it('takes a lower coverage as an answer, where the asker’s own words keep their weight', () => {
     const library = libraryFrom({
       'retry.md':
         '# Повторы\n\n## Повтор при ошибке\n\nSWR повторяет запрос при ошибке с экспоненциальной задержкой.\n',
@@ -72,7 +72,8 @@ describe('the gate over notes not in English', () => {
       'focus.md': '# Фокус\n\n## Ревалидация при фокусе\n\nДанные обновляются, когда окно получает фокус.\n',
     });
     const index = buildIndex(library.sections, 'ru');
-    const question = 'как вырубить повтор при ошибке совсем бесит';
+    // Chat words the notes never use ("в проде", "мобилке": in production, on a phone) weigh in full.
+    const question = 'повтор при ошибке в проде на мобилке';
     const answer = ask(index, question);
     expect(answer.results[0]?.heading).toBe('Повтор при ошибке');
     expect(answer.confident).toBe(true);
