@@ -55,6 +55,8 @@ export const casualI18nBlind3 = ['casual-i18n-blind3'] as const;
 export const casualI18nBlind4 = ['casual-i18n-blind4'] as const;
 /** Russian only (40 questions), written blind in the nineteenth stop after Russian verbs became phrasing words, measured once. */
 export const casualI18nBlind5 = ['casual-i18n-blind5'] as const;
+/** Russian only (44 questions), written blind by a second helper in parallel with blind5, measured once on the final code. */
+export const casualI18nBlind6 = ['casual-i18n-blind6'] as const;
 export const splits = [
   'tune',
   'holdout',
@@ -90,6 +92,7 @@ export const splits = [
   ...casualI18nBlind3,
   ...casualI18nBlind4,
   ...casualI18nBlind5,
+  ...casualI18nBlind6,
 ] as const;
 
 const questionSchema = z.object({
