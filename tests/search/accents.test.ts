@@ -5,13 +5,10 @@ import { withoutAccents } from '../../src/search/languages.js';
 import { buildIndex } from '../../src/search/index.js';
 import { termsFor } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
+import { knownStemsOf } from '../helpers/vocabulary.js';
 
 const es = termsFor('es');
-/** A vocabulary of the notes' stems, as the index keeps them. */
-const knownOf = (words: string[]) => {
-  const stems = new Set(words.map(es.stem));
-  return (stem: string) => stems.has(stem);
-};
+const knownOf = knownStemsOf(es);
 
 describe('accents a question was typed without', () => {
   it('puts back the accent that makes a word of the notes, keeping its case', () => {

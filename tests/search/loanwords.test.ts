@@ -5,13 +5,10 @@ import { latinLoanwords, maxLatinSpellingsPerQuestion } from '../../src/search/l
 import { defaultTuning } from '../../src/search/query.js';
 import { termsFor } from '../../src/search/text.js';
 import { libraryFrom } from '../helpers/sections.js';
+import { knownStemsOf } from '../helpers/vocabulary.js';
 
 const ru = termsFor('ru');
-/** A vocabulary of the notes' stems, as the index keeps them. */
-const knownOf = (words: string[]) => {
-  const stems = new Set(words.map(ru.stem));
-  return (stem: string) => stems.has(stem);
-};
+const knownOf = knownStemsOf(ru);
 
 describe('English loanwords typed in Cyrillic', () => {
   it('writes a loanword in the Latin letters the notes use, with or without its case ending', () => {
