@@ -50,9 +50,10 @@ export interface SearchTuning {
   /** At or above this coverage the best section is taken to answer the question. */
   minCoverage: number;
   /**
-   * The same, over notes not in English. There the verbs and adverbs someone asks with keep their
-   * full weight (phrasing.ts reads English only), and an inflected word the stemmer leaves apart
-   * from the notes' form counts as a word they never use, so an answerable question covers less.
+   * The same, over notes not in English. There the verbs and adverbs someone asks with mostly keep
+   * their full weight (phrasing.ts tags English, and reads Russian verbs by their endings only), and
+   * an inflected word the stemmer leaves apart from the notes' form counts as a word they never
+   * use, so an answerable question covers less.
    */
   minCoverageOtherLanguages: number;
   /**
